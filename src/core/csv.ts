@@ -1,0 +1,86 @@
+import { DataError } from "./errors.js";
+
+/** Options for reading delimited text. */
+export interface CsvParseOptions {
+  /** Field separator; default `,`. */
+  delimiter?: string;
+}
+
+/**
+ * Parses RFC 4180 text into a header and rows of raw string fields. Quoted fields may hold
+ * delimiters, doubled quotes and line breaks; `\r\n` and `\n` both end a record. A record whose
+ * field count differs from the header's is a DataError naming its line.
+ */
+export function parseCsv(text: string, options: CsvParseOptions = {}): { header: string[]; rows: string[][] } {
+  const delimiter = options.delimiter ?? ",";
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
+    throw new DataError(`parseCsv: delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`);
+  }
+  const records: string[][] = [];
+  const recordLines: number[] = [];
+  let field = "";
+  let record: string[] = [];
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let fieldStarted = false;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && !fieldStarted) {
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = "";
+      fieldStarted = false;
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      record.push(field);
+      if (!(record.length === 1 && record[0] === "")) {
+        records.push(record);
+        recordLines.push(recordLine);
+      }
+      record = [];
+      field = "";
+      fieldStarted = false;
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (inQuotes) throw new DataError(`parseCsv: a quoted field opened on line ${recordLine} is never closed`);
+  if (fieldStarted || field !== "" || record.length > 0) {
+    record.push(field);
+    records.push(record);
+    recordLines.push(recordLine);
+  }
+  if (records.length === 0) throw new DataError("parseCsv: the text is empty; expected a header line");
+  const header = records[0];
+  const rows = records.slice(1);
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].length !== header.length) {
+      throw new DataError(
+        `parseCsv: line ${recordLines[r + 1]} has ${rows[r].length} fields but the header has ${header.length}`,
+        { row: r },
+      );
+    }
+  }
+  return { header, rows };
+}

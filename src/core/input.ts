@@ -1,0 +1,163 @@
+import { DataError, type ErrorSite } from "./errors.js";
+import { Frame, type ColumnKind, type FrameRecord } from "./frame.js";
+import { Matrix } from "./matrix.js";
+import { StateReader } from "./state-codec.js";
+import type { JsonObject } from "./json.js";
+
+/** What numeric estimators accept: a Matrix, nested number arrays, or an all-numeric Frame. */
+export type MatrixInput = Matrix | readonly (readonly number[])[] | Frame;
+/** What column-aware estimators accept: also records, the shape JavaScript users have. */
+export type TableInput = Frame | Matrix | readonly (readonly number[])[] | readonly FrameRecord[];
+
+export interface MatrixChecks {
+  /** Allow NaN (missing values). Infinity is never allowed. */
+  allowNaN?: boolean;
+  /** Accept zero rows (default false: empty input is a DataError). */
+  allowEmpty?: boolean;
+}
+
+/**
+ * Converts an input to a Matrix and checks it: at least one row and one column, every value a
+ * finite number (or NaN where allowed). Errors name the estimator, method, column and row.
+ * A Matrix input is returned as is (never mutated by callers).
+ */
+export function toMatrix(X: MatrixInput, site: ErrorSite, checks: MatrixChecks = {}): Matrix {
+  let matrix: Matrix;
+  if (X instanceof Matrix) matrix = X;
+  else if (X instanceof Frame) matrix = frameToMatrix(X, site);
+  else if (Array.isArray(X)) matrix = nestedToMatrix(X, site);
+  else throw DataError.at(site, `expected a Matrix, an array of number arrays or a Frame, got ${describeValue(X)}`);
+  if (matrix.rows === 0 && !checks.allowEmpty) throw DataError.at(site, `found 0 rows (shape ${matrix.rows}x${matrix.cols}); at least 1 is required`);
+  if (matrix.cols === 0) throw DataError.at(site, `found 0 feature columns (shape ${matrix.rows}x0); at least 1 is required`);
+  checkValues(matrix, site, checks.allowNaN ?? false);
+  return matrix;
+}
+
+/** Converts an input to a Frame (numeric inputs get columns x0, x1, ...) and rejects empty input. */
+export function toFrame(X: TableInput, site: ErrorSite, { allowEmpty = false }: { allowEmpty?: boolean } = {}): Frame {
+  let frame: Frame;
+  if (X instanceof Frame) frame = X;
+  else if (X instanceof Matrix) frame = Frame.fromMatrix(X);
+  else if (Array.isArray(X)) {
+    if (X.length > 0 && !Array.isArray(X[0]) && !ArrayBuffer.isView(X[0])) frame = wrap(site, () => Frame.fromRecords(X as readonly FrameRecord[]));
+    else frame = Frame.fromMatrix(nestedToMatrix(X as readonly (readonly number[])[], site));
+  } else throw DataError.at(site, `expected a Frame, records, a Matrix or an array of number arrays, got ${describeValue(X)}`);
+  if (frame.nRows === 0 && !allowEmpty) throw DataError.at(site, "found 0 rows; at least 1 is required");
+  if (frame.nCols === 0) throw DataError.at(site, "found 0 columns; at least 1 is required");
+  for (const name of frame.names) {
+    const column = frame.column(name);
+    if (column instanceof Float64Array) {
+      for (let i = 0; i < column.length; i++) {
+        if (column[i] === Infinity || column[i] === -Infinity) throw DataError.at({ ...site, column: name, row: i }, `value ${column[i]} is not finite`);
+      }
+    }
+  }
+  return frame;
+}
+
+/** The feature names and kinds an estimator saw at fit, checked again at predict/transform. */
+export interface FeatureSchema {
+  readonly names: readonly string[];
+  readonly kinds: readonly ColumnKind[];
+  /** False when the names are defaults (x0, x1, ...) because the input had none. */
+  readonly named: boolean;
+}
+
+export function schemaOfMatrix(X: MatrixInput, matrix: Matrix): FeatureSchema {
+  const named = X instanceof Frame || matrix.featureNames !== undefined;
+  return Object.freeze({ names: Object.freeze(matrix.names()), kinds: Object.freeze(matrix.names().map(() => "numeric" as const)), named });
+}
+
+export function schemaOfFrame(X: TableInput, frame: Frame): FeatureSchema {
+  const named = X instanceof Frame || (X instanceof Matrix && X.featureNames !== undefined) || (Array.isArray(X) && !Array.isArray(X[0]));
+  return Object.freeze({ names: Object.freeze([...frame.names]), kinds: Object.freeze(frame.names.map((n) => frame.kindOf(n))), named });
+}
+
+/**
+ * Checks that a predict/transform input has the columns seen at fit, in the same order and of
+ * the same kinds. With default names (no names at fit) only the count is compared.
+ */
+export function checkFeatures(schema: FeatureSchema, names: readonly string[], site: ErrorSite, kindOf?: (name: string) => ColumnKind): void {
+  if (schema.named) {
+    const present = new Set(names);
+    const missing = schema.names.filter((n) => !present.has(n));
+    if (missing.length > 0) {
+      throw DataError.at({ ...site, column: missing[0] }, `column(s) ${quoteList(missing)} seen at fit are missing from the input`);
+    }
+    const known = new Set(schema.names);
+    const extra = names.filter((n) => !known.has(n));
+    if (extra.length > 0) {
+      throw DataError.at({ ...site, column: extra[0] }, `column(s) ${quoteList(extra)} were not seen at fit; select the fitted columns (${quoteList(schema.names)}) first`);
+    }
+    const moved = schema.names.findIndex((n, j) => names[j] !== n);
+    if (moved >= 0) {
+      throw DataError.at({ ...site, column: schema.names[moved] }, `columns are in a different order than at fit: expected ${quoteList(schema.names)}, got ${quoteList(names)}`);
+    }
+  } else if (names.length !== schema.names.length) {
+    throw DataError.at(site, `X has ${names.length} features, but this estimator was fitted with ${schema.names.length}`);
+  }
+  if (kindOf !== undefined) {
+    schema.names.forEach((name, j) => {
+      const kind = kindOf(names[j]);
+      if (kind !== schema.kinds[j]) throw DataError.at({ ...site, column: names[j] }, `column is ${kind} but was ${schema.kinds[j]} at fit`);
+    });
+  }
+}
+
+export function encodeSchema(schema: FeatureSchema): JsonObject {
+  return { names: [...schema.names], kinds: [...schema.kinds], named: schema.named };
+}
+
+export function decodeSchema(reader: StateReader): FeatureSchema {
+  const names = reader.strings("names", {});
+  const kinds = reader.strings("kinds", { length: names.length });
+  kinds.forEach((kind, j) => {
+    if (kind !== "numeric" && kind !== "categorical") reader.fail(`kinds[${j}]`, 'must be "numeric" or "categorical"');
+  });
+  return Object.freeze({ names: Object.freeze(names), kinds: Object.freeze(kinds as ColumnKind[]), named: reader.boolean("named") });
+}
+
+function frameToMatrix(frame: Frame, site: ErrorSite): Matrix {
+  const categorical = frame.names.find((n) => frame.kindOf(n) === "categorical");
+  if (categorical !== undefined) {
+    throw DataError.at({ ...site, column: categorical }, "column is categorical; this estimator needs numbers (encode it first, e.g. with OneHotEncoder)");
+  }
+  return frame.toMatrix();
+}
+
+function nestedToMatrix(rows: readonly (readonly number[])[], site: ErrorSite): Matrix {
+  return wrap(site, () => Matrix.from2D(rows));
+}
+
+function checkValues(matrix: Matrix, site: ErrorSite, allowNaN: boolean): void {
+  const { data, cols } = matrix;
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k];
+    if (v - v !== 0 && !(allowNaN && Number.isNaN(v))) {
+      const row = Math.floor(k / cols);
+      const column = matrix.names()[k % cols];
+      const hint = Number.isNaN(v) ? "; impute missing values first (e.g. SimpleImputer)" : "";
+      throw DataError.at({ ...site, column, row }, `value ${v} is not allowed${hint}`);
+    }
+  }
+}
+
+function wrap<T>(site: ErrorSite, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof DataError) throw new DataError(`${site.estimator}.${site.method}: ${error.message}`, { column: error.column, row: error.row, cause: error });
+    throw error;
+  }
+}
+
+function quoteList(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map((n) => `"${n}"`);
+  return names.length > 10 ? `${shown.join(", ")}, ... (${names.length})` : shown.join(", ");
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value;
+}

@@ -1,0 +1,15 @@
+/** A value that JSON can hold. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** The document every saved model is. `state` is null for an unfitted model. */
+export interface ModelJSON {
+  format: "tabkit/model";
+  schemaVersion: number;
+  libraryVersion: string;
+  kind: string;
+  params: JsonObject;
+  state: JsonObject | null;
+}
+
+export const MODEL_FORMAT = "tabkit/model";

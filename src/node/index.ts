@@ -1,0 +1,2 @@
+export { saveModel, loadModelFile } from "./model-file.js";
+export { readCsvFile } from "./csv-file.js";
