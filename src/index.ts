@@ -1,5 +1,11 @@
 export * from "./core/index.js";
 export * from "./preprocessing/index.js";
+export * from "./compose/index.js";
+export * from "./models/index.js";
+export * from "./sampling/index.js";
+export * from "./selection/index.js";
+export * from "./metrics/index.js";
+export * from "./drift/index.js";
 export { loadModel } from "./load-model.js";
 export type { LoadModelOptions } from "./load-model.js";
 export { builtinEstimators, builtinRegistry } from "./registry.js";

@@ -1,0 +1,62 @@
+// Shared benchmark helpers: timing, the Python reference runner, and the results table.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Median wall time in milliseconds of `repeat` calls of `fn` after `warmup` unmeasured calls. */
+export async function timeIt(fn, { repeat = 5, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/**
+ * Runs benchmarks/<script> with the pinned Python environment of parity/ (created by
+ * `npm run fixtures`) and returns the JSON it prints on its last line.
+ */
+export function runPython(script, args = []) {
+  const python = join(root, "parity", ".venv", "bin", "python");
+  if (!existsSync(python)) {
+    throw new Error("the Python reference environment is missing: run `npm run fixtures` once to create parity/.venv");
+  }
+  const out = execFileSync(python, [join(root, "benchmarks", script), ...args.map(String)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+  });
+  const lines = out.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+/** Prints rows of { case, tabkit, reference, unit } with the ratio tabkit / reference. */
+export function printTable(rows, { referenceName = "scikit-learn" } = {}) {
+  const header = ["case", "tabkit", referenceName, "ratio"];
+  const body = rows.map((r) => [
+    r.case,
+    format(r.tabkit, r.unit),
+    format(r.reference, r.unit),
+    r.reference > 0 && Number.isFinite(r.tabkit) ? `${(r.tabkit / r.reference).toFixed(3)}x` : "n/a",
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
+  const line = (cells) => `| ${cells.map((c, j) => c.padEnd(widths[j])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of body) console.log(line(row));
+  console.log(`\nmachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+}
+
+function format(value, unit = "ms") {
+  if (value === undefined || value === null || Number.isNaN(value)) return "n/a";
+  return unit === "ms" ? `${value.toFixed(value < 10 ? 3 : 1)} ms` : `${value.toFixed(2)} ${unit}`;
+}

@@ -1,0 +1,25 @@
+// Runs benchmark suites: `npm run bench -- <suite> [<suite> ...]` (no suite: all of them).
+// Each suite is benchmarks/<suite>.bench.mjs; it times tabkit (from the built dist/) and the
+// Python reference on the same data in the same run, and prints one table with the ratios.
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.mjs"))
+  .map((f) => f.replace(/\.bench\.mjs$/, ""))
+  .sort();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !available.includes(w));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark suite(s): ${unknown.join(", ")}; available: ${available.join(", ")}`);
+  process.exit(2);
+}
+execFileSync("npm", ["run", "build", "--silent"], { cwd: join(here, ".."), stdio: "inherit" });
+for (const suite of wanted.length > 0 ? wanted : available) {
+  console.log(`\n## ${suite}\n`);
+  const module = await import(pathToFileURL(join(here, `${suite}.bench.mjs`)).href);
+  await module.run();
+}

@@ -1,0 +1,50 @@
+"""Writes golden fixtures as JSON that JavaScript reads back bit for bit.
+
+Floats are written with Python's shortest round-trip repr (what json does), which JSON.parse
+turns into the identical double. NaN, +-Infinity and -0.0 have no JSON form, so they are written
+as {"$number": "NaN" | "Infinity" | "-Infinity" | "-0"}, the same tags tabkit's model format uses.
+"""
+import json
+import math
+import os
+
+import numpy as np
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+
+
+def _plain(value):
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()] if value.ndim > 0 else _plain(value.item())
+    if isinstance(value, (np.floating,)):
+        return _plain(float(value))
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return {"$number": "NaN"}
+        if math.isinf(value):
+            return {"$number": "Infinity" if value > 0 else "-Infinity"}
+        if value == 0.0 and math.copysign(1.0, value) < 0:
+            return {"$number": "-0"}
+        return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def write_fixture(relative_path, payload):
+    """Writes payload (numpy arrays allowed) to test/fixtures/<relative_path>."""
+    path = os.path.join(ROOT, relative_path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    import sklearn
+    document = {"generatedBy": {"sklearn": sklearn.__version__, "numpy": np.__version__}, **_plain(payload)}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+        handle.write("\n")
+    print(f"  wrote {os.path.relpath(path)}")

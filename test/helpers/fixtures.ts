@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
+const NUMBER_TAGS: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };
+
+/** Reads a golden fixture written by parity/fixture_io.py, turning number tags back into numbers. */
+export function readFixture<T = Record<string, unknown>>(relativePath: string): T {
+  const text = readFileSync(join(FIXTURES, relativePath), "utf8");
+  return JSON.parse(text, (_key, value) => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      if (keys.length === 1 && keys[0] === "$number") return NUMBER_TAGS[value.$number as string];
+    }
+    return value;
+  }) as T;
+}
+
+/** Reads a data file bundled in the repository (data/). */
+export function readDataFile(relativePath: string): string {
+  return readFileSync(join(DATA, relativePath), "utf8");
+}
+
+/** Asserts |a - b| <= tol * max(1, |b|) elementwise (NaN must match NaN); returns the worst error seen. */
+export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what = "value"): number {
+  if (actual.length !== expected.length) throw new Error(`${what}: length ${actual.length} != expected ${expected.length}`);
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const a = actual[i];
+    const b = expected[i];
+    if (Number.isNaN(b) || Number.isNaN(a)) {
+      if (!(Number.isNaN(a) && Number.isNaN(b))) throw new Error(`${what}[${i}]: got ${a}, expected ${b}`);
+      continue;
+    }
+    if (a === b) continue;
+    const err = Math.abs(a - b) / Math.max(1, Math.abs(b));
+    worst = Math.max(worst, err);
+    if (!(err <= tol)) throw new Error(`${what}[${i}]: got ${a}, expected ${b} (relative error ${err} > ${tol})`);
+  }
+  return worst;
+}
+
+/** Flattens a row-major nested array. */
+export function flat(rows: readonly (readonly number[])[]): Float64Array {
+  return Float64Array.from(rows.flat());
+}
