@@ -1,3 +1,4 @@
+import { modelChecksum } from "./checksum.js";
 import { describeSite, NotFittedError, SerializationError, type ErrorSite } from "./errors.js";
 import { MODEL_FORMAT, type JsonObject, type JsonValue, type ModelJSON } from "./json.js";
 import { resolveParams, type ParamSchema } from "./params.js";
@@ -80,13 +81,16 @@ export abstract class Estimator<P extends object, S> {
   /** The versioned JSON document of this estimator (state null when unfitted). */
   toJSON(): ModelJSON {
     const Ctor = this.constructor as unknown as EstimatorClass;
+    const params = encodeParamValue(this.params) as JsonObject;
+    const state = this.#state === undefined ? null : this.encodeState(this.#state);
     return {
       format: MODEL_FORMAT,
       schemaVersion: Ctor.schemaVersion,
       libraryVersion: LIBRARY_VERSION,
       kind: this.kind,
-      params: encodeParamValue(this.params) as JsonObject,
-      state: this.#state === undefined ? null : this.encodeState(this.#state),
+      params,
+      state,
+      checksum: modelChecksum(params, state),
     };
   }
 

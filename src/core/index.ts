@@ -11,6 +11,7 @@ export { TreeRng } from "./tree-rng.js";
 export { Estimator, isEstimator } from "./estimator.js";
 export type { EstimatorClass, LoadContext } from "./estimator.js";
 export { codecOf, createRegistry, deserializeModel } from "./model-loader.js";
+export { modelChecksum, sealModel } from "./checksum.js";
 export type { ModelCodec, ModelRegistry, LoadLimits } from "./model-loader.js";
 export type { JsonValue, JsonObject, ModelJSON } from "./json.js";
 export { MODEL_FORMAT } from "./json.js";

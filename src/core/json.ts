@@ -10,6 +10,8 @@ export interface ModelJSON {
   kind: string;
   params: JsonObject;
   state: JsonObject | null;
+  /** Digest of params and state (see `modelChecksum`); the loader refuses a mismatch. */
+  checksum: string;
 }
 
 export const MODEL_FORMAT = "tabkit/model";

@@ -1,6 +1,7 @@
 import { isTabkitError, SerializationError } from "./errors.js";
 import type { Estimator, EstimatorClass, LoadContext } from "./estimator.js";
-import { MODEL_FORMAT, type ModelJSON } from "./json.js";
+import { modelChecksum } from "./checksum.js";
+import { MODEL_FORMAT, type JsonObject, type JsonValue, type ModelJSON } from "./json.js";
 import { decodeNumber, FORBIDDEN_KEYS, MAX_ARRAY_LENGTH } from "./state-codec.js";
 
 /** How one kind is rebuilt: its class, plus migrations from older schema versions. */
@@ -75,6 +76,9 @@ function loadDocument(json: unknown, path: string, registry: ModelRegistry, cont
   const version = doc.schemaVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
     throw new SerializationError(`loadModel: ${path}.schemaVersion must be a positive integer, got ${describe(version)}`);
+  }
+  if (doc.checksum !== modelChecksum(doc.params as JsonObject, (doc.state ?? null) as JsonValue)) {
+    throw new SerializationError(`loadModel: ${path} (${doc.kind}) fails its checksum: the document was changed or damaged after it was saved`);
   }
   if (version > codec.schemaVersion) {
     throw new SerializationError(

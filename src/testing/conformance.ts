@@ -1,4 +1,6 @@
+import { sealModel } from "../core/checksum.js";
 import { isTabkitError } from "../core/errors.js";
+import type { ModelJSON } from "../core/json.js";
 import type { Estimator } from "../core/estimator.js";
 import { Frame } from "../core/frame.js";
 import { toFrame, type TableInput } from "../core/input.js";
@@ -308,11 +310,13 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
       name: "bad JSON raises SerializationError",
       run: () => {
         const json = fitted().toJSON();
+        const reseal = (document: Record<string, unknown>) => sealModel(document as unknown as ModelJSON);
         const variants: [string, unknown][] = [
           ["future schemaVersion", { ...json, schemaVersion: json.schemaVersion + 1 }],
           ["unknown kind", { ...json, kind: "NoSuchEstimator" }],
           ["wrong format", { ...json, format: "other" }],
-          ["state not an object", { ...json, state: "garbage" }],
+          ["a wrong checksum", { ...json, checksum: "0000000000000000" }],
+          ["state not an object", reseal({ ...json, state: "garbage" })],
           ["params not an object", { ...json, params: [] }],
           ["prototype key in params", JSON.parse(JSON.stringify(json).replace('"params":{', '"params":{"__proto__":{"polluted":true},'))],
           ["prototype key in state", JSON.parse(JSON.stringify(json).replace('"state":{', '"state":{"constructor":{"prototype":{"polluted":true}},'))],
@@ -320,7 +324,7 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
         for (const key of Object.keys(json.state ?? {})) {
           const state = { ...json.state };
           delete state[key];
-          variants.push([`state without "${key}"`, { ...json, state }]);
+          variants.push([`state without "${key}"`, reseal({ ...json, state })]);
         }
         const texts: [string, string][] = variants.map(([what, document]) => [what, JSON.stringify(document)]);
         // Written as text: a nesting this deep would overflow JSON.stringify itself.
