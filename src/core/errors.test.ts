@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { DataError, isTabkitError, NotFittedError, SerializationError, TabkitError, ValidationError } from "./errors.js";
+
+describe("errors", () => {
+  it("carry stable codes and are recognised across copies of the package", () => {
+    const error = DataError.at({ estimator: "OneHotEncoder", method: "transform", column: "pais", row: 17 }, 'unknown category "Itália"');
+    expect(error.message).toBe('OneHotEncoder.transform: unknown category "Itália" (column "pais", row 17)');
+    expect(error.code).toBe("DATA_ERROR");
+    expect(error).toBeInstanceOf(TabkitError);
+    expect(isTabkitError(error, "DATA_ERROR")).toBe(true);
+    expect(isTabkitError(error, "NOT_FITTED")).toBe(false);
+    // A structurally identical error from another copy of the library carries the same global mark.
+    const foreign = Object.assign(new Error("x"), { code: "NOT_FITTED" });
+    Object.defineProperty(foreign, Symbol.for("tabkit.error"), { value: true });
+    expect(isTabkitError(foreign, "NOT_FITTED")).toBe(true);
+    expect(isTabkitError(new Error("plain"))).toBe(false);
+    expect(isTabkitError(null)).toBe(false);
+  });
+
+  it("have one class per code", () => {
+    expect(new ValidationError("v", [{ path: "a", message: "m" }]).issues).toEqual([{ path: "a", message: "m" }]);
+    expect(new NotFittedError("StandardScaler", "transform").message).toMatch(/^StandardScaler.transform: this StandardScaler instance is not fitted yet/);
+    expect(new SerializationError("s").code).toBe("SERIALIZATION_ERROR");
+  });
+});

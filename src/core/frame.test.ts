@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { isTabkitError } from "./errors.js";
+import { Frame } from "./frame.js";
+import { Matrix } from "./matrix.js";
+
+function dataError(action: () => unknown): { message: string; column?: string; row?: number } {
+  try {
+    action();
+  } catch (error) {
+    expect(isTabkitError(error, "DATA_ERROR")).toBe(true);
+    return error as { message: string; column?: string; row?: number };
+  }
+  throw new Error("expected a DataError");
+}
+
+describe("Frame", () => {
+  it("builds from records with inferred kinds, missing values and first-seen column order", () => {
+    const frame = Frame.fromRecords([{ age: 32, country: "FR" }, { country: null, age: null }, { age: 40, extra: true }]);
+    expect(frame.names).toEqual(["age", "country", "extra"]);
+    expect(frame.kindOf("age")).toBe("numeric");
+    expect(Array.from(frame.numeric("age"))).toEqual([32, NaN, 40]);
+    expect(frame.column("country")).toEqual(["FR", null, null]);
+    expect(frame.column("extra")).toEqual([null, null, "True"]);
+  });
+
+  it("rejects a column mixing numbers and strings, naming column and row", () => {
+    const error = dataError(() => Frame.fromRecords([{ a: 1 }, { a: "x" }]));
+    expect(error.message).toContain('column "a" mixes numbers (row 0) and strings (row 1)');
+    expect(error.column).toBe("a");
+  });
+
+  it("lets kinds force a column to categorical or numeric", () => {
+    const frame = Frame.fromRecords([{ a: 1 }, { a: "x" }], { kinds: { a: "categorical" } });
+    expect(frame.column("a")).toEqual(["1", "x"]);
+    expect(Array.from(Frame.fromColumns({ b: ["1.5", null] }, { kinds: { b: "numeric" } }).numeric("b"))).toEqual([1.5, NaN]);
+    expect(dataError(() => Frame.fromColumns({ b: ["1.5", "x"] }, { kinds: { b: "numeric" } })).row).toBe(1);
+  });
+
+  it("rejects columns of different lengths and unknown kinds", () => {
+    expect(dataError(() => Frame.fromColumns({ a: [1, 2], b: [1] })).column).toBe("b");
+    expect(() => Frame.fromColumns({ a: [1] }, { kinds: { zz: "numeric" } })).toThrow(/zz/);
+  });
+
+  it("parses CSV with quotes, missing values, CRLF and kind inference", () => {
+    const frame = Frame.fromCSV('id,name,score\r\n1,"Smith, J",3.5\r\n2,"say ""hi""",\r\n3,,NA\r\n');
+    expect(frame.nRows).toBe(3);
+    expect(Array.from(frame.numeric("score"))).toEqual([3.5, NaN, NaN]);
+    expect(frame.column("name")).toEqual(["Smith, J", 'say "hi"', null]);
+  });
+
+  it("reports ragged CSV lines and unclosed quotes", () => {
+    expect(dataError(() => Frame.fromCSV("a,b\n1,2\n3\n")).message).toContain("line 3 has 1 fields");
+    expect(dataError(() => Frame.fromCSV('a\n"open\n')).message).toContain("never closed");
+    expect(dataError(() => Frame.fromCSV("")).message).toContain("empty");
+  });
+
+  it("reads the bundled bank-churn data", async () => {
+    const { readDataFile } = await import("../../test/helpers/fixtures.js");
+    const frame = Frame.fromCSV(readDataFile("bank_churn/dados_treino.csv"));
+    expect(frame.nRows).toBe(6000);
+    expect(frame.kindOf("pais")).toBe("categorical");
+    expect(frame.kindOf("idade")).toBe("numeric");
+  });
+
+  it("selects, drops, takes and stacks rows without aliasing its input", () => {
+    const source = new Float64Array([1, 2, 3]);
+    const frame = Frame.fromColumns({ a: source, b: ["x", "y", "z"] });
+    source[0] = 99;
+    expect(frame.numeric("a")[0]).toBe(1);
+    expect(frame.select(["b", "a"]).names).toEqual(["b", "a"]);
+    expect(frame.drop(["a"]).names).toEqual(["b"]);
+    expect(frame.takeRows([2, 0]).column("b")).toEqual(["z", "x"]);
+    expect(frame.concatRows(frame).nRows).toBe(6);
+    expect(dataError(() => frame.concatRows(frame.drop(["a"]))).column).toBe("a");
+  });
+
+  it("converts to and from Matrix", () => {
+    const m = Frame.fromColumns({ a: [1, 2], b: [3, 4] }).toMatrix();
+    expect(Array.from(m.data)).toEqual([1, 3, 2, 4]);
+    expect(m.featureNames).toEqual(["a", "b"]);
+    expect(Frame.fromMatrix(new Matrix(new Float64Array([1, 2]), 1, 2)).names).toEqual(["x0", "x1"]);
+    expect(dataError(() => Frame.fromColumns({ c: ["u"] }).toMatrix()).column).toBe("c");
+  });
+});
+
+describe("Matrix", () => {
+  it("rejects ragged rows and non-numbers naming the row", () => {
+    expect(dataError(() => Matrix.from2D([[1, 2], [3]])).row).toBe(1);
+    expect(dataError(() => Matrix.from2D([[1, "a" as unknown as number]])).column).toBe("x1");
+    expect(() => new Matrix(new Float64Array(3), 2, 2)).toThrow(/does not fit/);
+  });
+});
