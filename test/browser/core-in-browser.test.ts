@@ -1,0 +1,69 @@
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { StandardScaler } from "../../src/preprocessing/standard-scaler.js";
+import { launchChromium } from "./chromium.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const X = [
+  [1, 200, -3],
+  [2, 180, NaN],
+  [4, 260, 0.5],
+  [8, 150, 12],
+];
+
+/** Bytes of a Float64Array, so outputs compare bit for bit across the page boundary. */
+const bytesOf = (data: Float64Array) => Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+
+describe("the core in headless Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Bundling for the browser platform also proves the core imports no Node built-ins.
+    const bundle = await build({
+      stdin: { contents: 'import * as tabkit from "./src/index.ts"; window.tabkit = tabkit;', resolveDir: root, loader: "ts" },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.setContent("<!doctype html><title>tabkit</title>");
+    await page.addScriptTag({ type: "module", content: bundle.outputFiles[0].text });
+    await page.waitForFunction(() => "tabkit" in window);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("fits a StandardScaler in the page exactly as Node does", async () => {
+    const inPage = await page.evaluate((rows) => {
+      const { StandardScaler } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+      const out = new StandardScaler().fitTransform(rows) as { data: Float64Array };
+      return Array.from(new Uint8Array(out.data.buffer));
+    }, X);
+    const inNode = new StandardScaler().fitTransform(X) as { data: Float64Array };
+    expect(inPage).toEqual(bytesOf(inNode.data));
+  });
+
+  it("loads a model saved in Node and gets bit-identical output", async () => {
+    const saved = JSON.stringify(new StandardScaler().fit(X).toJSON());
+    const query = [[3, 170, 1], [NaN, 1e6, -1e-9]];
+    const inPage = await page.evaluate(
+      ([json, rows]) => {
+        const { loadModel } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+        const model = loadModel(json as string) as unknown as { transform(x: unknown): { data: Float64Array } };
+        return Array.from(new Uint8Array(model.transform(rows).data.buffer));
+      },
+      [saved, query] as const,
+    );
+    const inNode = new StandardScaler().fit(X).transform(query) as { data: Float64Array };
+    expect(inPage).toEqual(bytesOf(inNode.data));
+  });
+});
