@@ -73,7 +73,7 @@ function expectThrows(action: () => unknown, code: string, what: string): void {
     action();
   } catch (error) {
     if (isTabkitError(error) && error.code === code) return;
-    throw new Error(`${what}: expected a ${code} TabkitError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    throw new Error(`${what}: expected a ${code} TabkitError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
   }
   throw new Error(`${what}: expected a ${code} TabkitError, but nothing was thrown`);
 }
