@@ -1,2 +1,10 @@
+import { ColumnTransformer } from "./column-transformer.js";
+import { Pipeline } from "./pipeline.js";
+
+export { ColumnTransformer, Pipeline };
+export { makePipeline } from "./pipeline.js";
+export type { ColumnTransformerParams, ColumnTransformerEntry, ColumnSelector } from "./column-transformer.js";
+export type { PipelineParams, PipelineStep } from "./pipeline.js";
+
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const composeEstimators = [] as const;
+export const composeEstimators = [ColumnTransformer, Pipeline] as const;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { FirstColumnClassifier, RepeatRareSampler } from "../../test/helpers/doubles.js";
+import { sealModel } from "../core/checksum.js";
+import { createRegistry, deserializeModel } from "../core/model-loader.js";
+import type { Matrix } from "../core/matrix.js";
+import { StandardScaler } from "../preprocessing/standard-scaler.js";
+import { makePipeline, Pipeline } from "./pipeline.js";
+
+const X = [[1, 10], [2, 20], [3, 30], [4, 45], [5, 50], [6, 61]];
+const y = ["no", "no", "no", "no", "yes", "yes"];
+
+const pipeline = () =>
+  new Pipeline({ steps: [["scale", new StandardScaler()], ["repeat", new RepeatRareSampler()], ["clf", new FirstColumnClassifier()]] });
+
+describe("Pipeline", () => {
+  it("resamples only while fitting and hands the resampled y to the final step", () => {
+    const fitted = pipeline().fit(X, y);
+    expect(fitted.step<FirstColumnClassifier>("clf").seenRows).toBe(8);
+    expect(fitted.predict(X)).toHaveLength(6);
+    expect(fitted.classes).toEqual(["no", "yes"]);
+  });
+
+  it("predicts through each transformer's transform, like the same steps by hand", () => {
+    const fitted = pipeline().fit(X, y);
+    const scaled = new StandardScaler().fit(X).transform(X) as Matrix;
+    const { X: resampled, y: resampledY } = new RepeatRareSampler().fitResample(scaled, y);
+    const byHand = new FirstColumnClassifier().fit(resampled, resampledY);
+    expect(Array.from(fitted.predictProba(X).data)).toEqual(Array.from(byHand.predictProba(scaled).data));
+  });
+
+  it("never fits the steps given in params", () => {
+    const scaler = new StandardScaler();
+    new Pipeline({ steps: [["scale", scaler], ["clf", new FirstColumnClassifier()]] }).fit(X, y);
+    expect(scaler.isFitted).toBe(false);
+  });
+
+  it("supports passthrough steps, transform, featureNamesOut and makePipeline names", () => {
+    const p = new Pipeline({ steps: [["skip", "passthrough"], ["scale", new StandardScaler()]] }).fit(X);
+    expect((p.transform(X) as Matrix).rows).toBe(6);
+    expect(p.featureNamesOut()).toEqual(["x0", "x1"]);
+    expect(makePipeline(new StandardScaler(), new StandardScaler(), new FirstColumnClassifier()).params.steps.map(([name]) => name)).toEqual([
+      "standardscaler-1",
+      "standardscaler-2",
+      "firstcolumnclassifier",
+    ]);
+  });
+
+  it("explains misuse", () => {
+    expect(() => new Pipeline({ steps: [["clf", new FirstColumnClassifier()], ["scale", new StandardScaler()]] })).toThrow(/intermediate step "clf" must be a transformer or a sampler/);
+    expect(() => new Pipeline().fit(X)).toThrow(/no steps/);
+    expect(() => pipeline().fit(X, y).step("nope")).toThrow(/no step named "nope"/);
+    expect(() => new Pipeline({ steps: [["scale", new StandardScaler()]] }).fit(X).predict(X)).toThrow(/has no predict/);
+    const inner = new Pipeline({ steps: [["repeat", new RepeatRareSampler()], ["s", new StandardScaler()]] });
+    expect(() => new Pipeline({ steps: [["inner", inner], ["clf", new FirstColumnClassifier()]] })).toThrow(/cannot be nested/);
+  });
+
+  it("round-trips through JSON with its fitted steps", () => {
+    const fitted = pipeline().fit(X, y);
+    const registry = createRegistry([Pipeline, StandardScaler, RepeatRareSampler, FirstColumnClassifier]);
+    const loaded = deserializeModel(JSON.stringify(fitted.toJSON()), registry) as Pipeline;
+    expect(Array.from(loaded.predictProba(X).data)).toEqual(Array.from(fitted.predictProba(X).data));
+    const damaged = sealModel({ ...fitted.toJSON(), state: { steps: [] } });
+    expect(() => deserializeModel(JSON.stringify(damaged), registry)).toThrow(/Pipeline.state.steps must be an array of 3 step documents/);
+  });
+});

@@ -1,0 +1,220 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import type { Frame } from "../core/frame.js";
+import type { TableInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import type { Label } from "../core/labels.js";
+import type { Matrix } from "../core/matrix.js";
+import { param, type ParamSchema } from "../core/params.js";
+import type { StateReader } from "../core/state-codec.js";
+import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, hasMethod, isSampler, type Step } from "./steps.js";
+
+/** A named step; `"passthrough"` (or null) leaves the data unchanged. */
+export type PipelineStep = readonly [name: string, estimator: Step | "passthrough" | null];
+
+export interface PipelineParams {
+  /** The steps, in order: transformers or samplers, then any estimator last. */
+  steps: readonly PipelineStep[];
+}
+
+const SCHEMA: ParamSchema<PipelineParams> = {
+  steps: param<readonly PipelineStep[]>([], (value) => {
+    if (!Array.isArray(value)) return "must be an array of [name, estimator] pairs";
+    for (const entry of value) {
+      if (!Array.isArray(entry) || entry.length !== 2) return "every step must be a [name, estimator] pair";
+      if (entry[1] !== null) {
+        const problem = estimatorCheck("passthrough")(entry[1]);
+        if (problem !== undefined) return `step ${JSON.stringify(entry[0])} ${problem}`;
+      }
+    }
+    const names = checkStepNames(value.map((entry: PipelineStep) => entry[0]));
+    if (names !== undefined) return names;
+    for (const [name, step] of value.slice(0, -1) as PipelineStep[]) {
+      if (step === null || step === "passthrough") continue;
+      if (!hasMethod(step, "transform") && !isSampler(step)) return `intermediate step ${JSON.stringify(name)} must be a transformer or a sampler`;
+      if (step instanceof Pipeline && (step as Pipeline).hasSampler()) return `intermediate step ${JSON.stringify(name)} is a pipeline with a sampler, which cannot be nested`;
+    }
+    return undefined;
+  }),
+};
+
+interface PipelineState {
+  /** The fitted clones, aligned with params.steps (null for passthrough steps). */
+  steps: (Step | null)[];
+}
+
+/**
+ * Chains transformers and samplers with a final estimator, as scikit-learn's Pipeline with
+ * imbalanced-learn's sampler semantics: while fitting, each intermediate step is fitted through
+ * `fitTransform` (samplers through `fitResample`, which also replaces y); at predict time samplers
+ * are skipped and each transformer applies `transform`. The steps given in params are cloned, never
+ * fitted in place.
+ */
+export class Pipeline extends Estimator<PipelineParams, PipelineState> {
+  static readonly kind = "Pipeline";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<PipelineParams>) {
+    super(SCHEMA, params);
+  }
+
+  /** True when any step resamples rows while fitting. */
+  hasSampler(): boolean {
+    return this.params.steps.some(([, step]) => isSampler(step));
+  }
+
+  fit(X: TableInput, y?: readonly Label[] | ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
+    const { steps, data, target } = this.fitIntermediate(X, y);
+    const last = steps[steps.length - 1];
+    if (last !== null) {
+      if (isSampler(last)) callMethod(last, "fitResample", data, target);
+      else if (options?.sampleWeight !== undefined) callMethod(last, "fit", data, target, options);
+      else callMethod(last, "fit", data, target);
+    }
+    return this.commit({ steps });
+  }
+
+  /** Fits every step and returns the last transformer's output on the (resampled) training data. */
+  fitTransform(X: TableInput, y?: readonly Label[] | ArrayLike<number>): Frame | Matrix {
+    const { steps, data, target } = this.fitIntermediate(X, y);
+    const last = steps[steps.length - 1];
+    const out = last === null ? data : fitTransformStep(last, data, target);
+    this.commit({ steps });
+    return out as Frame | Matrix;
+  }
+
+  /** Fits every step; the last must be a sampler. Returns the resampled data. */
+  fitResample(X: TableInput, y: readonly Label[]): { X: unknown; y: unknown } {
+    const { steps, data, target } = this.fitIntermediate(X, y);
+    const last = steps[steps.length - 1];
+    if (last === null || !isSampler(last)) throw new DataError(this.message("fitResample", "the last step is not a sampler"));
+    const out = callMethod<{ X: unknown; y: unknown }>(last, "fitResample", data, target);
+    this.commit({ steps });
+    return out;
+  }
+
+  predict(X: TableInput): Label[] | Float64Array {
+    return this.finalCall("predict", X);
+  }
+
+  predictProba(X: TableInput): Matrix {
+    return this.finalCall("predictProba", X);
+  }
+
+  decisionFunction(X: TableInput): Float64Array | Matrix {
+    return this.finalCall("decisionFunction", X);
+  }
+
+  /** Applies every transformer (samplers skipped), the last one included. */
+  transform(X: TableInput): Frame | Matrix {
+    const state = this.fitted("transform");
+    const last = state.steps[state.steps.length - 1];
+    const data = this.transformThrough(state.steps.slice(0, -1), X, "transform");
+    if (last === null || isSampler(last)) return data as Frame | Matrix;
+    if (!hasMethod(last, "transform")) throw new DataError(this.message("transform", `the last step (${last.kind}) has no transform`));
+    return callMethod(last, "transform", data);
+  }
+
+  /** Names of the output columns of the last transformer. */
+  featureNamesOut(): string[] {
+    const state = this.fitted("featureNamesOut");
+    for (let i = state.steps.length - 1; i >= 0; i--) {
+      const step = state.steps[i];
+      if (step !== null && hasMethod(step, "featureNamesOut")) return callMethod(step, "featureNamesOut");
+    }
+    throw new DataError(this.message("featureNamesOut", "no step provides feature names"));
+  }
+
+  /** The fitted step called `name` (a clone of the one given in params). */
+  step<T extends Step = Step>(name: string): T {
+    const state = this.fitted("step");
+    const index = this.params.steps.findIndex(([stepName]) => stepName === name);
+    if (index < 0) throw new DataError(this.message("step", `no step named ${JSON.stringify(name)}; steps are ${this.params.steps.map(([n]) => JSON.stringify(n)).join(", ")}`));
+    const step = state.steps[index];
+    if (step === null) throw new DataError(this.message("step", `step ${JSON.stringify(name)} is a passthrough`));
+    return step as T;
+  }
+
+  /** The final estimator's classes. */
+  get classes(): Label[] {
+    const state = this.fitted("classes");
+    const last = state.steps[state.steps.length - 1];
+    const classes = last === null ? undefined : (last as unknown as { classes?: Label[] }).classes;
+    if (classes === undefined) throw new DataError(this.message("classes", "the last step is not a classifier"));
+    return classes;
+  }
+
+  private fitIntermediate(X: TableInput, y: unknown): { steps: (Step | null)[]; data: unknown; target: unknown } {
+    if (this.params.steps.length === 0) throw new ValidationError(this.message("fit", "the pipeline has no steps; give them as steps: [[name, estimator], ...]"));
+    const steps = this.params.steps.map(([, step]) => (step === null || step === "passthrough" ? null : (step.clone() as Step)));
+    let data: unknown = X;
+    let target: unknown = y;
+    for (const step of steps.slice(0, -1)) {
+      if (step === null) continue;
+      if (isSampler(step)) {
+        const resampled = callMethod<{ X: unknown; y: unknown }>(step, "fitResample", data, target);
+        data = resampled.X;
+        target = resampled.y;
+      } else {
+        data = fitTransformStep(step, data, target);
+      }
+    }
+    return { steps, data, target };
+  }
+
+  private transformThrough(steps: readonly (Step | null)[], X: unknown, method: string): unknown {
+    let data = X;
+    for (const step of steps) {
+      if (step === null || isSampler(step)) continue;
+      if (!hasMethod(step, "transform")) throw new DataError(this.message(method, `step ${step.kind} cannot transform`));
+      data = callMethod(step, "transform", data);
+    }
+    return data;
+  }
+
+  private finalCall<T>(method: string, X: TableInput): T {
+    const state = this.fitted(method);
+    const last = state.steps[state.steps.length - 1];
+    if (last === null || !hasMethod(last, method)) {
+      throw new DataError(this.message(method, `the last step (${last?.kind ?? "passthrough"}) has no ${method}`));
+    }
+    return callMethod(last, method, this.transformThrough(state.steps.slice(0, -1), X, method));
+  }
+
+  protected encodeState(state: PipelineState): JsonObject {
+    return { steps: state.steps.map((step) => (step === null ? null : (step.toJSON() as unknown as JsonObject))) };
+  }
+
+  protected decodeState(reader: StateReader, context: LoadContext): PipelineState {
+    const stored = reader.raw("steps");
+    if (!Array.isArray(stored) || stored.length !== this.params.steps.length) reader.fail("steps", `must be an array of ${this.params.steps.length} step documents`);
+    const steps = stored.map((doc, i) => {
+      const spec = this.params.steps[i][1];
+      if (spec === null || spec === "passthrough") {
+        if (doc !== null) reader.fail(`steps[${i}]`, "must be null for a passthrough step");
+        return null;
+      }
+      const step = context.load(doc, `${this.kind}.state.steps[${i}]`) as Step;
+      if (step.kind !== spec.kind) reader.fail(`steps[${i}]`, `is a ${step.kind} but params declare a ${spec.kind}`);
+      if (!step.isFitted) reader.fail(`steps[${i}]`, "is not fitted");
+      return step;
+    });
+    return { steps };
+  }
+}
+
+/** A Pipeline named after its steps' kinds in lower case, as scikit-learn's `make_pipeline`. */
+export function makePipeline(...steps: Step[]): Pipeline {
+  const counts = new Map<string, number>();
+  for (const step of steps) counts.set(step.kind.toLowerCase(), (counts.get(step.kind.toLowerCase()) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Pipeline({
+    steps: steps.map((step) => {
+      const base = step.kind.toLowerCase();
+      if (counts.get(base)! === 1) return [base, step] as const;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return [`${base}-${n}`, step] as const;
+    }),
+  });
+}
