@@ -1,2 +1,25 @@
+export { KFold } from "./k-fold.js";
+export type { KFoldParams } from "./k-fold.js";
+export { StratifiedKFold } from "./stratified-k-fold.js";
+export type { StratifiedKFoldParams } from "./stratified-k-fold.js";
+export { RepeatedStratifiedKFold } from "./repeated-stratified-k-fold.js";
+export type { RepeatedStratifiedKFoldParams } from "./repeated-stratified-k-fold.js";
+export { TimeSeriesSplit } from "./time-series-split.js";
+export type { TimeSeriesSplitParams } from "./time-series-split.js";
+export { GroupKFold } from "./group-k-fold.js";
+export type { GroupKFoldParams } from "./group-k-fold.js";
+export { ShuffleSplit } from "./shuffle-split.js";
+export type { ShuffleSplitParams } from "./shuffle-split.js";
+export { StratifiedShuffleSplit } from "./stratified-shuffle-split.js";
+export type { StratifiedShuffleSplitParams } from "./stratified-shuffle-split.js";
+export { trainTestSplit } from "./train-test-split.js";
+export type { TrainTestSplit, TrainTestSplitOptions } from "./train-test-split.js";
+export { takeRows } from "./take-rows.js";
+export type { RowIndexable } from "./take-rows.js";
+export { checkCv, toSplitter } from "./check-cv.js";
+export type { CvOption } from "./check-cv.js";
+export type { Split, SplitInput, Splitter } from "./splitter.js";
+export type { SplitSize } from "./split-sizes.js";
+
 /** Every estimator class of this module, for the model registry and the conformance test. */
 export const selectionEstimators = [] as const;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DataError, ValidationError } from "../core/errors.js";
+import type { Label } from "../core/labels.js";
+import { readFixture } from "../../test/helpers/fixtures.js";
+import { GroupKFold } from "./group-k-fold.js";
+import { KFold } from "./k-fold.js";
+import { RepeatedStratifiedKFold } from "./repeated-stratified-k-fold.js";
+import { ShuffleSplit } from "./shuffle-split.js";
+import type { Splitter } from "./splitter.js";
+import { StratifiedKFold } from "./stratified-k-fold.js";
+import { StratifiedShuffleSplit } from "./stratified-shuffle-split.js";
+import { TimeSeriesSplit } from "./time-series-split.js";
+import { toSplitter } from "./check-cv.js";
+
+interface Case {
+  name: string;
+  splitter: string;
+  params: Record<string, unknown>;
+  n: number;
+  y: Label[] | null;
+  groups: Label[] | null;
+  splits: { train: number[]; test: number[] }[];
+}
+const fixture = readFixture<{ cases: Case[] }>("selection/splitters.json");
+
+describe("splitters match scikit-learn's indices", () => {
+  for (const c of fixture.cases) {
+    it(c.name, () => {
+      const splitter = toSplitter({ splitter: c.splitter, ...c.params }, "test");
+      const got = [...splitter.split(c.n, c.y, c.groups)];
+      expect(got.length).toBe(c.splits.length);
+      expect(splitter.getNSplits()).toBe(c.splits.length);
+      got.forEach((s, k) => {
+        expect(Array.from(s.train)).toEqual(c.splits[k].train);
+        expect(Array.from(s.test)).toEqual(c.splits[k].test);
+      });
+    });
+  }
+});
+
+describe("splitter errors", () => {
+  it("rejects a seed without shuffling and too few splits", () => {
+    expect(() => new KFold({ randomState: 1 })).toThrow(ValidationError);
+    expect(() => new KFold({ nSplits: 1 })).toThrow(ValidationError);
+  });
+  it("rejects more splits than rows, classes or groups", () => {
+    expect(() => [...new KFold({ nSplits: 5 }).split(3)]).toThrow(/greater than the number of samples/);
+    expect(() => [...new StratifiedKFold({ nSplits: 4 }).split(6, ["a", "a", "a", "b", "b", "b"])]).toThrow(/every class/);
+    expect(() => [...new GroupKFold({ nSplits: 3 }).split(4, null, [1, 1, 2, 2])]).toThrow(/number of groups/);
+    expect(() => [...new GroupKFold().split(4)]).toThrow(/groups is required/);
+    expect(() => [...new TimeSeriesSplit({ nSplits: 5, testSize: 3 }).split(10)]).toThrow(/too many splits/);
+  });
+  it("rejects labels of the wrong length and single-member classes", () => {
+    expect(() => [...new StratifiedKFold({ nSplits: 2 }).split(4, ["a", "b", "a"])]).toThrow(DataError);
+    expect(() => [...new StratifiedShuffleSplit({ testSize: 0.5 }).split(5, ["a", "a", "b", "b", "c"])]).toThrow(/only 1 member/);
+    expect(() => [...new ShuffleSplit({ testSize: 12 }).split(10)]).toThrow(/smaller than the number of samples/);
+  });
+  it("is deterministic per call with a seed and rebuilds from its plain description", () => {
+    const s: Splitter = new RepeatedStratifiedKFold({ nSplits: 2, nRepeats: 2, randomState: 3 });
+    const y = ["a", "b", "a", "b", "a", "b", "a", "b"];
+    const first = [...s.split(8, y)].map((f) => Array.from(f.test));
+    expect([...s.split(8, y)].map((f) => Array.from(f.test))).toEqual(first);
+    const rebuilt = toSplitter(JSON.parse(JSON.stringify(s)), "test");
+    expect([...rebuilt.split(8, y)].map((f) => Array.from(f.test))).toEqual(first);
+  });
+});
