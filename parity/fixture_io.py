@@ -14,6 +14,13 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "f
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
 
 
+def f64(array):
+    """A float64 array as {"$f64": base64 of little-endian bytes}: exact and compact for big matrices."""
+    import base64
+    data = np.ascontiguousarray(np.asarray(array, dtype="<f8")).tobytes()
+    return {"$f64": base64.b64encode(data).decode("ascii"), "shape": list(np.shape(array))}
+
+
 def _plain(value):
     if isinstance(value, np.ndarray):
         return [_plain(v) for v in value.tolist()] if value.ndim > 0 else _plain(value.item())

@@ -6,13 +6,20 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures")
 const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data");
 const NUMBER_TAGS: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };
 
-/** Reads a golden fixture written by parity/fixture_io.py, turning number tags back into numbers. */
+/**
+ * Reads a golden fixture written by parity/fixture_io.py, turning number tags back into numbers and
+ * `{ "$f64": base64, shape }` blocks (written by `f64()`) into Float64Arrays.
+ */
 export function readFixture<T = Record<string, unknown>>(relativePath: string): T {
   const text = readFileSync(join(FIXTURES, relativePath), "utf8");
   return JSON.parse(text, (_key, value) => {
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       const keys = Object.keys(value);
       if (keys.length === 1 && keys[0] === "$number") return NUMBER_TAGS[value.$number as string];
+      if (keys.length === 2 && typeof value.$f64 === "string") {
+        const bytes = Buffer.from(value.$f64 as string, "base64");
+        return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      }
     }
     return value;
   }) as T;
