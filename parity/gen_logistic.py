@@ -173,3 +173,11 @@ lbfgs_cases = {
     "rosen10_m3": lbfgs_case([-1.0, 2.0] * 5, {"maxcor": 3, "gtol": 1e-8}),
 }
 write_fixture("models/lbfgs.json", {"cases": lbfgs_cases})
+
+# numpy's pairwise summation (np.sum of a contiguous float64 array) at the block-size edges.
+rng = np.random.RandomState(5)
+pairwise = []
+for n in [1, 7, 8, 9, 127, 128, 129, 136, 1000, 4099]:
+    values = rng.standard_normal(n) * 10.0 ** rng.randint(-8, 9, size=n)
+    pairwise.append({"values": values, "sum": float(np.sum(values))})
+write_fixture("models/pairwise-sum.json", {"cases": pairwise})

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { isTabkitError } from "../core/errors.js";
+import { Frame } from "../core/frame.js";
+import type { Label } from "../core/labels.js";
+import { Matrix } from "../core/matrix.js";
+import { loadModel } from "../load-model.js";
+import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import { LogisticRegression, type LogisticRegressionParams } from "./logistic-regression.js";
+
+interface Prepared {
+  X: Matrix;
+  y: Label[];
+}
+interface LogisticCase {
+  matrix: string;
+  params: { C?: number; class_weight?: "balanced" | Record<string, number>; max_iter?: number; fit_intercept?: boolean; tol?: number };
+  weighted: boolean;
+  classes: Label[];
+  coef: number[][];
+  intercept: number[];
+  nIter: number;
+  converged: boolean;
+  decision: number[] | number[][];
+  proba: number[][];
+  predictCodes: number[];
+}
+
+const matrixOf = (rows: number[][]) => Matrix.from2D(rows);
+const telco = readFixture<{ X: number[][]; y: string[] }>("models/logistic/telco-matrix.json");
+const bank = readFixture<{ X: number[][]; y: number[]; products: number[]; productsColumns: number[] }>("models/logistic/bank-matrix.json");
+const multi = readFixture<{ X: number[][]; y: string[] }>("models/logistic/multi3-matrix.json");
+const fixture = readFixture<{ probaRows: number; cases: Record<string, LogisticCase> }>("models/logistic/cases.json");
+
+/** The prepared matrices of parity/gen_logistic.py, by name. */
+export const matrices: Record<string, Prepared> = {
+  telco: { X: matrixOf(telco.X), y: telco.y },
+  bank: { X: matrixOf(bank.X), y: bank.y },
+  bank_products: { X: matrixOf(bank.X.map((row) => bank.productsColumns.map((j) => row[j]))), y: bank.products },
+  multi3: { X: matrixOf(multi.X), y: multi.y },
+};
+
+/** The fixture's deterministic sample weights: 0.25 + (i * 7 % 11) / 4. */
+export const weightsFor = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => 0.25 + ((i * 7) % 11) / 4);
+
+export function paramsOf(p: LogisticCase["params"]): Partial<LogisticRegressionParams> {
+  return { C: p.C, classWeight: p.class_weight, maxIter: p.max_iter, fitIntercept: p.fit_intercept, tol: p.tol };
+}
+
+const firstRows = (X: Matrix, n: number) => new Matrix(X.data.slice(0, n * X.cols), n, X.cols);
+
+describe("LogisticRegression parity with scikit-learn (lbfgs)", () => {
+  it.each(Object.entries(fixture.cases))("%s", (_name, c) => {
+    const { X, y } = matrices[c.matrix];
+    const warnings: string[] = [];
+    const model = new LogisticRegression(paramsOf(c.params)).fit(X, y, {
+      sampleWeight: c.weighted ? weightsFor(X.rows) : undefined,
+      onWarning: (message) => warnings.push(message),
+    });
+    expect(model.classes).toEqual(c.classes);
+    expect(model.nIter).toBe(c.nIter);
+    expect(warnings.length === 0).toBe(c.converged);
+    expectClose(model.coef.data, c.coef.flat(), 1e-4, "coef");
+    expectClose(model.intercept, c.intercept, 1e-4, "intercept");
+    const head = firstRows(X, fixture.probaRows);
+    expectClose(model.predictProba(head).data, c.proba.flat(), 1e-6, "predictProba");
+    const decision = model.decisionFunction(head);
+    expectClose(decision instanceof Matrix ? decision.data : decision, c.decision.flat(), 1e-4, "decisionFunction");
+    const predicted = model.predict(X);
+    const expected = c.predictCodes.map((k) => c.classes[k]);
+    const mismatches = predicted.filter((label, i) => label !== expected[i]).length;
+    expect(mismatches).toBe(0);
+  });
+});
+
+describe("LogisticRegression", () => {
+  const X = [
+    [0, 1],
+    [1, 0],
+    [2, 2],
+    [3, 1],
+    [4, 3],
+    [5, 2],
+  ];
+  const y = ["a", "a", "b", "a", "b", "b"];
+
+  it("has scikit-learn's defaults", () => {
+    expect(new LogisticRegression().params).toEqual({ C: 1, fitIntercept: true, classWeight: null, maxIter: 100, tol: 1e-4, solver: "lbfgs" });
+  });
+
+  it("rejects bad params", () => {
+    for (const bad of [{ C: 0 }, { C: NaN }, { maxIter: -1 }, { tol: -1 }, { classWeight: "auto" }, { solver: "saga" }]) {
+      expect(() => new LogisticRegression(bad as never)).toThrow(expect.objectContaining({ code: "VALIDATION_ERROR" }));
+    }
+  });
+
+  it("warns through onWarning, and only there, when it stops at maxIter", () => {
+    const warnings: string[] = [];
+    const { X: tx, y: ty } = matrices.telco;
+    const model = new LogisticRegression({ maxIter: 2 }).fit(tx, ty, { onWarning: (m) => warnings.push(m) });
+    expect(model.nIter).toBe(2);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^LogisticRegression\.fit: lbfgs failed to converge after 2 iteration/);
+    expect(() => new LogisticRegression({ maxIter: 2 }).fit(tx, ty)).not.toThrow();
+  });
+
+  it("fits with maxIter 0 like scikit-learn (one step, nIter 0)", () => {
+    const model = new LogisticRegression({ maxIter: 0 }).fit(X, y);
+    expect(model.nIter).toBe(0);
+  });
+
+  it("class weights equal the matching sample weights", () => {
+    const byClass = new LogisticRegression({ classWeight: { a: 1, b: 3 } }).fit(X, y);
+    const bySample = new LogisticRegression().fit(X, y, { sampleWeight: y.map((label) => (label === "b" ? 3 : 1)) });
+    expectClose(byClass.coef.data, bySample.coef.data, 1e-12, "coef");
+  });
+
+  it("accepts C = Infinity (no penalty) and saves it", () => {
+    const model = new LogisticRegression({ C: Infinity }).fit(X, y);
+    const loaded = loadModel<LogisticRegression>(JSON.stringify(model.toJSON()));
+    expect(loaded.params.C).toBe(Infinity);
+    expect(loaded.predictProba(X).data).toEqual(model.predictProba(X).data);
+  });
+
+  it("keeps Frame feature names and checks them at predict", () => {
+    const frame = Frame.fromColumns({ u: X.map((r) => r[0]), v: X.map((r) => r[1]) });
+    const model = new LogisticRegression().fit(frame, y);
+    expect(model.featureNamesIn).toEqual(["u", "v"]);
+    const renamed = Frame.fromColumns({ u: X.map((r) => r[0]), w: X.map((r) => r[1]) });
+    expect(() => model.predict(renamed)).toThrow(/LogisticRegression\.predict: column\(s\) "v" seen at fit are missing/);
+  });
+
+  const dataErrors: [string, () => unknown, RegExp][] = [
+    ["a single class", () => new LogisticRegression().fit(X, ["a", "a", "a", "a", "a", "a"]), /single class \("a"\)/],
+    ["y longer than X", () => new LogisticRegression().fit(X, [...y, "a"]), /y has 7 values but X has 6 rows/],
+    ["NaN labels", () => new LogisticRegression().fit(X, [0, 1, NaN, 1, 0, 1]), /missing value.*row 2/],
+    ["infinite values", () => new LogisticRegression().fit([[0, 1], [1, Infinity], [2, 2], [3, 1]], ["a", "b", "a", "b"]), /value Infinity is not allowed.*column "x1".*row 1/],
+    ["NaN in X", () => new LogisticRegression().fit([[0, NaN], [1, 0], [2, 2], [3, 1]], ["a", "b", "a", "b"]), /impute missing values/],
+    ["a class weight for an unknown class", () => new LogisticRegression({ classWeight: { a: 1, c: 2 } }).fit(X, y), /classWeight names class "c", which is not in y/],
+    ["all-zero sample weights", () => new LogisticRegression().fit(X, y, { sampleWeight: [0, 0, 0, 0, 0, 0] }), /sum to 0/],
+    ["negative sample weights", () => new LogisticRegression().fit(X, y, { sampleWeight: [1, 1, -1, 1, 1, 1] }), /sampleWeight value -1 \(row 2\)/],
+    ["a different column count at predict", () => new LogisticRegression().fit(X, y).predict([[1, 2, 3]]), /X has 3 features, but this estimator was fitted with 2/],
+  ];
+  it.each(dataErrors)("refuses %s with a DataError naming the site", (_what, action, message) => {
+    let error: unknown;
+    try {
+      action();
+    } catch (e) {
+      error = e;
+    }
+    expect(isTabkitError(error, "DATA_ERROR"), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^LogisticRegression\.(fit|predict)/);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it("leaves the previous fit intact when a fit fails", () => {
+    const model = new LogisticRegression().fit(X, y);
+    const before = model.coef.data;
+    expect(() => model.fit(X, ["a", "a", "a", "a", "a", "a"])).toThrow();
+    expect(model.coef.data).toEqual(before);
+  });
+
+  it("numeric labels come back as numbers, sorted numerically", () => {
+    const model = new LogisticRegression().fit(X, [10, 10, 9, 10, 2, 9]);
+    expect(model.classes).toEqual([2, 9, 10]);
+    expect(model.predict(X).every((label) => typeof label === "number")).toBe(true);
+    expect(model.coef.rows).toBe(3);
+  });
+
+  it("refuses a stored state whose coefficients do not fit the classes", () => {
+    const json = new LogisticRegression().fit(X, y).toJSON();
+    const state = { ...json.state!, intercept: { $f64: "AAAAAAAAAAAAAAAAAAAAAA==" } };
+    const document = JSON.parse(JSON.stringify({ ...json, state }));
+    expect(() => loadModel(document)).toThrow(expect.objectContaining({ code: "SERIALIZATION_ERROR" }));
+  });
+});
