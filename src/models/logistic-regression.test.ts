@@ -5,15 +5,12 @@ import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
-import { LogisticRegression, type LogisticRegressionParams } from "./logistic-regression.js";
+import { firstRows, matrices, paramsOf, weightsFor, type SklearnLogisticParams } from "../../test/helpers/logistic-matrices.js";
+import { LogisticRegression } from "./logistic-regression.js";
 
-interface Prepared {
-  X: Matrix;
-  y: Label[];
-}
 interface LogisticCase {
   matrix: string;
-  params: { C?: number; class_weight?: "balanced" | Record<string, number>; max_iter?: number; fit_intercept?: boolean; tol?: number };
+  params: SklearnLogisticParams;
   weighted: boolean;
   classes: Label[];
   coef: number[][];
@@ -25,28 +22,7 @@ interface LogisticCase {
   predictCodes: number[];
 }
 
-const matrixOf = (rows: number[][]) => Matrix.from2D(rows);
-const telco = readFixture<{ X: number[][]; y: string[] }>("models/logistic/telco-matrix.json");
-const bank = readFixture<{ X: number[][]; y: number[]; products: number[]; productsColumns: number[] }>("models/logistic/bank-matrix.json");
-const multi = readFixture<{ X: number[][]; y: string[] }>("models/logistic/multi3-matrix.json");
 const fixture = readFixture<{ probaRows: number; cases: Record<string, LogisticCase> }>("models/logistic/cases.json");
-
-/** The prepared matrices of parity/gen_logistic.py, by name. */
-export const matrices: Record<string, Prepared> = {
-  telco: { X: matrixOf(telco.X), y: telco.y },
-  bank: { X: matrixOf(bank.X), y: bank.y },
-  bank_products: { X: matrixOf(bank.X.map((row) => bank.productsColumns.map((j) => row[j]))), y: bank.products },
-  multi3: { X: matrixOf(multi.X), y: multi.y },
-};
-
-/** The fixture's deterministic sample weights: 0.25 + (i * 7 % 11) / 4. */
-export const weightsFor = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => 0.25 + ((i * 7) % 11) / 4);
-
-export function paramsOf(p: LogisticCase["params"]): Partial<LogisticRegressionParams> {
-  return { C: p.C, classWeight: p.class_weight, maxIter: p.max_iter, fitIntercept: p.fit_intercept, tol: p.tol };
-}
-
-const firstRows = (X: Matrix, n: number) => new Matrix(X.data.slice(0, n * X.cols), n, X.cols);
 
 describe("LogisticRegression parity with scikit-learn (lbfgs)", () => {
   it.each(Object.entries(fixture.cases))("%s", (_name, c) => {

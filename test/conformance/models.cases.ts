@@ -1,5 +1,6 @@
 import { Matrix } from "../../src/core/matrix.js";
 import { LogisticRegression } from "../../src/models/logistic-regression.js";
+import { VotingClassifier } from "../../src/models/voting-classifier.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
 
 // A small two-feature problem with three string classes, for the linear models.
@@ -24,4 +25,16 @@ const linearY = ["low", "low", "high", "mid", "low", "mid", "high", "low", "mid"
 
 export const cases: ConformanceCases = {
   LogisticRegression: () => ({ factory: () => new LogisticRegression({ C: 2 }), options: { role: "classifier", X: linearX, y: linearY } }),
+  VotingClassifier: () => ({
+    factory: () =>
+      new VotingClassifier({
+        estimators: [
+          ["plain", new LogisticRegression()],
+          ["strong", new LogisticRegression({ C: 0.05 })],
+        ],
+        voting: "soft",
+        weights: [2, 1],
+      }),
+    options: { role: "classifier", X: linearX, y: linearY },
+  }),
 };

@@ -1,0 +1,229 @@
+import { callMethod, checkStepNames, estimatorCheck, hasMethod, type Step } from "../compose/steps.js";
+import { DataError, ValidationError, isTabkitError, type ErrorSite } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import { Frame } from "../core/frame.js";
+import type { TableInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import { encodeLabels, toLabels, type Label } from "../core/labels.js";
+import { Matrix } from "../core/matrix.js";
+import { arrayOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
+import type { StateReader } from "../core/state-codec.js";
+import { encodeClasses, readClasses } from "./class-labels-state.js";
+import type { FitOptions } from "./fit-options.js";
+
+/** A named classifier; `"drop"` leaves it out. */
+export type VotingMember = readonly [name: string, estimator: Step | "drop"];
+
+export interface VotingClassifierParams {
+  /** The classifiers, as `[name, estimator]` pairs. Cloned at fit; the given objects are never fitted. */
+  estimators: readonly VotingMember[];
+  /** "hard": weighted majority of predicted classes; "soft": argmax of the weighted mean probability. Default "hard". */
+  voting: "hard" | "soft";
+  /** One non-negative weight per member (dropped ones included), or null for equal weights. */
+  weights: readonly number[] | null;
+}
+
+const SCHEMA: ParamSchema<VotingClassifierParams> = {
+  estimators: param<readonly VotingMember[]>([], (value) => {
+    if (!Array.isArray(value)) return "must be an array of [name, estimator] pairs";
+    for (const entry of value) {
+      if (!Array.isArray(entry) || entry.length !== 2) return "every member must be a [name, estimator] pair";
+      const problem = estimatorCheck("drop")(entry[1]);
+      if (problem !== undefined) return `member ${JSON.stringify(entry[0])} ${problem}`;
+      if (entry[1] !== "drop" && !(hasMethod(entry[1], "fit") && hasMethod(entry[1], "predict"))) return `member ${JSON.stringify(entry[0])} must be a classifier (fit and predict)`;
+    }
+    return checkStepNames(value.map((entry: VotingMember) => entry[0]));
+  }),
+  voting: param<"hard" | "soft">("hard", oneOf("hard", "soft")),
+  weights: param<readonly number[] | null>(null, nullable(arrayOf(number({ min: 0 })))),
+};
+
+interface VotingClassifierState {
+  classes: Label[];
+  /** The fitted clones, aligned with params.estimators (null for dropped members). */
+  members: (Step | null)[];
+}
+
+/**
+ * Combines classifiers by vote: scikit-learn's `VotingClassifier`. Members are fitted (as clones)
+ * on the class indices 0..K-1 of y, hard votes are weighted counts whose ties go to the lowest
+ * class index, and soft votes average the members' probabilities with the weights.
+ */
+export class VotingClassifier extends Estimator<VotingClassifierParams, VotingClassifierState> {
+  static readonly kind = "VotingClassifier";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<VotingClassifierParams>) {
+    super(SCHEMA, params);
+  }
+
+  fit(X: TableInput, y: readonly Label[], options: FitOptions = {}): this {
+    const site = this.site("fit");
+    const { estimators, weights } = this.params;
+    if (estimators.every(([, member]) => member === "drop")) {
+      throw new ValidationError(this.message("fit", "needs at least one member that is not \"drop\"; give estimators: [[name, classifier], ...]"), [{ path: "estimators", message: "no active member" }]);
+    }
+    if (weights !== null && weights.length !== estimators.length) {
+      throw new ValidationError(this.message("fit", `has ${weights.length} weights for ${estimators.length} estimators`), [{ path: "weights", message: "must have one weight per estimator" }]);
+    }
+    if (weights !== null && !(this.activeWeights().reduce((a, b) => a + b, 0) > 0)) {
+      throw new ValidationError(this.message("fit", "the weights of the active members sum to 0"), [{ path: "weights", message: "must not all be 0" }]);
+    }
+    const labels = toLabels(y, rowCount(X, site), site);
+    const { classes, codes } = encodeLabels(labels);
+    const target = Array.from(codes);
+    const members = estimators.map(([name, member]) => {
+      if (member === "drop") return null;
+      const clone = member.clone() as Step;
+      this.member(name, "fit", () => callMethod(clone, "fit", X, target, options));
+      return clone;
+    });
+    return this.commit({ classes, members });
+  }
+
+  /** The weighted mean of the members' probabilities (soft voting only). */
+  predictProba(X: TableInput): Matrix {
+    const state = this.fitted("predictProba");
+    if (this.params.voting !== "soft") {
+      throw new ValidationError(this.message("predictProba", 'is not available when voting is "hard"; use voting: "soft"'), [{ path: "voting", message: 'must be "soft" for predictProba' }]);
+    }
+    const K = state.classes.length;
+    const weights = this.activeWeights();
+    let sum: Float64Array | undefined;
+    let rows = 0;
+    this.activeMembers(state).forEach(([name, member], m) => {
+      const proba = this.member(name, "predictProba", () => callMethod<Matrix>(member, "predictProba", X));
+      if (proba.cols !== K) throw DataError.at(this.site("predictProba"), `member "${name}" gives ${proba.cols} probability columns for ${K} classes`);
+      if (sum === undefined) {
+        rows = proba.rows;
+        sum = new Float64Array(rows * K);
+      }
+      const w = this.params.weights === null ? 1 : weights[m];
+      for (let t = 0; t < sum.length; t++) sum[t] += this.params.weights === null ? proba.data[t] : w * proba.data[t];
+    });
+    // numpy's average: the plain sum over members divided by their count, or by the weight total.
+    const scale = this.params.weights === null ? weights.length : weights.reduce((a, b) => a + b, 0);
+    const out = sum!;
+    for (let t = 0; t < out.length; t++) out[t] /= scale;
+    return new Matrix(out, rows, K);
+  }
+
+  /** The class with the most (weighted) votes, or the highest mean probability with soft voting. */
+  predict(X: TableInput): Label[] {
+    const state = this.fitted("predict");
+    const K = state.classes.length;
+    let scores: Float64Array;
+    if (this.params.voting === "soft") {
+      scores = this.predictProba(X).data;
+    } else {
+      const weights = this.activeWeights();
+      let votes: Float64Array | undefined;
+      this.activeMembers(state).forEach(([name, member], m) => {
+        const predicted = this.member(name, "predict", () => callMethod<readonly Label[]>(member, "predict", X));
+        votes ??= new Float64Array(predicted.length * K);
+        for (let i = 0; i < predicted.length; i++) {
+          const k = predicted[i];
+          if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k >= K) throw DataError.at(this.site("predict", undefined, i), `member "${name}" predicted ${JSON.stringify(k)}, not a class index`);
+          votes[i * K + k] += weights[m];
+        }
+      });
+      scores = votes!;
+    }
+    const rows = scores.length / K;
+    const out = new Array<Label>(rows);
+    for (let i = 0; i < rows; i++) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (scores[i * K + k] > scores[i * K + best]) best = k;
+      out[i] = state.classes[best];
+    }
+    return out;
+  }
+
+  get classes(): Label[] {
+    return [...this.fitted("classes").classes];
+  }
+
+  /** The fitted members by name (dropped ones left out). */
+  get namedEstimators(): Record<string, Step> {
+    return Object.fromEntries(this.activeMembers(this.fitted("namedEstimators")));
+  }
+
+  /** The fitted member called `name` (a clone of the one given in params). */
+  estimator<T extends Step = Step>(name: string): T {
+    const state = this.fitted("estimator");
+    const index = this.params.estimators.findIndex(([memberName]) => memberName === name);
+    const member = index < 0 ? null : state.members[index];
+    if (member === null) {
+      const names = this.activeMembers(state).map(([n]) => JSON.stringify(n));
+      throw new DataError(this.message("estimator", `no fitted member named ${JSON.stringify(name)}; members are ${names.join(", ")}`));
+    }
+    return member as T;
+  }
+
+  /** [name, fitted member] of every member not dropped, in params order. */
+  private activeMembers(state: VotingClassifierState): [string, Step][] {
+    const out: [string, Step][] = [];
+    state.members.forEach((member, i) => {
+      if (member !== null) out.push([this.params.estimators[i][0], member]);
+    });
+    return out;
+  }
+
+  /** The weights of the members not dropped (1 each without weights). */
+  private activeWeights(): number[] {
+    const { estimators, weights } = this.params;
+    const out: number[] = [];
+    estimators.forEach(([, member], i) => {
+      if (member !== "drop") out.push(weights === null ? 1 : weights[i]);
+    });
+    return out;
+  }
+
+  /** Runs a member's method; its DataErrors are re-raised naming this estimator and the member. */
+  private member<T>(name: string, method: string, action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (isTabkitError(error, "DATA_ERROR")) {
+        throw new DataError(this.message(method, `member "${name}": ${error.message}`), { column: error.column, row: error.row, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  protected encodeState(state: VotingClassifierState): JsonObject {
+    return {
+      classes: encodeClasses(state.classes),
+      members: state.members.map((member) => (member === null ? null : (member.toJSON() as unknown as JsonObject))),
+    };
+  }
+
+  protected decodeState(reader: StateReader, context: LoadContext): VotingClassifierState {
+    const classes = readClasses(reader, "classes");
+    const codes = classes.map((_, k) => k);
+    const stored = reader.raw("members");
+    const specs = this.params.estimators;
+    if (!Array.isArray(stored) || stored.length !== specs.length) reader.fail("members", `must be an array of ${specs.length} member documents`);
+    const members = stored.map((doc, i) => {
+      const spec = specs[i][1];
+      if (spec === "drop") {
+        if (doc !== null) reader.fail(`members[${i}]`, 'must be null for a "drop" member');
+        return null;
+      }
+      const member = context.load(doc, `${this.kind}.state.members[${i}]`) as Step;
+      if (member.kind !== spec.kind) reader.fail(`members[${i}]`, `is a ${member.kind} but params declare a ${spec.kind}`);
+      if (!member.isFitted) reader.fail(`members[${i}]`, "is not fitted");
+      const memberClasses = (member as unknown as { classes?: unknown }).classes;
+      if (memberClasses !== undefined && JSON.stringify(memberClasses) !== JSON.stringify(codes)) reader.fail(`members[${i}]`, `was not fitted on the class indices 0..${classes.length - 1}`);
+      return member;
+    });
+    return { classes, members };
+  }
+}
+
+function rowCount(X: TableInput, site: ErrorSite): number {
+  if (X instanceof Matrix) return X.rows;
+  if (X instanceof Frame) return X.nRows;
+  if (Array.isArray(X)) return X.length;
+  throw DataError.at(site, "expected a Frame, records, a Matrix or an array of number arrays");
+}
