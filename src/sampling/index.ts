@@ -1,2 +1,14 @@
+import { RandomOverSampler } from "./random-over-sampler.js";
+import { RandomUnderSampler } from "./random-under-sampler.js";
+import { SMOTE } from "./smote.js";
+
+export { SMOTE, RandomOverSampler, RandomUnderSampler };
+export type { SMOTEParams } from "./smote.js";
+export type { RandomOverSamplerParams } from "./random-over-sampler.js";
+export type { RandomUnderSamplerParams } from "./random-under-sampler.js";
+export { Sampler } from "./sampler.js";
+export type { Resampled } from "./sampler.js";
+export type { SamplingStrategy } from "./sampling-strategy.js";
+
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const samplingEstimators = [] as const;
+export const samplingEstimators = [SMOTE, RandomOverSampler, RandomUnderSampler] as const;
