@@ -20,7 +20,6 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
   for (let q = 0; q < rows; q++) {
-    let filled = 0;
     const qBase = q * cols;
     const pq = proj[q];
     let lo = rank[q] - 1;
@@ -28,7 +27,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
     // The query itself is always a candidate at distance 0.
     bestD[0] = 0;
     bestI[0] = q;
-    filled = 1;
+    let filled = 1;
     let loOpen = lo >= 0;
     let hiOpen = hi < rows;
     while (loOpen || hiOpen) {
