@@ -1,3 +1,4 @@
+import { accumulateTransposedProduct, multiplyTransposed } from "./dense-products.js";
 import type { ObjectiveWithGradient } from "./lbfgs.js";
 import { pairwiseSum } from "./pairwise-sum.js";
 
@@ -37,30 +38,29 @@ export function logisticObjective(problem: LogisticProblem): ObjectiveWithGradie
 }
 
 function binomialObjective({ X, rows, cols, codes, weights, weightSum, l2, fitIntercept }: LogisticProblem): ObjectiveWithGradient {
+  const raw = new Float64Array(rows);
   const losses = new Float64Array(rows);
   const pointwise = new Float64Array(rows);
   return (coef, grad) => {
+    multiplyTransposed(X, rows, cols, coef, 1, raw);
     const intercept = fitIntercept ? coef[cols] : 0;
     for (let i = 0; i < rows; i++) {
-      const offset = i * cols;
-      let raw = 0;
-      for (let j = 0; j < cols; j++) raw += X[offset + j] * coef[j];
-      raw += intercept;
+      const r = raw[i] + intercept;
       const y = codes[i];
-      // scikit-learn's closs_grad_half_binomial: stable log(1 + exp(raw)) - y * raw and expit(raw) - y.
+      // scikit-learn's closs_grad_half_binomial: stable log(1 + exp(r)) - y * r and expit(r) - y.
       let loss: number;
       let gradient: number;
-      if (raw <= -37) {
-        const e = Math.exp(raw);
-        loss = e - y * raw;
+      if (r <= -37) {
+        const e = Math.exp(r);
+        loss = e - y * r;
         gradient = e - y;
-      } else if (raw <= -2) {
-        const e = Math.exp(raw);
-        loss = Math.log1p(e) - y * raw;
+      } else if (r <= -2) {
+        const e = Math.exp(r);
+        loss = Math.log1p(e) - y * r;
         gradient = ((1 - y) * e - y) / (1 + e);
       } else {
-        const e = Math.exp(-raw);
-        loss = (raw <= 18 ? Math.log1p(e) : e) + (1 - y) * raw;
+        const e = Math.exp(-r);
+        loss = (r <= 18 ? Math.log1p(e) : e) + (1 - y) * r;
         gradient = (1 - y - y * e) / (1 + e);
       }
       if (weights !== undefined) {
@@ -71,11 +71,7 @@ function binomialObjective({ X, rows, cols, codes, weights, weightSum, l2, fitIn
       pointwise[i] = gradient / weightSum;
     }
     grad.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const offset = i * cols;
-      const gi = pointwise[i];
-      for (let j = 0; j < cols; j++) grad[j] += gi * X[offset + j];
-    }
+    accumulateTransposedProduct(X, rows, cols, pointwise, 1, grad);
     let norm = 0;
     for (let j = 0; j < cols; j++) {
       norm += coef[j] * coef[j];
@@ -88,54 +84,49 @@ function binomialObjective({ X, rows, cols, codes, weights, weightSum, l2, fitIn
 
 function multinomialObjective({ X, rows, cols, codes, nClasses: K, weights, weightSum, l2, fitIntercept }: LogisticProblem): ObjectiveWithGradient {
   const losses = new Float64Array(rows);
+  const raw = new Float64Array(rows * K);
   const pointwise = new Float64Array(rows * K);
-  const raw = new Float64Array(K);
+  const W = new Float64Array(K * cols);
+  const gradW = new Float64Array(K * cols);
+  const interceptAt = K * cols;
   return (coef, grad) => {
-    const interceptAt = K * cols;
+    for (let k = 0; k < K; k++) for (let j = 0; j < cols; j++) W[k * cols + j] = coef[k + K * j];
+    multiplyTransposed(X, rows, cols, W, K, raw);
     for (let i = 0; i < rows; i++) {
-      const offset = i * cols;
-      raw.fill(0);
-      for (let j = 0; j < cols; j++) {
-        const x = X[offset + j];
-        const base = K * j;
-        for (let k = 0; k < K; k++) raw[k] += x * coef[base + k];
-      }
-      if (fitIntercept) for (let k = 0; k < K; k++) raw[k] += coef[interceptAt + k];
+      const at = i * K;
+      if (fitIntercept) for (let k = 0; k < K; k++) raw[at + k] += coef[interceptAt + k];
       // scikit-learn's half-multinomial loss_gradient: log-sum-exp shifted by the row maximum.
-      let max = raw[0];
-      for (let k = 1; k < K; k++) if (max < raw[k]) max = raw[k];
-      const out = i * K;
+      let max = raw[at];
+      for (let k = 1; k < K; k++) if (max < raw[at + k]) max = raw[at + k];
       let sumExp = 0;
       for (let k = 0; k < K; k++) {
-        const e = Math.exp(raw[k] - max);
-        pointwise[out + k] = e;
+        const e = Math.exp(raw[at + k] - max);
+        pointwise[at + k] = e;
         sumExp += e;
       }
       const y = codes[i];
-      let loss = Math.log(sumExp) + max - raw[y];
+      let loss = Math.log(sumExp) + max - raw[at + y];
       const w = weights === undefined ? 1 : weights[i];
       for (let k = 0; k < K; k++) {
-        const g = pointwise[out + k] / sumExp - (k === y ? 1 : 0);
-        pointwise[out + k] = (weights === undefined ? g : g * w) / weightSum;
+        const g = pointwise[at + k] / sumExp - (k === y ? 1 : 0);
+        pointwise[at + k] = (weights === undefined ? g : g * w) / weightSum;
       }
       if (weights !== undefined) loss *= w;
       losses[i] = loss;
     }
-    grad.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const offset = i * cols;
-      const out = i * K;
-      for (let j = 0; j < cols; j++) {
-        const x = X[offset + j];
-        const base = K * j;
-        for (let k = 0; k < K; k++) grad[base + k] += pointwise[out + k] * x;
-      }
-      if (fitIntercept) for (let k = 0; k < K; k++) grad[interceptAt + k] += pointwise[out + k];
-    }
+    gradW.fill(0);
+    accumulateTransposedProduct(X, rows, cols, pointwise, K, gradW);
     let norm = 0;
-    for (let t = 0; t < interceptAt; t++) {
-      norm += coef[t] * coef[t];
-      grad[t] += l2 * coef[t];
+    for (let j = 0; j < cols; j++) {
+      for (let k = 0; k < K; k++) {
+        const t = k + K * j;
+        norm += coef[t] * coef[t];
+        grad[t] = gradW[k * cols + j] + l2 * coef[t];
+      }
+    }
+    if (fitIntercept) {
+      for (let k = 0; k < K; k++) grad[interceptAt + k] = 0;
+      for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) grad[interceptAt + k] += pointwise[i * K + k];
     }
     return pairwiseSum(losses) / weightSum + 0.5 * l2 * norm;
   };

@@ -8,6 +8,7 @@ import { boolean, integer, number, oneOf, param, type ParamCheck, type ParamSche
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
+import { multiplyTransposed } from "./dense-products.js";
 import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
 import { minimizeLbfgs } from "./lbfgs.js";
@@ -192,19 +193,11 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
     const site = this.site(method);
     const matrix = toMatrix(X, site);
     checkFeatures(schema, matrix.names(), site);
-    const { rows, cols, data } = matrix;
     const K = intercept.length;
-    const out = new Float64Array(rows * K);
-    for (let i = 0; i < rows; i++) {
-      const offset = i * cols;
-      for (let k = 0; k < K; k++) {
-        const base = k * cols;
-        let s = 0;
-        for (let j = 0; j < cols; j++) s += data[offset + j] * coef[base + j];
-        out[i * K + k] = s + intercept[k];
-      }
-    }
-    return new Matrix(out, rows, K);
+    const out = new Float64Array(matrix.rows * K);
+    multiplyTransposed(matrix.data, matrix.rows, matrix.cols, coef, K, out);
+    for (let t = 0; t < out.length; t++) out[t] += intercept[t % K];
+    return new Matrix(out, matrix.rows, K);
   }
 
   protected encodeState(state: LogisticRegressionState): JsonObject {
