@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { isTabkitError } from "../core/errors.js";
+import { Frame } from "../core/frame.js";
+import { RandomState } from "../core/random-state.js";
+import { loadModel } from "../load-model.js";
+import { DataDriftDetector } from "./data-drift-detector.js";
+import { ks2samp } from "./stats/ks-2samp.js";
+import { wassersteinDistance } from "./stats/wasserstein.js";
+
+const rs = new RandomState(3);
+const n = 400;
+const reference = Frame.fromColumns({
+  x: rs.randomSample(n),
+  city: Array.from(rs.randomSample(n), (u) => (u < 0.5 ? "Lisboa" : u < 0.8 ? "Porto" : "Faro")),
+  flag: Array.from(rs.randomSample(n), (u) => (u < 0.3 ? 1 : 0)),
+});
+const current = Frame.fromColumns({
+  x: rs.randomSample(n).map((u) => u + 0.3),
+  city: Array.from(rs.randomSample(n), (u) => (u < 0.2 ? "Lisboa" : u < 0.5 ? "Porto" : u < 0.9 ? "Faro" : "Itália")),
+  flag: reference.numeric("flag").slice().reverse(),
+});
+
+const code = (action: () => unknown): string => {
+  try {
+    action();
+  } catch (error) {
+    return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
+  }
+  return "nothing thrown";
+};
+
+describe("DataDriftDetector", () => {
+  it("reports method, score, threshold, verdict and histograms per column, and the dataset verdict", () => {
+    const report = new DataDriftDetector().fit(reference).evaluate(current);
+    const byName = Object.fromEntries(report.columns.map((c) => [c.column, c]));
+    expect(byName.x).toMatchObject({ method: "ks", type: "numerical", status: "tested", drift: true, threshold: 0.05 });
+    expect(byName.city).toMatchObject({ method: "chisquare", type: "categorical", drift: true, unseenCategories: ["Itália"] });
+    expect(byName.city.note).toContain('"Itália"');
+    expect(byName.flag).toMatchObject({ method: "z", type: "categorical", drift: false });
+    expect(report.nDrifted).toBe(2);
+    expect(report.shareDrifted).toBeCloseTo(2 / 3);
+    expect(report.datasetDrift).toBe(true);
+    expect(byName.x.histogram!.edges).toHaveLength(11);
+    expect(byName.x.histogram!.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(byName.city.histogram!.categories).toContain("Itália");
+  });
+
+  it("round-trips through toJSON and loadModel to identical reports", () => {
+    const detector = new DataDriftDetector({ target: "flag", correction: "fdr" }).fit(reference);
+    const text = JSON.stringify(detector.toJSON());
+    const loaded = loadModel(text) as DataDriftDetector;
+    expect(JSON.stringify(loaded.toJSON())).toBe(text);
+    expect(JSON.stringify(loaded.evaluate(current))).toBe(JSON.stringify(detector.evaluate(current)));
+    expect(loaded.evaluate(current).targetDrift?.column).toBe("flag");
+    expect(loaded.evaluate(current).columns[0].column).toBe("flag");
+  });
+
+  it("does not mutate inputs, forgets a previous fit, and needs fit first", () => {
+    const before = JSON.stringify(reference.toRecords());
+    const once = new DataDriftDetector().fit(reference);
+    const twice = new DataDriftDetector().fit(current).fit(reference);
+    expect(JSON.stringify(twice.evaluate(current))).toBe(JSON.stringify(once.evaluate(current)));
+    expect(JSON.stringify(reference.toRecords())).toBe(before);
+    expect(code(() => new DataDriftDetector().evaluate(current))).toMatch(/^NOT_FITTED: DataDriftDetector.evaluate/);
+  });
+
+  it("gives an explicit status, never a NaN verdict, for columns it cannot test", () => {
+    const ref = Frame.fromColumns({
+      a: [1.5, 2.5, 3.5, 4.5, 5.5, 6.5],
+      gone: [1, 2, 3, 4, 5, 6],
+      kind: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
+      empty: [NaN, NaN, NaN, NaN, NaN, NaN],
+      holes: [1.1, 2.2, 3.3, 4.4, 5.5, 6.6],
+      same: ["x", "x", "x", "x", "x", "x"],
+    });
+    const cur = Frame.fromColumns({
+      a: [1.5, 2.5, Infinity, -Infinity, 5.5, NaN],
+      kind: ["low", "low", "high", "high", "low", "low"],
+      empty: [1, 2, 3, 4, 5, 6],
+      holes: [NaN, NaN, NaN, NaN, NaN, NaN],
+      same: ["x", "x", "x", "x", "x", "x"],
+      extra: [1, 2, 3, 4, 5, 6],
+    });
+    const report = new DataDriftDetector({ minRows: 3, catMethod: "chisquare" }).fit(ref).evaluate(cur);
+    const status = Object.fromEntries(report.columns.map((c) => [c.column, c.status]));
+    expect(status).toEqual({ a: "tested", gone: "missing_column", kind: "kind_changed", empty: "empty_reference", holes: "empty_current", same: "constant" });
+    const a = report.columns.find((c) => c.column === "a")!;
+    expect(a.current).toEqual({ rows: 3, missing: 1, nonFinite: 2 });
+    const same = report.columns.find((c) => c.column === "same")!;
+    expect(same).toMatchObject({ score: 1, drift: false, method: "chisquare" });
+    for (const c of report.columns) {
+      if (c.status !== "tested" && c.status !== "constant") expect(c).toMatchObject({ score: null, drift: null });
+      else expect(Number.isFinite(c.score)).toBe(true);
+    }
+    expect(report.nTested).toBe(2);
+    expect(report.newColumns).toEqual(["extra"]);
+    const tiny = new DataDriftDetector().fit(ref.select(["a"])).evaluate(cur.select(["a"]));
+    expect(tiny.columns[0]).toMatchObject({ status: "too_few_rows", drift: null });
+    expect(tiny.datasetDrift).toBe(false);
+    const none = new DataDriftDetector().fit(ref.select(["a"])).evaluate(cur.select(["a"]).takeRows([]));
+    expect(none.columns[0].status).toBe("empty_current");
+  });
+
+  it("refuses bad input with clear errors", () => {
+    expect(code(() => new DataDriftDetector().fit(reference.takeRows([])))).toMatch(/^DATA_ERROR: DataDriftDetector.fit: the reference has 0 rows/);
+    expect(code(() => new DataDriftDetector({ perColumnMethod: { city: "ks" } }).fit(reference))).toMatch(/^DATA_ERROR: .*method "ks" only applies to numerical columns.*column "city"/);
+    expect(code(() => new DataDriftDetector({ perColumnMethod: { nope: "ks" } }).fit(reference))).toMatch(/^VALIDATION_ERROR: .*"nope"/);
+    expect(code(() => new DataDriftDetector({ columns: ["x", "zz"] }).fit(reference))).toMatch(/^DATA_ERROR: .*no column "zz"/);
+    expect(code(() => new DataDriftDetector({ method: "t_test" as never }))).toMatch(/^VALIDATION_ERROR/);
+    expect(code(() => new DataDriftDetector().fit(null as never))).toMatch(/^DATA_ERROR/);
+  });
+
+  it("keeps a bounded summary; merged scores stay within the reported error bounds", () => {
+    const big = new RandomState(11);
+    const refValues = big.randomSample(50_000).map((u, i) => u + big.nextDouble() * (i % 7));
+    const curValues = big.randomSample(5000).map((u) => u * 6 + 0.2);
+    const detector = new DataDriftDetector({ sampleCap: 2000, method: "ks" }).fit(Frame.fromColumns({ v: refValues }));
+    expect(detector.stateBytes).toBeLessThan(2000 * 16 + 200);
+    const column = detector.evaluate(Frame.fromColumns({ v: curValues })).columns[0];
+    expect(column.exact).toBe(false);
+    expect(column.note).toMatch(/approximate/);
+    const state = detector.toJSON().state as { summaries: { ksError: number; wassersteinError: number; std: number }[] };
+    const { ksError, wassersteinError, std } = state.summaries[0];
+    const exactD = ks2samp(refValues, curValues).statistic;
+    const wDetector = new DataDriftDetector({ sampleCap: 2000, method: "wasserstein" }).fit(Frame.fromColumns({ v: refValues }));
+    const w = wDetector.evaluate(Frame.fromColumns({ v: curValues })).columns[0].score!;
+    expect(Math.abs(w * std - wassersteinDistance(refValues, curValues))).toBeLessThanOrEqual(wassersteinError + 1e-12);
+    expect(ksError).toBeLessThanOrEqual(2 / 2000);
+    expect(exactD).toBeGreaterThan(0);
+  });
+
+  it("applies Bonferroni and Benjamini-Hochberg corrections to p-value verdicts", () => {
+    const plain = new DataDriftDetector().fit(reference).evaluate(current);
+    const bonf = new DataDriftDetector({ correction: "bonferroni" }).fit(reference).evaluate(current);
+    for (const [i, c] of bonf.columns.entries()) {
+      expect(c.adjustedScore).toBe(Math.min(1, plain.columns[i].score! * 3));
+      expect(c.drift).toBe(c.adjustedScore! < 0.05 || (c.method === "ks" && c.adjustedScore! <= 0.05));
+    }
+  });
+});
