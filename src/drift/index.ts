@@ -4,6 +4,8 @@ export { DataDriftDetector };
 export type { DataDriftDetectorParams, DriftReport, DriftInput } from "./data-drift-detector.js";
 export type { ColumnDrift, ColumnDriftStatus, ColumnRole, DriftHistogram, WindowCounts } from "./column-drift.js";
 export { DRIFT_METHODS, defaultDriftMethod } from "./methods.js";
+export { renderDriftReport } from "./render-drift-report.js";
+export type { RenderDriftReportOptions } from "./render-drift-report.js";
 export type { DriftMethod, DriftMethodInfo, DriftColumnType } from "./methods.js";
 export { ks2samp, ksPValue } from "./stats/ks-2samp.js";
 export type { KsResult } from "./stats/ks-2samp.js";

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { Frame } from "../core/frame.js";
+import { DataDriftDetector } from "./data-drift-detector.js";
+import { escapeHtml, renderDriftReport } from "./render-drift-report.js";
+
+const evil = "<script>alert(1)</script>";
+
+describe("renderDriftReport", () => {
+  it("renders a self-contained page with every data text escaped", () => {
+    const reference = Frame.fromColumns({ [evil]: [1, 2, 3, 4, 5, 6, 7, 8], c: ["a", "b", "a", "b", "a", "b", "a", "b"] });
+    const current = Frame.fromColumns({ [evil]: [5, 6, 7, 8, 9, 10, 11, 12], c: ["a", '"><img src=x onerror=alert(2)>', "a", "b", "a", "b", "a", "b"] });
+    const report = new DataDriftDetector({ minRows: 3 }).fit(reference).evaluate(current);
+    const html = renderDriftReport(report, { title: "t<i>" });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain(escapeHtml(evil));
+    expect(html).toContain("t&lt;i&gt;");
+    expect(html.match(/<tr class=/g)).toHaveLength(2);
+    expect(html).toContain("<svg");
+  });
+
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+});
