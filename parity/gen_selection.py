@@ -14,6 +14,10 @@ from sklearn.model_selection import (
     train_test_split,
 )
 
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.metrics import f1_score, fbeta_score, make_scorer
+from sklearn.model_selection import TunedThresholdClassifierCV
+
 from fixture_io import DATA, write_fixture
 
 
@@ -70,5 +74,73 @@ def splitter_fixture():
                                                 "bankChurn": {"y": y, "train": train, "test": test}})
 
 
+class SoftsignLinear(ClassifierMixin, BaseEstimator):
+    """p = 0.5 + 0.5 z / (1 + |z|), z = X @ w + b with b centring feature 0's training range:
+    deterministic, data-dependent and built from exactly rounded operations (same bits in JS)."""
+
+    def __init__(self, w=(1.0, -0.5, 0.25)):
+        self.w = w
+
+    def fit(self, X, y):
+        X = np.asarray(X, dtype=float)
+        self.classes_ = np.unique(y)
+        self.b_ = -(X[:, 0].min() + X[:, 0].max()) / 2
+        return self
+
+    def _z(self, X):
+        X = np.asarray(X, dtype=float)
+        z = np.zeros(X.shape[0])
+        for j, wj in enumerate(self.w):
+            z = z + X[:, j] * wj
+        return z + self.b_
+
+    def predict_proba(self, X):
+        z = self._z(X)
+        p = 0.5 + 0.5 * z / (1 + np.abs(z))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X):
+        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+
+
+class SoftsignDecision(SoftsignLinear):
+    """The same score as a decision function only."""
+
+    def decision_function(self, X):
+        return self._z(X)
+
+    predict_proba = property(lambda self: (_ for _ in ()).throw(AttributeError("no predict_proba")))
+
+
+def threshold_fixture():
+    rng = np.random.RandomState(17)
+    n = 240
+    X = rng.normal(size=(n, 3))
+    y = ((X[:, 0] - 0.5 * X[:, 1] + 0.25 * X[:, 2] + rng.normal(scale=0.8, size=n)) > 0.4).astype(int)
+    f2 = make_scorer(fbeta_score, beta=2, average="weighted")
+    cases = []
+
+    def add(name, spec, model, **kwargs):
+        tuned = TunedThresholdClassifierCV(model, store_cv_results=True, **kwargs).fit(X, y)
+        cases.append({"name": name, **spec, "bestThreshold": tuned.best_threshold_, "bestScore": tuned.best_score_,
+                      "thresholds": tuned.cv_results_["thresholds"], "scores": tuned.cv_results_["scores"],
+                      "predict": tuned.predict(X)})
+
+    add("f2_weighted_cv5", {"scoring": {"metric": "fbeta", "beta": 2, "average": "weighted"}}, SoftsignLinear(), scoring=f2)
+    add("balanced_accuracy_default", {"scoring": "balanced_accuracy"}, SoftsignLinear(), thresholds=50)
+    add("f1_skf_shuffle", {"scoring": "f1", "cv": {"splitter": "StratifiedKFold", "nSplits": 4, "shuffle": True, "randomState": 3}},
+        SoftsignLinear(), scoring="f1", cv=StratifiedKFold(4, shuffle=True, random_state=3))
+    add("f1_pos0_list", {"scoring": {"metric": "f1", "posLabel": 0}, "thresholds": [0.2, 0.35, 0.5, 0.65, 0.8]},
+        SoftsignLinear(), scoring=make_scorer(f1_score, pos_label=0), thresholds=[0.2, 0.35, 0.5, 0.65, 0.8])
+    add("fraction_no_refit", {"scoring": "balanced_accuracy", "cv": 0.3, "refit": False, "randomState": 5},
+        SoftsignLinear(), cv=0.3, refit=False, random_state=5)
+    add("decision_function", {"scoring": "recall_macro", "responseMethod": "decision_function", "model": "decision"},
+        SoftsignDecision(), scoring="recall_macro", response_method="decision_function")
+    prefit = SoftsignLinear().fit(X[:120], y[:120])
+    add("prefit", {"scoring": "accuracy", "cv": "prefit", "refit": False, "prefitRows": 120}, prefit, scoring="accuracy", cv="prefit", refit=False)
+    write_fixture("selection/tuned-threshold.json", {"X": X, "y": y, "w": [1.0, -0.5, 0.25], "cases": cases})
+
+
 if __name__ == "__main__":
     splitter_fixture()
+    threshold_fixture()

@@ -1,3 +1,6 @@
+import { FixedThresholdClassifier } from "./fixed-threshold-classifier.js";
+import { TunedThresholdClassifierCV } from "./tuned-threshold-classifier-cv.js";
+
 export { KFold } from "./k-fold.js";
 export type { KFoldParams } from "./k-fold.js";
 export { StratifiedKFold } from "./stratified-k-fold.js";
@@ -21,5 +24,13 @@ export type { CvOption } from "./check-cv.js";
 export type { Split, SplitInput, Splitter } from "./splitter.js";
 export type { SplitSize } from "./split-sizes.js";
 
+export { FixedThresholdClassifier };
+export type { FixedThresholdClassifierParams } from "./fixed-threshold-classifier.js";
+export { TunedThresholdClassifierCV };
+export type { TunedThresholdClassifierCVParams } from "./tuned-threshold-classifier-cv.js";
+export type { ResponseMethod } from "./binary-response.js";
+export { resolveScorer, SCORER_NAMES } from "./scoring.js";
+export type { Scoring, ScorerSpec, ScorerFunction, LabelMetric, ResolvedScorer } from "./scoring.js";
+
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const selectionEstimators = [] as const;
+export const selectionEstimators = [FixedThresholdClassifier, TunedThresholdClassifierCV] as const;

@@ -1,0 +1,56 @@
+import { Estimator } from "../core/estimator.js";
+import type { JsonObject } from "../core/json.js";
+import type { Label } from "../core/labels.js";
+import type { Matrix } from "../core/matrix.js";
+import type { StateReader } from "../core/state-codec.js";
+import { binaryScores, labelsAtThreshold, type BinaryClassifierLike } from "./binary-response.js";
+
+/** The fitted parts every threshold classifier has. */
+export interface ThresholdState {
+  estimator: Estimator<object, unknown>;
+  method: "predict_proba" | "decision_function";
+  posLabel: Label;
+  threshold: number;
+}
+
+/**
+ * Shared predict path of FixedThresholdClassifier and TunedThresholdClassifierCV: threshold the
+ * fitted estimator's positive-class score; probabilities and decision values pass through.
+ */
+export abstract class ThresholdClassifierBase<P extends object, S extends ThresholdState> extends Estimator<P, S> {
+  predict(X: unknown): Label[] {
+    const { estimator, method, posLabel, threshold } = this.fitted("predict");
+    const classes = (estimator as unknown as BinaryClassifierLike).classes;
+    return labelsAtThreshold(binaryScores(estimator, X, method, posLabel, `${this.kind}.predict`), threshold, classes, posLabel);
+  }
+
+  predictProba(X: unknown): Matrix {
+    return (this.fitted("predictProba").estimator as unknown as Required<BinaryClassifierLike>).predictProba(X);
+  }
+
+  decisionFunction(X: unknown): Float64Array | Matrix {
+    return (this.fitted("decisionFunction").estimator as unknown as Required<BinaryClassifierLike>).decisionFunction(X);
+  }
+
+  get classes(): Label[] {
+    return [...(this.fitted("classes").estimator as unknown as BinaryClassifierLike).classes];
+  }
+
+  /** The fitted classifier whose scores are thresholded. */
+  get estimator(): Estimator<object, unknown> {
+    return this.fitted("estimator").estimator;
+  }
+
+  protected encodeThreshold(state: ThresholdState): JsonObject {
+    return { estimator: state.estimator.toJSON() as unknown as JsonObject, method: state.method, posLabel: state.posLabel, threshold: state.threshold };
+  }
+
+  protected decodeThreshold(reader: StateReader, estimator: Estimator<object, unknown>): ThresholdState {
+    const method = reader.string("method");
+    if (method !== "predict_proba" && method !== "decision_function") reader.fail("method", 'must be "predict_proba" or "decision_function"');
+    const posLabel = reader.raw("posLabel");
+    const classes = (estimator as unknown as BinaryClassifierLike).classes;
+    if (!classes.includes(posLabel as Label)) reader.fail("posLabel", "must be one of the estimator's classes");
+    return { estimator, method, posLabel: posLabel as Label, threshold: reader.number("threshold") };
+  }
+}

@@ -1,0 +1,225 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import type { Estimator, LoadContext } from "../core/estimator.js";
+import type { TableInput } from "../core/input.js";
+import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import type { JsonObject } from "../core/json.js";
+import { toLabels, type Label } from "../core/labels.js";
+import { anyOf, arrayOf, boolean, integer, nullable, number, oneOf, param, seed, type ParamSchema } from "../core/params.js";
+import { estimatorCheck } from "../compose/steps.js";
+import { binaryScores, labelsAtThreshold, positiveLabel, resolveResponseMethod, type BinaryClassifierLike, type ResponseMethod } from "./binary-response.js";
+import { checkCv, cvCheck, type CvOption } from "./check-cv.js";
+import { decodeChild, labelCheck } from "./child-model.js";
+import { resolveScorer, scoringCheck, type LabelMetric, type Scoring } from "./scoring.js";
+import type { Split } from "./splitter.js";
+import { StratifiedShuffleSplit } from "./stratified-shuffle-split.js";
+import { rowCount, takeRows, type RowIndexable } from "./take-rows.js";
+import { ThresholdClassifierBase, type ThresholdState } from "./threshold-classifier-base.js";
+import { interp, isClose, linspace } from "./threshold-grid.js";
+
+export interface TunedThresholdClassifierCVParams {
+  /** The binary classifier to tune (required to fit). */
+  estimator: Estimator<object, unknown> | null;
+  /** The objective: a scorer name, a description such as `{ metric: "fbeta", beta: 2, average: "weighted" }`, or a function carrying `scoreFunc`. Default "balanced_accuracy". */
+  scoring: Scoring;
+  /** Which output to threshold. Default "auto". */
+  responseMethod: ResponseMethod;
+  /** Number of candidate thresholds, or the candidates themselves. Default 100. */
+  thresholds: number | readonly number[];
+  /** null/int (StratifiedKFold), a fraction (one stratified shuffle split), a splitter, or "prefit". Default null (5 folds). */
+  cv: CvOption | "prefit" | null;
+  /** Refit the estimator on all data (false: on the first training split). Default true. */
+  refit: boolean;
+  /** Parallel jobs; results never depend on it (folds run sequentially here). Default null. */
+  nJobs: number | null;
+  /** Seed of the split when cv is a fraction. Default null. */
+  randomState: number | null;
+  /** Keep the threshold grid and its mean scores in `cvResults`. Default false. */
+  storeCvResults: boolean;
+  /** The positive class (overrides the scorer's; null: the scorer's, else the larger class). Default null. */
+  posLabel: Label | null;
+}
+
+const SCHEMA: ParamSchema<TunedThresholdClassifierCVParams> = {
+  estimator: param(null, nullable(estimatorCheck())),
+  scoring: param("balanced_accuracy", scoringCheck),
+  responseMethod: param("auto", oneOf("auto", "predict_proba", "decision_function")),
+  thresholds: param(100, anyOf(integer({ min: 2 }), arrayOf(number(), { minLength: 1 }))),
+  cv: param(null, anyOf(oneOf("prefit"), number({ min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }), cvCheck({ allowNull: true }))),
+  refit: param(true, boolean()),
+  nJobs: param(null, nullable(integer())),
+  randomState: param(null, seed()),
+  storeCvResults: param(false, boolean()),
+  posLabel: param(null, nullable(labelCheck())),
+};
+
+interface TunedState extends ThresholdState {
+  bestScore: number;
+  cvResults: { thresholds: Float64Array; scores: Float64Array } | null;
+}
+
+/**
+ * scikit-learn's `TunedThresholdClassifierCV`: per CV split, a clone is fitted on train and the
+ * scorer evaluated on validation at thresholds spanning its scores; the mean of the per-split
+ * curves (interpolated on a common grid) picks `bestThreshold` (first maximum).
+ */
+export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThresholdClassifierCVParams, TunedState> {
+  static readonly kind = "TunedThresholdClassifierCV";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<TunedThresholdClassifierCVParams>) {
+    super(SCHEMA, params);
+  }
+
+  fit(X: TableInput, y: readonly Label[]): this {
+    const owner = `${this.kind}.fit`;
+    const p = this.params;
+    if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the classifier to tune"), [{ path: "estimator", message: "required" }]);
+    const n = rowCount(X as RowIndexable);
+    const labels = toLabels(y, n, this.site("fit"));
+    const distinct = new Set(labels);
+    if (distinct.size !== 2) throw new DataError(this.message("fit", `threshold tuning needs a binary target; y has ${distinct.size} class(es)`));
+    const scorer = resolveScorer(p.scoring, this.kind);
+    if (scorer.metric === undefined) {
+      throw new ValidationError(this.message("fit", `scoring "${scorer.name}" cannot be evaluated at a threshold: it must compare predicted labels (e.g. "balanced_accuracy", "f1", { metric: "fbeta", beta: 2 })`), [
+        { path: "scoring", message: "needs a label metric" },
+      ]);
+    }
+    const metric = scorer.metric;
+    const wantedPos = p.posLabel ?? (metric.kwargs.posLabel as Label | undefined) ?? metric.defaultPosLabel;
+    const kwargs = p.posLabel !== null && metric.defaultPosLabel !== null ? { ...metric.kwargs, posLabel: p.posLabel } : metric.kwargs;
+
+    let estimator: Estimator<object, unknown>;
+    let splits: { train: Int32Array | null; test: Int32Array }[];
+    if (p.cv === "prefit") {
+      if (p.refit) throw new ValidationError(this.message("fit", 'cv: "prefit" cannot be combined with refit: true'), [{ path: "refit", message: "must be false with prefit" }]);
+      if (!p.estimator.isFitted) throw new DataError(this.message("fit", 'cv: "prefit" needs an already fitted estimator'));
+      estimator = p.estimator;
+      splits = [{ train: null, test: Int32Array.from({ length: n }, (_, i) => i) }];
+    } else {
+      const splitter =
+        typeof p.cv === "number" && p.cv > 0 && p.cv < 1
+          ? new StratifiedShuffleSplit({ nSplits: 1, testSize: p.cv, randomState: p.randomState })
+          : checkCv(p.cv as CvOption | null, labels, true, this.kind);
+      const all: Split[] = [...splitter.split(n, labels)];
+      if (!p.refit && all.length > 1) throw new ValidationError(this.message("fit", "refit: false needs a single split (cv has several folds)"), [{ path: "refit", message: "needs one split" }]);
+      splits = all;
+      estimator = p.estimator.clone();
+      const fitX = p.refit ? X : takeRows(X as RowIndexable, all[0].train);
+      const fitY = p.refit ? labels : takeRows(labels, all[0].train);
+      (estimator as unknown as BinaryClassifierLike).fit(fitX, fitY);
+    }
+    const method = resolveResponseMethod(estimator, p.responseMethod, owner);
+    const posLabel = positiveLabel((estimator as unknown as BinaryClassifierLike).classes, wantedPos, owner);
+
+    const foldThresholds: Float64Array[] = [];
+    const foldScores: Float64Array[] = [];
+    splits.forEach((split, k) => {
+      let model = estimator;
+      if (split.train !== null) {
+        const yTrain = takeRows(labels, split.train);
+        const missing = [...distinct].filter((c) => !yTrain.includes(c));
+        if (missing.length > 0) throw new DataError(this.message("fit", `training split ${k} has no row of class ${JSON.stringify(missing[0])}; use stratified or larger folds`));
+        model = p.estimator!.clone();
+        (model as unknown as BinaryClassifierLike).fit(takeRows(X as RowIndexable, split.train), yTrain);
+      }
+      const curve = scoreCurve(model, takeRows(X as RowIndexable, split.test), takeRows(labels, split.test), method, posLabel, metric, kwargs, p.thresholds, owner);
+      foldThresholds.push(curve.thresholds);
+      foldScores.push(curve.scores);
+    });
+    if (foldThresholds.some((t) => isClose(t[0], t[t.length - 1]))) {
+      throw new DataError(this.message("fit", "the estimator makes constant predictions, so there is no threshold to tune"));
+    }
+    let grid: Float64Array;
+    if (typeof p.thresholds === "number") {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const t of foldThresholds) for (const v of t) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      grid = linspace(lo, hi, p.thresholds);
+    } else grid = Float64Array.from(p.thresholds);
+    const objective = new Float64Array(grid.length);
+    foldThresholds.forEach((t, k) => {
+      const curve = interp(grid, t, foldScores[k]);
+      for (let g = 0; g < grid.length; g++) objective[g] += curve[g];
+    });
+    for (let g = 0; g < grid.length; g++) objective[g] /= foldThresholds.length;
+    let best = 0;
+    for (let g = 1; g < grid.length; g++) if (objective[g] > objective[best]) best = g;
+    if (Number.isNaN(objective[best])) throw new DataError(this.message("fit", `the scorer "${scorer.name}" is undefined (NaN) on the validation data`));
+    return this.commit({
+      estimator,
+      method,
+      posLabel,
+      threshold: grid[best],
+      bestScore: objective[best],
+      cvResults: p.storeCvResults ? { thresholds: grid, scores: objective } : null,
+    });
+  }
+
+  /** The tuned decision threshold. */
+  get bestThreshold(): number {
+    return this.fitted("bestThreshold").threshold;
+  }
+
+  /** The mean cross-validated score at `bestThreshold`. */
+  get bestScore(): number {
+    return this.fitted("bestScore").bestScore;
+  }
+
+  /** The threshold grid and its mean scores (with `storeCvResults: true`), else null. */
+  get cvResults(): { thresholds: Float64Array; scores: Float64Array } | null {
+    const r = this.fitted("cvResults").cvResults;
+    return r === null ? null : { thresholds: r.thresholds.slice(), scores: r.scores.slice() };
+  }
+
+  protected encodeState(state: TunedState): JsonObject {
+    return {
+      ...this.encodeThreshold(state),
+      bestScore: state.bestScore,
+      cvResults: state.cvResults === null ? null : { thresholds: encodeFloat64Array(state.cvResults.thresholds), scores: encodeFloat64Array(state.cvResults.scores) },
+    };
+  }
+
+  protected decodeState(reader: StateReader, context: LoadContext): TunedState {
+    const base = this.decodeThreshold(reader, decodeChild(reader, "estimator", this.params.estimator, context, this.kind));
+    let cvResults: TunedState["cvResults"] = null;
+    if (reader.raw("cvResults") !== null) {
+      const r = reader.object("cvResults");
+      const thresholds = r.f64("thresholds");
+      cvResults = { thresholds, scores: r.f64("scores", { length: thresholds.length }) };
+    }
+    return { ...base, bestScore: reader.number("bestScore"), cvResults };
+  }
+}
+
+/** One split's curve: thresholds spanning the validation scores (or the given list) and the signed metric at each. */
+function scoreCurve(
+  model: Estimator<object, unknown>,
+  X: unknown,
+  y: Label[],
+  method: "predict_proba" | "decision_function",
+  pos: Label,
+  metric: LabelMetric,
+  kwargs: Readonly<Record<string, unknown>>,
+  thresholds: number | readonly number[],
+  owner: string,
+): { thresholds: Float64Array; scores: Float64Array } {
+  const classes = (model as unknown as BinaryClassifierLike).classes;
+  positiveLabel(classes, pos, owner);
+  const s = binaryScores(model, X, method, pos, owner);
+  let t: Float64Array;
+  if (typeof thresholds === "number") {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of s) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    t = linspace(lo, hi, thresholds);
+  } else t = Float64Array.from(thresholds);
+  const scores = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) scores[i] = metric.sign * metric.scoreFunc(y, labelsAtThreshold(s, t[i], classes, pos), kwargs);
+  return { thresholds: t, scores };
+}
