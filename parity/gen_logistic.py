@@ -123,7 +123,25 @@ logistic_cases = {
     "multi3_weighted_c05": logistic_case("multi3", {"C": 0.5}, weighted=True),
     "multi3_no_intercept_maxiter3": logistic_case("multi3", {"fit_intercept": False, "max_iter": 3}),
 }
-write_fixture("models/logistic/cases.json", {"probaRows": PROBA_ROWS, "weights": "0.25 + (i * 7 % 11) / 4", "cases": logistic_cases})
+# Extreme inputs, fitted inline: scipy's overflow-safe norms decide the first step here.
+edge_y = np.array(["a", "b", "a", "b", "a", "b"])
+edge_cases = {}
+for name, column, params in [
+    ("huge_features", [1e300, 2e300, -1e300, 5e299, 1e300, -2e300], {}),
+    ("large_features", [1e150, 2e150, -1e150, 5e149, 1e150, -2e150], {}),
+    ("tiny_features", [1e-300, 2e-300, -1e-300, 5e-299, 1e-300, -2e-300], {}),
+    ("separable_unpenalized", [0.0, 1.0, 0.0, 1.0, 0.0, 1.0], {"C": float("inf")}),
+]:
+    edge_X = np.array(column).reshape(-1, 1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        edge = LogisticRegression(**params).fit(edge_X, edge_y)
+    edge_cases[name] = {
+        "X": edge_X, "y": edge_y.tolist(), "params": params, "coef": edge.coef_, "intercept": edge.intercept_,
+        "nIter": int(edge.n_iter_[0]), "converged": not any(issubclass(w.category, ConvergenceWarning) for w in caught),
+        "proba": edge.predict_proba(edge_X),
+    }
+write_fixture("models/logistic/cases.json", {"probaRows": PROBA_ROWS, "weights": "0.25 + (i * 7 % 11) / 4", "cases": logistic_cases, "edgeCases": edge_cases})
 
 
 # VotingClassifier over logistic regressions.
@@ -172,7 +190,16 @@ lbfgs_cases = {
     "rosen10_maxiter": lbfgs_case([0.0] * 10, {"maxiter": 15}),
     "rosen10_m3": lbfgs_case([-1.0, 2.0] * 5, {"maxcor": 3, "gtol": 1e-8}),
 }
-write_fixture("models/lbfgs.json", {"cases": lbfgs_cases})
+# BLAS dnrm2 as scipy's L-BFGS-B calls it (the correctly rounded norm), including extreme scales.
+from scipy.linalg.blas import dnrm2  # noqa: E402
+
+norm_rng = np.random.RandomState(11)
+norms = []
+for n in [1, 2, 5, 41, 100]:
+    for exponent in [0, 3, -3, 300, -300]:
+        values = norm_rng.standard_normal(n) * 10.0 ** (exponent + norm_rng.randint(-2, 3, size=n))
+        norms.append({"values": values, "norm": float(dnrm2(values))})
+write_fixture("models/lbfgs.json", {"cases": lbfgs_cases, "norms": norms})
 
 # numpy's pairwise summation (np.sum of a contiguous float64 array) at the block-size edges.
 rng = np.random.RandomState(5)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
-import { minimizeLbfgs } from "./lbfgs.js";
+import { euclideanNorm, minimizeLbfgs } from "./lbfgs.js";
 
 interface LbfgsCase {
   x0: number[];
@@ -27,7 +27,7 @@ function rosen(x: Float64Array, grad: Float64Array): number {
   return f;
 }
 
-const { cases } = readFixture<{ cases: Record<string, LbfgsCase> }>("models/lbfgs.json");
+const { cases, norms } = readFixture<{ cases: Record<string, LbfgsCase>; norms: { values: number[]; norm: number }[] }>("models/lbfgs.json");
 
 describe("minimizeLbfgs against scipy L-BFGS-B", () => {
   it.each(Object.entries(cases))("%s follows scipy's path", (_name, c) => {
@@ -57,5 +57,17 @@ describe("minimizeLbfgs against scipy L-BFGS-B", () => {
     const x0 = [-1.2, 1];
     minimizeLbfgs(rosen, x0, { maxIter: 3 });
     expect(x0).toEqual([-1.2, 1]);
+  });
+});
+
+describe("euclideanNorm", () => {
+  it("equals BLAS dnrm2 (correctly rounded), without overflow or underflow", () => {
+    for (const { values, norm } of norms) expect(euclideanNorm(Float64Array.from(values))).toBe(norm);
+  });
+
+  it("propagates NaN and Infinity", () => {
+    expect(euclideanNorm(Float64Array.of(1, NaN))).toBeNaN();
+    expect(euclideanNorm(Float64Array.of(1, -Infinity))).toBe(Infinity);
+    expect(euclideanNorm(Float64Array.of(0, 0))).toBe(0);
   });
 });

@@ -80,7 +80,7 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, 
     for (let i = 0; i < n; i++) d[i] = z[i] - x[i];
 
     // Line search along d.
-    const dnorm = Math.sqrt(dot(d, d, n));
+    const dnorm = euclideanNorm(d, 0, n);
     let stp = nIter === 0 ? Math.min(1 / dnorm, STEP_MAX) : 1;
     xOld.set(x);
     gOld.set(g);
@@ -144,15 +144,12 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, 
     if (col < memory) col++;
     else head = (head + 1) % memory;
     const offset = slot * n;
-    let rr = 0;
     for (let i = 0; i < n; i++) {
-      const yi = g[i] - gOld[i];
-      Y[offset + i] = yi;
+      Y[offset + i] = g[i] - gOld[i];
       S[offset + i] = stp === 1 ? d[i] : stp * d[i];
-      rr += yi * yi;
     }
     rho[slot] = 1 / dr;
-    theta = rr / dr;
+    theta = euclideanNorm(Y, offset, n) ** 2 / dr;
   }
 }
 
@@ -185,13 +182,59 @@ function dot(a: Float64Array, b: Float64Array, n: number): number {
   return s;
 }
 
+/** The largest |a_i|; NaN when any entry is NaN (as scipy's projgr). */
 function maxAbs(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const v = Math.abs(a[i]);
+    if (v !== v) return v;
     if (v > m) m = v;
   }
   return m;
+}
+
+const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
+
+/**
+ * ||a[offset .. offset + n)||_2 like BLAS dnrm2 (which scipy uses for the step length and y'y):
+ * no overflow or underflow, and the squares summed in double-double (close to the extended
+ * precision of OpenBLAS's x87 kernel), then one rounding.
+ */
+export function euclideanNorm(a: Float64Array, offset = 0, n = a.length - offset): number {
+  let max = 0;
+  for (let i = offset; i < offset + n; i++) {
+    const v = Math.abs(a[i]);
+    if (v !== v) return v;
+    if (v > max) max = v;
+  }
+  if (max === 0 || max === Infinity) return max;
+  // A power of two, so scaling is exact.
+  const scale = 2 ** Math.ceil(Math.log2(max));
+  let hi = 0;
+  let lo = 0;
+  for (let i = offset; i < offset + n; i++) {
+    const v = a[i] / scale;
+    const square = v * v;
+    const c = SPLITTER * v;
+    const vh = c - (c - v);
+    const vl = v - vh;
+    const squareError = vh * vh - square + 2 * vh * vl + vl * vl;
+    // TwoSum of hi and square.
+    const sum = hi + square;
+    const bv = sum - hi;
+    lo += hi - (sum - bv) + (square - bv) + squareError;
+    hi = sum;
+  }
+  const total = hi + lo;
+  const root = Math.sqrt(total);
+  // One Newton step on the double-double sum: root + (hi + lo - root^2) / (2 root).
+  const c = SPLITTER * root;
+  const rh = c - (c - root);
+  const rl = root - rh;
+  const rootSquare = root * root;
+  const rootSquareError = rh * rh - rootSquare + 2 * rh * rl + rl * rl;
+  const residual = hi - rootSquare - rootSquareError + lo;
+  return (root + residual / (2 * root)) * scale;
 }
 
 /** MINPACK-2's `dcsrch` (Moré-Thuente): a step meeting the strong Wolfe conditions. */
