@@ -7,6 +7,8 @@ export { DRIFT_METHODS, defaultDriftMethod } from "./methods.js";
 export { renderDriftReport } from "./render-drift-report.js";
 export type { RenderDriftReportOptions } from "./render-drift-report.js";
 export type { DriftMethod, DriftMethodInfo, DriftColumnType } from "./methods.js";
+export { estimatePerformance } from "./estimate-performance.js";
+export type { EstimatePerformanceOptions, PerformanceEstimate, PerformanceMetrics, ExpectedConfusion } from "./estimate-performance.js";
 export { ADWIN } from "./streaming/adwin.js";
 export type { AdwinParams } from "./streaming/adwin.js";
 export { PageHinkley } from "./streaming/page-hinkley.js";
