@@ -1,0 +1,35 @@
+import { confusionMatrix } from "./confusion-matrix.js";
+import type { LabelArray, WarningOptions } from "./metric-input.js";
+
+/** Options of `balancedAccuracyScore`. */
+export interface BalancedAccuracyScoreOptions extends WarningOptions {
+  sampleWeight?: ArrayLike<number>;
+  /** Rescale so that chance scores 0 and perfect scores 1. */
+  adjusted?: boolean;
+}
+
+/**
+ * The mean recall over the classes present in yTrue (scikit-learn's `balanced_accuracy_score`);
+ * classes that occur only in yPred are left out with a warning.
+ */
+export function balancedAccuracyScore(yTrue: LabelArray, yPred: LabelArray, options: BalancedAccuracyScoreOptions = {}): number {
+  const fn = "balancedAccuracyScore";
+  const cm = confusionMatrix(yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
+  const k = cm.rows;
+  let sum = 0;
+  let classes = 0;
+  for (let i = 0; i < k; i++) {
+    let row = 0;
+    for (let j = 0; j < k; j++) row += cm.data[i * k + j];
+    if (row === 0) continue;
+    sum += cm.data[i * k + i] / row;
+    classes++;
+  }
+  if (classes < k) options.onWarning?.(`${fn}: yPred contains classes not in yTrue`);
+  let score = sum / classes;
+  if (options.adjusted === true) {
+    const chance = 1 / classes;
+    score = (score - chance) / (1 - chance);
+  }
+  return score;
+}

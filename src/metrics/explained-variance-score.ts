@@ -1,0 +1,29 @@
+import { explainedFraction } from "./explained-fraction.js";
+import type { ExplainedScoreOptions } from "./r2-score.js";
+import { checkRegressionTargets, columnMeans, type RegressionInput } from "./regression-targets.js";
+
+/**
+ * Explained variance 1 − Var(y − ŷ) / Var(y), weighted variances (scikit-learn's
+ * `explained_variance_score`); unlike R² it ignores a constant bias in the predictions.
+ */
+export function explainedVarianceScore(yTrue: RegressionInput, yPred: RegressionInput, options: ExplainedScoreOptions & { multioutput: "raw_values" }): Float64Array;
+export function explainedVarianceScore(yTrue: RegressionInput, yPred: RegressionInput, options?: ExplainedScoreOptions): number;
+export function explainedVarianceScore(yTrue: RegressionInput, yPred: RegressionInput, options: ExplainedScoreOptions = {}): number | Float64Array {
+  const fn = "explainedVarianceScore";
+  const { yTrue: t, yPred: p, n, k, weights, multioutput } = checkRegressionTargets(fn, yTrue, yPred, options, true);
+  const diff = new Float64Array(n * k);
+  for (let i = 0; i < diff.length; i++) diff[i] = t[i] - p[i];
+  const diffMeans = columnMeans(fn, diff, n, k, weights);
+  const trueMeans = columnMeans(fn, t, n, k, weights);
+  const residual = new Float64Array(n * k);
+  const spread = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      residual[i * k + j] = (t[i * k + j] - p[i * k + j] - diffMeans[j]) ** 2;
+      spread[i * k + j] = (t[i * k + j] - trueMeans[j]) ** 2;
+    }
+  }
+  const numerator = columnMeans(fn, residual, n, k, weights);
+  const denominator = columnMeans(fn, spread, n, k, weights);
+  return explainedFraction(fn, numerator, denominator, multioutput, options.forceFinite ?? true);
+}

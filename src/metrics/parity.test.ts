@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { Matrix } from "../core/matrix.js";
+import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import * as metrics from "./index.js";
+
+/** The cases of parity/gen_metrics.py: scikit-learn calls and what they returned. */
+interface MetricCase {
+  name: string;
+  fn: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  result?: unknown;
+  error?: string;
+  warned: boolean;
+}
+interface Fixture {
+  data: Record<string, unknown[]>;
+  cases: MetricCase[];
+}
+
+const fixture = readFixture<Fixture>("metrics/cases.json");
+const TOL = 1e-12;
+
+// scikit-learn function -> tabkit function (classification_report splits by output_dict).
+const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
+  accuracy_score: metrics.accuracyScore,
+  balanced_accuracy_score: metrics.balancedAccuracyScore,
+  matthews_corrcoef: metrics.matthewsCorrcoef,
+  confusion_matrix: metrics.confusionMatrix,
+  precision_score: metrics.precisionScore,
+  recall_score: metrics.recallScore,
+  f1_score: metrics.f1Score,
+  fbeta_score: metrics.fbetaScore,
+  precision_recall_fscore_support: metrics.precisionRecallFscoreSupport,
+  roc_curve: metrics.rocCurve,
+  precision_recall_curve: metrics.precisionRecallCurve,
+  confusion_matrix_at_thresholds: metrics.confusionMatrixAtThresholds,
+  roc_auc_score: metrics.rocAucScore,
+  average_precision_score: metrics.averagePrecisionScore,
+  log_loss: metrics.logLoss,
+  brier_score_loss: metrics.brierScoreLoss,
+  mean_absolute_error: metrics.meanAbsoluteError,
+  mean_squared_error: metrics.meanSquaredError,
+  root_mean_squared_error: metrics.rootMeanSquaredError,
+  mean_absolute_percentage_error: metrics.meanAbsolutePercentageError,
+  median_absolute_error: metrics.medianAbsoluteError,
+  r2_score: metrics.r2Score,
+  explained_variance_score: metrics.explainedVarianceScore,
+  max_error: metrics.maxError,
+};
+
+function resolve(value: unknown): unknown {
+  return typeof value === "string" && value.startsWith("@") ? fixture.data[value.slice(1)] : value;
+}
+
+function camel(key: string): string {
+  return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Calls the tabkit twin of a case; returns its result and whether it warned. */
+function run(c: MetricCase): { result: unknown; warnings: string[] } {
+  const warnings: string[] = [];
+  const options: Record<string, unknown> = { onWarning: (message: string) => warnings.push(message) };
+  for (const [key, value] of Object.entries(c.kwargs)) if (key !== "output_dict") options[camel(key)] = resolve(value);
+  const args = c.args.map(resolve);
+  let fn = FUNCTIONS[c.fn];
+  if (c.fn === "classification_report") fn = c.kwargs.output_dict === true ? metrics.classificationReport : metrics.classificationReportText;
+  if (c.fn === "max_error") delete options.onWarning;
+  const result = c.fn === "max_error" ? (fn as (...a: unknown[]) => unknown)(...args) : (fn as (...a: unknown[]) => unknown)(...args, options);
+  return { result, warnings };
+}
+
+function compareNumbers(actual: unknown, expected: unknown, what: string): number {
+  if (typeof expected === "number") {
+    expect(typeof actual, what).toBe("number");
+    return expectClose([actual as number], [expected], TOL, what);
+  }
+  const flat = (expected as unknown[]).flat(2) as number[];
+  const ours = actual instanceof Matrix ? actual.data : (actual as ArrayLike<number>);
+  return expectClose(ours, flat, TOL, what);
+}
+
+/** Compares a report as data with scikit-learn's output_dict. */
+function compareReport(actual: metrics.ClassificationReport, expected: Record<string, unknown>, what: string): number {
+  let worst = 0;
+  const row = (ours: metrics.ClassificationReportRow, theirs: Record<string, number>): void => {
+    const values = [ours.precision, ours.recall, ours.f1Score, ours.support];
+    worst = Math.max(worst, expectClose(values, [theirs.precision, theirs.recall, theirs["f1-score"], theirs.support], TOL, `${what} ${ours.name}`));
+  };
+  const keys = Object.keys(expected).filter((key) => key !== "generatedBy");
+  const averageKeys = keys.filter((key) => key.endsWith(" avg") || key === "accuracy");
+  expect(actual.rows.map((r) => r.name).sort()).toEqual(keys.filter((key) => !averageKeys.includes(key)).sort());
+  for (const r of actual.rows) row(r, expected[r.name] as Record<string, number>);
+  if ("accuracy" in expected) worst = Math.max(worst, expectClose([actual.accuracy!], [expected.accuracy as number], TOL, `${what} accuracy`));
+  else expect(actual.accuracy).toBeUndefined();
+  expect(actual.averages.map((r) => r.name)).toEqual(averageKeys.filter((key) => key !== "accuracy"));
+  for (const r of actual.averages) row(r, expected[r.name] as Record<string, number>);
+  return worst;
+}
+
+function compare(c: MetricCase, result: unknown): number {
+  const what = c.name;
+  const expected = c.result;
+  if (c.fn === "classification_report") {
+    if (typeof expected === "string") {
+      expect(result).toBe(expected);
+      return 0;
+    }
+    return compareReport(result as metrics.ClassificationReport, expected as Record<string, unknown>, what);
+  }
+  if (c.fn === "precision_recall_fscore_support") {
+    const [p, r, f, s] = expected as unknown[];
+    const ours = result as metrics.PerLabelScores;
+    let worst = compareNumbers(ours.precision, p, `${what} precision`);
+    worst = Math.max(worst, compareNumbers(ours.recall, r, `${what} recall`), compareNumbers(ours.fScore, f, `${what} fScore`));
+    if (s === null) expect(ours.support).toBeUndefined();
+    else worst = Math.max(worst, compareNumbers(ours.support, s, `${what} support`));
+    return worst;
+  }
+  const parts: Record<string, string[]> = {
+    roc_curve: ["fpr", "tpr", "thresholds"],
+    precision_recall_curve: ["precision", "recall", "thresholds"],
+    confusion_matrix_at_thresholds: ["tns", "fps", "fns", "tps", "thresholds"],
+  };
+  if (c.fn in parts) {
+    const tuple = expected as unknown[];
+    return Math.max(...parts[c.fn].map((key, i) => compareNumbers((result as Record<string, unknown>)[key], tuple[i], `${what} ${key}`)));
+  }
+  return compareNumbers(result, expected, what);
+}
+
+describe("metrics match scikit-learn on the golden fixtures", () => {
+  const worstByFunction = new Map<string, number>();
+  for (const c of fixture.cases) {
+    it(c.name, () => {
+      if (c.error !== undefined) {
+        expect(() => run(c), `scikit-learn raised: ${c.error}`).toThrow(/Error|:/);
+        try {
+          run(c);
+        } catch (error) {
+          expect((error as Error).name).toMatch(/^(DataError|ValidationError)$/);
+        }
+        return;
+      }
+      const { result, warnings } = run(c);
+      const worst = compare(c, result);
+      worstByFunction.set(c.fn, Math.max(worstByFunction.get(c.fn) ?? 0, worst));
+      expect(warnings.length > 0, `warnings: ${JSON.stringify(warnings)}`).toBe(c.warned);
+    });
+  }
+  it("reports the worst relative error per function", () => {
+    for (const [fn, worst] of [...worstByFunction].sort()) expect(worst, fn).toBeLessThanOrEqual(TOL);
+    if (process.env.TABKIT_PARITY_REPORT === "1") console.log(Object.fromEntries(worstByFunction));
+  });
+});

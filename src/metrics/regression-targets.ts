@@ -1,0 +1,84 @@
+import type { Matrix } from "../core/matrix.js";
+import { checkFinite, checkNumericBlock, checkWeights, metricError, optionError } from "./metric-input.js";
+import { weightedMean } from "./weighted-mean.js";
+
+/** Regression targets: one number per sample, or one row per sample for several outputs. */
+export type RegressionInput = ArrayLike<number> | Matrix | readonly (readonly number[])[];
+
+/** How per-output errors combine: kept ("raw_values"), plain mean (default), or weighted by the given numbers. */
+export type Multioutput = "raw_values" | "uniform_average" | ArrayLike<number>;
+
+/** Options of the regression metrics. */
+export interface RegressionMetricOptions {
+  sampleWeight?: ArrayLike<number>;
+  multioutput?: Multioutput;
+}
+
+/** Checked regression targets, n x k row-major. */
+export interface RegressionTargets {
+  yTrue: Float64Array;
+  yPred: Float64Array;
+  n: number;
+  k: number;
+  weights: Float64Array | undefined;
+  multioutput: "raw_values" | "uniform_average" | "variance_weighted" | Float64Array;
+}
+
+/** scikit-learn's `_check_reg_targets`: same shapes, finite values, valid multioutput and weights. */
+export function checkRegressionTargets(
+  fn: string,
+  yTrueIn: RegressionInput,
+  yPredIn: RegressionInput,
+  options: { sampleWeight?: ArrayLike<number>; multioutput?: Multioutput | "variance_weighted" },
+  allowVarianceWeighted = false,
+): RegressionTargets {
+  const t = checkNumericBlock(fn, "yTrue", yTrueIn);
+  const p = checkNumericBlock(fn, "yPred", yPredIn);
+  if (t.rows === 0) throw metricError(fn, "yTrue is empty; at least one sample is needed");
+  if (p.rows !== t.rows) throw metricError(fn, `yPred has ${p.rows} values but yTrue has ${t.rows}`);
+  if (p.cols !== t.cols) throw metricError(fn, `yTrue and yPred have different numbers of outputs (${t.cols} != ${p.cols})`);
+  const weights = checkWeights(fn, options.sampleWeight, t.rows);
+  const multioutput = options.multioutput ?? "uniform_average";
+  let checked: RegressionTargets["multioutput"];
+  if (typeof multioutput === "string") {
+    const allowed = allowVarianceWeighted ? ["raw_values", "uniform_average", "variance_weighted"] : ["raw_values", "uniform_average"];
+    if (!allowed.includes(multioutput)) {
+      throw optionError(fn, "multioutput", `multioutput must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} or an array of output weights; got ${JSON.stringify(multioutput)}`);
+    }
+    checked = multioutput;
+  } else {
+    checked = checkFinite(fn, "multioutput", multioutput);
+    if (t.cols === 1) throw optionError(fn, "multioutput", "custom output weights are useful only with several outputs");
+    if (checked.length !== t.cols) throw optionError(fn, "multioutput", `${checked.length} output weights given for ${t.cols} outputs`);
+  }
+  return { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked };
+}
+
+/** The (weighted) mean of each column of an n x k block (numpy's `average(axis=0)`). */
+export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined): Float64Array {
+  const out = new Float64Array(k);
+  const column = new Float64Array(n);
+  for (let j = 0; j < k; j++) {
+    for (let i = 0; i < n; i++) column[i] = values[i * k + j];
+    out[j] = weightedMean(fn, column, weights);
+  }
+  return out;
+}
+
+/** Combines per-output values as `multioutput` asks; `denominators` serve "variance_weighted". */
+export function combineOutputs(fn: string, perOutput: Float64Array, multioutput: RegressionTargets["multioutput"], denominators?: Float64Array): number | Float64Array {
+  if (multioutput === "raw_values") return perOutput;
+  if (multioutput === "uniform_average") return weightedMean(fn, perOutput);
+  if (multioutput === "variance_weighted") {
+    // All outputs constant: equal weights, as scikit-learn falls back to.
+    return denominators!.some((d) => d !== 0) ? weightedMean(fn, perOutput, denominators) : weightedMean(fn, perOutput);
+  }
+  return weightedMean(fn, perOutput, multioutput);
+}
+
+/** The per-sample error of each cell of two n x k blocks, through `error`. */
+export function cellErrors(targets: RegressionTargets, error: (truth: number, prediction: number) => number): Float64Array {
+  const out = new Float64Array(targets.yTrue.length);
+  for (let i = 0; i < out.length; i++) out[i] = error(targets.yTrue[i], targets.yPred[i]);
+  return out;
+}
