@@ -80,6 +80,8 @@ describe("VotingClassifier", () => {
     for (const params of bad) expect(() => new VotingClassifier(params as never)).toThrow(expect.objectContaining({ code: "VALIDATION_ERROR" }));
     expect(() => new VotingClassifier({ estimators: members(), weights: [1, 2, 3] }).fit(X, y)).toThrow(/3 weights for 2 estimators/);
     expect(() => new VotingClassifier({ estimators: members(), weights: [0, 0] }).fit(X, y)).toThrow(/sum to 0/);
+    const noProba = Object.assign(new StandardScaler(), { predict: () => [] });
+    expect(() => new VotingClassifier({ estimators: [["p", noProba]], voting: "soft" }).fit(X, y)).toThrow(/member "p" has no predictProba/);
   });
 
   it("fits clones and never the user's objects", () => {

@@ -69,6 +69,10 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     if (weights !== null && !(this.activeWeights().reduce((a, b) => a + b, 0) > 0)) {
       throw new ValidationError(this.message("fit", "the weights of the active members sum to 0"), [{ path: "weights", message: "must not all be 0" }]);
     }
+    const noProba = estimators.find(([, member]) => member !== "drop" && this.params.voting === "soft" && !hasMethod(member, "predictProba"));
+    if (noProba !== undefined) {
+      throw new ValidationError(this.message("fit", `member ${JSON.stringify(noProba[0])} has no predictProba, which soft voting needs; use voting: "hard"`), [{ path: "estimators", message: "soft voting needs predictProba" }]);
+    }
     const labels = toLabels(y, rowCount(X, site), site);
     const { classes, codes } = encodeLabels(labels);
     const target = Array.from(codes);
