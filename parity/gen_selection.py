@@ -16,7 +16,9 @@ from sklearn.model_selection import (
 
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.metrics import f1_score, fbeta_score, make_scorer
-from sklearn.model_selection import TunedThresholdClassifierCV
+from scipy.stats import loguniform, randint, uniform
+from sklearn.model_selection import GridSearchCV, ParameterSampler, RandomizedSearchCV, TunedThresholdClassifierCV, cross_validate
+from sklearn.pipeline import Pipeline
 
 from fixture_io import DATA, write_fixture
 
@@ -141,6 +143,61 @@ def threshold_fixture():
     write_fixture("selection/tuned-threshold.json", {"X": X, "y": y, "w": [1.0, -0.5, 0.25], "cases": cases})
 
 
+class Soft3(SoftsignLinear):
+    """SoftsignLinear with one scalar param per weight, for searches."""
+
+    def __init__(self, w0=1.0, w1=-0.5, w2=0.25):
+        self.w0, self.w1, self.w2 = w0, w1, w2
+
+    @property
+    def w(self):
+        return (self.w0, self.w1, self.w2)
+
+
+def results_subset(cv_results):
+    keep = {}
+    for key, value in cv_results.items():
+        if "time" in key:
+            continue
+        if key.startswith("param_"):
+            keep[key] = [None if v is np.ma.masked else v for v in value.tolist()]
+        else:
+            keep[key] = value
+    return keep
+
+
+def search_fixture():
+    rng = np.random.RandomState(23)
+    n = 150
+    X = rng.normal(size=(n, 3))
+    y = ((X[:, 0] - 0.7 * X[:, 1] + rng.normal(scale=0.9, size=n)) > 0.2).astype(int)
+    pipe = Pipeline([("clf", Soft3())])
+    grid = {"clf__w0": [0.5, 1.0, 2.0], "clf__w1": [-1.0, 0.0], "clf__w2": [0.25, 0.25]}
+    gs = GridSearchCV(pipe, grid, scoring="f1", cv=StratifiedKFold(3)).fit(X, y)
+    gs_multi = GridSearchCV(Soft3(), [{"w0": [1.0, 3.0]}, {"w1": [-2.0, 0.5, 1.0], "w2": [0.0]}], scoring=["accuracy", "balanced_accuracy"],
+                            refit="balanced_accuracy", cv=KFold(4, shuffle=True, random_state=1), return_train_score=True).fit(X, y)
+    space = {"clf__w0": [0.25, 0.5, 1.0, 2.0, 4.0], "clf__w1": [-1.5, -1.0, -0.5, 0.0], "clf__w2": [0.0, 0.5]}
+    rs = RandomizedSearchCV(pipe, space, n_iter=6, scoring="balanced_accuracy", random_state=7, cv=3).fit(X, y)
+    big = {"a": list(range(20)), "b": list(range(10))}
+    samplers = {
+        "tracking": list(ParameterSampler(big, n_iter=1, random_state=3)),
+        "permutation": list(ParameterSampler(big, n_iter=30, random_state=4)),
+        "reservoir": list(ParameterSampler({"a": [1, 2, 3], "b": ["x", "y"]}, n_iter=10, random_state=5)),
+        "reservoir_ratio": list(ParameterSampler(big, n_iter=199, random_state=6)),
+        "distributions": list(ParameterSampler({"c": uniform(2, 3), "d": loguniform(1e-3, 10), "e": randint(1, 9), "f": ["p", "q", "r"]}, n_iter=8, random_state=8)),
+        "two_spaces": list(ParameterSampler([{"c": uniform(0, 1)}, {"e": randint(0, 100), "f": [1, 2]}], n_iter=6, random_state=9)),
+    }
+    write_fixture("selection/search.json", {
+        "X": X, "y": y,
+        "grid": {"results": results_subset(gs.cv_results_), "bestParams": gs.best_params_, "bestScore": gs.best_score_, "bestIndex": gs.best_index_},
+        "multi": {"results": results_subset(gs_multi.cv_results_), "bestParams": gs_multi.best_params_, "bestScore": gs_multi.best_score_},
+        "random": {"results": results_subset(rs.cv_results_), "bestParams": rs.best_params_, "bestScore": rs.best_score_},
+        "samplers": samplers,
+        "crossValidate": {k: v for k, v in cross_validate(Soft3(w0=2.0), X, y, cv=5, scoring={"f1w": "f1_weighted", "acc": "accuracy"}, return_train_score=True).items() if "time" not in k},
+    })
+
+
 if __name__ == "__main__":
     splitter_fixture()
     threshold_fixture()
+    search_fixture()

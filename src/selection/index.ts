@@ -1,5 +1,7 @@
 import { FixedThresholdClassifier } from "./fixed-threshold-classifier.js";
 import { TunedThresholdClassifierCV } from "./tuned-threshold-classifier-cv.js";
+import { GridSearchCV } from "./grid-search-cv.js";
+import { RandomizedSearchCV } from "./randomized-search-cv.js";
 
 export { KFold } from "./k-fold.js";
 export type { KFoldParams } from "./k-fold.js";
@@ -32,5 +34,18 @@ export type { ResponseMethod } from "./binary-response.js";
 export { resolveScorer, SCORER_NAMES } from "./scoring.js";
 export type { Scoring, ScorerSpec, ScorerFunction, LabelMetric, ResolvedScorer } from "./scoring.js";
 
+export { GridSearchCV, RandomizedSearchCV };
+export type { GridSearchCVParams } from "./grid-search-cv.js";
+export type { RandomizedSearchCVParams } from "./randomized-search-cv.js";
+export type { CvResults, SearchParams } from "./search-cv.js";
+export { crossValidate } from "./cross-validate.js";
+export type { CrossValidateOptions, CrossValidateResult } from "./cross-validate.js";
+export type { MultiScoring } from "./fit-and-score.js";
+export { withNestedParams } from "./nested-params.js";
+export { expandGrid } from "./parameter-grid.js";
+export type { ParamGrid } from "./parameter-grid.js";
+export { sampleParameters } from "./parameter-sampler.js";
+export type { Distribution, ParamDistributions } from "./parameter-sampler.js";
+
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const selectionEstimators = [FixedThresholdClassifier, TunedThresholdClassifierCV] as const;
+export const selectionEstimators = [FixedThresholdClassifier, TunedThresholdClassifierCV, GridSearchCV, RandomizedSearchCV] as const;

@@ -1,80 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../core/errors.js";
-import { Estimator, type LoadContext } from "../core/estimator.js";
-import { toMatrix, type MatrixInput } from "../core/input.js";
-import type { JsonObject } from "../core/json.js";
-import { encodeLabels, type Label } from "../core/labels.js";
-import { Matrix } from "../core/matrix.js";
+import type { Label } from "../core/labels.js";
 import { createRegistry } from "../core/model-loader.js";
-import { arrayOf, number, param, type ParamSchema } from "../core/params.js";
-import type { StateReader } from "../core/state-codec.js";
 import { loadModel } from "../load-model.js";
 import { builtinEstimators } from "../registry.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import { SoftsignDecision, SoftsignLinear } from "../../test/helpers/softsign.js";
 import { FixedThresholdClassifier } from "./fixed-threshold-classifier.js";
 import { TunedThresholdClassifierCV, type TunedThresholdClassifierCVParams } from "./tuned-threshold-classifier-cv.js";
-
-/** p = 0.5 + 0.5 z / (1 + |z|), z = X w + b, b centring column 0's training range (same as parity/gen_selection.py). */
-export class SoftsignLinear extends Estimator<{ w: number[] }, { classes: Label[]; b: number }> {
-  static readonly kind: string = "SoftsignLinear";
-  static readonly schemaVersion = 1;
-  constructor(params?: Partial<{ w: number[] }>) {
-    super({ w: param([1, -0.5, 0.25], arrayOf(number())) } as ParamSchema<{ w: number[] }>, params);
-  }
-  fit(X: MatrixInput, y: readonly Label[]): this {
-    const m = toMatrix(X, this.site("fit"));
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < m.rows; i++) {
-      lo = Math.min(lo, m.get(i, 0));
-      hi = Math.max(hi, m.get(i, 0));
-    }
-    return this.commit({ classes: encodeLabels(y).classes, b: -(lo + hi) / 2 });
-  }
-  z(X: MatrixInput): Float64Array {
-    const { b } = this.fitted("z");
-    const m = toMatrix(X, this.site("predict"));
-    const out = new Float64Array(m.rows);
-    for (let i = 0; i < m.rows; i++) {
-      let z = 0;
-      this.params.w.forEach((w, j) => (z = z + m.get(i, j) * w));
-      out[i] = z + b;
-    }
-    return out;
-  }
-  predictProba(X: MatrixInput): Matrix {
-    const z = this.z(X);
-    const out = new Float64Array(z.length * 2);
-    z.forEach((v, i) => {
-      const p = 0.5 + (0.5 * v) / (1 + Math.abs(v));
-      out[2 * i] = 1 - p;
-      out[2 * i + 1] = p;
-    });
-    return new Matrix(out, z.length, 2);
-  }
-  predict(X: MatrixInput): Label[] {
-    const c = this.classes;
-    return Array.from(this.predictProba(X).column(1), (p) => (p >= 0.5 ? c[1] : c[0]));
-  }
-  get classes(): Label[] {
-    return this.fitted("classes").classes;
-  }
-  protected encodeState(state: { classes: Label[]; b: number }): JsonObject {
-    return { classes: state.classes, b: state.b };
-  }
-  protected decodeState(reader: StateReader, _context: LoadContext) {
-    return { classes: reader.numbers("classes"), b: reader.number("b") };
-  }
-}
-
-/** The same score as a decision function only. */
-export class SoftsignDecision extends SoftsignLinear {
-  static override readonly kind = "SoftsignDecision";
-  decisionFunction(X: MatrixInput): Float64Array {
-    return this.z(X);
-  }
-}
-Object.defineProperty(SoftsignDecision.prototype, "predictProba", { value: undefined });
 
 interface Case {
   name: string;
@@ -135,7 +68,7 @@ describe("threshold classifiers", () => {
     expect(() => new TunedThresholdClassifierCV({ estimator: est }).fit(fx.X, fx.y.map((v, i) => (i % 3 === 0 ? 2 : v)))).toThrow(/binary target/);
     expect(() => new TunedThresholdClassifierCV({ estimator: est, scoring: "roc_auc" }).fit(fx.X, fx.y)).toThrow(ValidationError);
     expect(() => new TunedThresholdClassifierCV({ estimator: est, cv: "prefit" }).fit(fx.X, fx.y)).toThrow(/prefit/);
-    expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear({ w: [0, 0, 0] }) }).fit(fx.X, fx.y)).toThrow(/constant predictions/);
+    expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear({ w0: 0, w1: 0, w2: 0 }) }).fit(fx.X, fx.y)).toThrow(/constant predictions/);
     expect(() => new TunedThresholdClassifierCV({ estimator: est }).fit(fx.X, fx.y.slice(1))).toThrow(DataError);
     expect(() => new TunedThresholdClassifierCV({ estimator: est, scoring: "f1", posLabel: 7 }).fit(fx.X, fx.y)).toThrow(/posLabel=7/);
   });

@@ -1,5 +1,7 @@
 import { Frame } from "../../src/core/frame.js";
 import { LogisticRegression } from "../../src/models/logistic-regression.js";
+import { GridSearchCV } from "../../src/selection/grid-search-cv.js";
+import { RandomizedSearchCV } from "../../src/selection/randomized-search-cv.js";
 import { FixedThresholdClassifier } from "../../src/selection/fixed-threshold-classifier.js";
 import { TunedThresholdClassifierCV } from "../../src/selection/tuned-threshold-classifier-cv.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
@@ -20,5 +22,13 @@ export const cases: ConformanceCases = {
   TunedThresholdClassifierCV: () => ({
     factory: () => new TunedThresholdClassifierCV({ estimator: new LogisticRegression(), cv: 2, thresholds: 20 }),
     options: { role: "classifier", X, y, allowNaN: false, nJobsParam: "nJobs", skip },
+  }),
+  GridSearchCV: () => ({
+    factory: () => new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [0.1, 1] }, cv: 2 }),
+    options: { role: "classifier", X, y, allowNaN: false, nJobsParam: "nJobs" },
+  }),
+  RandomizedSearchCV: () => ({
+    factory: () => new RandomizedSearchCV({ estimator: new LogisticRegression(), paramDistributions: { C: { distribution: "loguniform", low: 0.01, high: 10 } }, nIter: 2, cv: 2, randomState: 0 }),
+    options: { role: "classifier", X, y, allowNaN: false, nJobsParam: "nJobs", seedParam: "randomState" },
   }),
 };

@@ -1,0 +1,63 @@
+import { ValidationError } from "../core/errors.js";
+import { isEstimator, type Estimator } from "../core/estimator.js";
+import { toLabels, type Label } from "../core/labels.js";
+import { checkCv, type CvOption } from "./check-cv.js";
+import { fitAndScore, isClassifier, resolveScorers, type MultiScoring } from "./fit-and-score.js";
+import { checkFoldClasses } from "./search-cv.js";
+import { rowCount, type RowIndexable } from "./take-rows.js";
+
+export interface CrossValidateOptions {
+  /** Folds: a count (StratifiedKFold for classifiers, KFold otherwise) or a splitter. Default 5. */
+  cv?: CvOption | null;
+  /** One scorer, a list, or a record of named scorers; null: the estimator's score (accuracy for classifiers). */
+  scoring?: MultiScoring | null;
+  /** Also score the training rows. Default false. */
+  returnTrainScore?: boolean;
+  /** Keep the fitted model of every fold. Default false. */
+  returnEstimator?: boolean;
+  /** Group labels for group splitters. */
+  groups?: readonly Label[] | null;
+  /** Parallel jobs; results never depend on it (folds run sequentially here). */
+  nJobs?: number | null;
+  /** Score of a fold whose fit fails (default "raise"). */
+  errorScore?: number | "raise";
+}
+
+/** scikit-learn's `cross_validate` result: per fold times (seconds) and scores under its key names. */
+export interface CrossValidateResult {
+  fit_time: Float64Array;
+  score_time: Float64Array;
+  /** `test_score` for one scorer, `test_<name>` for several (and `train_...` when asked). */
+  [key: string]: Float64Array | Estimator<object, unknown>[] | undefined;
+  estimator?: Estimator<object, unknown>[];
+}
+
+/**
+ * scikit-learn's `cross_validate`: fits a copy of the estimator per fold and scores it; the
+ * user's estimator is never fitted or changed.
+ */
+export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions = {}): CrossValidateResult {
+  const owner = "crossValidate";
+  if (!isEstimator(estimator)) throw new ValidationError(`${owner}: estimator must be a tabkit estimator`, [{ path: "estimator", message: "not an estimator" }]);
+  const n = rowCount(X);
+  const labels = toLabels(y, n, { estimator: owner, method: "fit" });
+  const splitter = checkCv(options.cv ?? null, labels, isClassifier(estimator), owner);
+  const scorers = resolveScorers(options.scoring ?? null, estimator, owner);
+  const returnTrain = options.returnTrainScore ?? false;
+  const splits = [...splitter.split(n, labels, options.groups ?? null)];
+  if (isClassifier(estimator)) checkFoldClasses(labels, splits.map((s) => s.train), `${owner}: `);
+  const folds = splits.map((split) =>
+    fitAndScore(estimator, X, labels, split, {}, scorers, returnTrain, options.errorScore ?? "raise", owner),
+  );
+  const result: CrossValidateResult = {
+    fit_time: Float64Array.from(folds, (f) => f.fitTime),
+    score_time: Float64Array.from(folds, (f) => f.scoreTime),
+  };
+  scorers.names.forEach((name, s) => {
+    const key = scorers.multi ? name : "score";
+    result[`test_${key}`] = Float64Array.from(folds, (f) => f.test[s]);
+    if (returnTrain) result[`train_${key}`] = Float64Array.from(folds, (f) => f.train![s]);
+  });
+  if (options.returnEstimator) result.estimator = folds.map((f) => f.model);
+  return result;
+}

@@ -1,0 +1,222 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import { encodeParamValue, Estimator, type LoadContext } from "../core/estimator.js";
+import type { JsonObject, JsonValue } from "../core/json.js";
+import { toLabels, type Label } from "../core/labels.js";
+import type { Matrix } from "../core/matrix.js";
+import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
+import { checkCv, type CvOption } from "./check-cv.js";
+import { decodeChild } from "./child-model.js";
+import { fitAndScore, isClassifier, resolveScorers, type FoldResult, type MultiScoring } from "./fit-and-score.js";
+import { withNestedParams } from "./nested-params.js";
+import { rowCount, type RowIndexable } from "./take-rows.js";
+
+/** The params every search shares. */
+export interface SearchParams {
+  estimator: Estimator<object, unknown> | null;
+  scoring: MultiScoring | null;
+  /** true, false, or the scorer name to pick the best candidate by (several scorers). */
+  refit: boolean | string;
+  cv: CvOption | null;
+  nJobs: number | null;
+  returnTrainScore: boolean;
+  errorScore: number | "raise";
+}
+
+/** scikit-learn's `cv_results_`: one entry per candidate under its key names. */
+export type CvResults = Record<string, Float64Array | Int32Array | unknown[]>;
+
+interface SearchState {
+  cvResults: CvResults;
+  bestIndex: number | null;
+  bestEstimator: Estimator<object, unknown> | null;
+  scorerNames: string[];
+  multi: boolean;
+  nSplits: number;
+  refitTime: number | null;
+}
+
+/**
+ * The engine of GridSearchCV and RandomizedSearchCV (scikit-learn's `BaseSearchCV`): every
+ * candidate on every split (candidate-major), `cv_results_` with means, population stds and
+ * "min" ranks, the best candidate as the first of rank 1, and a refit on all data.
+ */
+export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> {
+  /** The candidate param sets, in scikit-learn's order. */
+  protected abstract candidates(): Record<string, unknown>[];
+
+  fit(X: RowIndexable, y: readonly Label[], options: { groups?: readonly Label[] | null } = {}): this {
+    const p = this.params;
+    if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the estimator to search"), [{ path: "estimator", message: "required" }]);
+    const n = rowCount(X);
+    const labels = toLabels(y, n, this.site("fit"));
+    const scorers = resolveScorers(p.scoring, p.estimator, this.kind);
+    if (scorers.multi && typeof p.refit !== "string" && p.refit !== false) {
+      throw new ValidationError(this.message("fit", `with several scorers, refit must name one of them (${scorers.names.join(", ")}) or be false`), [{ path: "refit", message: "must name a scorer" }]);
+    }
+    if (typeof p.refit === "string" && !scorers.names.includes(p.refit)) {
+      throw new ValidationError(this.message("fit", `refit names "${p.refit}", which is not a scorer (${scorers.names.join(", ")})`), [{ path: "refit", message: "unknown scorer" }]);
+    }
+    const classifier = isClassifier(p.estimator);
+    const splits = [...checkCv(p.cv, labels, classifier, this.kind).split(n, labels, options.groups ?? null)];
+    if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), this.message("fit", ""));
+    const candidates = this.candidates();
+    const results: FoldResult[][] = candidates.map((params) =>
+      splits.map((split) => fitAndScore(p.estimator!, X, labels, split, params, scorers, p.returnTrainScore, p.errorScore, this.kind)),
+    );
+    const cvResults = formatResults(candidates, results, scorers.names, scorers.multi, splits.length, p.returnTrainScore);
+    let bestIndex: number | null = null;
+    let bestEstimator: Estimator<object, unknown> | null = null;
+    let refitTime: number | null = null;
+    if (p.refit !== false) {
+      const key = scorers.multi ? (p.refit as string) : "score";
+      const rank = cvResults[`rank_test_${key}`] as Int32Array;
+      bestIndex = rank.indexOf(Math.min(...rank));
+      const start = globalThis.performance.now();
+      bestEstimator = withNestedParams(p.estimator.clone(), candidates[bestIndex], this.kind);
+      (bestEstimator as unknown as { fit(X: unknown, y: unknown): unknown }).fit(X, labels);
+      refitTime = (globalThis.performance.now() - start) / 1000;
+    }
+    return this.commit({ cvResults, bestIndex, bestEstimator, scorerNames: scorers.names, multi: scorers.multi, nSplits: splits.length, refitTime });
+  }
+
+  /** scikit-learn's `cv_results_` (copies). */
+  get cvResults(): CvResults {
+    const r = this.fitted("cvResults").cvResults;
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.slice()]));
+  }
+  get bestIndex(): number {
+    return this.best("bestIndex").bestIndex!;
+  }
+  get bestParams(): Record<string, unknown> {
+    const state = this.best("bestParams");
+    return { ...(state.cvResults.params[state.bestIndex!] as Record<string, unknown>) };
+  }
+  /** The mean cross-validated score of the best candidate. */
+  get bestScore(): number {
+    const state = this.best("bestScore");
+    const key = state.multi ? (this.params.refit as string) : "score";
+    return (state.cvResults[`mean_test_${key}`] as Float64Array)[state.bestIndex!];
+  }
+  /** The best candidate refitted on all the data. */
+  get bestEstimator(): Estimator<object, unknown> {
+    return this.best("bestEstimator").bestEstimator!;
+  }
+  get nSplits(): number {
+    return this.fitted("nSplits").nSplits;
+  }
+  get refitTime(): number | null {
+    return this.fitted("refitTime").refitTime;
+  }
+  get classes(): Label[] {
+    return [...(this.bestEstimator as unknown as { classes: Label[] }).classes];
+  }
+
+  predict(X: unknown): Label[] | Float64Array {
+    return this.delegate("predict", X) as Label[] | Float64Array;
+  }
+  predictProba(X: unknown): Matrix {
+    return this.delegate("predictProba", X) as Matrix;
+  }
+  decisionFunction(X: unknown): Float64Array | Matrix {
+    return this.delegate("decisionFunction", X) as Float64Array | Matrix;
+  }
+
+  private best(method: string): SearchState {
+    const state = this.fitted(method);
+    if (state.bestIndex === null) throw new DataError(this.message(method, "refit is false, so there is no best candidate; inspect cvResults instead"));
+    return state;
+  }
+
+  private delegate(method: string, X: unknown): unknown {
+    const best = this.best(method).bestEstimator as unknown as Record<string, (X: unknown) => unknown>;
+    if (typeof best[method] !== "function") throw new DataError(this.message(method, `the best estimator (${this.bestEstimator.kind}) has no ${method} method`));
+    return best[method](X);
+  }
+
+  protected encodeState(state: SearchState): JsonObject {
+    const table: JsonObject = {};
+    for (const [key, value] of Object.entries(state.cvResults)) {
+      table[key] = value instanceof Float64Array ? encodeFloat64Array(value) : value instanceof Int32Array ? encodeInt32Array(value) : (encodeParamValue(value) as JsonValue);
+    }
+    return {
+      cvResults: table,
+      bestIndex: state.bestIndex,
+      bestEstimator: state.bestEstimator === null ? null : (state.bestEstimator.toJSON() as unknown as JsonObject),
+      scorerNames: state.scorerNames,
+      multi: state.multi,
+      nSplits: state.nSplits,
+      refitTime: state.refitTime,
+    };
+  }
+
+  protected decodeState(reader: StateReader, context: LoadContext): SearchState {
+    const table = reader.object("cvResults");
+    const raw = reader.raw("cvResults") as Record<string, unknown>;
+    const cvResults: CvResults = {};
+    let count = -1;
+    for (const [key, value] of Object.entries(raw)) {
+      const tag = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value)[0] : undefined;
+      const column = tag === "$f64" ? table.f64(key) : tag === "$i32" ? table.i32(key) : Array.isArray(value) ? value : reader.fail(`cvResults.${key}`, "must be an array");
+      if (count >= 0 && column.length !== count) reader.fail(`cvResults.${key}`, `must have ${count} entries`);
+      count = column.length;
+      cvResults[key] = column;
+    }
+    if (!Array.isArray(cvResults.params)) reader.fail("cvResults.params", "is missing");
+    const bestIndex = reader.raw("bestIndex") === null ? null : reader.integer("bestIndex", { min: 0, max: count - 1 });
+    const bestEstimator = reader.raw("bestEstimator") === null ? null : decodeChild(reader, "bestEstimator", this.params.estimator, context, this.kind);
+    if ((bestIndex === null) !== (bestEstimator === null)) reader.fail("bestEstimator", "must be present exactly when bestIndex is");
+    return {
+      cvResults,
+      bestIndex,
+      bestEstimator,
+      scorerNames: reader.strings("scorerNames", {}),
+      multi: reader.boolean("multi"),
+      nSplits: reader.integer("nSplits", { min: 1 }),
+      refitTime: reader.raw("refitTime") === null ? null : reader.number("refitTime", { min: 0 }),
+    };
+  }
+}
+
+/** Every training fold of a classifier must hold every class. */
+export function checkFoldClasses(labels: readonly Label[], trains: readonly Int32Array[], prefix: string): void {
+  const classes = [...new Set(labels)];
+  trains.forEach((train, k) => {
+    const seen = new Set<Label>();
+    for (const i of train) seen.add(labels[i]);
+    const missing = classes.find((c) => !seen.has(c));
+    if (missing !== undefined) throw new DataError(`${prefix}training fold ${k} has no row of class ${JSON.stringify(missing)}; use StratifiedKFold or fewer folds`);
+  });
+}
+
+/** scikit-learn's `_format_results`: times, params, per-split scores, means, stds and ranks. */
+function formatResults(candidates: Record<string, unknown>[], results: FoldResult[][], names: string[], multi: boolean, nSplits: number, returnTrain: boolean): CvResults {
+  const out: CvResults = {};
+  const stat = (key: string, pick: (f: FoldResult) => number, withSplits: boolean, rank: boolean) => {
+    const values = results.map((folds) => folds.map(pick));
+    if (withSplits) for (let s = 0; s < nSplits; s++) out[`split${s}_${key}`] = Float64Array.from(values, (v) => v[s]);
+    const means = Float64Array.from(values, (v) => v.reduce((a, b) => a + b, 0) / v.length);
+    out[`mean_${key}`] = means;
+    out[`std_${key}`] = Float64Array.from(values, (v, c) => Math.sqrt(v.reduce((a, b) => a + (b - means[c]) * (b - means[c]), 0) / v.length));
+    if (rank) out[`rank_${key}`] = minRank(means);
+  };
+  stat("fit_time", (f) => f.fitTime, false, false);
+  stat("score_time", (f) => f.scoreTime, false, false);
+  const keys = [...new Set(candidates.flatMap((c) => Object.keys(c)))].sort();
+  for (const key of keys) out[`param_${key}`] = candidates.map((c) => (key in c ? c[key] : null));
+  out.params = candidates.map((c) => ({ ...c }));
+  names.forEach((name, s) => {
+    const key = multi ? name : "score";
+    stat(`test_${key}`, (f) => f.test[s], true, true);
+    if (returnTrain) stat(`train_${key}`, (f) => f.train![s], true, false);
+  });
+  return out;
+}
+
+/** scipy's `rankdata(-means, method="min")`; NaN means rank below every number (all NaN: all 1). */
+function minRank(means: Float64Array): Int32Array {
+  const finite = Array.from(means).filter((v) => !Number.isNaN(v));
+  if (finite.length === 0) return new Int32Array(means.length).fill(1);
+  const floor = Math.min(...finite) - 1;
+  const values = Array.from(means, (v) => (Number.isNaN(v) ? floor : v));
+  return Int32Array.from(values, (v) => 1 + values.filter((w) => w > v).length);
+}
