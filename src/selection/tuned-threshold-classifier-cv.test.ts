@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../core/errors.js";
-import type { Label } from "../core/labels.js";
 import { createRegistry } from "../core/model-loader.js";
 import { loadModel } from "../load-model.js";
 import { builtinEstimators } from "../registry.js";
