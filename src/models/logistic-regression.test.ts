@@ -161,6 +161,15 @@ describe("LogisticRegression", () => {
     expect(model.coef.data).toEqual(before);
   });
 
+  it("scores mean accuracy, optionally weighted", () => {
+    const model = new LogisticRegression().fit(X, y);
+    const predicted = model.predict(X);
+    const correct = predicted.map((label, i) => (label === y[i] ? 1 : 0));
+    expect(model.score(X, y)).toBe(correct.reduce((a: number, b) => a + b, 0) / y.length);
+    const weights = [1, 2, 3, 4, 5, 6];
+    expect(model.score(X, y, { sampleWeight: weights })).toBeCloseTo(correct.reduce((a: number, c, i) => a + c * weights[i], 0) / 21, 15);
+  });
+
   it("numeric labels come back as numbers, sorted numerically", () => {
     const model = new LogisticRegression().fit(X, [10, 10, 9, 10, 2, 9]);
     expect(model.classes).toEqual([2, 9, 10]);

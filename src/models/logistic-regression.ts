@@ -7,6 +7,7 @@ import { Matrix } from "../core/matrix.js";
 import { boolean, integer, number, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { accuracyScore } from "../metrics/accuracy-score.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
 import { multiplyTransposed } from "./dense-products.js";
 import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
@@ -166,6 +167,11 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
       out[i] = classes[best];
     }
     return out;
+  }
+
+  /** Mean accuracy of `predict(X)` against y (scikit-learn's `score`), optionally weighted. */
+  score(X: MatrixInput, y: readonly Label[], options: { sampleWeight?: ArrayLike<number> } = {}): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight: options.sampleWeight });
   }
 
   /** Coefficients: one row for two classes (for `classes[1]`), one row per class otherwise. */

@@ -117,6 +117,12 @@ describe("VotingClassifier", () => {
     for (const i of tied) expect(predicted[i]).toBe("a");
   });
 
+  it("scores mean accuracy", () => {
+    const voting = new VotingClassifier({ estimators: members() }).fit(X, y);
+    const predicted = voting.predict(X);
+    expect(voting.score(X, y)).toBe(predicted.filter((label, i) => label === y[i]).length / y.length);
+  });
+
   it("refuses predictProba with hard voting", () => {
     const voting = new VotingClassifier({ estimators: members() }).fit(X, y);
     expect(() => voting.predictProba(X)).toThrow(/predictProba: is not available when voting is "hard"/);

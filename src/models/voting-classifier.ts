@@ -8,6 +8,7 @@ import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { arrayOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
+import { accuracyScore } from "../metrics/accuracy-score.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
 import type { FitOptions } from "./fit-options.js";
 
@@ -141,6 +142,11 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
       out[i] = state.classes[best];
     }
     return out;
+  }
+
+  /** Mean accuracy of `predict(X)` against y (scikit-learn's `score`), optionally weighted. */
+  score(X: TableInput, y: readonly Label[], options: { sampleWeight?: ArrayLike<number> } = {}): number {
+    return accuracyScore(y, this.predict(X), { sampleWeight: options.sampleWeight });
   }
 
   get classes(): Label[] {
