@@ -1,7 +1,18 @@
 import { StandardScaler } from "./standard-scaler.js";
+import { OneHotEncoder } from "./one-hot-encoder.js";
+import { OrdinalEncoder } from "./ordinal-encoder.js";
+import { TargetEncoder } from "./target-encoder.js";
+import { FunctionTransformer } from "./function-transformer.js";
 
 export { StandardScaler };
 export type { StandardScalerParams } from "./standard-scaler.js";
+export { OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer };
+export type { OneHotEncoderParams, OneHotTransformOptions } from "./one-hot-encoder.js";
+export type { OrdinalEncoderParams } from "./ordinal-encoder.js";
+export type { TargetEncoderParams, TargetEncoderFitOptions } from "./target-encoder.js";
+export { builtinFunctions, elementwise, registryWithFunctions } from "./function-transformer.js";
+export type { FunctionTransformerParams, FunctionTransformerOptions, FunctionRegistry, TransformFunction, KwArg } from "./function-transformer.js";
+export type { CategoriesParam, Category } from "./categories.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const preprocessingEstimators = [StandardScaler] as const;
+export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer] as const;

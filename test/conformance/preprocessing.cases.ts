@@ -1,5 +1,9 @@
 import { Frame } from "../../src/core/frame.js";
 import { StandardScaler } from "../../src/preprocessing/standard-scaler.js";
+import { FunctionTransformer } from "../../src/preprocessing/function-transformer.js";
+import { OneHotEncoder } from "../../src/preprocessing/one-hot-encoder.js";
+import { OrdinalEncoder } from "../../src/preprocessing/ordinal-encoder.js";
+import { TargetEncoder } from "../../src/preprocessing/target-encoder.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
 
 const numeric = Frame.fromColumns({
@@ -8,6 +12,30 @@ const numeric = Frame.fromColumns({
   c: [3, 3, 3, 3, 3, 3, 3, 3],
 });
 
+// Encoders: text with a missing value, whole-number floats with NaN, a single-category column.
+const categorical = Frame.fromColumns({
+  pais: ["França", "Alemanha", "Espanha", "França", null, "Alemanha", "França", "Espanha", "França", "Alemanha"],
+  produtos: [1, 2, 2, 1, 3, NaN, 1, 2, 1, 4],
+  ativo: ["Sim", "Sim", "Sim", "Sim", "Sim", "Sim", "Sim", "Sim", "Sim", "Sim"],
+});
+const churned = [1, 0, 0, 1, 0, 1, 0, 0, 1, 0];
+
 export const cases: ConformanceCases = {
   StandardScaler: () => ({ factory: () => new StandardScaler(), options: { role: "transformer", X: numeric, allowNaN: true } }),
+  OneHotEncoder: () => ({
+    factory: () => new OneHotEncoder({ handleUnknown: "infrequent_if_exist", minFrequency: 2, drop: "if_binary" }),
+    options: { role: "transformer", X: categorical, allowNaN: true },
+  }),
+  OrdinalEncoder: () => ({
+    factory: () => new OrdinalEncoder({ handleUnknown: "use_encoded_value", unknownValue: -1, maxCategories: 3 }),
+    options: { role: "transformer", X: categorical, allowNaN: true },
+  }),
+  TargetEncoder: () => ({
+    factory: () => new TargetEncoder({ cv: 3, randomState: 0 }),
+    options: { role: "transformer", X: categorical, y: churned, allowNaN: true, seedParam: "randomState", fitTransformEqualsTransform: false },
+  }),
+  FunctionTransformer: () => ({
+    factory: () => new FunctionTransformer({ func: "log1p", inverseFunc: "expm1" }),
+    options: { role: "transformer", X: numeric.drop(["b"]), allowNaN: true },
+  }),
 };

@@ -1,0 +1,228 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import type { Frame } from "../core/frame.js";
+import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import { defaultFeatureNames, Matrix } from "../core/matrix.js";
+import type { ModelRegistry } from "../core/model-loader.js";
+import { outputLike } from "../core/output.js";
+import { boolean, nullable, oneOf, param, recordOf, string, type ParamCheck, type ParamSchema } from "../core/params.js";
+import type { StateReader } from "../core/state-codec.js";
+
+/** A keyword argument passed to a registered function (`kwArgs`), as plain JSON data. */
+export type KwArg = number | string | boolean | null;
+
+/**
+ * A function a FunctionTransformer can call by name: it gets the input matrix (never modify it)
+ * and the `kwArgs`, and returns a matrix with one row per input row.
+ */
+export type TransformFunction = (X: Matrix, kwArgs: Readonly<Record<string, KwArg>>) => Matrix | readonly (readonly number[])[];
+
+/** Functions by name. Saved models hold only the names, never code. */
+export type FunctionRegistry = Readonly<Record<string, TransformFunction>>;
+
+/** Lifts a number function to a TransformFunction applied to every cell. */
+export function elementwise(f: (value: number) => number): TransformFunction {
+  return (X) => {
+    const out = new Float64Array(X.data.length);
+    for (let k = 0; k < out.length; k++) out[k] = f(X.data[k]);
+    return new Matrix(out, X.rows, X.cols, X.featureNames);
+  };
+}
+
+/** The numpy ufuncs people pass to scikit-learn's FunctionTransformer, available by name. */
+export const builtinFunctions: FunctionRegistry = Object.freeze({
+  log: elementwise(Math.log),
+  log1p: elementwise(Math.log1p),
+  log2: elementwise(Math.log2),
+  log10: elementwise(Math.log10),
+  exp: elementwise(Math.exp),
+  expm1: elementwise(Math.expm1),
+  sqrt: elementwise(Math.sqrt),
+  cbrt: elementwise(Math.cbrt),
+  abs: elementwise(Math.abs),
+  square: elementwise((v) => v * v),
+  reciprocal: elementwise((v) => 1 / v),
+});
+
+export interface FunctionTransformerParams {
+  /** The name of the function applied by `transform`; null is the identity. Default null. */
+  func: string | null;
+  /** The name of the function applied by `inverseTransform`; null is the identity. Default null. */
+  inverseFunc: string | null;
+  /** Refuse NaN in the input (scikit-learn's check_array). Default false. */
+  validate: boolean;
+  /** With both functions set, warn at fit when they do not undo each other on a sample of rows. Default true. */
+  checkInverse: boolean;
+  /** `"one-to-one"` keeps the input names (and requires the same width); null takes them from the output. Default null. */
+  featureNamesOut: null | "one-to-one";
+  /** Keyword arguments given to `func`. Default null. */
+  kwArgs: Readonly<Record<string, KwArg>> | null;
+  /** Keyword arguments given to `inverseFunc`. Default null. */
+  invKwArgs: Readonly<Record<string, KwArg>> | null;
+}
+
+const kwArg: ParamCheck = (v) => (v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? undefined : "must be a number, string, boolean or null");
+
+const SCHEMA: ParamSchema<FunctionTransformerParams> = {
+  func: param(null, nullable(string())),
+  inverseFunc: param(null, nullable(string())),
+  validate: param(false, boolean()),
+  checkInverse: param(true, boolean()),
+  featureNamesOut: param(null, nullable(oneOf("one-to-one"))),
+  kwArgs: param(null, nullable(recordOf(kwArg))),
+  invKwArgs: param(null, nullable(recordOf(kwArg))),
+};
+
+export interface FunctionTransformerOptions {
+  /** Your functions, by the names `func` and `inverseFunc` use (they may not reuse a built-in name). */
+  functions?: FunctionRegistry;
+}
+
+interface FunctionTransformerState {
+  schema: FeatureSchema;
+  namesOut: readonly string[];
+}
+
+/**
+ * scikit-learn's `FunctionTransformer` with functions named, not passed: `func` and
+ * `inverseFunc` are looked up in the built-in functions (`log1p`, `sqrt`, ...) and in the
+ * `functions` you give the constructor, so a saved model stores names only. Load one with
+ * `loadModel(json, { registry: registryWithFunctions(builtinRegistry, functions) })`.
+ */
+export class FunctionTransformer extends Estimator<FunctionTransformerParams, FunctionTransformerState> {
+  static readonly kind = "FunctionTransformer";
+  static readonly schemaVersion = 1;
+  readonly #functions: FunctionRegistry;
+
+  constructor(params?: Partial<FunctionTransformerParams>, options: FunctionTransformerOptions = {}) {
+    super(SCHEMA, params);
+    const functions = options.functions ?? {};
+    const shadowed = Object.keys(functions).find((name) => Object.hasOwn(builtinFunctions, name));
+    if (shadowed !== undefined) {
+      throw new ValidationError(`${this.kind}: the function name "${shadowed}" is taken by a built-in function; register yours under another name`, [
+        { path: "functions", message: `"${shadowed}" is a built-in name` },
+      ]);
+    }
+    for (const [key, name] of [["func", this.params.func], ["inverseFunc", this.params.inverseFunc]] as const) {
+      if (name === null || Object.hasOwn(builtinFunctions, name) || Object.hasOwn(functions, name)) continue;
+      throw new ValidationError(
+        `${this.kind}: ${key} names the function "${name}", which is neither built in (${Object.keys(builtinFunctions).join(", ")}) nor in the functions option; ` +
+          `pass { functions: { ${JSON.stringify(name)}: ... } }, and load saved models with loadModel(json, { registry: registryWithFunctions(builtinRegistry, functions) })`,
+        [{ path: key, message: `unknown function "${name}"` }],
+      );
+    }
+    this.#functions = functions;
+  }
+
+  override withParams(patch: Partial<FunctionTransformerParams>): this {
+    return new FunctionTransformer({ ...this.params, ...patch }, { functions: this.#functions }) as this;
+  }
+
+  override clone(): this {
+    return this.withParams({});
+  }
+
+  /** Records the input columns and the output names; warns (onWarning) when checkInverse finds the functions are not inverses. */
+  fit(X: MatrixInput, _y?: unknown, options: { onWarning?: (message: string) => void } = {}): this {
+    this.learn(X, options.onWarning);
+    return this;
+  }
+
+  fitTransform(X: MatrixInput, _y?: unknown, options: { onWarning?: (message: string) => void } = {}): Frame | Matrix {
+    return this.learn(X, options.onWarning);
+  }
+
+  /** `func(X)` (a Frame for a Frame input). */
+  transform(X: MatrixInput): Frame | Matrix {
+    const state = this.fitted("transform");
+    const matrix = this.checkedInput(X, "transform", state.schema);
+    const out = this.call(this.params.func, this.params.kwArgs, matrix, "transform");
+    if (out.cols !== state.namesOut.length) {
+      throw DataError.at(this.site("transform"), `func returned ${out.cols} columns, but ${state.namesOut.length} at fit`);
+    }
+    return outputLike(X, out, state.namesOut, true);
+  }
+
+  /** `inverseFunc(X)`, named like the fitted input columns when the widths agree. */
+  inverseTransform(X: MatrixInput): Frame | Matrix {
+    const state = this.fitted("inverseTransform");
+    const matrix = toMatrix(X, this.site("inverseTransform"), { allowNaN: !this.params.validate });
+    const out = this.call(this.params.inverseFunc, this.params.invKwArgs, matrix, "inverseTransform");
+    const names = out.cols === state.schema.names.length ? state.schema.names : (out.featureNames ?? defaultFeatureNames(out.cols));
+    return outputLike(X, out, names, true);
+  }
+
+  featureNamesOut(): string[] {
+    return [...this.fitted("featureNamesOut").namesOut];
+  }
+
+  get featureNamesIn(): string[] {
+    return [...this.fitted("featureNamesIn").schema.names];
+  }
+
+  private learn(X: MatrixInput, onWarning: ((message: string) => void) | undefined): Frame | Matrix {
+    const matrix = this.checkedInput(X, "fit", null);
+    const schema = schemaOfMatrix(X, matrix);
+    const { func, inverseFunc, kwArgs, featureNamesOut } = this.params;
+    const out = this.call(func, kwArgs, matrix, "fit");
+    if (featureNamesOut === "one-to-one" && out.cols !== matrix.cols) {
+      throw DataError.at(this.site("fit"), `featureNamesOut is "one-to-one" but func turned ${matrix.cols} columns into ${out.cols}`);
+    }
+    const namesOut = featureNamesOut === "one-to-one" || (out.featureNames === undefined && out.cols === matrix.cols) ? schema.names : (out.featureNames ?? defaultFeatureNames(out.cols));
+    if (this.params.checkInverse && func !== null && inverseFunc !== null && !this.roundTrips(matrix)) {
+      onWarning?.(`${this.kind}.fit: the provided functions are not strictly inverse of each other; if you are sure you want to proceed regardless, set checkInverse: false`);
+    }
+    this.commit({ schema, namesOut: Object.freeze([...namesOut]) });
+    return outputLike(X, out, namesOut, true);
+  }
+
+  /** scikit-learn's check: every (n / 100)-th row survives func then inverseFunc (allclose, rtol 1e-7, atol 1e-9). */
+  private roundTrips(matrix: Matrix): boolean {
+    const step = Math.max(1, Math.floor(matrix.rows / 100));
+    const sample = matrix.takeRows(Array.from({ length: Math.ceil(matrix.rows / step) }, (_, r) => r * step));
+    const back = this.call(this.params.inverseFunc, this.params.invKwArgs, this.call(this.params.func, this.params.kwArgs, sample, "fit"), "fit");
+    if (back.rows !== sample.rows || back.cols !== sample.cols) return false;
+    return sample.data.every((a, k) => Math.abs(a - back.data[k]) <= 1e-9 + 1e-7 * Math.abs(back.data[k]));
+  }
+
+  private checkedInput(X: MatrixInput, method: string, schema: FeatureSchema | null): Matrix {
+    const matrix = toMatrix(X, this.site(method), { allowNaN: !this.params.validate });
+    if (schema !== null) checkFeatures(schema, matrix.names(), this.site(method));
+    return matrix;
+  }
+
+  /** Calls a named function (identity for null) and checks its result: numbers, one row per input row, a fresh array. */
+  private call(name: string | null, kwArgs: Readonly<Record<string, KwArg>> | null, X: Matrix, method: string): Matrix {
+    const site = this.site(method);
+    if (name === null) return new Matrix(X.data.slice(), X.rows, X.cols, X.featureNames);
+    const f = Object.hasOwn(this.#functions, name) ? this.#functions[name] : builtinFunctions[name];
+    const result = f(X, kwArgs ?? {});
+    if (!(result instanceof Matrix) && !Array.isArray(result)) throw DataError.at(site, `function "${name}" returned neither a Matrix nor an array of number rows`);
+    const out = result instanceof Matrix ? result : Matrix.from2D(result);
+    if (out.rows !== X.rows) throw DataError.at(site, `function "${name}" returned ${out.rows} rows for ${X.rows} input rows`);
+    return out.data.buffer === X.data.buffer ? new Matrix(out.data.slice(), out.rows, out.cols, out.featureNames) : out;
+  }
+
+  protected encodeState(state: FunctionTransformerState): JsonObject {
+    return { schema: encodeSchema(state.schema), namesOut: [...state.namesOut] };
+  }
+
+  protected decodeState(reader: StateReader, _context: LoadContext): FunctionTransformerState {
+    return { schema: decodeSchema(reader.object("schema")), namesOut: Object.freeze(reader.strings("namesOut", {})) };
+  }
+}
+
+/**
+ * A model registry that rebuilds FunctionTransformers (also inside pipelines) with your
+ * functions: `loadModel(json, { registry: registryWithFunctions(builtinRegistry, { myFn }) })`.
+ */
+export function registryWithFunctions(base: ModelRegistry, functions: FunctionRegistry): ModelRegistry {
+  const registry = new Map(base);
+  registry.set(FunctionTransformer.kind, {
+    kind: FunctionTransformer.kind,
+    schemaVersion: FunctionTransformer.schemaVersion,
+    create: (params) => new FunctionTransformer(params as Partial<FunctionTransformerParams>, { functions }),
+  });
+  return registry;
+}

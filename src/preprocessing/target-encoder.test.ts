@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { frameOf, type FixtureTable } from "../../test/helpers/fixture-tables.js";
+import { expectClose, readDataFile, readFixture } from "../../test/helpers/fixtures.js";
+import { DataError, ValidationError } from "../core/errors.js";
+import { Frame } from "../core/frame.js";
+import type { Label } from "../core/labels.js";
+import { Matrix } from "../core/matrix.js";
+import { loadModel } from "../load-model.js";
+import { StratifiedKFold } from "../selection/stratified-k-fold.js";
+import { TargetEncoder, type TargetEncoderParams } from "./target-encoder.js";
+
+const TOL = 1e-12;
+const COLUMNS = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"];
+const csv = Frame.fromCSV(readDataFile("bank_churn/dados_treino.csv"));
+const bank = csv.select(COLUMNS);
+
+const values = (out: Frame | Matrix): Float64Array => (out instanceof Matrix ? out.data : out.toMatrix().data);
+const pick = (column: Float64Array, rows: number[]): number[] => rows.map((i) => column[i]);
+
+interface Fitted {
+  targetMean: number | number[];
+  encodings: number[][];
+  crossFit: Float64Array;
+  test: Float64Array;
+}
+
+/** Checks a fitted encoder and its cross-fit output against scikit-learn's, within 1e-12. */
+function expectLike(encoder: TargetEncoder, cross: Frame | Matrix, test: Frame | Matrix, expected: Fitted): void {
+  const mean = encoder.targetMean;
+  expectClose(typeof mean === "number" ? [mean] : mean, typeof expected.targetMean === "number" ? [expected.targetMean] : expected.targetMean, TOL, "targetMean");
+  expect(encoder.encodings.length).toBe(expected.encodings.length);
+  encoder.encodings.forEach((e, k) => expectClose(e, expected.encodings[k], TOL, `encodings[${k}]`));
+  expectClose(values(cross), expected.crossFit, TOL, "cross-fitted output");
+  expectClose(values(test), expected.test, TOL, "transform output");
+}
+
+describe("TargetEncoder on bank churn (scikit-learn parity)", () => {
+  const fixture = readFixture<Fitted & { split: { train: number[]; test: number[] }; categories: (string | number)[][]; targetType: string; classes: number[]; featureNames: string[]; folds: number[] }>(
+    "preprocessing/encoders/bank-churn-target.json",
+  );
+  const train = bank.takeRows(fixture.split.train);
+  const test = bank.takeRows(fixture.split.test);
+  const y = pick(csv.numeric("saiu"), fixture.split.train);
+
+  it("cross-fits with cv=10 and randomState 42 like scikit-learn, and transforms new rows with the full encodings", () => {
+    const encoder = new TargetEncoder({ cv: 10, randomState: 42 });
+    const cross = encoder.fitTransform(train, y);
+    expect(encoder.categories).toEqual(fixture.categories);
+    expect(encoder.targetType).toBe(fixture.targetType);
+    expect(encoder.classes).toEqual(fixture.classes);
+    expect(encoder.featureNamesOut()).toEqual(fixture.featureNames);
+    expectLike(encoder, cross, encoder.transform(test), fixture);
+  });
+
+  it("uses StratifiedKFold's folds", () => {
+    const folds = new Int32Array(y.length);
+    let f = 0;
+    for (const { test: rows } of new StratifiedKFold({ nSplits: 10, shuffle: true, randomState: 42 }).split(train, y)) {
+      for (const i of rows) folds[i] = f;
+      f++;
+    }
+    expect(Array.from(folds)).toEqual(fixture.folds);
+  });
+
+  it("differs from fit(X, y).transform(X), which has no cross-fitting", () => {
+    const encoder = new TargetEncoder({ cv: 10, randomState: 42 });
+    const cross = values(encoder.fitTransform(train, y));
+    const plain = values(new TargetEncoder().fit(train, y).transform(train));
+    expect(Array.from(plain)).not.toEqual(Array.from(cross));
+    expectClose(values(encoder.transform(train)), plain, 0, "transform after fitTransform");
+  });
+});
+
+describe("TargetEncoder multiclass and continuous targets on bank churn (scikit-learn parity)", () => {
+  interface More {
+    rows: number[];
+    holdout: number[];
+    multiclass: Fitted & { params: Partial<TargetEncoderParams>; y: number[]; classes: number[]; targetType: string; featureNames: string[] };
+    continuous: Fitted & { params: Partial<TargetEncoderParams>; y: number[]; targetType: string };
+    continuousSmooth: Fitted & { params: Partial<TargetEncoderParams>; y: number[] };
+  }
+  const fixture = readFixture<More>("preprocessing/encoders/bank-churn-target-more.json");
+  const features = csv.select(["pais", "genero", "cartao_credito", "anos_cliente"]);
+  const X = features.takeRows(fixture.rows);
+  const holdout = features.takeRows(fixture.holdout);
+
+  it("multiclass: one column per class, named column_class", () => {
+    const { params, y } = fixture.multiclass;
+    const encoder = new TargetEncoder(params);
+    const cross = encoder.fitTransform(X, y);
+    expect(encoder.targetType).toBe("multiclass");
+    expect(encoder.classes).toEqual(fixture.multiclass.classes);
+    expect(encoder.featureNamesOut()).toEqual(fixture.multiclass.featureNames);
+    expectLike(encoder, cross, encoder.transform(holdout), fixture.multiclass);
+  });
+
+  it("continuous with smooth auto and with smooth 10 without shuffling", () => {
+    for (const expected of [fixture.continuous, fixture.continuousSmooth]) {
+      const encoder = new TargetEncoder(expected.params);
+      const cross = encoder.fitTransform(X, expected.y);
+      expect(encoder.targetType).toBe("continuous");
+      expect(encoder.classes).toBeNull();
+      expectLike(encoder, cross, encoder.transform(holdout), expected);
+    }
+  });
+});
+
+describe("TargetEncoder edge cases (scikit-learn parity)", () => {
+  interface EdgeCase {
+    name: string;
+    params: Partial<TargetEncoderParams>;
+    fit: FixtureTable;
+    new: FixtureTable;
+    y: Label[];
+    fitError: string | null;
+    categories?: (string | number | null)[][];
+    targetType?: string;
+    classes?: Label[] | null;
+    targetMean?: number | number[];
+    encodings?: number[][];
+    featureNames?: string[];
+    crossFit?: number[];
+    out?: number[];
+  }
+  const edge = readFixture<{ target: EdgeCase[] }>("preprocessing/encoders/edge-cases.json").target;
+  for (const c of edge) {
+    it(c.name, () => {
+      const fit = frameOf(c.fit);
+      const encoder = new TargetEncoder(c.params);
+      if (c.fitError !== null) {
+        expect(() => encoder.fitTransform(fit, c.y), c.fitError).toThrow(DataError);
+        return;
+      }
+      const cross = encoder.fitTransform(fit, c.y);
+      expect(encoder.categories).toEqual(c.categories);
+      expect(encoder.targetType).toBe(c.targetType);
+      expect(encoder.classes).toEqual(c.classes);
+      expect(encoder.featureNamesOut()).toEqual(c.featureNames);
+      expectLike(encoder, cross, encoder.transform(frameOf(c.new)), {
+        targetMean: c.targetMean!,
+        encodings: c.encodings!,
+        crossFit: Float64Array.from(c.crossFit!),
+        test: Float64Array.from(c.out!),
+      });
+    });
+  }
+});
+
+describe("TargetEncoder behaviour", () => {
+  const X = Frame.fromRecords([{ c: "a" }, { c: "b" }, { c: "a" }, { c: "b" }, { c: "a" }, { c: "c" }]);
+
+  it("refuses a target with NaN or null, naming the row", () => {
+    expect(() => new TargetEncoder().fit(X, [0, 1, NaN, 1, 0, 1])).toThrow(/row 2/);
+    expect(() => new TargetEncoder({ targetType: "continuous" }).fit(X, [0.5, 1, NaN, 1, 0, 1])).toThrow(DataError);
+    expect(() => new TargetEncoder().fit(X, [0, 1, null, 1, 0, 1] as never)).toThrow(/missing value/);
+    expect(() => new TargetEncoder().fit(X, [0, 1, 1])).toThrow(/y has 3 values but X has 6 rows/);
+  });
+
+  it("rejects labels as a continuous target and a multiclass target with two classes", () => {
+    expect(() => new TargetEncoder({ targetType: "continuous" }).fit(X, ["a", "b", "a", "b", "a", "b"])).toThrow(DataError);
+    expect(() => new TargetEncoder({ targetType: "multiclass" }).fit(X, [0, 1, 0, 1, 0, 1])).toThrow(/at least 3 classes/);
+  });
+
+  it("rejects a missing or renamed column and a wrong column count at transform", () => {
+    const encoder = new TargetEncoder().fit(Frame.fromRecords([{ c: "a", d: 1 }, { c: "b", d: 2 }, { c: "a", d: 1 }]), [1, 0, 1]);
+    expect(() => encoder.transform(Frame.fromRecords([{ c: "a" }]))).toThrow(/"d" seen at fit are missing/);
+    expect(() => encoder.transform(Frame.fromRecords([{ c: "a", e: 1 }]))).toThrow(DataError);
+    const unnamed = new TargetEncoder().fit([[1], [2], [1]], [1, 0, 1]);
+    expect(() => unnamed.transform([[1, 2]])).toThrow(/X has 2 features/);
+  });
+
+  it("validates its params", () => {
+    expect(() => new TargetEncoder({ shuffle: false, randomState: 3 })).toThrow(ValidationError);
+    expect(() => new TargetEncoder({ cv: 1 })).toThrow(ValidationError);
+    expect(() => new TargetEncoder({ smooth: -1 })).toThrow(ValidationError);
+  });
+
+  it("refuses a cv splitter whose test folds overlap", () => {
+    const encoder = new TargetEncoder({ cv: { splitter: "ShuffleSplit", nSplits: 3, testSize: 0.5, randomState: 0 } });
+    expect(() => encoder.fitTransform(X, [0, 1, 0, 1, 0, 1])).toThrow(/cover every row exactly once/);
+    expect(encoder.isFitted).toBe(false);
+  });
+
+  it("is deterministic with a seed and round-trips through JSON", () => {
+    const y = [0, 1, 1, 0, 1, 0];
+    const a = new TargetEncoder({ cv: 2, randomState: 5 });
+    const b = new TargetEncoder({ cv: 2, randomState: 5 });
+    expect(values(a.fitTransform(X, y))).toEqual(values(b.fitTransform(X, y)));
+    const multi = new TargetEncoder({ cv: 2, randomState: 1 }).fit(X, ["x", "y", "z", "x", "y", "z"]);
+    for (const model of [a, multi]) {
+      const loaded = loadModel<TargetEncoder>(JSON.stringify(model.toJSON()));
+      const probe = Frame.fromRecords([{ c: "a" }, { c: "zz" }, { c: null }]);
+      expect(values(loaded.transform(probe))).toEqual(values(model.transform(probe)));
+      expect(loaded.featureNamesOut()).toEqual(model.featureNamesOut());
+    }
+    expect(multi.featureNamesOut()).toEqual(["c_x", "c_y", "c_z"]);
+  });
+});
