@@ -66,7 +66,7 @@ function run(c: MetricCase): { result: unknown; warnings: string[] } {
   let fn = FUNCTIONS[c.fn];
   if (c.fn === "classification_report") fn = c.kwargs.output_dict === true ? metrics.classificationReport : metrics.classificationReportText;
   if (c.fn === "max_error") delete options.onWarning;
-  const result = c.fn === "max_error" ? (fn as (...a: unknown[]) => unknown)(...args) : (fn as (...a: unknown[]) => unknown)(...args, options);
+  const result = (fn as (...a: unknown[]) => unknown)(...args, options);
   return { result, warnings };
 }
 
