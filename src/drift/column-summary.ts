@@ -186,11 +186,14 @@ export const INTEGER_CARDINALITY_LIMIT = 10;
 /** Evidently's column type inference (`infer_column_type`) for a Frame column. */
 export function inferColumnType(column: Column, integerCardinalityLimit: number): DriftColumnType {
   if (!(column instanceof Float64Array)) return "categorical";
-  const { sorted, missing, nonFinite } = finiteSorted(column);
-  if (!isIntegerColumn(sorted, missing, nonFinite)) return "numerical";
-  let distinct = 0;
-  for (let i = 0; i < sorted.length && distinct <= integerCardinalityLimit; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct <= integerCardinalityLimit ? "categorical" : "numerical";
+  // One pass without sorting: any missing or fractional value makes it numerical (pandas float64).
+  const seen = new Set<number>();
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (!Number.isInteger(v)) return "numerical";
+    if (seen.size <= integerCardinalityLimit) seen.add(v);
+  }
+  return seen.size <= integerCardinalityLimit ? "categorical" : "numerical";
 }
 
 export function encodeSummary(summary: ColumnSummary): JsonObject {
