@@ -50,21 +50,50 @@ export function categoryIndex(categories: CategoryList): Map<Category, number> {
 export function encodeColumn(column: Column, categories: CategoryList): Int32Array {
   const codes = new Int32Array(column.length);
   if (column instanceof Float64Array !== isNumericList(categories)) return codes.fill(-1);
-  const index = categoryIndex(categories);
-  for (let i = 0; i < column.length; i++) codes[i] = index.get(column[i]) ?? -1;
+  // One monomorphic loop per column kind: this runs once per cell.
+  if (column instanceof Float64Array) {
+    const index = new Map<number, number>();
+    for (let k = 0; k < categories.length; k++) index.set(categories[k] as number, k);
+    for (let i = 0; i < column.length; i++) codes[i] = index.get(column[i]) ?? -1;
+  } else {
+    const index = new Map<string | null, number>();
+    for (let k = 0; k < categories.length; k++) index.set(categories[k] as string | null, k);
+    for (let i = 0; i < column.length; i++) codes[i] = index.get(column[i]) ?? -1;
+  }
   return codes;
 }
 
-/** The sorted distinct values of a column and how often each occurs. */
-export function uniqueCategories(column: Column): { categories: CategoryList; counts: Int32Array } {
-  const counts = new Map<Category, number>();
+/**
+ * The sorted distinct values of a column and each row's index into them, in one pass: rows get
+ * first-seen ids, which are then renumbered in sorted order.
+ */
+export function uniqueCodes(column: Column): { categories: CategoryList; codes: Int32Array } {
+  const codes = new Int32Array(column.length);
   // -0 and 0 are one category (Map keys compare as SameValueZero); the first seen names it, as
   // numpy's stable sort does for small arrays.
-  for (let i = 0; i < column.length; i++) counts.set(column[i], (counts.get(column[i]) ?? 0) + 1);
-  const distinct = [...counts.keys()];
-  const categories: CategoryList =
-    column instanceof Float64Array ? Float64Array.from((distinct as number[]).sort(compareNumbers)) : (distinct as (string | null)[]).sort(compareMissingLast);
-  return { categories, counts: Int32Array.from(categories, (c: Category) => counts.get(c)!) };
+  const distinct = firstSeenIds<Category>(column, codes);
+  const numeric = column instanceof Float64Array;
+  const order = Array.from(distinct.keys()).sort((a, b) =>
+    numeric ? compareNumbers(distinct[a] as number, distinct[b] as number) : compareMissingLast(distinct[a] as string | null, distinct[b] as string | null),
+  );
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  for (let i = 0; i < codes.length; i++) codes[i] = rank[codes[i]];
+  const sorted = order.map((id) => distinct[id]);
+  return { categories: numeric ? Float64Array.from(sorted as number[]) : (sorted as (string | null)[]), codes };
+}
+
+function firstSeenIds<T>(values: ArrayLike<T>, ids: Int32Array): T[] {
+  const seen = new Map<T, number>();
+  for (let i = 0; i < values.length; i++) {
+    let id = seen.get(values[i]);
+    if (id === undefined) {
+      id = seen.size;
+      seen.set(values[i], id);
+    }
+    ids[i] = id;
+  }
+  return [...seen.keys()];
 }
 
 function compareMissingLast(a: string | null, b: string | null): number {
@@ -111,15 +140,13 @@ export function fitCategories(frame: Frame, param: CategoriesParam, site: ErrorS
   const out: FittedCategories = { categories: [], codes: [], counts: [] };
   frame.names.forEach((name, j) => {
     const column = frame.column(name);
-    if (param === "auto") {
-      const { categories, counts } = uniqueCategories(column);
-      out.categories.push(categories);
-      out.codes.push(encodeColumn(column, categories));
-      out.counts.push(counts);
-      return;
+    let categories: CategoryList;
+    let codes: Int32Array;
+    if (param === "auto") ({ categories, codes } = uniqueCodes(column));
+    else {
+      categories = checkGivenCategories(param[j], column, { ...site, column: name });
+      codes = encodeColumn(column, categories);
     }
-    const categories = checkGivenCategories(param[j], column, { ...site, column: name });
-    const codes = encodeColumn(column, categories);
     const counts = new Int32Array(categories.length);
     for (let i = 0; i < codes.length; i++) {
       if (codes[i] >= 0) counts[codes[i]]++;

@@ -3,8 +3,7 @@ import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { decodeSchema, encodeSchema, schemaOfFrame, toFrame, toMatrix, type FeatureSchema, type MatrixInput, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import { Matrix } from "../core/matrix.js";
-import { outputLike } from "../core/output.js";
+import type { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, integer, nullable, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import {
@@ -23,6 +22,7 @@ import {
   type Category,
   type CategoryList,
 } from "./categories.js";
+import { columnMajorOutput } from "./column-output.js";
 import { decodeInfrequent, encodeInfrequent, groupingMap, identifyInfrequent, INFREQUENT_LABEL, infrequentEnabled, minFrequencyCheck } from "./infrequent.js";
 
 export interface OneHotEncoderParams {
@@ -143,7 +143,7 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
           sawUnknown = true;
           p = useInfrequent ? unknownPosition : -1;
         }
-        if (p >= 0) out[i * width + offset + p] = 1;
+        if (p >= 0) out[(offset + p) * rows + i] = 1;
       }
       if (sawUnknown) unknownColumns.push(name);
       offset += widths[j];
@@ -153,7 +153,7 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
       const fate = handleUnknown === "ignore" ? "all zeros" : "the infrequent category (all zeros where a column has none)";
       options.onWarning?.(`${this.kind}.transform: found unknown categories in column(s) ${unknownColumns.map((c) => `"${c}"`).join(", ")}; they are encoded as ${fate}`);
     }
-    return outputLike(X, new Matrix(out, rows, width), this.namesOut(state), true);
+    return columnMajorOutput(X, out, rows, this.namesOut(state));
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {

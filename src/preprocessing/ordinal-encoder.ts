@@ -3,8 +3,7 @@ import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { decodeSchema, encodeSchema, schemaOfFrame, toFrame, toMatrix, type FeatureSchema, type MatrixInput, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import { Matrix } from "../core/matrix.js";
-import { outputLike } from "../core/output.js";
+import type { Matrix } from "../core/matrix.js";
 import { integer, nullable, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import {
@@ -21,6 +20,7 @@ import {
   type Category,
   type CategoryList,
 } from "./categories.js";
+import { columnMajorOutput } from "./column-output.js";
 import { decodeInfrequent, encodeInfrequent, groupingMap, identifyInfrequent, INFREQUENT_LABEL, infrequentEnabled, minFrequencyCheck } from "./infrequent.js";
 
 export interface OrdinalEncoderParams {
@@ -117,16 +117,16 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
       const { code } = state.columns[j];
       for (let i = 0; i < rows; i++) {
         const c = codes[i];
-        if (c >= 0) out[i * cols + j] = code[c];
+        if (c >= 0) out[j * rows + i] = code[c];
         else if (this.params.handleUnknown === "error") {
           throw DataError.at(
             { ...site, column: name, row: i },
             `unknown category ${describeCategory(column[i])} in column "${name}" (row ${i}); set handleUnknown: "use_encoded_value" and an unknownValue to encode it`,
           );
-        } else out[i * cols + j] = unknownValue;
+        } else out[j * rows + i] = unknownValue;
       }
     });
-    return outputLike(X, new Matrix(out, rows, cols), state.schema.names, true);
+    return columnMajorOutput(X, out, rows, state.schema.names);
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {

@@ -4,8 +4,7 @@ import type { Frame } from "../core/frame.js";
 import { decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeLabels, toLabels, toTargets, type Label } from "../core/labels.js";
-import { Matrix } from "../core/matrix.js";
-import { outputLike } from "../core/output.js";
+import type { Matrix } from "../core/matrix.js";
 import { anyOf, boolean, number, oneOf, param, seed, type ParamSchema } from "../core/params.js";
 import { formatPythonLabel } from "../core/python-format.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
@@ -15,6 +14,7 @@ import { cvCheck, toSplitter } from "../selection/check-cv.js";
 import { KFold } from "../selection/k-fold.js";
 import type { Splitter } from "../selection/splitter.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
+import { columnMajorOutput } from "./column-output.js";
 import { categoriesCheck, checkedFrame, decodeCategories, encodeCategories, encodeColumn, fitCategories, type CategoriesParam, type Category, type CategoryList } from "./categories.js";
 
 export interface TargetEncoderParams {
@@ -66,8 +66,10 @@ interface EncodedTarget {
   targetType: TargetType;
   classes: Label[] | null;
   columns: Float64Array[];
-  /** The target as given, for stratified folds. */
-  labels: Label[] | null;
+  /** The target as given, for the folds. */
+  labels: Label[];
+  /** Whether integer folds are stratified (scikit-learn's check_cv: a class target that looks like one). */
+  stratify: boolean;
 }
 
 /**
@@ -100,7 +102,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
   fitTransform(X: TableInput, y: readonly Label[] | ArrayLike<number>, options: TargetEncoderFitOptions = {}): Frame | Matrix {
     const { state, codes, unknown, target } = this.learn(X, y, "fitTransform");
     const n = codes.length === 0 ? 0 : codes[0].length;
-    const splitter = this.splitter(state.targetType, target);
+    const splitter = this.splitter(target);
     const K = target.columns.length;
     const p = codes.length;
     const width = p * K;
@@ -114,19 +116,21 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
         foldMean[k] = mean;
         for (let j = 0; j < p; j++) {
           const encoding = encodeFeature(codes[j], target.columns[k], train, state.categories[j].length, this.params.smooth, mean, variance);
-          for (const i of test) out[i * width + j * K + k] = encoding[codes[j][i]];
+          const base = (j * K + k) * n;
+          const column = codes[j];
+          for (let t = 0; t < test.length; t++) out[base + test[t]] = encoding[column[test[t]]];
         }
       }
-      for (const i of test) covered[i]++;
+      for (let t = 0; t < test.length; t++) covered[test[t]]++;
     }
     const badRow = covered.findIndex((c) => c !== 1);
     if (badRow >= 0) {
       throw new DataError(this.message("fitTransform", `the cv splitter's test folds must cover every row exactly once, but row ${badRow} is in ${covered[badRow]} of them; use a splitter with non-overlapping test folds`));
     }
     // As scikit-learn does, rows outside explicit categories get the last fold's mean.
-    fillUnknown(out, unknown, foldMean, K);
+    fillUnknown(out, unknown, foldMean, n);
     this.commit(state);
-    return outputLike(X, new Matrix(out, n, width), this.namesOut(state), true);
+    return columnMajorOutput(X, out, n, this.namesOut(state));
   }
 
   /** Encodes with the encodings learnt on all rows; unknown categories get the target mean. */
@@ -138,17 +142,16 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const n = frame.nRows;
     const width = p * K;
     const out = new Float64Array(n * width);
-    const unknown: Uint8Array[] = [];
     frame.names.forEach((name, j) => {
       const codes = encodeColumn(frame.column(name), state.categories[j]);
-      unknown.push(Uint8Array.from(codes, (c) => (c < 0 ? 1 : 0)));
       for (let k = 0; k < K; k++) {
         const encoding = state.encodings[j * K + k];
-        for (let i = 0; i < n; i++) if (codes[i] >= 0) out[i * width + j * K + k] = encoding[codes[i]];
+        const mean = state.targetMean[k];
+        const base = (j * K + k) * n;
+        for (let i = 0; i < n; i++) out[base + i] = codes[i] >= 0 ? encoding[codes[i]] : mean;
       }
     });
-    fillUnknown(out, unknown, state.targetMean, K);
-    return outputLike(X, new Matrix(out, n, width), this.namesOut(state), true);
+    return columnMajorOutput(X, out, n, this.namesOut(state));
   }
 
   /** Input names; for multiclass targets `column_class` for every class, feature-major. */
@@ -192,8 +195,17 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const target = this.encodeTarget(y, frame.nRows, method);
     const { categories, codes } = fitCategories(frame, this.params.categories, site, false);
     // scikit-learn fits rows outside explicit categories as if they were the first category.
-    const unknown = codes.map((c) => Uint8Array.from(c, (code) => (code < 0 ? 1 : 0)));
-    const fitCodes = codes.map((c) => c.map((code) => Math.max(code, 0)));
+    const unknown: Uint8Array[] = [];
+    const fitCodes = codes.map((c) => {
+      const mask = new Uint8Array(c.length);
+      const fit = new Int32Array(c.length);
+      for (let i = 0; i < c.length; i++) {
+        mask[i] = c[i] < 0 ? 1 : 0;
+        fit[i] = c[i] < 0 ? 0 : c[i];
+      }
+      unknown.push(mask);
+      return fit;
+    });
     const K = target.columns.length;
     const targetMean = new Float64Array(K);
     const encodings: Float64Array[] = new Array(codes.length * K);
@@ -214,28 +226,30 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     if (given === "continuous") {
       if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw DataError.at(site, "y must be an array of numbers");
       const values = toTargets(y, n, site);
-      return { targetType: "continuous", classes: null, columns: [values], labels: Array.from(values) };
+      return { targetType: "continuous", classes: null, columns: [values], labels: Array.from(values), stratify: false };
     }
     const labels = toLabels(y instanceof Float64Array ? Array.from(y) : y, n, site);
-    const targetType = given === "auto" ? typeOfTarget(labels) : given;
+    const inferred = typeOfTarget(labels);
+    const targetType = given === "auto" ? inferred : given;
     if (targetType === "continuous") {
       if (typeof labels[0] === "string") throw DataError.at(site, 'a continuous target must be numbers; set targetType to "binary" or "multiclass" for labels');
-      return { targetType, classes: null, columns: [Float64Array.from(labels as number[])], labels };
+      return { targetType, classes: null, columns: [Float64Array.from(labels as number[])], labels, stratify: false };
     }
+    const stratify = inferred !== "continuous";
     const { classes, codes } = encodeLabels(labels);
-    if (targetType === "binary") return { targetType, classes, columns: [Float64Array.from(codes)], labels };
+    if (targetType === "binary") return { targetType, classes, columns: [Float64Array.from(codes)], labels, stratify };
     if (classes.length < 3) throw DataError.at(site, `targetType "multiclass" needs at least 3 classes, y has ${classes.length}; use "binary"`);
-    const columns = classes.map((_, k) => Float64Array.from(codes, (c) => (c === k ? 1 : 0)));
-    return { targetType, classes, columns, labels };
+    const columns = classes.map(() => new Float64Array(n));
+    for (let i = 0; i < n; i++) columns[codes[i]][i] = 1;
+    return { targetType, classes, columns, labels, stratify };
   }
 
   /** scikit-learn's `check_cv` for the cross-fitting folds. */
-  private splitter(targetType: TargetType, target: EncodedTarget): Splitter {
+  private splitter(target: EncodedTarget): Splitter {
     const { cv, shuffle, randomState } = this.params;
     if (typeof cv !== "number") return toSplitter(cv, this.kind);
     const seedOrNull = shuffle ? randomState : null;
-    const stratify = targetType !== "continuous" && typeOfTarget(target.labels!) !== "continuous";
-    return stratify ? new StratifiedKFold({ nSplits: cv, shuffle, randomState: seedOrNull }) : new KFold({ nSplits: cv, shuffle, randomState: seedOrNull });
+    return target.stratify ? new StratifiedKFold({ nSplits: cv, shuffle, randomState: seedOrNull }) : new KFold({ nSplits: cv, shuffle, randomState: seedOrNull });
   }
 
   protected encodeState(state: TargetEncoderState): JsonObject {
@@ -283,8 +297,12 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 
 /** The mean and population variance of `y` over `rows` (all rows when null), as numpy sums them. */
 function meanAndVariance(y: Float64Array, rows: Int32Array | null): { mean: number; variance: number } {
-  const values = rows === null ? y : Float64Array.from(rows, (i) => y[i]);
-  const n = values.length;
+  const n = rows === null ? y.length : rows.length;
+  let values = y;
+  if (rows !== null) {
+    values = new Float64Array(n);
+    for (let r = 0; r < n; r++) values[r] = y[rows[r]];
+  }
   const mean = pairwiseSum(values) / n;
   const squares = new Float64Array(n);
   for (let i = 0; i < n; i++) squares[i] = (values[i] - mean) * (values[i] - mean);
@@ -332,10 +350,13 @@ function encodeFeature(codes: Int32Array, y: Float64Array, rows: Int32Array | nu
   return encoding;
 }
 
-/** Writes `mean[k]` into every (row, feature) marked unknown. */
-function fillUnknown(out: Float64Array, unknown: readonly Uint8Array[], mean: Float64Array, K: number): void {
-  const width = unknown.length * K;
+/** Writes `mean[k]` into every (row, feature) marked unknown; `out` is column-major with `n` rows. */
+function fillUnknown(out: Float64Array, unknown: readonly Uint8Array[], mean: Float64Array, n: number): void {
+  const K = mean.length;
   unknown.forEach((mask, j) => {
-    for (let i = 0; i < mask.length; i++) if (mask[i]) for (let k = 0; k < K; k++) out[i * width + j * K + k] = mean[k];
+    for (let k = 0; k < K; k++) {
+      const base = (j * K + k) * n;
+      for (let i = 0; i < n; i++) if (mask[i]) out[base + i] = mean[k];
+    }
   });
 }
