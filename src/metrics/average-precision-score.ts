@@ -1,8 +1,8 @@
 import type { Label } from "../core/labels.js";
 import { checkBinaryScores } from "./binary-scores.js";
-import { checkLabels, checkNumericBlock, checkWeights, metricError, optionError, sortedLabels, type LabelArray, type ScoreInput, type WarningOptions } from "./metric-input.js";
+import { checkNumericBlock, checkWeights, metricError, optionError, type LabelArray, type ScoreInput, type WarningOptions } from "./metric-input.js";
 import { oneHot, oneVsRestScore } from "./one-vs-rest-score.js";
-import { positiveMask } from "./positive-class.js";
+import { checkTruth, positiveMask } from "./positive-class.js";
 import { precisionRecallFromScores } from "./precision-recall-curve.js";
 import { checkAverage } from "./prf-core.js";
 
@@ -26,12 +26,12 @@ export function averagePrecisionScore(yTrue: LabelArray, yScore: ScoreInput, opt
   const fn = "averagePrecisionScore";
   const average = checkAverage(fn, options.average === undefined ? "macro" : options.average, ["micro", "macro", "weighted", null]);
   const posLabel = options.posLabel ?? 1;
-  const labels = checkLabels(fn, "yTrue", yTrue);
-  const present = sortedLabels(labels);
+  const truth = checkTruth(fn, yTrue);
+  const { labels, present } = truth;
   const binary = (positive: Uint8Array, scores: Float64Array, weights: Float64Array | undefined): number =>
     binaryAveragePrecision(fn, positive, scores, weights, options.onWarning);
   if (present.length <= 2) {
-    const positive = positiveMask(fn, labels, posLabel, false);
+    const positive = positiveMask(fn, truth, posLabel, false);
     const { scores, weights } = checkBinaryScores(fn, yScore, labels.length, options.sampleWeight);
     return binary(positive, scores, weights);
   }

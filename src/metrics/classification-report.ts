@@ -1,6 +1,6 @@
 import type { Label } from "../core/labels.js";
 import { checkLabelPair, metricError, optionError, sortedLabels, type LabelArray, type WarningOptions } from "./metric-input.js";
-import { computePrf } from "./prf-core.js";
+import { countForPrf, scoresFromCounts } from "./prf-core.js";
 import type { ZeroDivision } from "./zero-division.js";
 
 /** Options of `classificationReport` and `classificationReportText`. */
@@ -63,9 +63,10 @@ export function classificationReport(yTrueIn: LabelArray, yPredIn: LabelArray, o
     if (!seen.has(message)) options.onWarning?.(message);
     seen.add(message);
   };
-  const common = { labels, sampleWeight: options.sampleWeight, zeroDivision: options.zeroDivision, onWarning };
   const all = ["precision", "recall", "f-score"] as const;
-  const perLabel = computePrf(fn, yTrue, yPred, 1, { ...common, average: null }, all, null);
+  // Counted once; every average is then derived from the same per-label counts.
+  const counted = countForPrf(fn, yTrue, yPred, { labels, sampleWeight: options.sampleWeight, zeroDivision: options.zeroDivision, onWarning, average: null }, null);
+  const perLabel = scoresFromCounts(counted, null, 1, all);
   let total = 0;
   for (let i = 0; i < perLabel.support.length; i++) total += perLabel.support[i];
   // zip(target_names, ...) in scikit-learn: the shorter list sets the number of rows.
@@ -76,7 +77,7 @@ export function classificationReport(yTrueIn: LabelArray, yPredIn: LabelArray, o
   let accuracy: number | undefined;
   const averages: ClassificationReportRow[] = [];
   for (const average of ["micro", "macro", "weighted"] as const) {
-    const scores = computePrf(fn, yTrue, yPred, 1, { ...common, average }, all, null).averaged!;
+    const scores = scoresFromCounts(counted, average, 1, all).averaged!;
     if (average === "micro" && microIsAccuracy) accuracy = scores.fScore;
     else averages.push({ name: `${average} avg`, precision: scores.precision, recall: scores.recall, f1Score: scores.fScore, support: total });
   }

@@ -1,7 +1,7 @@
 import type { Label } from "../core/labels.js";
 import { checkBinaryScores } from "./binary-scores.js";
 import type { LabelArray, ScoreInput } from "./metric-input.js";
-import { positiveMask } from "./positive-class.js";
+import { checkTruth, positiveMask } from "./positive-class.js";
 import { thresholdCounts } from "./threshold-counts.js";
 
 /** Options of the binary curves. */
@@ -26,7 +26,7 @@ export interface ThresholdConfusion {
  */
 export function confusionMatrixAtThresholds(yTrue: LabelArray, yScore: ScoreInput, options: BinaryCurveOptions = {}): ThresholdConfusion {
   const fn = "confusionMatrixAtThresholds";
-  const positive = positiveMask(fn, yTrue, options.posLabel, true);
+  const positive = positiveMask(fn, checkTruth(fn, yTrue), options.posLabel, true);
   const { scores, weights } = checkBinaryScores(fn, yScore, positive.length, options.sampleWeight);
   const { fps, tps, thresholds } = thresholdCounts(positive, scores, weights);
   const last = fps.length - 1;

@@ -88,19 +88,31 @@ export function checkWeights(fn: string, weights: ArrayLike<number> | undefined,
   return out;
 }
 
-/** Checks that every value is a finite number and copies them (scores, regression targets). */
+/**
+ * Checks that every value is a finite number. A Float64Array comes back as is (metrics only read
+ * their inputs), anything else as a copy.
+ */
 export function checkFinite(fn: string, name: string, values: ArrayLike<unknown>, cols = 1): Float64Array {
+  if (values instanceof Float64Array) {
+    for (let i = 0; i < values.length; i++) {
+      // v - v is NaN exactly for NaN and ±Infinity.
+      if (values[i] - values[i] !== 0) throw notFinite(fn, name, values[i], i, cols);
+    }
+    return values;
+  }
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      const row = Math.floor(i / cols);
-      const where = cols > 1 ? `row ${row}, column ${i % cols}` : `row ${row}`;
-      throw metricError(fn, `${name} value ${String(v)} (${where}) is not a finite number`, row);
-    }
+    if (typeof v !== "number" || !Number.isFinite(v)) throw notFinite(fn, name, v, i, cols);
     out[i] = v;
   }
   return out;
+}
+
+function notFinite(fn: string, name: string, value: unknown, index: number, cols: number): DataError {
+  const row = Math.floor(index / cols);
+  const where = cols > 1 ? `row ${row}, column ${index % cols}` : `row ${row}`;
+  return metricError(fn, `${name} value ${String(value)} (${where}) is not a finite number`, row);
 }
 
 /** A numeric input as a dense rows x cols block; `oneD` tells whether it came as a flat array. */

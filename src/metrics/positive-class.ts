@@ -1,15 +1,25 @@
 import type { Label } from "../core/labels.js";
 import { checkLabels, formatLabels, metricError, sortedLabels } from "./metric-input.js";
 
+/** yTrue checked, and its distinct labels sorted. */
+export interface CheckedTruth {
+  labels: Label[];
+  present: Label[];
+}
+
+/** Checks yTrue and lists its labels. */
+export function checkTruth(fn: string, yTrue: unknown): CheckedTruth {
+  const labels = checkLabels(fn, "yTrue", yTrue);
+  return { labels, present: sortedLabels(labels) };
+}
+
 /**
  * Marks the samples of the positive class for a binary curve (scikit-learn's
  * `_check_pos_label_consistency`): without `posLabel`, yTrue must take values in {0, 1} or
  * {-1, 1} and 1 is positive. A `posLabel` absent from a yTrue that holds two or more labels is
  * refused (scikit-learn would silently score a class that never occurs).
  */
-export function positiveMask(fn: string, yTrueIn: ArrayLike<Label>, posLabel: Label | null | undefined, allowMulticlass: boolean): Uint8Array {
-  const yTrue = checkLabels(fn, "yTrue", yTrueIn);
-  const present = sortedLabels(yTrue);
+export function positiveMask(fn: string, { labels: yTrue, present }: CheckedTruth, posLabel: Label | null | undefined, allowMulticlass: boolean): Uint8Array {
   let positive: Label;
   if (posLabel === undefined || posLabel === null) {
     if (!hasImplicitPositive(present)) {

@@ -1,7 +1,7 @@
 import { checkBinaryScores } from "./binary-scores.js";
 import type { BinaryCurveOptions } from "./confusion-matrix-at-thresholds.js";
 import type { LabelArray, ScoreInput, WarningOptions } from "./metric-input.js";
-import { positiveMask } from "./positive-class.js";
+import { checkTruth, positiveMask } from "./positive-class.js";
 import { thresholdCounts } from "./threshold-counts.js";
 
 /** Options of `precisionRecallCurve`. */
@@ -23,7 +23,7 @@ export interface PrecisionRecallCurve {
 /** The precision-recall curve (scikit-learn's `precision_recall_curve`). */
 export function precisionRecallCurve(yTrue: LabelArray, yScore: ScoreInput, options: PrecisionRecallCurveOptions = {}): PrecisionRecallCurve {
   const fn = "precisionRecallCurve";
-  const positive = positiveMask(fn, yTrue, options.posLabel, true);
+  const positive = positiveMask(fn, checkTruth(fn, yTrue), options.posLabel, true);
   const { scores, weights } = checkBinaryScores(fn, yScore, positive.length, options.sampleWeight);
   return precisionRecallFromScores(fn, positive, scores, weights, options.dropIntermediate ?? false, options.onWarning);
 }

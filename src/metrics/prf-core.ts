@@ -49,17 +49,35 @@ export function checkAverage<A extends string>(fn: string, average: A | null, al
  */
 export function computePrf(
   fn: string,
-  yTrueIn: ArrayLike<Label>,
-  yPredIn: ArrayLike<Label>,
+  yTrue: ArrayLike<Label>,
+  yPred: ArrayLike<Label>,
   beta: number,
   options: ClassificationScoreOptions,
   warnFor: readonly PrfQuantity[],
   defaultAverage: Average | null,
 ): PrfResult {
+  const counted = countForPrf(fn, yTrue, yPred, options, defaultAverage);
+  return scoresFromCounts(counted, counted.average, beta, warnFor);
+}
+
+/** Checked inputs reduced to per-label counts, with what the scoring stage needs to know. */
+export interface PrfCounts {
+  fn: string;
+  average: Average | null;
+  labels: Label[];
+  tp: Float64Array;
+  pred: Float64Array;
+  true: Float64Array;
+  zeroValue: number;
+  warn: boolean;
+  onWarning: ((message: string) => void) | undefined;
+}
+
+/** The counting stage: checks the inputs and options, picks the labels and counts them once. */
+export function countForPrf(fn: string, yTrueIn: ArrayLike<Label>, yPredIn: ArrayLike<Label>, options: ClassificationScoreOptions, defaultAverage: Average | null): PrfCounts {
   const zeroValue = zeroDivisionValue(fn, options.zeroDivision);
   const warn = options.zeroDivision === undefined || options.zeroDivision === "warn";
   const average = checkAverage(fn, options.average === undefined ? defaultAverage : options.average, AVERAGES);
-  if (typeof beta !== "number" || Number.isNaN(beta) || beta < 0) throw optionError(fn, "beta", `beta must be a number >= 0; got ${String(beta)}`);
   const { yTrue, yPred } = checkLabelPair(fn, yTrueIn, yPredIn);
   const present = sortedLabels(yTrue, yPred);
   const posLabel = options.posLabel === undefined ? 1 : options.posLabel;
@@ -83,7 +101,14 @@ export function computePrf(
   }
   const weights = checkWeights(fn, options.sampleWeight, yTrue.length);
   const counts = countLabels(yTrue, yPred, labels, weights);
-  let { tp, pred, true: truth } = counts;
+  return { fn, average, labels, tp: counts.tp, pred: counts.pred, true: counts.true, zeroValue, warn, onWarning: options.onWarning };
+}
+
+/** The scoring stage: precision, recall and F-beta from the counts, averaged as `average` asks. */
+export function scoresFromCounts(counted: PrfCounts, average: Average | null, beta: number, warnFor: readonly PrfQuantity[]): PrfResult {
+  const { fn, zeroValue, warn, onWarning } = counted;
+  if (typeof beta !== "number" || Number.isNaN(beta) || beta < 0) throw optionError(fn, "beta", `beta must be a number >= 0; got ${String(beta)}`);
+  let { tp, pred, true: truth } = counted;
   if (average === "micro") {
     tp = Float64Array.of(sum(tp));
     pred = Float64Array.of(sum(pred));
@@ -103,7 +128,7 @@ export function computePrf(
     if (undefinedSeen && warn && warnFor.includes(quantity)) {
       const name = quantity === "f-score" ? "F-score" : quantity[0].toUpperCase() + quantity.slice(1);
       const where = out.length === 1 ? "due to" : "in labels with";
-      options.onWarning?.(`${fn}: ${name} is ill-defined and being set to 0.0 ${where} no ${modifier} samples. Use the zeroDivision option to control this behavior.`);
+      onWarning?.(`${fn}: ${name} is ill-defined and being set to 0.0 ${where} no ${modifier} samples. Use the zeroDivision option to control this behavior.`);
     }
     return out;
   };
@@ -127,7 +152,7 @@ export function computePrf(
     const averageWeights = average === "weighted" ? truth : undefined;
     averaged = { precision: nanAverage(precision, averageWeights), recall: nanAverage(recall, averageWeights), fScore: nanAverage(fScore, averageWeights) };
   }
-  return { labels, precision, recall, fScore, support: truth, averaged };
+  return { labels: counted.labels, precision, recall, fScore, support: truth, averaged };
 }
 
 function sum(values: Float64Array): number {

@@ -56,6 +56,7 @@ export function checkRegressionTargets(
 
 /** The (weighted) mean of each column of an n x k block (numpy's `average(axis=0)`). */
 export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined): Float64Array {
+  if (k === 1) return Float64Array.of(weightedMean(fn, values, weights));
   const out = new Float64Array(k);
   const column = new Float64Array(n);
   for (let j = 0; j < k; j++) {

@@ -154,14 +154,22 @@ function oneVsOneAuc(
     for (let q = p + 1; q < presentCodes.length; q++) {
       const a = presentCodes[p];
       const b = presentCodes[q];
-      const rows: number[] = [];
-      for (let i = 0; i < n; i++) if (codes[i] === a || codes[i] === b) rows.push(i);
-      const aTrue = Uint8Array.from(rows, (i) => (codes[i] === a ? 1 : 0));
-      const bTrue = Uint8Array.from(rows, (i) => (codes[i] === b ? 1 : 0));
-      const aScores = Float64Array.from(rows, (i) => scores[i * k + a]);
-      const bScores = Float64Array.from(rows, (i) => scores[i * k + b]);
+      let size = 0;
+      for (let i = 0; i < n; i++) if (codes[i] === a || codes[i] === b) size++;
+      const aTrue = new Uint8Array(size);
+      const bTrue = new Uint8Array(size);
+      const aScores = new Float64Array(size);
+      const bScores = new Float64Array(size);
+      for (let i = 0, r = 0; i < n; i++) {
+        if (codes[i] !== a && codes[i] !== b) continue;
+        aTrue[r] = codes[i] === a ? 1 : 0;
+        bTrue[r] = 1 - aTrue[r];
+        aScores[r] = scores[i * k + a];
+        bScores[r] = scores[i * k + b];
+        r++;
+      }
       pairScores.push((binary(aTrue, aScores, undefined) + binary(bTrue, bScores, undefined)) / 2);
-      prevalence.push(rows.length / n);
+      prevalence.push(size / n);
     }
   }
   if (pairScores.length === 0) throw metricError(fn, "only one class present in y_true; ROC AUC is not defined");

@@ -1,7 +1,7 @@
 import { checkBinaryScores } from "./binary-scores.js";
 import type { BinaryCurveOptions } from "./confusion-matrix-at-thresholds.js";
 import type { LabelArray, ScoreInput, WarningOptions } from "./metric-input.js";
-import { positiveMask } from "./positive-class.js";
+import { checkTruth, positiveMask } from "./positive-class.js";
 import { thresholdCounts } from "./threshold-counts.js";
 
 /** Options of `rocCurve`. */
@@ -20,7 +20,7 @@ export interface RocCurve {
 /** The receiver operating characteristic curve (scikit-learn's `roc_curve`). */
 export function rocCurve(yTrue: LabelArray, yScore: ScoreInput, options: RocCurveOptions = {}): RocCurve {
   const fn = "rocCurve";
-  const positive = positiveMask(fn, yTrue, options.posLabel, true);
+  const positive = positiveMask(fn, checkTruth(fn, yTrue), options.posLabel, true);
   const { scores, weights } = checkBinaryScores(fn, yScore, positive.length, options.sampleWeight);
   return rocFromScores(fn, positive, scores, weights, options.dropIntermediate ?? true, options.onWarning);
 }

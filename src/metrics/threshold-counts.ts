@@ -1,3 +1,5 @@
+import { descendingOrder } from "./descending-order.js";
+
 /** Cumulative weighted false and true positives at each distinct score, scores descending. */
 export interface ThresholdCounts {
   fps: Float64Array;
@@ -11,9 +13,11 @@ export interface ThresholdCounts {
  * cumulative weight of positives (tps) and negatives (fps).
  */
 export function thresholdCounts(positive: Uint8Array, scores: Float64Array, weights?: Float64Array): ThresholdCounts {
-  let order: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (weights === undefined || weights[i] !== 0) order.push(i);
-  order = order.sort((a, b) => scores[b] - scores[a] || a - b);
+  let kept = scores.length;
+  if (weights !== undefined) for (let i = 0; i < weights.length; i++) if (weights[i] === 0) kept--;
+  const rows = new Uint32Array(kept);
+  for (let i = 0, k = 0; i < scores.length; i++) if (weights === undefined || weights[i] !== 0) rows[k++] = i;
+  const order = descendingOrder(scores, rows);
   const n = order.length;
   let groups = 0;
   for (let k = 0; k < n; k++) if (k === n - 1 || scores[order[k]] !== scores[order[k + 1]]) groups++;

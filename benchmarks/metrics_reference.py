@@ -1,0 +1,67 @@
+"""scikit-learn side of benchmarks/metrics.bench.mjs.
+
+Usage: metrics_reference.py <workdir>. Writes the inputs to <workdir> as little-endian binary
+files (so that tabkit times the same values), then prints one JSON line: median timings in
+milliseconds under "ms" and the metric values under "values" (to check agreement)."""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+from sklearn import metrics
+
+
+def median_ms(fn, repeat=5):
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def main(workdir):
+    rng = np.random.RandomState(0)
+    n = 1_000_000
+    y = (rng.rand(n) < 0.2).astype(np.int32)
+    score = np.round(np.clip(rng.rand(n) * 0.7 + y * 0.25, 0, 1), 3)
+    pred = (score >= 0.5).astype(np.int32)
+    weight = np.round(rng.rand(n) * 2 + 0.1, 3)
+    m = 200_000
+    mc_true = rng.randint(0, 5, m).astype(np.int32)
+    mc_proba = rng.dirichlet(np.ones(5), m)
+    mc_proba[np.arange(m), mc_true] += 0.3
+    mc_proba /= mc_proba.sum(axis=1, keepdims=True)
+    reg_true = rng.randn(n) * 10 + 50
+    reg_pred = reg_true + rng.randn(n) * 3
+    arrays = {"y": y, "score": score, "pred": pred, "weight": weight, "mc_true": mc_true, "mc_proba": mc_proba, "reg_true": reg_true, "reg_pred": reg_pred}
+    for name, array in arrays.items():
+        np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<")).tofile(os.path.join(workdir, f"{name}.bin"))
+    y_str = np.where(y == 1, "Yes", "No")
+    pred_str = np.where(pred == 1, "Yes", "No")
+    cases = {
+        "roc_auc": lambda: metrics.roc_auc_score(y, score),
+        "roc_auc_weighted": lambda: metrics.roc_auc_score(y, score, sample_weight=weight),
+        "average_precision": lambda: metrics.average_precision_score(y, score),
+        "roc_curve": lambda: len(metrics.roc_curve(y, score)[0]),
+        "log_loss": lambda: metrics.log_loss(y, score),
+        "f1": lambda: metrics.f1_score(y, pred),
+        "f1_strings": lambda: metrics.f1_score(y_str, pred_str, pos_label="Yes"),
+        "confusion_matrix": lambda: int(metrics.confusion_matrix(y, pred)[1, 1]),
+        "report": lambda: len(metrics.classification_report(y, pred)),
+        "mcc": lambda: metrics.matthews_corrcoef(y, pred),
+        "roc_auc_ovr": lambda: metrics.roc_auc_score(mc_true, mc_proba, multi_class="ovr"),
+        "roc_auc_ovo": lambda: metrics.roc_auc_score(mc_true, mc_proba, multi_class="ovo"),
+        "mse": lambda: metrics.mean_squared_error(reg_true, reg_pred),
+        "r2": lambda: metrics.r2_score(reg_true, reg_pred),
+        "median_ae": lambda: metrics.median_absolute_error(reg_true, reg_pred),
+    }
+    timings = {name: median_ms(fn, repeat=3 if name.startswith("roc_auc_ov") else 5) for name, fn in cases.items()}
+    values = {name: float(fn()) for name, fn in cases.items()}
+    print(json.dumps({"ms": timings, "values": values}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
