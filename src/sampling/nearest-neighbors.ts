@@ -12,48 +12,46 @@
 export function kNeighborsWithin(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
   const out = new Int32Array(rows * k);
   const axis = widestColumn(data, rows, cols);
-  const proj = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) proj[i] = data[i * cols + axis];
-  const order = Int32Array.from({ length: rows }, (_, i) => i).sort((a, b) => proj[a] - proj[b] || a - b);
-  const rank = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) rank[order[r]] = r;
+  // Rows sorted along the widest column and copied in that order, so that scanning outwards
+  // from a query walks memory sequentially.
+  const order = Int32Array.from({ length: rows }, (_, i) => i).sort((a, b) => data[a * cols + axis] - data[b * cols + axis] || a - b);
+  const sorted = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) sorted.set(data.subarray(order[r] * cols, order[r] * cols + cols), r * cols);
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
-  for (let q = 0; q < rows; q++) {
-    const qBase = q * cols;
-    const pq = proj[q];
-    let lo = rank[q] - 1;
-    let hi = rank[q] + 1;
+  for (let rq = 0; rq < rows; rq++) {
+    const q = order[rq];
+    const qBase = rq * cols;
+    const pq = sorted[qBase + axis];
     // The query itself is always a candidate at distance 0.
     bestD[0] = 0;
     bestI[0] = q;
     let filled = 1;
-    let loOpen = lo >= 0;
-    let hiOpen = hi < rows;
-    while (loOpen || hiOpen) {
-      // Alternate directions, taking the side whose projection is closer first.
-      const up = hiOpen && (!loOpen || proj[order[hi]] - pq <= pq - proj[order[lo]]);
-      const j = up ? order[hi] : order[lo];
-      const gap = up ? proj[j] - pq : pq - proj[j];
+    let lo = rq - 1;
+    let hi = rq + 1;
+    while (lo >= 0 || hi < rows) {
+      // Take the side whose coordinate on the axis is closer first.
+      const up = hi < rows && (lo < 0 || sorted[hi * cols + axis] - pq <= pq - sorted[lo * cols + axis]);
+      const r = up ? hi++ : lo--;
+      const rBase = r * cols;
+      const gap = sorted[rBase + axis] - pq;
       const full = filled === k;
       const worstD = full ? bestD[k - 1] : Infinity;
-      const worstI = full ? bestI[k - 1] : 0;
       if (gap * gap > worstD) {
         // Every further row on this side is at least as far along the axis.
-        if (up) hiOpen = false;
-        else loOpen = false;
+        if (up) hi = rows;
+        else lo = -1;
         continue;
       }
-      if (up) hiOpen = ++hi < rows;
-      else loOpen = --lo >= 0;
-      const jBase = j * cols;
+      const j = order[r];
+      const worstI = full ? bestI[k - 1] : 0;
       let sum = 0;
       let f = 0;
       let pruned = false;
       while (f < cols) {
         const stop = f + 8 < cols ? f + 8 : cols;
         for (; f < stop; f++) {
-          const t = data[qBase + f] - data[jBase + f];
+          const t = sorted[qBase + f] - sorted[rBase + f];
           sum += t * t;
         }
         if (sum > worstD || (sum === worstD && j > worstI)) {
