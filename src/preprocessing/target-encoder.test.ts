@@ -7,6 +7,7 @@ import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
+import { OneHotEncoder } from "./one-hot-encoder.js";
 import { TargetEncoder, type TargetEncoderParams } from "./target-encoder.js";
 
 const TOL = 1e-12;
@@ -68,6 +69,30 @@ describe("TargetEncoder on bank churn (scikit-learn parity)", () => {
     const plain = values(new TargetEncoder().fit(train, y).transform(train));
     expect(Array.from(plain)).not.toEqual(Array.from(cross));
     expectClose(values(encoder.transform(train)), plain, 0, "transform after fitTransform");
+  });
+});
+
+describe("the encoding block of the churn pipeline fixture", () => {
+  const block = readFixture<{ trainRows: number[]; testRows: number[]; names: string[]; train: Float64Array; test: Float64Array }>("churn/block.json");
+  const columnsOf = (data: Float64Array, rows: number, names: string[]) =>
+    names.map((name) => {
+      const j = block.names.indexOf(name);
+      return Float64Array.from({ length: rows }, (_, i) => data[i * block.names.length + j]);
+    });
+
+  it("has the OneHotEncoder and TargetEncoder(cv=10, randomState=42) columns of scikit-learn's pipeline", () => {
+    const train = bank.takeRows(block.trainRows);
+    const test = bank.takeRows(block.testRows);
+    const y = pick(csv.numeric("saiu"), block.trainRows);
+    const oneHot = new OneHotEncoder().fit(train.select(["pais", "genero", "cartao_credito"]));
+    const target = new TargetEncoder({ cv: 10, randomState: 42 });
+    const cross = target.fitTransform(train.select(["anos_cliente", "numero_produtos"]), y) as Frame;
+    const names = [...oneHot.featureNamesOut().map((n) => `categorical__${n}`), "ordinal__anos_cliente", "ordinal__numero_produtos"];
+    const ours = (hot: Frame, encoded: Frame) => [...hot.names.map((n) => hot.numeric(n)), ...encoded.names.map((n) => encoded.numeric(n))];
+    const trainOurs = ours(oneHot.transform(train.select(["pais", "genero", "cartao_credito"])) as Frame, cross);
+    const testOurs = ours(oneHot.transform(test.select(["pais", "genero", "cartao_credito"])) as Frame, target.transform(test.select(["anos_cliente", "numero_produtos"])) as Frame);
+    columnsOf(block.train, block.trainRows.length, names).forEach((expected, c) => expectClose(trainOurs[c], expected, TOL, names[c]));
+    columnsOf(block.test, block.testRows.length, names).forEach((expected, c) => expectClose(testOurs[c], expected, TOL, names[c]));
   });
 });
 
