@@ -1,6 +1,7 @@
 // Resampling and model selection against imbalanced-learn / scikit-learn on the same data in
 // the same run: SMOTE(k=10) on the 5100 x 91 bank-churn matrix and on 200,000 x 20 rows,
 // splitters on 1e6 rows, crossValidate and GridSearchCV over LogisticRegression.
+import { Buffer } from "node:buffer";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
