@@ -8,7 +8,7 @@ export type { SMOTENCParams } from "./smotenc.js";
 export type { SMOTEParams } from "./smote.js";
 export type { RandomOverSamplerParams } from "./random-over-sampler.js";
 export type { RandomUnderSamplerParams } from "./random-under-sampler.js";
-export { Sampler } from "./sampler.js";
+export type { Sampler } from "./sampler.js";
 export type { Resampled } from "./sampler.js";
 export type { SamplingStrategy } from "./sampling-strategy.js";
 
