@@ -6,6 +6,7 @@ import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { f1Score } from "./f1-score.js";
 import { makeScorer } from "./make-scorer.js";
 import { rocAucScore } from "./roc-auc-score.js";
+import { resolveScorer } from "../selection/scoring.js";
 import { getScorer, getScorerNames } from "./scorers.js";
 
 interface ScorerCase {
@@ -100,6 +101,13 @@ describe("the scorer table", () => {
     expect(getScorer("f1_macro").defaultPosLabel).toBeNull();
     expect(getScorer("neg_log_loss").sign).toBe(-1);
     expect(getScorer("roc_auc").responseMethod).toEqual(["decisionFunction", "predictProba"]);
+  });
+
+  it("is accepted by the selection module, which reads its label metric for threshold tuning", () => {
+    const resolved = resolveScorer(getScorer("f1_weighted"), "Test.fit");
+    expect(resolved.metric?.kwargs).toEqual({ posLabel: null, average: "weighted" });
+    expect(resolved.metric?.defaultPosLabel).toBeNull();
+    expect(resolved.metric?.scoreFunc(["a", "b", "b"], ["a", "b", "a"], resolved.metric.kwargs)).toBeCloseTo(2 / 3, 15);
   });
 });
 

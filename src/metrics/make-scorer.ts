@@ -32,7 +32,8 @@ export interface ScoreCallOptions {
  * to evaluate the metric at many thresholds.
  */
 export interface Scorer {
-  (estimator: ScorableEstimator, X: unknown, yTrue: ArrayLike<Label>, options?: ScoreCallOptions): number;
+  /** `estimator` is read as a {@link ScorableEstimator}; it is typed `unknown` so that any estimator (and any search's scorer slot) fits. */
+  (estimator: unknown, X: unknown, yTrue: ArrayLike<Label>, options?: ScoreCallOptions): number;
   readonly greaterIsBetter: boolean;
   readonly responseMethod: readonly ScorerResponseMethod[];
   readonly scoreFunc: (yTrue: readonly Label[], yPred: never, kwargs: Readonly<Record<string, unknown>>) => number | Float64Array;
@@ -68,8 +69,9 @@ export function makeScorer<const O extends object = object>(metric: ScoreFunctio
   const sign = greaterIsBetter ? 1 : -1;
   const defaultPosLabel = ("posLabel" in kwargs ? kwargs.posLabel : POS_LABEL_DEFAULT_ONE.has(metric) ? 1 : null) ?? null;
   const call = metric as unknown as (yTrue: ArrayLike<Label>, yPred: unknown, options: object) => number | Float64Array;
-  const scorer = (estimator: ScorableEstimator, X: unknown, yTrue: ArrayLike<Label>, callOptions: ScoreCallOptions = {}): number => {
-    const response = responseOf(estimator, X, methods, defaultPosLabel);
+  const scorer = (estimator: unknown, X: unknown, yTrue: ArrayLike<Label>, callOptions: ScoreCallOptions = {}): number => {
+    if (typeof estimator !== "object" || estimator === null) throw metricError("scorer", "the estimator must be an object with predict, predictProba or decisionFunction");
+    const response = responseOf(estimator as ScorableEstimator, X, methods, defaultPosLabel);
     const value = call(yTrue, response, callOptions.sampleWeight === undefined ? kwargs : { ...kwargs, sampleWeight: callOptions.sampleWeight });
     if (typeof value !== "number") throw metricError("scorer", "the metric returned one value per label; a scorer needs one number (set average)");
     return sign * value;

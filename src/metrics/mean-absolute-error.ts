@@ -6,6 +6,6 @@ export function meanAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput
 export function meanAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "meanAbsoluteError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  const errors = cellErrors(targets, (t, p) => Math.abs(p - t));
+  const errors = cellErrors(targets, "absolute");
   return combineOutputs(fn, columnMeans(fn, errors, targets.n, targets.k, targets.weights), targets.multioutput);
 }

@@ -9,6 +9,6 @@ export function meanAbsolutePercentageError(yTrue: RegressionInput, yPred: Regre
 export function meanAbsolutePercentageError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "meanAbsolutePercentageError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  const errors = cellErrors(targets, (t, p) => Math.abs(p - t) / Math.max(Math.abs(t), Number.EPSILON));
+  const errors = cellErrors(targets, "relative");
   return combineOutputs(fn, columnMeans(fn, errors, targets.n, targets.k, targets.weights), targets.multioutput);
 }

@@ -11,6 +11,6 @@ export function meanSquaredError(yTrue: RegressionInput, yPred: RegressionInput,
 
 /** The (weighted) mean squared error of each output; shared with the root mean squared error. */
 export function squaredErrorPerOutput(fn: string, targets: RegressionTargets): Float64Array {
-  const errors = cellErrors(targets, (t, p) => (t - p) ** 2);
+  const errors = cellErrors(targets, "squared");
   return columnMeans(fn, errors, targets.n, targets.k, targets.weights);
 }

@@ -11,7 +11,7 @@ export function medianAbsoluteError(yTrue: RegressionInput, yPred: RegressionInp
   const fn = "medianAbsoluteError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
   const { n, k, weights } = targets;
-  const errors = cellErrors(targets, (t, p) => Math.abs(p - t));
+  const errors = cellErrors(targets, "absolute");
   const perOutput = new Float64Array(k);
   const column = new Float64Array(n);
   for (let j = 0; j < k; j++) {

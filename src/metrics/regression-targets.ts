@@ -77,9 +77,22 @@ export function combineOutputs(fn: string, perOutput: Float64Array, multioutput:
   return weightedMean(fn, perOutput, multioutput);
 }
 
-/** The per-sample error of each cell of two n x k blocks, through `error`. */
-export function cellErrors(targets: RegressionTargets, error: (truth: number, prediction: number) => number): Float64Array {
-  const out = new Float64Array(targets.yTrue.length);
-  for (let i = 0; i < out.length; i++) out[i] = error(targets.yTrue[i], targets.yPred[i]);
+/** How `cellErrors` measures one prediction against its target. */
+export type CellError = "absolute" | "squared" | "relative";
+
+/** The error of each cell of two n x k blocks: |ŷ − y|, (y − ŷ)², or |ŷ − y| / max(|y|, ε). */
+export function cellErrors(targets: RegressionTargets, kind: CellError): Float64Array {
+  const { yTrue, yPred } = targets;
+  const out = new Float64Array(yTrue.length);
+  if (kind === "squared") {
+    for (let i = 0; i < out.length; i++) {
+      const d = yTrue[i] - yPred[i];
+      out[i] = d * d;
+    }
+  } else if (kind === "absolute") {
+    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]);
+  } else {
+    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]) / Math.max(Math.abs(yTrue[i]), Number.EPSILON);
+  }
   return out;
 }
