@@ -81,8 +81,9 @@ export function resolveScorer(scoring: Scoring, owner: string): ResolvedScorer {
   if (problem !== undefined) throw new ValidationError(`${owner}: scoring ${problem}`, [{ path: "scoring", message: problem }]);
   if (typeof scoring === "function") {
     // A function may carry its label metric (as scikit-learn's make_scorer objects do).
-    const carried = scoring as ScorerFunction & Partial<LabelMetric>;
-    const metric = typeof carried.scoreFunc === "function" ? { scoreFunc: carried.scoreFunc, kwargs: carried.kwargs ?? {}, sign: carried.sign ?? 1, defaultPosLabel: carried.defaultPosLabel ?? null } : undefined;
+    const carried = scoring as ScorerFunction & Partial<LabelMetric> & { responseMethod?: readonly string[] };
+    const onLabels = carried.responseMethod === undefined || (carried.responseMethod.length === 1 && carried.responseMethod[0] === "predict");
+    const metric = typeof carried.scoreFunc === "function" && onLabels ? { scoreFunc: carried.scoreFunc, kwargs: carried.kwargs ?? {}, sign: carried.sign ?? 1, defaultPosLabel: carried.defaultPosLabel ?? null } : undefined;
     return { name: scoring.name || "score", score: scoring, metric };
   }
   if (typeof scoring === "string") {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../core/errors.js";
 import { createRegistry } from "../core/model-loader.js";
 import { loadModel } from "../load-model.js";
+import { fbetaScore, getScorer, makeScorer } from "../metrics/index.js";
 import { builtinEstimators } from "../registry.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { SoftsignDecision, SoftsignLinear } from "../../test/helpers/softsign.js";
@@ -61,6 +62,14 @@ describe("threshold classifiers", () => {
     const again = loadModel<FixedThresholdClassifier>(fixed.toJSON(), { registry });
     expect(again.predict(fx.X)).toEqual(fixed.predict(fx.X));
     expect(fixed.predict(fx.X).filter((v) => v === 1).length).toBeGreaterThan(new FixedThresholdClassifier({ estimator: new SoftsignLinear() }).fit(fx.X, fx.y).predict(fx.X).filter((v) => v === 1).length);
+  });
+  it("accepts makeScorer's weighted F2 from tabkit/metrics and finds scikit-learn's threshold", () => {
+    const c = fx.cases.find((x) => x.name === "f2_weighted_cv5")!;
+    const scoring = makeScorer(fbetaScore, { beta: 2, average: "weighted" });
+    const tuned = new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), scoring }).fit(fx.X, fx.y);
+    expect(tuned.bestThreshold).toBe(c.bestThreshold);
+    expectClose([tuned.bestScore], [c.bestScore], 1e-12, "bestScore");
+    expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), scoring: getScorer("roc_auc") }).fit(fx.X, fx.y)).toThrow(/cannot be evaluated at a threshold/);
   });
   it("refuses non-binary y, ranking scorers, prefit with refit, and constant predictions", () => {
     const est = new SoftsignLinear();
