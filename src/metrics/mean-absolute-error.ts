@@ -1,4 +1,4 @@
-import { cellErrors, checkRegressionTargets, columnMeans, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
+import { checkRegressionTargets, combineOutputs, meanCellErrors, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
 
 /** Mean absolute error, mean |y − ŷ| (scikit-learn's `mean_absolute_error`). */
 export function meanAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions & { multioutput: "raw_values" }): Float64Array;
@@ -6,6 +6,5 @@ export function meanAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput
 export function meanAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "meanAbsoluteError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  const errors = cellErrors(targets, "absolute");
-  return combineOutputs(fn, columnMeans(fn, errors, targets.n, targets.k, targets.weights), targets.multioutput);
+  return combineOutputs(fn, meanCellErrors(fn, targets, "absolute"), targets.multioutput);
 }

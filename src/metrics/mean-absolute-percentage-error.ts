@@ -1,4 +1,4 @@
-import { cellErrors, checkRegressionTargets, columnMeans, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
+import { checkRegressionTargets, combineOutputs, meanCellErrors, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
 
 /**
  * Mean absolute percentage error, mean |y − ŷ| / max(|y|, ε) as a fraction (not ×100); a zero
@@ -9,6 +9,5 @@ export function meanAbsolutePercentageError(yTrue: RegressionInput, yPred: Regre
 export function meanAbsolutePercentageError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "meanAbsolutePercentageError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  const errors = cellErrors(targets, "relative");
-  return combineOutputs(fn, columnMeans(fn, errors, targets.n, targets.k, targets.weights), targets.multioutput);
+  return combineOutputs(fn, meanCellErrors(fn, targets, "relative"), targets.multioutput);
 }

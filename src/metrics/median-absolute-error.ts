@@ -1,4 +1,4 @@
-import { cellErrors, checkRegressionTargets, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
+import { checkRegressionTargets, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
 
 /**
  * Median absolute error, median |y − ŷ| per output; with weights, scikit-learn's weighted 50th
@@ -10,20 +10,18 @@ export function medianAbsoluteError(yTrue: RegressionInput, yPred: RegressionInp
 export function medianAbsoluteError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "medianAbsoluteError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  const { n, k, weights } = targets;
-  const errors = cellErrors(targets, "absolute");
+  const { yTrue: t, yPred: p, n, k, weights } = targets;
   const perOutput = new Float64Array(k);
   const column = new Float64Array(n);
   for (let j = 0; j < k; j++) {
-    for (let i = 0; i < n; i++) column[i] = errors[i * k + j];
+    for (let i = 0; i < n; i++) column[i] = Math.abs(p[i * k + j] - t[i * k + j]);
     perOutput[j] = weights === undefined ? median(column) : weightedMedian(column, weights);
   }
   return combineOutputs(fn, perOutput, targets.multioutput);
 }
 
-/** numpy's median: the middle value, or the mean of the two middle values (selection, not a full sort). */
-function median(values: Float64Array): number {
-  const work = Float64Array.from(values);
+/** numpy's median: the middle value, or the mean of the two middle values (selection, not a full sort; reorders `work`). */
+function median(work: Float64Array): number {
   const mid = work.length >> 1;
   const upper = selectInPlace(work, mid);
   if (work.length % 2 === 1) return upper;

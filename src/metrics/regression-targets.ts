@@ -80,19 +80,22 @@ export function combineOutputs(fn: string, perOutput: Float64Array, multioutput:
 /** How `cellErrors` measures one prediction against its target. */
 export type CellError = "absolute" | "squared" | "relative";
 
-/** The error of each cell of two n x k blocks: |ŷ − y|, (y − ŷ)², or |ŷ − y| / max(|y|, ε). */
-export function cellErrors(targets: RegressionTargets, kind: CellError): Float64Array {
-  const { yTrue, yPred } = targets;
-  const out = new Float64Array(yTrue.length);
-  if (kind === "squared") {
-    for (let i = 0; i < out.length; i++) {
-      const d = yTrue[i] - yPred[i];
-      out[i] = d * d;
+/** The (weighted) mean error of each output, in one pass without materialising the errors. */
+export function meanCellErrors(fn: string, targets: RegressionTargets, kind: CellError): Float64Array {
+  const { yTrue, yPred, n, k, weights } = targets;
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    total += w;
+    for (let j = 0; j < k; j++) {
+      const t = yTrue[i * k + j];
+      const d = yPred[i * k + j] - t;
+      const e = kind === "squared" ? d * d : kind === "absolute" ? Math.abs(d) : Math.abs(d) / Math.max(Math.abs(t), Number.EPSILON);
+      sums[j] += weights === undefined ? e : e * w;
     }
-  } else if (kind === "absolute") {
-    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]);
-  } else {
-    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]) / Math.max(Math.abs(yTrue[i]), Number.EPSILON);
   }
-  return out;
+  if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
+  for (let j = 0; j < k; j++) sums[j] /= total;
+  return sums;
 }

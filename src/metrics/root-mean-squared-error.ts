@@ -1,5 +1,4 @@
-import { squaredErrorPerOutput } from "./mean-squared-error.js";
-import { checkRegressionTargets, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
+import { checkRegressionTargets, combineOutputs, meanCellErrors, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
 
 /** Root mean squared error, √MSE per output then combined (scikit-learn's `root_mean_squared_error`). */
 export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions & { multioutput: "raw_values" }): Float64Array;
@@ -7,5 +6,5 @@ export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionIn
 export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "rootMeanSquaredError";
   const targets = checkRegressionTargets(fn, yTrue, yPred, options);
-  return combineOutputs(fn, squaredErrorPerOutput(fn, targets).map(Math.sqrt), targets.multioutput);
+  return combineOutputs(fn, meanCellErrors(fn, targets, "squared").map(Math.sqrt), targets.multioutput);
 }
