@@ -1,10 +1,11 @@
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
-import type { Frame } from "../core/frame.js";
+import { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { outputLike } from "../core/output.js";
+import { pairwiseSum } from "../models/pairwise-sum.js";
 import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
@@ -47,37 +48,18 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const site = this.site("fit");
     const matrix = toMatrix(X, site, { allowNaN: true });
     const weights = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
-    const { rows, cols, data } = matrix;
+    if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
-    const sum = new Float64Array(cols);
-    const count = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      const w = weights === undefined ? 1 : weights[i];
-      for (let j = 0; j < cols; j++) {
-        const v = data[i * cols + j];
-        if (v === v) {
-          sum[j] += w * v;
-          count[j] += w;
-        }
-      }
-    }
+    // numpy sums a column-major array (pandas' blocks, like a Frame's columns) or a single column
+    // pairwise, and a row-major one row by row; following it keeps results bit-identical.
+    const pairwise = weights === undefined && (X instanceof Frame || matrix.cols === 1);
+    const { count, mean, correction, squares } = pairwise ? pairwiseMoments(matrix) : sequentialMoments(matrix, weights);
+    const cols = matrix.cols;
     const names = matrix.names();
-    const mean = new Float64Array(cols);
     for (let j = 0; j < cols; j++) {
-      if (count[j] === 0) throw new DataError(this.message("fit", `column "${names[j]}" has no non-missing values`), { column: names[j] });
-      mean[j] = sum[j] / count[j];
-    }
-    const correction = new Float64Array(cols);
-    const squares = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      const w = weights === undefined ? 1 : weights[i];
-      for (let j = 0; j < cols; j++) {
-        const v = data[i * cols + j];
-        if (v === v) {
-          const t = v - mean[j];
-          correction[j] += w * t;
-          squares[j] += w * t * t;
-        }
+      if (count[j] === 0) {
+        const why = weights === undefined ? "every value is NaN" : "no row with a non-zero weight has a value";
+        throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (${why}); drop the column or impute it first`);
       }
     }
     const variance = new Float64Array(cols);
@@ -90,21 +72,22 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     }
     return this.commit({
       schema: schemaOfMatrix(X, matrix),
-      mean: withMean ? mean : null,
+      // Like scikit-learn, the mean is kept whenever any statistic is (scale needs it to detect constant columns).
+      mean: withMean || withStd ? mean : null,
       variance: withStd ? variance : null,
       scale: withStd ? scale : null,
       samplesSeen: count,
     });
   }
 
-  /** `(x - mean) / scale` per column; NaN stays NaN. */
+  /** `(x - mean) / scale` per column (each step only when enabled); NaN stays NaN. */
   transform(X: MatrixInput): Frame | Matrix {
-    return this.apply(X, "transform", (v, mean, scale) => (v - mean) / scale);
+    return this.apply(X, "transform", false);
   }
 
-  /** `x * scale + mean` per column. */
+  /** `x * scale + mean` per column (each step only when enabled). */
   inverseTransform(X: MatrixInput): Frame | Matrix {
-    return this.apply(X, "inverseTransform", (v, mean, scale) => v * scale + mean);
+    return this.apply(X, "inverseTransform", true);
   }
 
   fitTransform(X: MatrixInput, y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): Frame | Matrix {
@@ -115,7 +98,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     return [...this.fitted("featureNamesOut").schema.names];
   }
 
-  /** Per-column means (null when `withMean` is false). */
+  /** Per-column means (null only when both `withMean` and `withStd` are false, as in scikit-learn). */
   get mean(): Float64Array | null {
     return this.fitted("mean").mean?.slice() ?? null;
   }
@@ -135,16 +118,27 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     return [...this.fitted("featureNamesIn").schema.names];
   }
 
-  private apply(X: MatrixInput, method: string, f: (v: number, mean: number, scale: number) => number): Frame | Matrix {
+  private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
     const matrix = toMatrix(X, this.site(method), { allowNaN: true });
     checkFeatures(state.schema, matrix.names(), this.site(method));
     const { rows, cols, data } = matrix;
-    const out = new Float64Array(data.length);
+    // The same operations as scikit-learn, in its order, so results agree bit for bit.
+    const mean = this.params.withMean ? state.mean : null;
+    const scale = state.scale;
+    const out = Float64Array.from(data);
     for (let i = 0; i < rows; i++) {
+      const base = i * cols;
       for (let j = 0; j < cols; j++) {
-        const k = i * cols + j;
-        out[k] = f(data[k], state.mean === null ? 0 : state.mean[j], state.scale === null ? 1 : state.scale[j]);
+        let v = out[base + j];
+        if (inverse) {
+          if (scale !== null) v *= scale[j];
+          if (mean !== null) v += mean[j];
+        } else {
+          if (mean !== null) v -= mean[j];
+          if (scale !== null) v /= scale[j];
+        }
+        out[base + j] = v;
       }
     }
     return outputLike(X, new Matrix(out, rows, cols), state.schema.names, state.schema.named);
@@ -167,12 +161,79 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const state = {
       schema,
       mean: optional("mean"),
-      variance: optional("variance", 0),
+      // A constant column's corrected two-pass variance can come out a hair below zero.
+      variance: optional("variance"),
       scale: optional("scale", Number.MIN_VALUE),
       samplesSeen: reader.f64("samplesSeen", { length, finite: true, min: 0 }),
     };
-    if ((state.mean === null) === this.params.withMean) reader.fail("mean", "does not match withMean");
+    if ((state.mean === null) === (this.params.withMean || this.params.withStd)) reader.fail("mean", "does not match withMean/withStd");
+    if ((state.variance === null) === this.params.withStd) reader.fail("variance", "does not match withStd");
     if ((state.scale === null) === this.params.withStd) reader.fail("scale", "does not match withStd");
     return state;
   }
+}
+
+/** Per column: the (weighted) count, the mean, and the sums of deviations and squared deviations. */
+interface Moments {
+  count: Float64Array;
+  mean: Float64Array;
+  correction: Float64Array;
+  squares: Float64Array;
+}
+
+/** Row-by-row sums, as numpy reduces a C-ordered array (and with weights, as a matrix product would). */
+function sequentialMoments({ data, rows, cols }: Matrix, weights: Float64Array | undefined): Moments {
+  const sum = new Float64Array(cols);
+  const count = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      if (v === v) {
+        sum[j] += w * v;
+        count[j] += w;
+      }
+    }
+  }
+  const mean = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) mean[j] = sum[j] / count[j];
+  const correction = new Float64Array(cols);
+  const squares = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      if (v === v) {
+        const t = v - mean[j];
+        correction[j] += w * t;
+        squares[j] += w * (t * t);
+      }
+    }
+  }
+  return { count, mean, correction, squares };
+}
+
+/** Column-wise pairwise sums with NaN counted as 0, as `np.nansum` of a column-major array. */
+function pairwiseMoments({ data, rows, cols }: Matrix): Moments {
+  const moments: Moments = { count: new Float64Array(cols), mean: new Float64Array(cols), correction: new Float64Array(cols), squares: new Float64Array(cols) };
+  const column = new Float64Array(rows);
+  for (let j = 0; j < cols; j++) {
+    let count = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j];
+      if (v === v) count++;
+      column[i] = v === v ? v : 0;
+    }
+    const mean = pairwiseSum(column) / count;
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j];
+      column[i] = v === v ? v - mean : 0;
+    }
+    moments.correction[j] = pairwiseSum(column);
+    for (let i = 0; i < rows; i++) column[i] *= column[i];
+    moments.squares[j] = pairwiseSum(column);
+    moments.count[j] = count;
+    moments.mean[j] = mean;
+  }
+  return moments;
 }
