@@ -7,7 +7,8 @@ Writes test/fixtures/preprocessing/standard-scaler.json:
           scale_, n_samples_seen_ (per column), get_feature_names_out(), and the transform and
           inverse_transform of the first 200 rows of dados_novos_1.csv (also with blanks).
   edge    small matrices: NaN columns, a constant column, tiny and 1e-10 variances, huge offsets,
-          a single column (numpy sums it pairwise), weights with NaN, unnamed input (x0, x1, ...)
+          a single column (numpy sums it pairwise), a C-ordered array (summed row by row), weights
+          with NaN, unnamed input (x0, x1, ...)
   allNaN  what scikit-learn does with an all-NaN column (NaN statistics and output, with a
           RuntimeWarning); tabkit refuses that column with a DataError instead.
 """
@@ -105,6 +106,9 @@ def edge():
     new = [[0.0, 7.0, 0.1, 1.0, 1e9], [np.nan, 8.0, 0.2, 1.00001, -1e9], [1e6, -7.0, 0.0, 0.0, 0.5]]
     single = np.random.RandomState(3).normal(50, 10, (300, 1))
     single[::17] = np.nan
+    # A C-ordered array: numpy sums its columns row by row (a DataFrame's pairwise).
+    row_major = np.ascontiguousarray(np.random.RandomState(4).lognormal(3, 1.5, (300, 3)))
+    row_major[::13, 1] = np.nan
     weights = [0.5, 2.0, 0.0, 1.0, 3.0, 1.5]
     return [
         edge_case("mixed", mixed, names, X_new=new),
@@ -112,6 +116,7 @@ def edge():
         edge_case("mixed without std", mixed, names, {"with_std": False}, X_new=new),
         edge_case("mixed weighted", mixed, names, sample_weight=weights, X_new=new),
         edge_case("single column", single),
+        edge_case("row-major array", row_major),
         edge_case("unnamed integers", [[1, 2], [3, 4], [5, 6], [7, 9]]),
         edge_case("one row", [[4.0, -1.0, 0.0]]),
     ]

@@ -1,14 +1,14 @@
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
-import { Frame } from "../core/frame.js";
+import type { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { outputLike } from "../core/output.js";
-import { pairwiseSum } from "../models/pairwise-sum.js";
 import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
 
 export interface StandardScalerParams {
   /** Center each column on its mean. Default true. */
@@ -50,10 +50,8 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const weights = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
     if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
-    // numpy sums a column-major array (pandas' blocks, like a Frame's columns) or a single column
-    // pairwise, and a row-major one row by row; following it keeps results bit-identical.
-    const pairwise = weights === undefined && (X instanceof Frame || matrix.cols === 1);
-    const { count, mean, correction, squares } = pairwise ? pairwiseMoments(matrix) : sequentialMoments(matrix, weights);
+    // Summing in numpy's order keeps unweighted results bit-identical to scikit-learn's.
+    const { count, mean, correction, squares } = weights === undefined ? columnMoments(matrix, sumsColumnsPairwise(X, matrix.cols)) : weightedMoments(matrix, weights);
     const cols = matrix.cols;
     const names = matrix.names();
     for (let j = 0; j < cols; j++) {
@@ -181,12 +179,12 @@ interface Moments {
   squares: Float64Array;
 }
 
-/** Row-by-row sums, as numpy reduces a C-ordered array (and with weights, as a matrix product would). */
-function sequentialMoments({ data, rows, cols }: Matrix, weights: Float64Array | undefined): Moments {
+/** Weighted sums row by row (scikit-learn takes matrix products here, so this agrees to rounding). */
+function weightedMoments({ data, rows, cols }: Matrix, weights: Float64Array): Moments {
   const sum = new Float64Array(cols);
   const count = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
-    const w = weights === undefined ? 1 : weights[i];
+    const w = weights[i];
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
       if (v === v) {
@@ -200,7 +198,7 @@ function sequentialMoments({ data, rows, cols }: Matrix, weights: Float64Array |
   const correction = new Float64Array(cols);
   const squares = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
-    const w = weights === undefined ? 1 : weights[i];
+    const w = weights[i];
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
       if (v === v) {
@@ -213,8 +211,8 @@ function sequentialMoments({ data, rows, cols }: Matrix, weights: Float64Array |
   return { count, mean, correction, squares };
 }
 
-/** Column-wise pairwise sums with NaN counted as 0, as `np.nansum` of a column-major array. */
-function pairwiseMoments({ data, rows, cols }: Matrix): Moments {
+/** Unweighted column sums with NaN counted as 0, in numpy's order (`np.nansum(X, axis=0)`). */
+function columnMoments({ data, rows, cols }: Matrix, pairwise: boolean): Moments {
   const moments: Moments = { count: new Float64Array(cols), mean: new Float64Array(cols), correction: new Float64Array(cols), squares: new Float64Array(cols) };
   const column = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
@@ -224,14 +222,14 @@ function pairwiseMoments({ data, rows, cols }: Matrix): Moments {
       if (v === v) count++;
       column[i] = v === v ? v : 0;
     }
-    const mean = pairwiseSum(column) / count;
+    const mean = columnSum(column, pairwise) / count;
     for (let i = 0; i < rows; i++) {
       const v = data[i * cols + j];
       column[i] = v === v ? v - mean : 0;
     }
-    moments.correction[j] = pairwiseSum(column);
+    moments.correction[j] = columnSum(column, pairwise);
     for (let i = 0; i < rows; i++) column[i] *= column[i];
-    moments.squares[j] = pairwiseSum(column);
+    moments.squares[j] = columnSum(column, pairwise);
     moments.count[j] = count;
     moments.mean[j] = mean;
   }

@@ -1,0 +1,24 @@
+import { Matrix } from "../core/matrix.js";
+import { pairwiseSum } from "../models/pairwise-sum.js";
+
+/**
+ * Whether numpy would sum this input's columns pairwise. scikit-learn's column reductions
+ * (`np.sum(X, axis=0)`, masked means) add a column-major array's columns pairwise (what pandas
+ * hands over, and what a Frame or records stand for) and a row-major matrix's row by row; a single
+ * column is contiguous either way, so pairwise.
+ */
+export function sumsColumnsPairwise(X: unknown, cols: number): boolean {
+  const rowMajor = X instanceof Matrix || (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0])));
+  return cols === 1 || !rowMajor;
+}
+
+/**
+ * The sum of one column in numpy's order: pairwise, or sequential down the rows. Missing entries
+ * must already be 0, as in `np.nansum` and masked sums.
+ */
+export function columnSum(values: Float64Array, pairwise: boolean): number {
+  if (pairwise) return pairwiseSum(values);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
+}
