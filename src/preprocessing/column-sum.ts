@@ -8,8 +8,12 @@ import { pairwiseSum } from "../models/pairwise-sum.js";
  * column is contiguous either way, so pairwise.
  */
 export function sumsColumnsPairwise(X: unknown, cols: number): boolean {
-  const rowMajor = X instanceof Matrix || (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0])));
-  return cols === 1 || !rowMajor;
+  return cols === 1 || !isRowMajorInput(X);
+}
+
+/** True for a Matrix or nested number rows; false for the column-wise inputs (a Frame, records). */
+export function isRowMajorInput(X: unknown): boolean {
+  return X instanceof Matrix || (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0])));
 }
 
 /**

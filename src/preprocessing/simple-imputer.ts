@@ -1,0 +1,348 @@
+import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import { Frame, type Column, type ColumnKind } from "../core/frame.js";
+import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import { Matrix } from "../core/matrix.js";
+import { compareCodePoints } from "../core/ordering.js";
+import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
+import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
+import { columnSum, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
+
+export interface SimpleImputerParams {
+  /**
+   * What marks a missing value: NaN (the default; null in text columns too), a number (numeric
+   * columns) or a string (text columns). With a number or string, NaN/null in the data is an error.
+   */
+  missingValues: number | string;
+  /** How each column's fill value is learnt. Default "mean". mean/median need numeric columns. */
+  strategy: "mean" | "median" | "most_frequent" | "constant";
+  /** The fill value of strategy "constant"; null means 0 in numeric columns and "missing_value" in text ones. Default null. */
+  fillValue: number | string | null;
+  /** Append a 0/1 column `missingindicator_<name>` for each column that had missing values at fit. Default false. */
+  addIndicator: boolean;
+  /** Keep columns that had no values at fit (filled with 0, or fillValue for "constant") instead of dropping them. Default false. */
+  keepEmptyFeatures: boolean;
+}
+
+const numberOrNaN: ParamCheck = (value) =>
+  typeof value === "number" && (Number.isNaN(value) || Number.isFinite(value)) ? undefined : `must be NaN or a finite number, got ${String(value)}`;
+
+const SCHEMA: ParamSchema<SimpleImputerParams> = {
+  missingValues: param(NaN, anyOf(numberOrNaN, string())),
+  strategy: param("mean", oneOf("mean", "median", "most_frequent", "constant")),
+  fillValue: param(null, nullable(anyOf(number(), string()))),
+  addIndicator: param(false, boolean()),
+  keepEmptyFeatures: param(false, boolean()),
+};
+
+/** scikit-learn's text for the fill value of text columns when none is given. */
+const DEFAULT_TEXT_FILL = "missing_value";
+/** scikit-learn fills a kept empty column with the number 0; a text column gets its text. */
+const EMPTY_TEXT_FILL = "0";
+const INDICATOR_PREFIX = "missingindicator_";
+
+interface SimpleImputerState {
+  schema: FeatureSchema;
+  /** Numeric columns' fill values; NaN for dropped columns and for text columns. */
+  numeric: Float64Array;
+  /** Text columns' fill values; null for dropped columns and for numeric columns. */
+  text: (string | null)[];
+  /** The columns that had missing values at fit, which get indicator columns (ascending). */
+  indicator: Int32Array;
+}
+
+/**
+ * Fills missing values column by column with the mean, the median, the most frequent value or a
+ * constant: scikit-learn's `SimpleImputer`. Text columns take most_frequent or constant. Columns
+ * with no value at fit are dropped (unless `keepEmptyFeatures`), and `addIndicator` appends
+ * missing-value flags. A Frame (or records) gives a Frame, a matrix gives a Matrix.
+ */
+export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerState> {
+  static readonly kind = "SimpleImputer";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<SimpleImputerParams>) {
+    super(SCHEMA, params);
+    const { strategy, fillValue } = this.params;
+    if (fillValue !== null && strategy !== "constant") {
+      throw new ValidationError(`${this.kind}: fillValue is only used with strategy "constant" (strategy is "${strategy}")`, [
+        { path: "fillValue", message: 'only allowed with strategy "constant"' },
+      ]);
+    }
+  }
+
+  fit(X: TableInput, _y?: unknown): this {
+    const site = this.site("fit");
+    const frame = toFrame(X, site);
+    const { strategy, missingValues } = this.params;
+    const kinds = frame.names.map((name) => frame.kindOf(name));
+    if (typeof missingValues === "string" && !kinds.includes("categorical")) {
+      throw DataError.at(site, `missingValues is the string ${JSON.stringify(missingValues)} but every column is numeric; use a number (or NaN) as missingValues`);
+    }
+    const pairwise = sumsColumnsPairwise(X, frame.nCols);
+    const numeric = new Float64Array(frame.nCols).fill(NaN);
+    const text: (string | null)[] = frame.names.map(() => null);
+    const indicator: number[] = [];
+    frame.names.forEach((name, j) => {
+      const column = frame.column(name);
+      const columnSite = { ...site, column: name };
+      if (kinds[j] === "categorical" && (strategy === "mean" || strategy === "median")) {
+        throw DataError.at(
+          columnSite,
+          `strategy "${strategy}" needs numbers but column "${name}" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer`,
+        );
+      }
+      const mask = this.missingMask(column, columnSite);
+      const present = countPresent(mask);
+      if (present < mask.length) indicator.push(j);
+      const fill = present === 0 ? this.emptyFill(kinds[j], columnSite) : this.statistic(column, mask, present, pairwise, columnSite);
+      if (typeof fill === "string") text[j] = fill;
+      else numeric[j] = fill;
+    });
+    const schema = schemaOfFrame(X, frame);
+    if (this.params.addIndicator) checkIndicatorNames(schema.names, indicator, site);
+    return this.commit({ schema, numeric, text, indicator: Int32Array.from(indicator) });
+  }
+
+  /** The input with missing values filled, empty columns dropped and indicator columns appended. */
+  transform(X: TableInput): Frame | Matrix {
+    const state = this.fitted("transform");
+    const site = this.site("transform");
+    const frame = toFrame(X, site);
+    const { schema } = state;
+    // A column with no values carries no kind (an all-null column reads as numeric): accept it as the fitted kind.
+    checkFeatures(schema, frame.names, site, (name) => (isAllMissing(frame.column(name)) ? schema.kinds[frame.names.indexOf(name)] : frame.kindOf(name)));
+    const rows = frame.nRows;
+    const columns: Column[] = [];
+    const names: string[] = [];
+    const masks: Uint8Array[] = [];
+    frame.names.forEach((name, j) => {
+      const column = frame.column(name);
+      const mask = this.missingMask(column, { ...site, column: name });
+      masks.push(mask);
+      const fill = schema.kinds[j] === "numeric" ? state.numeric[j] : state.text[j];
+      if (fill === null || Number.isNaN(fill)) return;
+      columns.push(filledColumn(column, mask, fill));
+      names.push(schema.names[j]);
+    });
+    if (this.params.addIndicator) {
+      for (const j of state.indicator) {
+        columns.push(Float64Array.from(masks[j]));
+        names.push(INDICATOR_PREFIX + schema.names[j]);
+      }
+    }
+    if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) return rowMajorOutput(columns as Float64Array[], rows, schema.named ? names : undefined);
+    const built: Record<string, Column> = Object.create(null);
+    const kinds: Record<string, ColumnKind> = Object.create(null);
+    names.forEach((name, k) => {
+      built[name] = columns[k];
+      kinds[name] = columns[k] instanceof Float64Array ? "numeric" : "categorical";
+    });
+    return Frame.fromColumns(built, { kinds });
+  }
+
+  fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
+    return this.fit(X, y).transform(X);
+  }
+
+  /** The output column names: kept columns in order, then `missingindicator_<name>` columns. */
+  featureNamesOut(): string[] {
+    const state = this.fitted("featureNamesOut");
+    const names = state.schema.names.filter((_, j) => keeps(state, j));
+    if (this.params.addIndicator) for (const j of state.indicator) names.push(INDICATOR_PREFIX + state.schema.names[j]);
+    return names;
+  }
+
+  /** Each column's fill value (scikit-learn's `statistics_`): a number or a string; NaN for a dropped column. */
+  get statistics(): (number | string)[] {
+    const state = this.fitted("statistics");
+    return state.schema.kinds.map((kind, j) => (kind === "numeric" ? state.numeric[j] : (state.text[j] ?? NaN)));
+  }
+  /** The indices of the columns that had missing values at fit (scikit-learn's `indicator_.features_`). */
+  get indicatorFeatures(): number[] {
+    return Array.from(this.fitted("indicatorFeatures").indicator);
+  }
+  get featureNamesIn(): string[] {
+    return [...this.fitted("featureNamesIn").schema.names];
+  }
+
+  /**
+   * 1 where a value is missing. With a number or string as `missingValues`, NaN and null are not
+   * missing markers but bad data, as in scikit-learn.
+   */
+  private missingMask(column: Column, site: ErrorSite): Uint8Array {
+    const marker = this.params.missingValues;
+    const mask = new Uint8Array(column.length);
+    const nanMarker = typeof marker === "number" && Number.isNaN(marker);
+    if (column instanceof Float64Array) {
+      for (let i = 0; i < column.length; i++) {
+        const v = column[i];
+        if (v !== v) {
+          if (!nanMarker) throw DataError.at({ ...site, row: i }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
+          mask[i] = 1;
+        } else if (v === marker) mask[i] = 1;
+      }
+    } else {
+      for (let i = 0; i < column.length; i++) {
+        const v = column[i];
+        if (v === null) {
+          if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
+          mask[i] = 1;
+        } else if (v === marker) mask[i] = 1;
+      }
+    }
+    return mask;
+  }
+
+  /** The fill value learnt from a column's present values. */
+  private statistic(column: Column, mask: Uint8Array, present: number, pairwise: boolean, site: ErrorSite): number | string {
+    const { strategy } = this.params;
+    if (strategy === "constant") return this.constantFill(column instanceof Float64Array ? "numeric" : "categorical", site);
+    if (!(column instanceof Float64Array)) return mostFrequentText(column, mask);
+    if (strategy === "mean") {
+      // numpy's masked mean: the sum with missing entries as 0, over the count.
+      const values = new Float64Array(column.length);
+      for (let i = 0; i < column.length; i++) values[i] = mask[i] === 1 ? 0 : column[i];
+      return columnSum(values, pairwise) / present;
+    }
+    const sorted = new Float64Array(present);
+    let k = 0;
+    for (let i = 0; i < column.length; i++) if (mask[i] === 0) sorted[k++] = column[i];
+    sorted.sort();
+    if (strategy === "median") {
+      // numpy's masked median averages the two middle values (the middle one twice for an odd count).
+      const high = present >> 1;
+      const low = present % 2 === 1 ? high : high - 1;
+      return (sorted[low] + sorted[high]) / 2;
+    }
+    return mostFrequentSorted(sorted);
+  }
+
+  /** The fill value of a column with no values at fit: NaN (dropped) unless keepEmptyFeatures. */
+  private emptyFill(kind: ColumnKind, site: ErrorSite): number | string {
+    if (!this.params.keepEmptyFeatures) return NaN;
+    if (this.params.strategy === "constant") return this.constantFill(kind, site);
+    return kind === "numeric" ? 0 : EMPTY_TEXT_FILL;
+  }
+
+  private constantFill(kind: ColumnKind, site: ErrorSite): number | string {
+    const { fillValue } = this.params;
+    if (fillValue === null) return kind === "numeric" ? 0 : DEFAULT_TEXT_FILL;
+    if ((typeof fillValue === "number") !== (kind === "numeric")) {
+      throw DataError.at(
+        site,
+        `fillValue ${JSON.stringify(fillValue)} is a ${typeof fillValue} but column "${site.column}" is ${kind}; impute numeric and text columns separately (ColumnTransformer) or leave fillValue null`,
+      );
+    }
+    return fillValue;
+  }
+
+  protected encodeState(state: SimpleImputerState): JsonObject {
+    return { schema: encodeSchema(state.schema), numeric: encodeFloat64Array(state.numeric), text: [...state.text], indicator: encodeInt32Array(state.indicator) };
+  }
+
+  protected decodeState(reader: StateReader, _context: LoadContext): SimpleImputerState {
+    const schema = decodeSchema(reader.object("schema"));
+    const n = schema.names.length;
+    const numeric = reader.f64("numeric", { length: n });
+    const text = reader.strings("text", { length: n, nullable: true });
+    const indicator = reader.i32("indicator", { min: 0, max: n - 1 });
+    for (let k = 1; k < indicator.length; k++) if (indicator[k] <= indicator[k - 1]) reader.fail("indicator", "must be strictly increasing");
+    const { strategy, keepEmptyFeatures } = this.params;
+    schema.kinds.forEach((kind, j) => {
+      const value = numeric[j];
+      if (kind === "numeric") {
+        if (text[j] !== null) reader.fail(`text[${j}]`, "must be null for a numeric column");
+        if (!Number.isFinite(value) && !(Number.isNaN(value) && !keepEmptyFeatures)) reader.fail(`numeric[${j}]`, "must be finite (NaN only for a dropped column)");
+      } else {
+        if (!Number.isNaN(value)) reader.fail(`numeric[${j}]`, "must be NaN for a text column");
+        if (strategy === "mean" || strategy === "median") reader.fail(`schema.kinds[${j}]`, `cannot be categorical with strategy "${strategy}"`);
+        if (text[j] === null && keepEmptyFeatures) reader.fail(`text[${j}]`, "must be a string when keepEmptyFeatures is true");
+      }
+      if (!keeps({ schema, numeric, text }, j) && !indicator.includes(j)) reader.fail("indicator", `must include dropped column ${j} (it had no values, so it had missing values)`);
+    });
+    return { schema, numeric, text, indicator };
+  }
+}
+
+function keeps(state: Pick<SimpleImputerState, "schema" | "numeric" | "text">, j: number): boolean {
+  return state.schema.kinds[j] === "numeric" ? !Number.isNaN(state.numeric[j]) : state.text[j] !== null;
+}
+
+function countPresent(mask: Uint8Array): number {
+  let present = 0;
+  for (let i = 0; i < mask.length; i++) present += 1 - mask[i];
+  return present;
+}
+
+function isAllMissing(column: Column): boolean {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v !== null && v === v) return false;
+  }
+  return true;
+}
+
+/** The most frequent of ascending values; ties go to the smallest, as scipy's mode. */
+function mostFrequentSorted(sorted: Float64Array): number {
+  let best = sorted[0];
+  let bestCount = 0;
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    if (end - start > bestCount) {
+      best = sorted[start];
+      bestCount = end - start;
+    }
+    start = end;
+  }
+  return best;
+}
+
+/** The most frequent present string; ties go to the smallest by code point, as Python's `min`. */
+function mostFrequentText(column: readonly (string | null)[], mask: Uint8Array): string {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < column.length; i++) if (mask[i] === 0) counts.set(column[i]!, (counts.get(column[i]!) ?? 0) + 1);
+  let best = "";
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && compareCodePoints(value, best) < 0)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A copy of the column with the missing entries replaced (a text fill makes a text column). */
+function filledColumn(column: Column, mask: Uint8Array, fill: number | string): Column {
+  if (typeof fill === "number") {
+    // A column with no values may arrive as either kind; it comes out as the fitted kind.
+    const out = column instanceof Float64Array ? Float64Array.from(column) : new Float64Array(column.length);
+    for (let i = 0; i < out.length; i++) if (mask[i] === 1) out[i] = fill;
+    return out;
+  }
+  const out: string[] = new Array<string>(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = mask[i] === 1 ? fill : (column[i] as string);
+  return out;
+}
+
+function rowMajorOutput(columns: readonly Float64Array[], rows: number, names: string[] | undefined): Matrix {
+  const cols = columns.length;
+  const out = new Float64Array(rows * cols);
+  for (let c = 0; c < cols; c++) {
+    const column = columns[c];
+    for (let i = 0; i < rows; i++) out[i * cols + c] = column[i];
+  }
+  return new Matrix(out, rows, cols, names);
+}
+
+/** Indicator names must not collide with input names, or a Frame output would lose a column. */
+function checkIndicatorNames(names: readonly string[], indicator: readonly number[], site: ErrorSite): void {
+  const taken = new Set(names);
+  for (const j of indicator) {
+    const name = INDICATOR_PREFIX + names[j];
+    if (taken.has(name)) throw DataError.at({ ...site, column: name }, `the indicator column "${name}" would replace the input column of that name; rename it`);
+  }
+}
