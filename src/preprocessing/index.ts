@@ -3,9 +3,12 @@ import { OneHotEncoder } from "./one-hot-encoder.js";
 import { OrdinalEncoder } from "./ordinal-encoder.js";
 import { TargetEncoder } from "./target-encoder.js";
 import { FunctionTransformer } from "./function-transformer.js";
+import { SimpleImputer } from "./simple-imputer.js";
 
 export { StandardScaler };
 export type { StandardScalerParams } from "./standard-scaler.js";
+export { SimpleImputer };
+export type { SimpleImputerParams } from "./simple-imputer.js";
 export { OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer };
 export type { OneHotEncoderParams, OneHotTransformOptions } from "./one-hot-encoder.js";
 export type { OrdinalEncoderParams } from "./ordinal-encoder.js";
@@ -15,4 +18,4 @@ export type { FunctionTransformerParams, FunctionTransformerOptions, FunctionReg
 export type { CategoriesParam, Category } from "./categories.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer] as const;
+export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer] as const;

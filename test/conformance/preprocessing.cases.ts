@@ -4,6 +4,7 @@ import { FunctionTransformer } from "../../src/preprocessing/function-transforme
 import { OneHotEncoder } from "../../src/preprocessing/one-hot-encoder.js";
 import { OrdinalEncoder } from "../../src/preprocessing/ordinal-encoder.js";
 import { TargetEncoder } from "../../src/preprocessing/target-encoder.js";
+import { SimpleImputer } from "../../src/preprocessing/simple-imputer.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
 
 const numeric = Frame.fromColumns({
@@ -20,6 +21,13 @@ const categorical = Frame.fromColumns({
 });
 const churned = [1, 0, 0, 1, 0, 1, 0, 0, 1, 0];
 
+// SimpleImputer: numbers with NaN, a text column with null, and a column only missing at one row.
+const withGaps = Frame.fromColumns({
+  idade: [32, NaN, 44, 59, NaN, 37, 32, 22],
+  pais: ["França", null, "Espanha", "França", "Alemanha", null, "França", "Espanha"],
+  produtos: [1, 2, 2, 1, 3, 1, NaN, 2],
+});
+
 export const cases: ConformanceCases = {
   StandardScaler: () => ({ factory: () => new StandardScaler(), options: { role: "transformer", X: numeric, allowNaN: true } }),
   OneHotEncoder: () => ({
@@ -33,6 +41,10 @@ export const cases: ConformanceCases = {
   TargetEncoder: () => ({
     factory: () => new TargetEncoder({ cv: 3, randomState: 0 }),
     options: { role: "transformer", X: categorical, y: churned, allowNaN: true, seedParam: "randomState", fitTransformEqualsTransform: false },
+  }),
+  SimpleImputer: () => ({
+    factory: () => new SimpleImputer({ strategy: "most_frequent", addIndicator: true }),
+    options: { role: "transformer", X: withGaps, allowNaN: true },
   }),
   FunctionTransformer: () => ({
     factory: () => new FunctionTransformer({ func: "log1p", inverseFunc: "expm1" }),
