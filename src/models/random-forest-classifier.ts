@@ -1,0 +1,202 @@
+import { DataError } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import { decodeSchema, encodeSchema, schemaOfMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import { encodeLabels, toLabels, type Label } from "../core/labels.js";
+import { Matrix } from "../core/matrix.js";
+import { anyOf, nullable, oneOf, param, type ParamSchema } from "../core/params.js";
+import { checkRandomState } from "../core/random-state.js";
+import { checkSampleWeight } from "../core/sample-weight.js";
+import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { encodeClasses, readClasses } from "./class-labels-state.js";
+import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
+import type { FitOptions } from "./fit-options.js";
+import { pairwiseSum } from "./pairwise-sum.js";
+import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from "./tree/forest-plan.js";
+import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
+import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
+import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
+import { decodeTree, encodeTree } from "./tree/tree-codec.js";
+import { toTreeData } from "./tree/tree-data.js";
+import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { argmaxLabels } from "./tree/tree-predict.js";
+import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
+import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
+
+/** Class weights of a forest: as a tree's, plus "balanced_subsample" (balanced per bootstrap sample). */
+export type ForestClassWeight = ClassWeight | "balanced_subsample";
+
+export interface RandomForestClassifierParams extends ForestParams {
+  /** Impurity: "gini" (default), or "entropy" / "log_loss". */
+  criterion: ClassificationCriterionName;
+  classWeight: ForestClassWeight;
+}
+
+const SCHEMA: ParamSchema<RandomForestClassifierParams> = {
+  ...FOREST_SCHEMA,
+  criterion: param<ClassificationCriterionName>("gini", oneOf("gini", "entropy", "log_loss")),
+  maxFeatures: param<RandomForestClassifierParams["maxFeatures"]>("sqrt", growthChecks.maxFeatures),
+  classWeight: param<ForestClassWeight>(null, nullable(anyOf(oneOf("balanced_subsample"), classWeightCheck()))),
+};
+
+interface RandomForestClassifierState {
+  schema: FeatureSchema;
+  classes: Label[];
+  maxFeatures: number;
+  trees: TreeStructure[];
+  featureImportances: Float64Array;
+  oob: { score: number; decision: Float64Array } | null;
+}
+
+/**
+ * A random forest classifier identical to scikit-learn's `RandomForestClassifier` for the same
+ * `randomState`: the same per-tree seeds, bootstrap draws (uniform, or by weight when class or
+ * sample weights are given, as scikit-learn 1.9 does), trees node for node, and probabilities
+ * averaged in tree order.
+ */
+export class RandomForestClassifier extends Estimator<RandomForestClassifierParams, RandomForestClassifierState> {
+  static readonly kind = "RandomForestClassifier";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<RandomForestClassifierParams>) {
+    super(SCHEMA, params);
+  }
+
+  fit(X: MatrixInput, y: readonly Label[], options: FitOptions = {}): this {
+    const job = this.prepare(X, y, options);
+    return this.finish(job, growForestTrees(job.plan, 0, job.plan.seeds.length), options);
+  }
+
+  /** As `fit`, growing the trees with `options.parallel` (e.g. the worker pool of `tabkit/node`). */
+  async fitAsync(X: MatrixInput, y: readonly Label[], options: ForestFitOptions = {}): Promise<this> {
+    const job = this.prepare(X, y, options);
+    return this.finish(job, await runForest(job.plan, this.params.nJobs, options.parallel), options);
+  }
+
+  private prepare(X: MatrixInput, y: readonly Label[], options: FitOptions) {
+    const site = this.site("fit");
+    const matrix = trainingMatrix(X, site);
+    const labels = toLabels(y, matrix.rows, site);
+    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const { classes, codes } = encodeLabels(labels);
+    if (classes.length < 2) throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least 2 classes`);
+    const p = this.params;
+    checkTrainingSize(matrix.rows, p.minSamplesSplit, sampleWeight, site);
+    if (p.oobScore && !p.bootstrap) throw DataError.at(site, "oobScore needs bootstrap: true (out-of-bag rows exist only with bootstrap samples)");
+    if (p.maxSamples !== null && !p.bootstrap) throw DataError.at(site, "maxSamples can only be set with bootstrap: true");
+    const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);
+    // "balanced_subsample" without bootstrap is "balanced"; with bootstrap it is applied per tree
+    const preset = p.classWeight === "balanced_subsample" ? (p.bootstrap ? null : "balanced") : p.classWeight;
+    let weights: Float64Array | null = sampleWeight ?? null;
+    if (preset !== null) {
+      const perClass = computeClassWeight(preset, classes, codes, sampleWeight, site);
+      const w = new Float64Array(matrix.rows);
+      for (let i = 0; i < w.length; i++) w[i] = sampleWeight === undefined ? perClass[codes[i]] : sampleWeight[i] * perClass[codes[i]];
+      weights = w;
+    }
+    const data = toTreeData(matrix, site);
+    const seeds = drawTreeSeeds(checkRandomState(p.randomState), p.nEstimators);
+    const plan: ForestPlan = {
+      data,
+      target: { kind: "classification", codes, nClasses: classes.length, criterion: p.criterion },
+      growth: p,
+      maxFeatures,
+      seeds,
+      bootstrap: p.bootstrap,
+      nBoot: p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? matrix.rows : pairwiseSum(weights)) : matrix.rows,
+      cdf: p.bootstrap && weights !== null ? bootstrapCdf(weights) : null,
+      baseWeights: p.bootstrap ? null : weights,
+      balancedSubsample: p.bootstrap && p.classWeight === "balanced_subsample",
+    };
+    return { plan, matrix, codes, classes, schema: schemaOfMatrix(X, matrix) };
+  }
+
+  private finish(job: ReturnType<RandomForestClassifier["prepare"]>, trees: TreeStructure[], options: FitOptions): this {
+    const { plan, matrix, codes, classes, schema } = job;
+    let oob: RandomForestClassifierState["oob"] = null;
+    if (this.params.oobScore) {
+      const { values, missing } = outOfBag(plan, trees, matrix.data, matrix.rows, matrix.cols, classes.length);
+      if (missing > 0) options.onWarning?.(this.message("fit", `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
+      const K = classes.length;
+      let correct = 0;
+      for (let i = 0; i < matrix.rows; i++) {
+        let best = 0;
+        for (let k = 1; k < K; k++) if (values[i * K + k] > values[i * K + best]) best = k;
+        if (best === codes[i]) correct++;
+      }
+      oob = { score: correct / matrix.rows, decision: values };
+    }
+    const featureImportances = forestFeatureImportances(trees, matrix.cols);
+    return this.commit({ schema, classes, maxFeatures: plan.maxFeatures, trees, featureImportances, oob });
+  }
+
+  /** Mean of the trees' class probabilities, one column per class. */
+  predictProba(X: MatrixInput): Matrix {
+    const { schema, trees, classes } = this.fitted("predictProba");
+    const matrix = predictionMatrix(X, schema, this.site("predictProba"));
+    return new Matrix(averageTrees(trees, matrix.data, matrix.rows, matrix.cols, classes.length), matrix.rows, classes.length);
+  }
+
+  /** The class with the highest mean probability (first on ties). */
+  predict(X: MatrixInput): Label[] {
+    const { classes } = this.fitted("predict");
+    return argmaxLabels(this.predictProba(X), classes);
+  }
+
+  get classes(): Label[] {
+    return [...this.fitted("classes").classes];
+  }
+  get featureImportances(): Float64Array {
+    return this.fitted("featureImportances").featureImportances.slice();
+  }
+  /** Copies of the fitted trees' node arrays, in order. */
+  get estimators(): TreeStructure[] {
+    return this.fitted("estimators").trees.map(copyTree);
+  }
+  get maxFeaturesResolved(): number {
+    return this.fitted("maxFeaturesResolved").maxFeatures;
+  }
+  get featureNamesIn(): string[] {
+    return [...this.fitted("featureNamesIn").schema.names];
+  }
+  /** Accuracy of the out-of-bag predictions (oobScore: true). */
+  get oobScore(): number {
+    const { oob } = this.fitted("oobScore");
+    if (oob === null) throw new DataError(this.message("oobScore", "fit with oobScore: true to get out-of-bag estimates"));
+    return oob.score;
+  }
+  /** Out-of-bag class probabilities per training row (oobScore: true). */
+  get oobDecisionFunction(): Matrix {
+    const { oob, classes } = this.fitted("oobDecisionFunction");
+    if (oob === null) throw new DataError(this.message("oobDecisionFunction", "fit with oobScore: true to get out-of-bag estimates"));
+    return new Matrix(oob.decision.slice(), oob.decision.length / classes.length, classes.length);
+  }
+
+  protected encodeState(state: RandomForestClassifierState): JsonObject {
+    return {
+      schema: encodeSchema(state.schema),
+      classes: encodeClasses(state.classes),
+      maxFeatures: state.maxFeatures,
+      trees: state.trees.map(encodeTree),
+      featureImportances: encodeFloat64Array(state.featureImportances),
+      oob: state.oob === null ? null : { score: state.oob.score, decision: encodeFloat64Array(state.oob.decision) },
+    };
+  }
+
+  protected decodeState(reader: StateReader, _context: LoadContext): RandomForestClassifierState {
+    const schema = decodeSchema(reader.object("schema"));
+    const classes = readClasses(reader, "classes", { min: 2 });
+    const cols = schema.names.length;
+    const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
+    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeTree(r, cols, classes.length));
+    const featureImportances = reader.f64("featureImportances", { length: cols, finite: true });
+    let oob: RandomForestClassifierState["oob"] = null;
+    if (reader.raw("oob") !== null) {
+      const o = reader.object("oob");
+      const decision = o.f64("decision", { finite: true });
+      if (decision.length % classes.length !== 0) o.fail("decision", `must hold ${classes.length} values per row`);
+      oob = { score: o.number("score", { min: 0, max: 1 }), decision };
+    }
+    return { schema, classes, maxFeatures, trees, featureImportances, oob };
+  }
+}

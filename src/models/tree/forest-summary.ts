@@ -1,0 +1,59 @@
+import { pairwiseSum } from "../pairwise-sum.js";
+import { bootstrapCounts, type ForestPlan } from "./forest-plan.js";
+import { addTreeValues, treeFeatureImportances } from "./tree-predict.js";
+import type { TreeStructure } from "./tree-structure.js";
+
+/**
+ * A forest's `feature_importances_`: the mean of the normalised per-tree importances over trees
+ * that split at least once (summed in tree order), renormalised; all zeros if none split.
+ */
+export function forestFeatureImportances(trees: readonly TreeStructure[], nFeatures: number): Float64Array {
+  const mean = new Float64Array(nFeatures);
+  let used = 0;
+  for (const tree of trees) {
+    if (tree.nodeCount <= 1) continue;
+    const imp = treeFeatureImportances(tree, nFeatures);
+    for (let f = 0; f < nFeatures; f++) mean[f] += imp[f];
+    used++;
+  }
+  if (used === 0) return mean;
+  for (let f = 0; f < nFeatures; f++) mean[f] /= used;
+  const total = pairwiseSum(mean);
+  for (let f = 0; f < nFeatures; f++) mean[f] /= total;
+  return mean;
+}
+
+/** Mean of the trees' leaf values per row (rows x valueStride): predict_proba or predict. */
+export function averageTrees(trees: readonly TreeStructure[], x: Float64Array, rows: number, cols: number, valueStride: number): Float64Array {
+  const out = new Float64Array(rows * valueStride);
+  for (const tree of trees) addTreeValues(tree, x, rows, cols, out);
+  for (let k = 0; k < out.length; k++) out[k] /= trees.length;
+  return out;
+}
+
+/**
+ * Out-of-bag predictions: each row averages the trees whose bootstrap sample missed it (rows
+ * never out of bag keep zeros, divided by 1, as scikit-learn does). `x` is the training matrix.
+ */
+export function outOfBag(plan: ForestPlan, trees: readonly TreeStructure[], x: Float64Array, rows: number, cols: number, valueStride: number): { values: Float64Array; missing: number } {
+  const values = new Float64Array(rows * valueStride);
+  const seen = new Float64Array(rows);
+  const row = new Float64Array(valueStride);
+  trees.forEach((tree, t) => {
+    const counts = bootstrapCounts(plan, t);
+    for (let i = 0; i < rows; i++) {
+      if (counts[i] !== 0) continue;
+      row.fill(0);
+      addTreeValues(tree, x.subarray(i * cols, (i + 1) * cols), 1, cols, row);
+      for (let k = 0; k < valueStride; k++) values[i * valueStride + k] += row[k];
+      seen[i]++;
+    }
+  });
+  let missing = 0;
+  for (let i = 0; i < rows; i++) {
+    if (seen[i] === 0) missing++;
+    const d = seen[i] === 0 ? 1 : seen[i];
+    for (let k = 0; k < valueStride; k++) values[i * valueStride + k] /= d;
+  }
+  return { values, missing };
+}
