@@ -82,8 +82,12 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
 
   /** Class probabilities (the leaf's weighted class fractions), one column per class. */
   predictProba(X: MatrixInput): Matrix {
-    const { schema, tree, classes } = this.fitted("predictProba");
-    const matrix = predictionMatrix(X, schema, this.site("predictProba"));
+    return this.proba(X, "predictProba");
+  }
+
+  private proba(X: MatrixInput, method: string): Matrix {
+    const { schema, tree, classes } = this.fitted(method);
+    const matrix = predictionMatrix(X, schema, this.site(method));
     const out = new Float64Array(matrix.rows * classes.length);
     addTreeValues(tree, matrix.data, matrix.rows, matrix.cols, out);
     return new Matrix(out, matrix.rows, classes.length);
@@ -92,7 +96,7 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
   /** The most likely class per row (first class on ties). */
   predict(X: MatrixInput): Label[] {
     const { classes } = this.fitted("predict");
-    return argmaxLabels(this.predictProba(X), classes);
+    return argmaxLabels(this.proba(X, "predict"), classes);
   }
 
   /** The leaf index each row lands in. */

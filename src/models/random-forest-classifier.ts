@@ -132,15 +132,19 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
 
   /** Mean of the trees' class probabilities, one column per class. */
   predictProba(X: MatrixInput): Matrix {
-    const { schema, trees, classes } = this.fitted("predictProba");
-    const matrix = predictionMatrix(X, schema, this.site("predictProba"));
+    return this.proba(X, "predictProba");
+  }
+
+  private proba(X: MatrixInput, method: string): Matrix {
+    const { schema, trees, classes } = this.fitted(method);
+    const matrix = predictionMatrix(X, schema, this.site(method));
     return new Matrix(averageTrees(trees, matrix.data, matrix.rows, matrix.cols, classes.length), matrix.rows, classes.length);
   }
 
   /** The class with the highest mean probability (first on ties). */
   predict(X: MatrixInput): Label[] {
     const { classes } = this.fitted("predict");
-    return argmaxLabels(this.predictProba(X), classes);
+    return argmaxLabels(this.proba(X, "predict"), classes);
   }
 
   get classes(): Label[] {
