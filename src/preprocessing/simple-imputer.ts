@@ -5,6 +5,7 @@ import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { compareCodePoints } from "../core/ordering.js";
+import { selectKth } from "../core/select.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
@@ -206,17 +207,22 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       for (let i = 0; i < column.length; i++) values[i] = mask[i] === 1 ? 0 : column[i];
       return columnSum(values, pairwise) / present;
     }
-    const sorted = new Float64Array(present);
+    const values = new Float64Array(present);
     let k = 0;
-    for (let i = 0; i < column.length; i++) if (mask[i] === 0) sorted[k++] = column[i];
-    sorted.sort();
+    for (let i = 0; i < column.length; i++) if (mask[i] === 0) values[k++] = column[i];
     if (strategy === "median") {
       // numpy's masked median averages the two middle values (the middle one twice for an odd count).
       const high = present >> 1;
-      const low = present % 2 === 1 ? high : high - 1;
-      return (sorted[low] + sorted[high]) / 2;
+      const upper = selectKth(values, high);
+      let lower = upper;
+      if (present % 2 === 0) {
+        // Everything before the selected value is no larger: the lower middle is their maximum.
+        lower = values[0];
+        for (let i = 1; i < high; i++) if (values[i] > lower) lower = values[i];
+      }
+      return (lower + upper) / 2;
     }
-    return mostFrequentSorted(sorted);
+    return mostFrequentSorted(values.sort());
   }
 
   /** The fill value of a column with no values at fit: NaN (dropped) unless keepEmptyFeatures. */

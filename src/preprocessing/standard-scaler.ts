@@ -1,14 +1,14 @@
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import { Matrix } from "../core/matrix.js";
-import { outputLike } from "../core/output.js";
+import type { Matrix } from "../core/matrix.js";
 import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
+import { numericColumns, numericOutput } from "./numeric-columns.js";
 
 export interface StandardScalerParams {
   /** Center each column on its mean. Default true. */
@@ -46,30 +46,34 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
 
   fit(X: MatrixInput, _y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): this {
     const site = this.site("fit");
-    const matrix = toMatrix(X, site, { allowNaN: true });
-    const weights = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const { rows, names, columns, schema } = numericColumns(X, site);
+    const weights = checkSampleWeight(options.sampleWeight, rows, this.kind);
     if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
-    // Summing in numpy's order keeps unweighted results bit-identical to scikit-learn's.
-    const { count, mean, correction, squares } = weights === undefined ? columnMoments(matrix, sumsColumnsPairwise(X, matrix.cols)) : weightedMoments(matrix, weights);
-    const cols = matrix.cols;
-    const names = matrix.names();
+    const cols = columns.length;
+    // Summing in numpy's order keeps unweighted results bit-identical to scikit-learn's (its
+    // weighted sums are matrix products, summed row by row here).
+    const pairwise = weights === undefined && sumsColumnsPairwise(X, cols);
+    const mean = new Float64Array(cols);
+    const variance = new Float64Array(cols);
+    const scale = new Float64Array(cols);
+    const count = new Float64Array(cols);
+    const buffer = new Float64Array(rows);
     for (let j = 0; j < cols; j++) {
-      if (count[j] === 0) {
+      const m = columnMoments(columns[j], weights, pairwise, buffer);
+      if (m.count === 0) {
         const why = weights === undefined ? "every value is NaN" : "no row with a non-zero weight has a value";
         throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (${why}); drop the column or impute it first`);
       }
-    }
-    const variance = new Float64Array(cols);
-    const scale = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) {
-      const n = count[j];
-      variance[j] = (squares[j] - (correction[j] * correction[j]) / n) / n;
-      const upperBound = n * EPS * variance[j] + (n * mean[j] * EPS) ** 2;
+      const n = m.count;
+      count[j] = n;
+      mean[j] = m.mean;
+      variance[j] = (m.squares - (m.correction * m.correction) / n) / n;
+      const upperBound = n * EPS * variance[j] + (n * m.mean * EPS) ** 2;
       scale[j] = variance[j] <= upperBound ? 1 : Math.sqrt(variance[j]);
     }
     return this.commit({
-      schema: schemaOfMatrix(X, matrix),
+      schema,
       // Like scikit-learn, the mean is kept whenever any statistic is (scale needs it to detect constant columns).
       mean: withMean || withStd ? mean : null,
       variance: withStd ? variance : null,
@@ -118,28 +122,29 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
 
   private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
-    const matrix = toMatrix(X, this.site(method), { allowNaN: true });
-    checkFeatures(state.schema, matrix.names(), this.site(method));
-    const { rows, cols, data } = matrix;
+    const { rows, names, columns } = numericColumns(X, this.site(method));
+    checkFeatures(state.schema, names, this.site(method));
     // The same operations as scikit-learn, in its order, so results agree bit for bit.
     const mean = this.params.withMean ? state.mean : null;
     const scale = state.scale;
-    const out = Float64Array.from(data);
-    for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      for (let j = 0; j < cols; j++) {
-        let v = out[base + j];
+    const out = new Float64Array(rows * columns.length);
+    columns.forEach((column, j) => {
+      const offset = j * rows;
+      const m = mean === null ? 0 : mean[j];
+      const s = scale === null ? 1 : scale[j];
+      for (let i = 0; i < rows; i++) {
+        let v = column[i];
         if (inverse) {
-          if (scale !== null) v *= scale[j];
-          if (mean !== null) v += mean[j];
+          if (scale !== null) v *= s;
+          if (mean !== null) v += m;
         } else {
-          if (mean !== null) v -= mean[j];
-          if (scale !== null) v /= scale[j];
+          if (mean !== null) v -= m;
+          if (scale !== null) v /= s;
         }
-        out[base + j] = v;
+        out[offset + i] = v;
       }
-    }
-    return outputLike(X, new Matrix(out, rows, cols), state.schema.names, state.schema.named);
+    });
+    return numericOutput(X, out, rows, state.schema);
   }
 
   protected encodeState(state: StandardScalerState): JsonObject {
@@ -171,67 +176,37 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   }
 }
 
-/** Per column: the (weighted) count, the mean, and the sums of deviations and squared deviations. */
+/** One column's (weighted) count and mean, and its sums of deviations and squared deviations. */
 interface Moments {
-  count: Float64Array;
-  mean: Float64Array;
-  correction: Float64Array;
-  squares: Float64Array;
+  count: number;
+  mean: number;
+  correction: number;
+  squares: number;
 }
 
-/** Weighted sums row by row (scikit-learn takes matrix products here, so this agrees to rounding). */
-function weightedMoments({ data, rows, cols }: Matrix, weights: Float64Array): Moments {
-  const sum = new Float64Array(cols);
-  const count = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const w = weights[i];
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j];
-      if (v === v) {
-        sum[j] += w * v;
-        count[j] += w;
-      }
-    }
+/**
+ * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
+ * `buffer` is scratch space of the column's length.
+ */
+function columnMoments(values: Float64Array, weights: Float64Array | undefined, pairwise: boolean, buffer: Float64Array): Moments {
+  const n = values.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const w = weights === undefined ? 1 : weights[i];
+    if (v === v) count += w;
+    buffer[i] = v === v ? w * v : 0;
   }
-  const mean = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) mean[j] = sum[j] / count[j];
-  const correction = new Float64Array(cols);
-  const squares = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const w = weights[i];
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j];
-      if (v === v) {
-        const t = v - mean[j];
-        correction[j] += w * t;
-        squares[j] += w * (t * t);
-      }
-    }
+  const mean = columnSum(buffer, pairwise) / count;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    buffer[i] = v === v ? (weights === undefined ? 1 : weights[i]) * (v - mean) : 0;
   }
-  return { count, mean, correction, squares };
-}
-
-/** Unweighted column sums with NaN counted as 0, in numpy's order (`np.nansum(X, axis=0)`). */
-function columnMoments({ data, rows, cols }: Matrix, pairwise: boolean): Moments {
-  const moments: Moments = { count: new Float64Array(cols), mean: new Float64Array(cols), correction: new Float64Array(cols), squares: new Float64Array(cols) };
-  const column = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) {
-    let count = 0;
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      if (v === v) count++;
-      column[i] = v === v ? v : 0;
-    }
-    const mean = columnSum(column, pairwise) / count;
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      column[i] = v === v ? v - mean : 0;
-    }
-    moments.correction[j] = columnSum(column, pairwise);
-    for (let i = 0; i < rows; i++) column[i] *= column[i];
-    moments.squares[j] = columnSum(column, pairwise);
-    moments.count[j] = count;
-    moments.mean[j] = mean;
+  const correction = columnSum(buffer, pairwise);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const t = v - mean;
+    buffer[i] = v === v ? (weights === undefined ? 1 : weights[i]) * (t * t) : 0;
   }
-  return moments;
+  return { count, mean, correction, squares: columnSum(buffer, pairwise) };
 }

@@ -1,0 +1,40 @@
+import type { ErrorSite } from "../core/errors.js";
+import { Frame } from "../core/frame.js";
+import { schemaOfFrame, schemaOfMatrix, toFrame, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { Matrix } from "../core/matrix.js";
+import { columnMajorOutput } from "./column-output.js";
+
+/** A numeric input column by column, with the schema an estimator records at fit. */
+export interface NumericColumns {
+  rows: number;
+  names: string[];
+  /** A Frame's own columns (read-only: never write to them) or copies of a matrix's. */
+  columns: Float64Array[];
+  schema: FeatureSchema;
+}
+
+/**
+ * Reads a numeric input for column-wise work (NaN allowed, ±Infinity and text refused, with
+ * errors naming the column and row). A Frame's columns are used as they are, skipping the
+ * row-major copy that dominates the cost of a column-wise transformer.
+ */
+export function numericColumns(X: MatrixInput, site: ErrorSite): NumericColumns {
+  if (X instanceof Frame) {
+    const frame = toFrame(X, site);
+    // toMatrix raises the DataError for a text column.
+    if (frame.names.some((name) => frame.kindOf(name) === "categorical")) toMatrix(frame, site);
+    return { rows: frame.nRows, names: [...frame.names], columns: frame.names.map((name) => frame.numeric(name)), schema: schemaOfFrame(X, frame) };
+  }
+  const matrix = toMatrix(X, site, { allowNaN: true });
+  const names = matrix.names();
+  return { rows: matrix.rows, names, columns: names.map((_, j) => matrix.column(j)), schema: schemaOfMatrix(X, matrix) };
+}
+
+/**
+ * Shapes a column-major result (column c at `c * rows`) like the input: a Frame for a Frame, else
+ * a Matrix that carries the names only when the input had names.
+ */
+export function numericOutput(X: unknown, data: Float64Array, rows: number, schema: FeatureSchema, names: readonly string[] = schema.names): Frame | Matrix {
+  const out = columnMajorOutput(X, data, rows, names);
+  return out instanceof Matrix && !schema.named ? new Matrix(out.data, out.rows, out.cols) : out;
+}
