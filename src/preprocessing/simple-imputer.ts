@@ -3,12 +3,13 @@ import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type Column, type ColumnKind } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import { Matrix } from "../core/matrix.js";
+import type { Matrix } from "../core/matrix.js";
 import { compareCodePoints } from "../core/ordering.js";
 import { selectKth } from "../core/select.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
+import { numericOutput } from "./numeric-columns.js";
 
 export interface SimpleImputerParams {
   /**
@@ -133,7 +134,11 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
         names.push(INDICATOR_PREFIX + schema.names[j]);
       }
     }
-    if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) return rowMajorOutput(columns as Float64Array[], rows, schema.named ? names : undefined);
+    if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) {
+      const data = new Float64Array(rows * columns.length);
+      columns.forEach((column, c) => data.set(column as Float64Array, c * rows));
+      return numericOutput(X, data, rows, schema, names);
+    }
     const built: Record<string, Column> = Object.create(null);
     const kinds: Record<string, ColumnKind> = Object.create(null);
     names.forEach((name, k) => {
@@ -332,16 +337,6 @@ function filledColumn(column: Column, mask: Uint8Array, fill: number | string): 
   const out: string[] = new Array<string>(column.length);
   for (let i = 0; i < column.length; i++) out[i] = mask[i] === 1 ? fill : (column[i] as string);
   return out;
-}
-
-function rowMajorOutput(columns: readonly Float64Array[], rows: number, names: string[] | undefined): Matrix {
-  const cols = columns.length;
-  const out = new Float64Array(rows * cols);
-  for (let c = 0; c < cols; c++) {
-    const column = columns[c];
-    for (let i = 0; i < rows; i++) out[i * cols + c] = column[i];
-  }
-  return new Matrix(out, rows, cols, names);
 }
 
 /** Indicator names must not collide with input names, or a Frame output would lose a column. */
