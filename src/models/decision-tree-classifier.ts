@@ -11,8 +11,9 @@ import type { StateReader } from "../core/state-codec.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
 import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
-import { GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type ClassificationCriterionName, type TreeGrowthParams } from "./tree/grow-tree.js";
+import { exactSums, GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type ClassificationCriterionName, type TreeGrowthParams } from "./tree/grow-tree.js";
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
+import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { addTreeValues, applyTree, argmaxLabels, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
@@ -76,7 +77,8 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
     }
     const data = toTreeData(matrix, site);
     const treeSeed = checkRandomState(p.randomState).randint(0, 0x7fffffff);
-    const tree = growTree(data, { kind: "classification", codes, nClasses: classes.length, criterion: p.criterion }, weights, p, maxFeatures, treeSeed);
+    const ranks = exactSums(weights) ? rankFeatures(data) : null;
+    const tree = growTree(data, { kind: "classification", codes, nClasses: classes.length, criterion: p.criterion }, weights, p, maxFeatures, treeSeed, ranks);
     return this.commit({ schema: schemaOfMatrix(X, matrix), classes, maxFeatures, tree });
   }
 

@@ -17,6 +17,7 @@ import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-p
 import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
+import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { argmaxLabels } from "./tree/tree-predict.js";
@@ -107,6 +108,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       cdf: p.bootstrap && weights !== null ? bootstrapCdf(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: p.bootstrap && p.classWeight === "balanced_subsample",
+      ranks: rankFeatures(data),
     };
     return { plan, matrix, codes, classes, schema: schemaOfMatrix(X, matrix) };
   }

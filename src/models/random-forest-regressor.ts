@@ -85,6 +85,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
       cdf: p.bootstrap && weights !== null ? bootstrapCdf(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: false,
+      ranks: null,
     };
     return { plan, matrix, target, schema: schemaOfMatrix(X, matrix) };
   }

@@ -1,10 +1,12 @@
 import { TreeRng } from "../../core/tree-rng.js";
-import type { Criterion } from "./criterion.js";
+import { ClassificationCriterion, type Criterion } from "./criterion.js";
+import { RankHistogram } from "./rank-histogram.js";
+import { CONSTANT, FEATURE_THRESHOLD, HISTOGRAM, SORTED } from "./split-constants.js";
 import { simultaneousSort } from "./introsort.js";
+import { RankSortBuffers, sortByRank, type FeatureRanks } from "./rank-sort.js";
 import type { TreeData } from "./tree-data.js";
 
-/** scikit-learn's FEATURE_THRESHOLD, a float32: values closer than this count as equal. */
-const FEATURE_THRESHOLD = Math.fround(1e-7);
+
 
 /** The best split found at a node (scikit-learn's `SplitRecord`). */
 export interface SplitRecord {
@@ -39,19 +41,24 @@ export class BestSplitter {
   private readonly swapSamples: Int32Array;
   private readonly swapValues: Float32Array;
   private readonly rng: TreeRng;
+  private readonly rankBuffers: RankSortBuffers | null;
+  private readonly histogram: RankHistogram | null;
   private readonly best = emptySplit();
-  private start = 0;
-  private end = 0;
+  /** the current node is samples[start, end) */
+  start = 0;
+  end = 0;
   private nMissing = 0;
 
   constructor(
-    private readonly data: TreeData,
+    readonly data: TreeData,
     readonly criterion: Criterion,
-    private readonly weights: Float64Array | null,
+    readonly weights: Float64Array | null,
     private readonly maxFeatures: number,
-    private readonly minSamplesLeaf: number,
-    private readonly minWeightLeaf: number,
+    readonly minSamplesLeaf: number,
+    readonly minWeightLeaf: number,
     seed: number,
+    /** set only when no sum depends on the order of equal values (see rank-sort.ts) */
+    private readonly ranks: FeatureRanks | null = null,
   ) {
     this.rng = new TreeRng(seed);
     const n = data.rows;
@@ -71,6 +78,8 @@ export class BestSplitter {
     this.values = new Float32Array(n);
     this.swapSamples = new Int32Array(n);
     this.swapValues = new Float32Array(n);
+    this.rankBuffers = ranks === null ? null : new RankSortBuffers(n);
+    this.histogram = ranks !== null && criterion instanceof ClassificationCriterion ? new RankHistogram(ranks, criterion, n) : null;
   }
 
   /** Starts a node on samples[start, end); returns its weighted size. */
@@ -117,10 +126,13 @@ export class BestSplitter {
       }
       fj += nFound;
       const feature = features[fj];
-      this.sortFeature(feature);
-      const nMissing = this.nMissing;
-      const endNonMissing = end - nMissing;
-      if (endNonMissing === start || (nMissing === 0 && values[endNonMissing - 1] <= Math.fround(values[start] + FEATURE_THRESHOLD))) {
+      let mode = this.histogram === null ? SORTED : this.histogram.prepare(this, feature);
+      if (mode === SORTED) {
+        this.sortFeature(feature);
+        const endNonMissing = end - this.nMissing;
+        if (endNonMissing === start || (this.nMissing === 0 && values[endNonMissing - 1] <= Math.fround(values[start] + FEATURE_THRESHOLD))) mode = CONSTANT;
+      }
+      if (mode === CONSTANT) {
         features[fj] = features[nTotal];
         features[nTotal] = feature;
         nFound++;
@@ -130,6 +142,12 @@ export class BestSplitter {
       fi--;
       features[fj] = features[fi];
       features[fi] = feature;
+      if (mode === HISTOGRAM) {
+        bestProxy = this.histogram!.scan(this, feature, best, bestProxy);
+        continue;
+      }
+      const nMissing = this.nMissing;
+      const endNonMissing = end - nMissing;
       const nSearches = nMissing !== 0 ? 2 : 1;
       for (let pass = 0; pass < nSearches; pass++) {
         const missingLeft = pass === 1;
@@ -189,6 +207,7 @@ export class BestSplitter {
     const col = this.data.x;
     const offset = feature * this.data.rows;
     let nMissing = 0;
+    const ranks = this.ranks;
     if (this.data.hasNaN !== null && this.data.hasNaN[feature] === 1) {
       let i = start;
       let currentEnd = end - 1;
@@ -205,13 +224,15 @@ export class BestSplitter {
           nMissing++;
           currentEnd--;
         }
-        values[i] = col[offset + samples[i]];
+        if (ranks === null) values[i] = col[offset + samples[i]];
         i++;
       }
-    } else {
+    } else if (ranks === null) {
       for (let i = start; i < end; i++) values[i] = col[offset + samples[i]];
     }
-    simultaneousSort(values, samples, start, end - start - nMissing);
+    // with ranks the values are written from the sorted ranks, so they are not gathered here
+    if (ranks !== null) sortByRank(ranks, this.data.rows, feature, samples, values, start, end - start - nMissing, this.rankBuffers!);
+    else simultaneousSort(values, samples, start, end - start - nMissing);
     this.nMissing = nMissing;
   }
 

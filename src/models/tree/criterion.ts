@@ -48,9 +48,9 @@ export class ClassificationCriterion extends Criterion {
   private readonly sumRight: Float64Array;
 
   constructor(
-    private readonly y: Int32Array,
-    private readonly nClasses: number,
-    private readonly entropy: boolean,
+    readonly codes: Int32Array,
+    readonly nClasses: number,
+    readonly entropy: boolean,
   ) {
     super();
     this.sumTotal = new Float64Array(nClasses);
@@ -64,7 +64,7 @@ export class ClassificationCriterion extends Criterion {
     this.start = start;
     this.end = end;
     this.weightedNSamples = weightedNSamples;
-    const { y, sumTotal } = this;
+    const { codes: y, sumTotal } = this;
     sumTotal.fill(0);
     let total = 0;
     for (let p = start; p < end; p++) {
@@ -94,7 +94,7 @@ export class ClassificationCriterion extends Criterion {
   }
 
   update(newPos: number): void {
-    const { y, samples, weights, sumLeft, sumRight, sumTotal } = this;
+    const { codes: y, samples, weights, sumLeft, sumRight, sumTotal } = this;
     const pos = this.pos;
     const end = this.end;
     if (newPos - pos <= end - newPos) {
@@ -144,14 +144,14 @@ export class ClassificationCriterion extends Criterion {
 const LN2 = Math.log(2);
 
 /** `1 - Σ s_c² / W²` as scikit-learn sums it. */
-function giniOf(sums: Float64Array, weight: number): number {
+export function giniOf(sums: Float64Array, weight: number): number {
   let sq = 0;
   for (let c = 0; c < sums.length; c++) sq += sums[c] * sums[c];
   return 1 - sq / (weight * weight);
 }
 
 /** `-Σ p_c log2 p_c` with scikit-learn's `log(x) = ln(x) / ln(2)`. */
-function entropyOf(sums: Float64Array, weight: number): number {
+export function entropyOf(sums: Float64Array, weight: number): number {
   let entropy = 0;
   for (let c = 0; c < sums.length; c++) {
     let p = sums[c];

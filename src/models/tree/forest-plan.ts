@@ -1,6 +1,7 @@
 import { RandomState } from "../../core/random-state.js";
 import { pairwiseSum } from "../pairwise-sum.js";
 import { growTree, type TreeGrowthParams, type TreeTarget } from "./grow-tree.js";
+import type { FeatureRanks } from "./rank-sort.js";
 import type { TreeData } from "./tree-data.js";
 import type { TreeStructure } from "./tree-structure.js";
 
@@ -25,6 +26,8 @@ export interface ForestPlan {
   readonly baseWeights: Float64Array | null;
   /** reweight each bootstrap sample by its own class balance ("balanced_subsample") */
   readonly balancedSubsample: boolean;
+  /** feature ranks for classification forests (used by trees whose weights are integers) */
+  readonly ranks: FeatureRanks | null;
 }
 
 /** Per-tree seeds: one `randint(0, 2^31 - 1)` per tree, all drawn before any tree is grown. */
@@ -86,7 +89,7 @@ export function growForestTree(plan: ForestPlan, t: number): TreeStructure {
   }
   // the tree's own check_random_state(seed) starts a fresh generator with the same seed
   const treeSeed = new RandomState(plan.seeds[t]).randint(0, 0x7fffffff);
-  return growTree(plan.data, plan.target, weights, plan.growth, plan.maxFeatures, treeSeed);
+  return growTree(plan.data, plan.target, weights, plan.growth, plan.maxFeatures, treeSeed, plan.ranks);
 }
 
 /** Multiplies bootstrap counts by "balanced" class weights computed on the drawn sample. */

@@ -5,6 +5,7 @@ import { BestSplitter } from "./best-splitter.js";
 import { buildTree } from "./build-tree.js";
 import { AbsoluteErrorCriterion, ClassificationCriterion, SquaredErrorCriterion, type Criterion } from "./criterion.js";
 import { pruneTree } from "./prune-tree.js";
+import type { FeatureRanks } from "./rank-sort.js";
 import type { TreeData } from "./tree-data.js";
 import type { TreeStructure } from "./tree-structure.js";
 
@@ -79,14 +80,15 @@ export function resolveMaxFeatures(maxFeatures: MaxFeatures, cols: number, site:
  * resolves the size limits, builds depth-first or best-first, then prunes. `weights` are the
  * per-row sample weights (null: all 1); `seed` seeds the tree's xorshift.
  */
-export function growTree(data: TreeData, target: TreeTarget, weights: Float64Array | null, params: TreeGrowthParams, maxFeatures: number, seed: number): TreeStructure {
+export function growTree(data: TreeData, target: TreeTarget, weights: Float64Array | null, params: TreeGrowthParams, maxFeatures: number, seed: number, ranks: FeatureRanks | null = null): TreeStructure {
   const n = data.rows;
   const minSamplesLeaf = Number.isInteger(params.minSamplesLeaf) ? params.minSamplesLeaf : Math.ceil(params.minSamplesLeaf * n);
   let minSamplesSplit = Number.isInteger(params.minSamplesSplit) ? params.minSamplesSplit : Math.max(2, Math.ceil(params.minSamplesSplit * n));
   minSamplesSplit = Math.max(minSamplesSplit, 2 * minSamplesLeaf);
   const minWeightLeaf = params.minWeightFractionLeaf * (weights === null ? n : pairwiseSum(weights));
   const criterion = makeCriterion(target, n);
-  const splitter = new BestSplitter(data, criterion, weights, maxFeatures, minSamplesLeaf, minWeightLeaf, seed);
+  const orderFree = ranks !== null && target.kind === "classification" && exactSums(weights);
+  const splitter = new BestSplitter(data, criterion, weights, maxFeatures, minSamplesLeaf, minWeightLeaf, seed, orderFree ? ranks : null);
   const valueStride = target.kind === "classification" ? target.nClasses : 1;
   const tree = buildTree(
     splitter,
@@ -101,6 +103,22 @@ export function growTree(data: TreeData, target: TreeTarget, weights: Float64Arr
     valueStride,
   );
   return params.ccpAlpha > 0 ? pruneTree(tree, params.ccpAlpha) : tree;
+}
+
+/**
+ * True when every weighted class count is an exact integer (integer weights, total below 2^53):
+ * then no sum depends on the order rows are visited in, and rank sorting gives scikit-learn's
+ * results exactly.
+ */
+export function exactSums(weights: Float64Array | null): boolean {
+  if (weights === null) return true;
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (w !== Math.floor(w)) return false;
+    total += w;
+  }
+  return total < 2 ** 53;
 }
 
 function makeCriterion(target: TreeTarget, n: number): Criterion {
