@@ -99,8 +99,6 @@ export class RankHistogram {
     const wNode = splitter.criterion.weightedNNodeSamples;
     total.set(missing);
     for (let b = 0; b < this.span; b++) if (counts[b] > 0) for (let c = 0; c < K; c++) total[c] += sums[b * K + c];
-    let wMissing = 0;
-    for (let c = 0; c < K; c++) wMissing += missing[c];
     const passes = nMissing > 0 ? 2 : 1;
     for (let pass = 0; pass < passes; pass++) {
       const missingLeft = pass === 1;
