@@ -128,22 +128,13 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const mean = this.params.withMean ? state.mean : null;
     const scale = state.scale;
     const out = new Float64Array(rows * columns.length);
-    columns.forEach((column, j) => {
-      const offset = j * rows;
-      const m = mean === null ? 0 : mean[j];
-      const s = scale === null ? 1 : scale[j];
-      for (let i = 0; i < rows; i++) {
-        let v = column[i];
-        if (inverse) {
-          if (scale !== null) v *= s;
-          if (mean !== null) v += m;
-        } else {
-          if (mean !== null) v -= m;
-          if (scale !== null) v /= s;
-        }
-        out[offset + i] = v;
-      }
-    });
+    for (let j = 0; j < columns.length; j++) {
+      const target = out.subarray(j * rows, (j + 1) * rows);
+      const m = mean === null ? null : mean[j];
+      const s = scale === null ? null : scale[j];
+      if (inverse) unscaleColumn(columns[j], target, s, m);
+      else scaleColumn(columns[j], target, m, s);
+    }
     return numericOutput(X, out, rows, state.schema);
   }
 
@@ -174,6 +165,24 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     if ((state.scale === null) === this.params.withStd) reader.fail("scale", "does not match withStd");
     return state;
   }
+}
+
+/** `(v - mean) / scale` into `out`, each step skipped when null (scikit-learn's in-place `-=` and `/=`). */
+function scaleColumn(values: Float64Array, out: Float64Array, mean: number | null, scale: number | null): void {
+  const n = values.length;
+  if (mean !== null && scale !== null) for (let i = 0; i < n; i++) out[i] = (values[i] - mean) / scale;
+  else if (mean !== null) for (let i = 0; i < n; i++) out[i] = values[i] - mean;
+  else if (scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] / scale;
+  else out.set(values);
+}
+
+/** `v * scale + mean` into `out`, each step skipped when null (scikit-learn's in-place `*=` and `+=`). */
+function unscaleColumn(values: Float64Array, out: Float64Array, scale: number | null, mean: number | null): void {
+  const n = values.length;
+  if (mean !== null && scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] * scale + mean;
+  else if (mean !== null) for (let i = 0; i < n; i++) out[i] = values[i] + mean;
+  else if (scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] * scale;
+  else out.set(values);
 }
 
 /** One column's (weighted) count and mean, and its sums of deviations and squared deviations. */
