@@ -21,6 +21,7 @@ export class RankHistogram {
   private readonly total: Float64Array;
   private readonly left: Float64Array;
   private readonly right: Float64Array;
+  private readonly keys: Int32Array;
   private minRank = 0;
   private span = 0;
   private nMissing = 0;
@@ -34,6 +35,7 @@ export class RankHistogram {
     this.nClasses = criterion.nClasses;
     this.entropy = criterion.entropy;
     this.counts = new Int32Array(rows);
+    this.keys = new Int32Array(rows);
     this.sums = new Float64Array(rows * this.nClasses);
     this.missing = new Float64Array(this.nClasses);
     this.total = new Float64Array(this.nClasses);
@@ -50,8 +52,10 @@ export class RankHistogram {
     let minR = 0x7fffffff;
     let maxR = -1;
     let nMissing = 0;
+    const keys = this.keys;
     for (let p = start; p < end; p++) {
       const r = rank[base + samples[p]];
+      keys[p - start] = r;
       if (r < 0) nMissing++;
       else {
         if (r < minR) minR = r;
@@ -70,9 +74,9 @@ export class RankHistogram {
     counts.fill(0, 0, span);
     sums.fill(0, 0, span * K);
     missing.fill(0);
-    for (let p = start; p < end; p++) {
-      const s = samples[p];
-      const r = rank[base + s];
+    for (let i = 0; i < n; i++) {
+      const s = samples[start + i];
+      const r = keys[i];
       const w = weights === null ? 1 : weights[s];
       if (r < 0) missing[y[s]] += w;
       else {
