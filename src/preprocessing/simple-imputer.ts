@@ -95,9 +95,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
           `strategy "${strategy}" needs numbers but column "${name}" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer`,
         );
       }
-      const mask = this.missingMask(column, columnSite);
-      const present = countPresent(mask);
-      if (present < mask.length) indicator.push(j);
+      const { mask, missing } = this.missingMask(column, columnSite);
+      const present = mask.length - missing;
+      if (missing > 0) indicator.push(j);
       const fill = present === 0 ? this.emptyFill(kinds[j], columnSite) : this.statistic(column, mask, present, pairwise, columnSite);
       if (typeof fill === "string") text[j] = fill;
       else numeric[j] = fill;
@@ -121,7 +121,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const masks: Uint8Array[] = [];
     frame.names.forEach((name, j) => {
       const column = frame.column(name);
-      const mask = this.missingMask(column, { ...site, column: name });
+      const { mask } = this.missingMask(column, { ...site, column: name });
       masks.push(mask);
       const fill = schema.kinds[j] === "numeric" ? state.numeric[j] : state.text[j];
       if (fill === null || Number.isNaN(fill)) return;
@@ -174,12 +174,13 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   }
 
   /**
-   * 1 where a value is missing. With a number or string as `missingValues`, NaN and null are not
+   * 1 where a value is missing, and how many are. With a number or string as `missingValues`, NaN and null are not
    * missing markers but bad data, as in scikit-learn.
    */
-  private missingMask(column: Column, site: ErrorSite): Uint8Array {
+  private missingMask(column: Column, site: ErrorSite): { mask: Uint8Array; missing: number } {
     const marker = this.params.missingValues;
     const mask = new Uint8Array(column.length);
+    let missing = 0;
     const nanMarker = typeof marker === "number" && Number.isNaN(marker);
     if (column instanceof Float64Array) {
       for (let i = 0; i < column.length; i++) {
@@ -187,7 +188,11 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
         if (v !== v) {
           if (!nanMarker) throw DataError.at({ ...site, row: i }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
           mask[i] = 1;
-        } else if (v === marker) mask[i] = 1;
+          missing++;
+        } else if (v === marker) {
+          mask[i] = 1;
+          missing++;
+        }
       }
     } else {
       for (let i = 0; i < column.length; i++) {
@@ -195,10 +200,14 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
         if (v === null) {
           if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
           mask[i] = 1;
-        } else if (v === marker) mask[i] = 1;
+          missing++;
+        } else if (v === marker) {
+          mask[i] = 1;
+          missing++;
+        }
       }
     }
-    return mask;
+    return { mask, missing };
   }
 
   /** The fill value learnt from a column's present values. */
@@ -279,12 +288,6 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
 
 function keeps(state: Pick<SimpleImputerState, "schema" | "numeric" | "text">, j: number): boolean {
   return state.schema.kinds[j] === "numeric" ? !Number.isNaN(state.numeric[j]) : state.text[j] !== null;
-}
-
-function countPresent(mask: Uint8Array): number {
-  let present = 0;
-  for (let i = 0; i < mask.length; i++) present += 1 - mask[i];
-  return present;
 }
 
 function isAllMissing(column: Column): boolean {

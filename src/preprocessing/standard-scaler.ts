@@ -59,8 +59,10 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const scale = new Float64Array(cols);
     const count = new Float64Array(cols);
     const buffer = new Float64Array(rows);
+    // Unit weights multiply exactly (1 * v === v), so one loop serves both cases.
+    const unit = weights ?? new Float64Array(rows).fill(1);
     for (let j = 0; j < cols; j++) {
-      const m = columnMoments(columns[j], weights, pairwise, buffer);
+      const m = columnMoments(columns[j], unit, pairwise, buffer);
       if (m.count === 0) {
         const why = weights === undefined ? "every value is NaN" : "no row with a non-zero weight has a value";
         throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (${why}); drop the column or impute it first`);
@@ -195,27 +197,26 @@ interface Moments {
 
 /**
  * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
- * `buffer` is scratch space of the column's length.
+ * `buffer` is scratch space of the column's length; `weights` are all 1 for an unweighted fit.
  */
-function columnMoments(values: Float64Array, weights: Float64Array | undefined, pairwise: boolean, buffer: Float64Array): Moments {
+function columnMoments(values: Float64Array, weights: Float64Array, pairwise: boolean, buffer: Float64Array): Moments {
   const n = values.length;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    const w = weights === undefined ? 1 : weights[i];
-    if (v === v) count += w;
-    buffer[i] = v === v ? w * v : 0;
+    const present = v === v;
+    if (present) count += weights[i];
+    buffer[i] = present ? weights[i] * v : 0;
   }
   const mean = columnSum(buffer, pairwise) / count;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    buffer[i] = v === v ? (weights === undefined ? 1 : weights[i]) * (v - mean) : 0;
+    buffer[i] = v === v ? weights[i] * (v - mean) : 0;
   }
   const correction = columnSum(buffer, pairwise);
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const t = v - mean;
-    buffer[i] = v === v ? (weights === undefined ? 1 : weights[i]) * (t * t) : 0;
+    const t = values[i] - mean;
+    buffer[i] = t === t ? weights[i] * (t * t) : 0;
   }
   return { count, mean, correction, squares: columnSum(buffer, pairwise) };
 }
