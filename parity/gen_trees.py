@@ -247,6 +247,7 @@ write_fixture("models/trees/bank-churn-forest.json", {
     "XTrain": f32z(X_res),
     "yTrain": y_res.tolist(),
     "XTest": f32z(test_matrix),
+    "yTest": np.asarray(yb_test).tolist(),
     "params": camel({k: v for k, v in forest.get_params().items() if k not in ("monotonic_cst", "verbose", "warm_start", "n_jobs")}),
     "trees": [full_tree(t) for t in forest.estimators_[:2]],
     "digests": [tree_digest(t) for t in forest.estimators_],

@@ -16,7 +16,7 @@ import { decodeTree, encodeTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
-import { addTreeValues, applyTree, argmaxLabels, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
+import { addTreeValues, applyTree, toFloat32Rows, argmaxLabels, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
 export interface DecisionTreeClassifierParams extends TreeGrowthParams {
@@ -91,7 +91,7 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
     const { schema, tree, classes } = this.fitted(method);
     const matrix = predictionMatrix(X, schema, this.site(method));
     const out = new Float64Array(matrix.rows * classes.length);
-    addTreeValues(tree, matrix.data, matrix.rows, matrix.cols, out);
+    addTreeValues(tree, toFloat32Rows(matrix.data), matrix.rows, matrix.cols, out);
     return new Matrix(out, matrix.rows, classes.length);
   }
 
@@ -105,7 +105,7 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
   apply(X: MatrixInput): Int32Array {
     const { schema, tree } = this.fitted("apply");
     const matrix = predictionMatrix(X, schema, this.site("apply"));
-    return applyTree(tree, matrix.data, matrix.rows, matrix.cols, new Int32Array(matrix.rows));
+    return applyTree(tree, toFloat32Rows(matrix.data), matrix.rows, matrix.cols, new Int32Array(matrix.rows));
   }
 
   getDepth(): number {

@@ -11,7 +11,7 @@ import { GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type Regress
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
-import { addTreeValues, applyTree, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
+import { addTreeValues, applyTree, toFloat32Rows, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
 export interface DecisionTreeRegressorParams extends TreeGrowthParams {
@@ -68,7 +68,7 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
     const { schema, tree } = this.fitted("predict");
     const matrix = predictionMatrix(X, schema, this.site("predict"));
     const out = new Float64Array(matrix.rows);
-    addTreeValues(tree, matrix.data, matrix.rows, matrix.cols, out);
+    addTreeValues(tree, toFloat32Rows(matrix.data), matrix.rows, matrix.cols, out);
     return out;
   }
 
@@ -76,7 +76,7 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
   apply(X: MatrixInput): Int32Array {
     const { schema, tree } = this.fitted("apply");
     const matrix = predictionMatrix(X, schema, this.site("apply"));
-    return applyTree(tree, matrix.data, matrix.rows, matrix.cols, new Int32Array(matrix.rows));
+    return applyTree(tree, toFloat32Rows(matrix.data), matrix.rows, matrix.cols, new Int32Array(matrix.rows));
   }
 
   getDepth(): number {

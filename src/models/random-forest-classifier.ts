@@ -16,7 +16,7 @@ import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from ".
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
-import { decodeTree, encodeTree } from "./tree/tree-codec.js";
+import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
@@ -155,7 +155,10 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
   get featureImportances(): Float64Array {
     return this.fitted("featureImportances").featureImportances.slice();
   }
-  /** Copies of the fitted trees' node arrays, in order. */
+  /**
+   * Copies of the fitted trees' node arrays, in order. A loaded forest keeps only what prediction
+   * needs: impurities, node sizes and internal nodes' values read as zero.
+   */
   get estimators(): TreeStructure[] {
     return this.fitted("estimators").trees.map(copyTree);
   }
@@ -183,7 +186,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       schema: encodeSchema(state.schema),
       classes: encodeClasses(state.classes),
       maxFeatures: state.maxFeatures,
-      trees: state.trees.map(encodeTree),
+      trees: state.trees.map((tree) => encodeCompactTree(tree, state.schema.names.length)),
       featureImportances: encodeFloat64Array(state.featureImportances),
       oob: state.oob === null ? null : { score: state.oob.score, decision: encodeFloat64Array(state.oob.decision) },
     };
@@ -194,7 +197,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     const classes = readClasses(reader, "classes", { min: 2 });
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
-    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeTree(r, cols, classes.length));
+    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, classes.length));
     const featureImportances = reader.f64("featureImportances", { length: cols, finite: true });
     let oob: RandomForestClassifierState["oob"] = null;
     if (reader.raw("oob") !== null) {

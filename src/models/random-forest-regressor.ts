@@ -15,7 +15,7 @@ import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-p
 import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "./tree/grow-tree.js";
 import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
-import { decodeTree, encodeTree } from "./tree/tree-codec.js";
+import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
@@ -112,6 +112,10 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
   get featureImportances(): Float64Array {
     return this.fitted("featureImportances").featureImportances.slice();
   }
+  /**
+   * Copies of the fitted trees' node arrays, in order. A loaded forest keeps only what prediction
+   * needs: impurities, node sizes and internal nodes' values read as zero.
+   */
   get estimators(): TreeStructure[] {
     return this.fitted("estimators").trees.map(copyTree);
   }
@@ -137,7 +141,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     return {
       schema: encodeSchema(state.schema),
       maxFeatures: state.maxFeatures,
-      trees: state.trees.map(encodeTree),
+      trees: state.trees.map((tree) => encodeCompactTree(tree, state.schema.names.length)),
       featureImportances: encodeFloat64Array(state.featureImportances),
       oob: state.oob === null ? null : { score: state.oob.score, prediction: encodeFloat64Array(state.oob.prediction) },
     };
@@ -147,7 +151,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     const schema = decodeSchema(reader.object("schema"));
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
-    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeTree(r, cols, 1));
+    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, 1));
     const featureImportances = reader.f64("featureImportances", { length: cols, finite: true });
     let oob: RandomForestRegressorState["oob"] = null;
     if (reader.raw("oob") !== null) {

@@ -1,6 +1,6 @@
 import { pairwiseSum } from "../pairwise-sum.js";
 import { bootstrapCounts, type ForestPlan } from "./forest-plan.js";
-import { addTreeValues, treeFeatureImportances } from "./tree-predict.js";
+import { addTreeValues, toFloat32Rows, treeFeatureImportances } from "./tree-predict.js";
 import type { TreeStructure } from "./tree-structure.js";
 
 /**
@@ -26,7 +26,8 @@ export function forestFeatureImportances(trees: readonly TreeStructure[], nFeatu
 /** Mean of the trees' leaf values per row (rows x valueStride): predict_proba or predict. */
 export function averageTrees(trees: readonly TreeStructure[], x: Float64Array, rows: number, cols: number, valueStride: number): Float64Array {
   const out = new Float64Array(rows * valueStride);
-  for (const tree of trees) addTreeValues(tree, x, rows, cols, out);
+  const x32 = toFloat32Rows(x);
+  for (const tree of trees) addTreeValues(tree, x32, rows, cols, out);
   for (let k = 0; k < out.length; k++) out[k] /= trees.length;
   return out;
 }
@@ -39,12 +40,13 @@ export function outOfBag(plan: ForestPlan, trees: readonly TreeStructure[], x: F
   const values = new Float64Array(rows * valueStride);
   const seen = new Float64Array(rows);
   const row = new Float64Array(valueStride);
+  const x32 = toFloat32Rows(x);
   trees.forEach((tree, t) => {
     const counts = bootstrapCounts(plan, t);
     for (let i = 0; i < rows; i++) {
       if (counts[i] !== 0) continue;
       row.fill(0);
-      addTreeValues(tree, x.subarray(i * cols, (i + 1) * cols), 1, cols, row);
+      addTreeValues(tree, x32.subarray(i * cols, (i + 1) * cols), 1, cols, row);
       for (let k = 0; k < valueStride; k++) values[i * valueStride + k] += row[k];
       seen[i]++;
     }

@@ -19,12 +19,7 @@ export function encodeTree(tree: TreeStructure): JsonObject {
   };
 }
 
-/**
- * Reads a stored tree and checks that it is one: every node but the root has exactly one parent
- * with a smaller id (so no cycles and every node is reachable), leaves carry the undefined
- * feature, splits a feature below `nFeatures` and a threshold that is finite or +Infinity (the
- * "only NaN goes right" split), and every value is finite.
- */
+/** Reads a stored tree: lengths, ranges and finite values, then the shape (`checkTreeShape`). */
 export function decodeTree(reader: StateReader, nFeatures: number, valueStride: number): TreeStructure {
   const nodeCount = reader.integer("nodeCount", { min: 1, max: 1 << 26 });
   const length = nodeCount;
@@ -37,8 +32,107 @@ export function decodeTree(reader: StateReader, nFeatures: number, valueStride: 
   const nNodeSamples = reader.i32("nNodeSamples", { length, min: 1 });
   const weightedNNodeSamples = reader.f64("weightedNNodeSamples", { length, finite: true });
   const value = reader.f64("value", { length: nodeCount * valueStride, finite: true });
+  const maxDepth = reader.integer("maxDepth", { min: 0, max: nodeCount - 1 });
+  const tree = { nodeCount, valueStride, left, right, feature, threshold, missingLeft, impurity, nNodeSamples, weightedNNodeSamples, value, maxDepth };
+  checkTreeShape(reader, tree, nFeatures);
+  return tree;
+}
+
+/**
+ * A forest's tree in the compact form: children for every node, split data for internal nodes
+ * only, values for leaves only (prediction needs nothing else; impurities and node weights are
+ * summarised in the forest's stored feature importances). About a third of the full form.
+ */
+export function encodeCompactTree(tree: TreeStructure, nFeatures: number): JsonObject {
+  const internal: number[] = [];
+  const leaves: number[] = [];
+  for (let node = 0; node < tree.nodeCount; node++) (tree.left[node] === TREE_LEAF ? leaves : internal).push(node);
+  const stride = tree.valueStride;
+  const right = new Int32Array(internal.length);
+  const feature = nFeatures <= 256 ? new Uint8Array(internal.length) : new Int32Array(internal.length);
+  const threshold = new Float64Array(internal.length);
+  const missingLeft = new Uint8Array(internal.length);
+  internal.forEach((node, k) => {
+    right[k] = tree.right[node];
+    feature[k] = tree.feature[node];
+    threshold[k] = tree.threshold[node];
+    missingLeft[k] = tree.missingLeft[node];
+  });
+  const value = new Float64Array(leaves.length * stride);
+  leaves.forEach((node, k) => value.set(tree.value.subarray(node * stride, node * stride + stride), k * stride));
+  return {
+    nodeCount: tree.nodeCount,
+    maxDepth: tree.maxDepth,
+    left: encodeInt32Array(tree.left),
+    right: encodeInt32Array(right),
+    feature: feature instanceof Uint8Array ? encodeUint8Array(feature) : encodeInt32Array(feature),
+    threshold: encodeFloat64Array(threshold),
+    missingLeft: encodeUint8Array(missingLeft),
+    value: encodeFloat64Array(value),
+  };
+}
+
+/** Reads a compact tree back into full arrays (impurities and node sizes are zero) and checks it as `decodeTree` does. */
+export function decodeCompactTree(reader: StateReader, nFeatures: number, valueStride: number): TreeStructure {
+  const nodeCount = reader.integer("nodeCount", { min: 1, max: 1 << 26 });
+  const left = reader.i32("left", { length: nodeCount, min: TREE_LEAF, max: nodeCount - 1 });
+  let nInternal = 0;
+  for (let node = 0; node < nodeCount; node++) if (left[node] !== TREE_LEAF) nInternal++;
+  const nLeaves = nodeCount - nInternal;
+  const rightIn = reader.i32("right", { length: nInternal, min: 1, max: nodeCount - 1 });
+  const featureIn = nFeatures <= 256 ? reader.u8("feature", { length: nInternal, max: nFeatures - 1 }) : reader.i32("feature", { length: nInternal, min: 0, max: nFeatures - 1 });
+  const thresholdIn = reader.f64("threshold", { length: nInternal });
+  const missingIn = reader.u8("missingLeft", { length: nInternal, max: 1 });
+  const valueIn = reader.f64("value", { length: nLeaves * valueStride, finite: true });
+  const right = new Int32Array(nodeCount);
+  const feature = new Int32Array(nodeCount);
+  const threshold = new Float64Array(nodeCount);
+  const missingLeft = new Uint8Array(nodeCount);
+  const value = new Float64Array(nodeCount * valueStride);
+  let k = 0;
+  let leaf = 0;
+  for (let node = 0; node < nodeCount; node++) {
+    if (left[node] === TREE_LEAF) {
+      right[node] = TREE_LEAF;
+      feature[node] = TREE_UNDEFINED;
+      threshold[node] = TREE_UNDEFINED;
+      value.set(valueIn.subarray(leaf * valueStride, leaf * valueStride + valueStride), node * valueStride);
+      leaf++;
+    } else {
+      right[node] = rightIn[k];
+      feature[node] = featureIn[k];
+      threshold[node] = thresholdIn[k];
+      missingLeft[node] = missingIn[k];
+      k++;
+    }
+  }
+  const full: TreeStructure = {
+    nodeCount,
+    valueStride,
+    left,
+    right,
+    feature,
+    threshold,
+    missingLeft,
+    impurity: new Float64Array(nodeCount),
+    nNodeSamples: new Int32Array(nodeCount).fill(1),
+    weightedNNodeSamples: new Float64Array(nodeCount),
+    value,
+    maxDepth: reader.integer("maxDepth", { min: 0, max: nInternal }),
+  };
+  checkTreeShape(reader, full, nFeatures);
+  return full;
+}
+
+/**
+ * Checks that the arrays form a tree: every node but the root has exactly one parent with a
+ * smaller id (no cycles, all reachable), leaves carry the undefined feature and threshold,
+ * splits a feature below `nFeatures` and a threshold that is finite or +Infinity (the "only NaN
+ * goes right" split), and the depth is within the node count.
+ */
+function checkTreeShape(reader: StateReader, tree: TreeStructure, nFeatures: number): void {
+  const { nodeCount, left, right, feature, threshold } = tree;
   const parents = new Uint8Array(nodeCount);
-  let depthBound = 0;
   for (let node = 0; node < nodeCount; node++) {
     const isLeaf = left[node] === TREE_LEAF;
     if (isLeaf !== (right[node] === TREE_LEAF)) reader.fail(`left[${node}]`, "a node has either two children or none");
@@ -46,8 +140,7 @@ export function decodeTree(reader: StateReader, nFeatures: number, valueStride: 
       if (feature[node] !== TREE_UNDEFINED || threshold[node] !== TREE_UNDEFINED) reader.fail(`feature[${node}]`, "a leaf has feature and threshold -2");
       continue;
     }
-    depthBound++;
-    if (feature[node] < 0) reader.fail(`feature[${node}]`, `must be a feature index below ${nFeatures}`);
+    if (feature[node] < 0 || feature[node] >= nFeatures) reader.fail(`feature[${node}]`, `must be a feature index below ${nFeatures}`);
     const t = threshold[node];
     if (!(Number.isFinite(t) || t === Infinity)) reader.fail(`threshold[${node}]`, "must be finite (or +Infinity)");
     for (const child of [left[node], right[node]]) {
@@ -56,7 +149,5 @@ export function decodeTree(reader: StateReader, nFeatures: number, valueStride: 
       parents[child] = 1;
     }
   }
-  for (let node = 1; node < nodeCount; node++) if (parents[node] === 0) reader.fail(`left`, `node ${node} is unreachable`);
-  const maxDepth = reader.integer("maxDepth", { min: 0, max: depthBound });
-  return { nodeCount, valueStride, left, right, feature, threshold, missingLeft, impurity, nNodeSamples, weightedNNodeSamples, value, maxDepth };
+  for (let node = 1; node < nodeCount; node++) if (parents[node] === 0) reader.fail("left", `node ${node} is unreachable`);
 }

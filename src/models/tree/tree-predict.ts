@@ -3,41 +3,38 @@ import type { Matrix } from "../../core/matrix.js";
 import { pairwiseSum } from "../pairwise-sum.js";
 import { TREE_LEAF, type TreeStructure } from "./tree-structure.js";
 
-/**
- * The leaf each row lands in. Values are rounded to float32 first, as scikit-learn converts X,
- * then compared with the float64 threshold; NaN follows the node's stored direction.
- */
-export function applyTree(tree: TreeStructure, x: Float64Array, rows: number, cols: number, out: Int32Array): Int32Array {
-  const { left, right, feature, threshold, missingLeft } = tree;
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let node = 0;
-    while (left[node] !== TREE_LEAF) {
-      const v = Math.fround(x[base + feature[node]]);
-      if (v !== v) node = missingLeft[node] === 1 ? left[node] : right[node];
-      else node = v <= threshold[node] ? left[node] : right[node];
-    }
-    out[i] = node;
-  }
+/** Row-major float32 copy of prediction rows: scikit-learn compares float32 values with the float64 thresholds. */
+export function toFloat32Rows(x: Float64Array): Float32Array {
+  return Float32Array.from(x);
+}
+
+/** The leaf each row of `x` (float32, row-major) lands in; NaN follows the node's stored direction. */
+export function applyTree(tree: TreeStructure, x: Float32Array, rows: number, cols: number, out: Int32Array): Int32Array {
+  for (let i = 0; i < rows; i++) out[i] = leafOf(tree, x, i * cols);
   return out;
+}
+
+function leafOf(tree: TreeStructure, x: Float32Array, base: number): number {
+  const { left, right, feature, threshold, missingLeft } = tree;
+  let node = 0;
+  let l = left[0];
+  while (l !== TREE_LEAF) {
+    const v = x[base + feature[node]];
+    node = v <= threshold[node] ? l : v !== v && missingLeft[node] === 1 ? l : right[node];
+    l = left[node];
+  }
+  return node;
 }
 
 /**
  * Adds each row's leaf values to `out` (rows x valueStride, row-major): one tree's share of a
- * forest's average, or a single tree's prediction when `out` starts at zero.
+ * forest's average, or a single tree's prediction when `out` starts at zero. `x` is float32.
  */
-export function addTreeValues(tree: TreeStructure, x: Float64Array, rows: number, cols: number, out: Float64Array): void {
-  const { left, right, feature, threshold, missingLeft, value, valueStride } = tree;
+export function addTreeValues(tree: TreeStructure, x: Float32Array, rows: number, cols: number, out: Float64Array): void {
+  const { value, valueStride } = tree;
   for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let node = 0;
-    while (left[node] !== TREE_LEAF) {
-      const v = Math.fround(x[base + feature[node]]);
-      if (v !== v) node = missingLeft[node] === 1 ? left[node] : right[node];
-      else node = v <= threshold[node] ? left[node] : right[node];
-    }
+    const from = leafOf(tree, x, i * cols) * valueStride;
     const o = i * valueStride;
-    const from = node * valueStride;
     for (let k = 0; k < valueStride; k++) out[o + k] += value[from + k];
   }
 }
