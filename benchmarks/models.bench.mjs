@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Buffer } from "node:buffer";
 import { inflateSync } from "node:zlib";
 import { Matrix, RandomForestClassifier, rocAucScore } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
