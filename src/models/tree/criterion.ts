@@ -122,6 +122,11 @@ export class ClassificationCriterion extends Criterion {
     this.pos = newPos;
   }
 
+  /** Copies the node's per-class weight totals into `out`. */
+  copyTotals(out: Float64Array): void {
+    out.set(this.sumTotal);
+  }
+
   nodeImpurity(): number {
     return this.entropy ? entropyOf(this.sumTotal, this.weightedNNodeSamples) : giniOf(this.sumTotal, this.weightedNNodeSamples);
   }

@@ -18,28 +18,34 @@ export function rankFeatures(data: TreeData): FeatureRanks {
   const { x, rows, cols } = data;
   const rank = new Int32Array(rows * cols);
   const offsets = new Int32Array(cols + 1);
+  const sorted = new Float32Array(rows);
   const chunks: Float32Array[] = [];
-  const order = new Float64Array(rows);
   for (let f = 0; f < cols; f++) {
     const base = f * rows;
-    // value * 2^k + row would lose bits; sort (value, row) pairs through an index sort instead
     let m = 0;
-    for (let i = 0; i < rows; i++) if (x[base + i] === x[base + i]) order[m++] = i;
-    const idx = Array.from(order.subarray(0, m));
-    idx.sort((a, b) => x[base + a] - x[base + b]);
-    const distinct: number[] = [];
-    let last = NaN;
-    for (const i of idx) {
+    for (let i = 0; i < rows; i++) if (x[base + i] === x[base + i]) sorted[m++] = x[base + i];
+    const values = sorted.subarray(0, m).sort();
+    // distinct values (-0 and 0 compare equal, so they share a rank)
+    let k = 0;
+    for (let i = 0; i < m; i++) if (k === 0 || values[i] !== values[k - 1]) values[k++] = values[i];
+    const distinct = values.slice(0, k);
+    for (let i = 0; i < rows; i++) {
       const v = x[base + i];
-      if (v !== last) {
-        distinct.push(v);
-        last = v;
+      if (v !== v) {
+        rank[base + i] = -1;
+        continue;
       }
-      rank[base + i] = distinct.length - 1;
+      let lo = 0;
+      let hi = k - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (distinct[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      rank[base + i] = lo;
     }
-    for (let i = 0; i < rows; i++) if (x[base + i] !== x[base + i]) rank[base + i] = -1;
-    chunks.push(Float32Array.from(distinct));
-    offsets[f + 1] = offsets[f] + distinct.length;
+    chunks.push(distinct);
+    offsets[f + 1] = offsets[f] + k;
   }
   const values = new Float32Array(offsets[cols]);
   chunks.forEach((chunk, f) => values.set(chunk, offsets[f]));
@@ -52,7 +58,9 @@ export class RankSortBuffers {
   readonly keysTmp: Int32Array;
   readonly samplesTmp: Int32Array;
   readonly counts = new Int32Array(256);
+  readonly packed: Int32Array;
   constructor(rows: number) {
+    this.packed = new Int32Array(Math.min(rows, 4096));
     this.keys = new Int32Array(rows);
     this.keysTmp = new Int32Array(rows);
     this.samplesTmp = new Int32Array(rows);
@@ -60,16 +68,38 @@ export class RankSortBuffers {
 }
 
 /**
- * Sorts samples[start, start + n) of feature `f` by rank (insertion sort for short ranges, LSD
- * radix on 8-bit digits otherwise) and writes their float32 values to `values`.
+ * Sorts samples[start, start + n) of feature `f` by rank (insertion sort for short ranges, the
+ * engine's native sort of packed (rank, position) keys for medium ones, LSD radix on 8-bit digits
+ * otherwise) and writes their float32 values to `values`.
  */
 export function sortByRank(ranks: FeatureRanks, rows: number, f: number, samples: Int32Array, values: Float32Array, start: number, n: number, buf: RankSortBuffers): void {
   const { rank } = ranks;
   const base = f * rows;
   const nDistinct = ranks.offsets[f + 1] - ranks.offsets[f];
   let keys = buf.keys;
+  const localBits = 32 - Math.clz32(Math.max(n - 1, 1));
+  if (n > 16 && n <= 4096 && nDistinct <= 2 ** (31 - localBits)) {
+    // pack (rank, position) into one int and use the engine's native numeric sort
+    const packed = buf.packed.subarray(0, n);
+    const copy = buf.samplesTmp;
+    for (let i = 0; i < n; i++) {
+      const s = samples[start + i];
+      copy[i] = s;
+      packed[i] = (rank[base + s] << localBits) | i;
+    }
+    packed.sort();
+    const mask = (1 << localBits) - 1;
+    const table = ranks.values;
+    const off = ranks.offsets[f];
+    for (let j = 0; j < n; j++) {
+      const key = packed[j];
+      samples[start + j] = copy[key & mask];
+      values[start + j] = table[off + (key >>> localBits)];
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) keys[i] = rank[base + samples[start + i]];
-  if (n <= 32) {
+  if (n <= 16) {
     for (let i = 1; i < n; i++) {
       const k = keys[i];
       const s = samples[start + i];
