@@ -106,9 +106,9 @@ export function growTree(data: TreeData, target: TreeTarget, weights: Float64Arr
 }
 
 /**
- * True when every weighted class count is an exact integer (integer weights, total below 2^53):
- * then no sum depends on the order rows are visited in, and rank sorting gives scikit-learn's
- * results exactly.
+ * True when every weighted class count is an exact integer (integer weights, total below 2^31,
+ * so the rank histogram's 32-bit counts hold them): then no sum depends on the order rows are
+ * visited in, and the rank-based searches give scikit-learn's results exactly.
  */
 export function exactSums(weights: Float64Array | null): boolean {
   if (weights === null) return true;
@@ -118,7 +118,7 @@ export function exactSums(weights: Float64Array | null): boolean {
     if (w !== Math.floor(w)) return false;
     total += w;
   }
-  return total < 2 ** 53;
+  return total < 2 ** 31;
 }
 
 function makeCriterion(target: TreeTarget, n: number): Criterion {

@@ -10,14 +10,16 @@ import { CONSTANT, FEATURE_THRESHOLD, HISTOGRAM, SORTED } from "./split-constant
  * sorted scan (values closer than 1e-7 merged, the "NaN right" pass with its all-values-left
  * candidate, then the "NaN left" pass), computes each proxy with the same formula from the same
  * exact sums, and so picks the same split. Used unless the feature has far more distinct values
- * than the node has rows.
+ * than the node has rows. Class weights per rank are kept as 32-bit integers, so the builder
+ * uses it only when the total weight is below 2^31.
  */
 export class RankHistogram {
   private readonly y: Int32Array;
   private readonly nClasses: number;
   private readonly entropy: boolean;
   private readonly counts: Int32Array;
-  private readonly sums: Float64Array;
+  /** weighted class counts per rank: integers, as this search only runs with integer weights */
+  private readonly sums: Int32Array;
   private readonly present: Int32Array;
   private readonly missing: Float64Array;
   private readonly total: Float64Array;
@@ -37,7 +39,7 @@ export class RankHistogram {
     this.nClasses = criterion.nClasses;
     this.entropy = criterion.entropy;
     this.counts = new Int32Array(rows);
-    this.sums = new Float64Array(rows * this.nClasses);
+    this.sums = new Int32Array(rows * this.nClasses);
     this.present = new Int32Array((rows >> 5) + 1);
     this.missing = new Float64Array(this.nClasses);
     this.total = new Float64Array(this.nClasses);
@@ -56,6 +58,7 @@ export class RankHistogram {
     const off = this.ranks.offsets[feature];
     if (this.ranks.offsets[feature + 1] - off > 64 * n) return SORTED;
     const rank = this.ranks.rank;
+    const missingRank = this.ranks.missing;
     const base = feature * splitter.data.rows;
     const K = this.nClasses;
     const { counts, sums, missing, y, present } = this;
@@ -67,7 +70,7 @@ export class RankHistogram {
       const s = samples[p];
       const r = rank[base + s];
       const w = weights === null ? 1 : weights[s];
-      if (r < 0) {
+      if (r === missingRank) {
         missing[y[s]] += w;
         nMissing++;
       } else {
