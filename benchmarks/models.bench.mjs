@@ -52,7 +52,8 @@ async function peer(X, y, XTest, yTest) {
   const perTree = probe / probeTrees;
   const trees = perTree * PEER_TREES > 120_000 ? Math.max(probeTrees, Math.floor(120_000 / perTree)) : PEER_TREES;
   const t1 = performance.now();
-  const model = new RF(options(trees)).train(rows, y);
+  const model = new RF(options(trees));
+  model.train(rows, y);
   const fitMs = ((performance.now() - t1) / trees) * PEER_TREES;
   const auc = rocAucScore(yTest, model.predictProbability(XTest.to2D(), 1));
   return { fitMs, auc, trees };

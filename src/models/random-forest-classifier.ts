@@ -14,13 +14,14 @@ import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
 import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
-import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
+import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
+import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
-import { argmaxLabels } from "./tree/tree-predict.js";
+import { argmaxLabels, toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
 
@@ -45,6 +46,8 @@ interface RandomForestClassifierState {
   classes: Label[];
   maxFeatures: number;
   trees: TreeStructure[];
+  /** the trees in one flat layout for prediction */
+  flat: FlatForest;
   featureImportances: Float64Array;
   oob: { score: number; decision: Float64Array } | null;
 }
@@ -129,7 +132,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       oob = { score: correct / matrix.rows, decision: values };
     }
     const featureImportances = forestFeatureImportances(trees, matrix.cols);
-    return this.commit({ schema, classes, maxFeatures: plan.maxFeatures, trees, featureImportances, oob });
+    return this.commit({ schema, classes, maxFeatures: plan.maxFeatures, trees, flat: flattenForest(trees, classes.length), featureImportances, oob });
   }
 
   /** Mean of the trees' class probabilities, one column per class. */
@@ -138,9 +141,9 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
   }
 
   private proba(X: MatrixInput, method: string): Matrix {
-    const { schema, trees, classes } = this.fitted(method);
+    const { schema, flat, classes } = this.fitted(method);
     const matrix = predictionMatrix(X, schema, this.site(method));
-    return new Matrix(averageTrees(trees, matrix.data, matrix.rows, matrix.cols, classes.length), matrix.rows, classes.length);
+    return new Matrix(predictFlat(flat, toFloat32Rows(matrix.data), matrix.rows, matrix.cols), matrix.rows, classes.length);
   }
 
   /** The class with the highest mean probability (first on ties). */
@@ -206,6 +209,6 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       if (decision.length % classes.length !== 0) o.fail("decision", `must hold ${classes.length} values per row`);
       oob = { score: o.number("score", { min: 0, max: 1 }), decision };
     }
-    return { schema, classes, maxFeatures, trees, featureImportances, oob };
+    return { schema, classes, maxFeatures, trees, flat: flattenForest(trees, classes.length), featureImportances, oob };
   }
 }

@@ -12,12 +12,14 @@ import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
 import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
-import { averageTrees, forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
+import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
+import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "./tree/grow-tree.js";
 import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
 export interface RandomForestRegressorParams extends ForestParams {
@@ -36,6 +38,8 @@ interface RandomForestRegressorState {
   schema: FeatureSchema;
   maxFeatures: number;
   trees: TreeStructure[];
+  /** the trees in one flat layout for prediction */
+  flat: FlatForest;
   featureImportances: Float64Array;
   oob: { score: number; prediction: Float64Array } | null;
 }
@@ -99,14 +103,14 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
       oob = { score: r2Score(target, values), prediction: values };
     }
     const featureImportances = forestFeatureImportances(trees, matrix.cols);
-    return this.commit({ schema, maxFeatures: plan.maxFeatures, trees, featureImportances, oob });
+    return this.commit({ schema, maxFeatures: plan.maxFeatures, trees, flat: flattenForest(trees, 1), featureImportances, oob });
   }
 
   /** Mean of the trees' predictions. */
   predict(X: MatrixInput): Float64Array {
-    const { schema, trees } = this.fitted("predict");
+    const { schema, flat } = this.fitted("predict");
     const matrix = predictionMatrix(X, schema, this.site("predict"));
-    return averageTrees(trees, matrix.data, matrix.rows, matrix.cols, 1);
+    return predictFlat(flat, toFloat32Rows(matrix.data), matrix.rows, matrix.cols);
   }
 
   get featureImportances(): Float64Array {
@@ -158,6 +162,6 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
       const o = reader.object("oob");
       oob = { score: o.number("score", { finite: false }), prediction: o.f64("prediction", {}) };
     }
-    return { schema, maxFeatures, trees, featureImportances, oob };
+    return { schema, maxFeatures, trees, flat: flattenForest(trees, 1), featureImportances, oob };
   }
 }

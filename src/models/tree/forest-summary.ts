@@ -23,15 +23,6 @@ export function forestFeatureImportances(trees: readonly TreeStructure[], nFeatu
   return mean;
 }
 
-/** Mean of the trees' leaf values per row (rows x valueStride): predict_proba or predict. */
-export function averageTrees(trees: readonly TreeStructure[], x: Float64Array, rows: number, cols: number, valueStride: number): Float64Array {
-  const out = new Float64Array(rows * valueStride);
-  const x32 = toFloat32Rows(x);
-  for (const tree of trees) addTreeValues(tree, x32, rows, cols, out);
-  for (let k = 0; k < out.length; k++) out[k] /= trees.length;
-  return out;
-}
-
 /**
  * Out-of-bag predictions: each row averages the trees whose bootstrap sample missed it (rows
  * never out of bag keep zeros, divided by 1, as scikit-learn does). `x` is the training matrix.
