@@ -1,17 +1,19 @@
 import { TREE_LEAF, type TreeStructure } from "./tree-structure.js";
 
 /**
- * All trees of a forest in one set of arrays (children as absolute indices), so predicting walks
- * one flat layout instead of calling into each tree: this matters most for single rows, where
- * per-tree overhead would dominate.
+ * All trees of a forest in one buffer of 16-byte node records, each tree renumbered in pre-order
+ * so a left child always follows its parent: threshold (f64), then right child (absolute index,
+ * -1 for a leaf) and feature (stored as ~f, negative, when NaN goes left). A prediction touches
+ * about one cache line per level and never calls into a tree, which matters most for single
+ * rows, where a 1000-tree forest would otherwise miss the cache several times per node.
  */
 export interface FlatForest {
   readonly roots: Int32Array;
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly feature: Int32Array;
-  readonly threshold: Float64Array;
-  readonly missingLeft: Uint8Array;
+  /** f64 view: threshold of record i at [2i] */
+  readonly thresholds: Float64Array;
+  /** i32 view of the same buffer: right child and feature code of record i at [4i + 2], [4i + 3] */
+  readonly links: Int32Array;
+  /** valueStride values per record */
   readonly value: Float64Array;
   readonly valueStride: number;
 }
@@ -19,29 +21,33 @@ export interface FlatForest {
 export function flattenForest(trees: readonly TreeStructure[], valueStride: number): FlatForest {
   let total = 0;
   for (const tree of trees) total += tree.nodeCount;
+  const buffer = new ArrayBuffer(total * 16);
+  const thresholds = new Float64Array(buffer);
+  const links = new Int32Array(buffer);
   const roots = new Int32Array(trees.length);
-  const left = new Int32Array(total);
-  const right = new Int32Array(total);
-  const feature = new Int32Array(total);
-  const threshold = new Float64Array(total);
-  const missingLeft = new Uint8Array(total);
   const value = new Float64Array(total * valueStride);
-  let offset = 0;
+  const stack: number[] = [];
+  let next = 0;
   trees.forEach((tree, t) => {
-    roots[t] = offset;
-    for (let node = 0; node < tree.nodeCount; node++) {
-      const id = offset + node;
-      const isLeaf = tree.left[node] === TREE_LEAF;
-      left[id] = isLeaf ? TREE_LEAF : offset + tree.left[node];
-      right[id] = isLeaf ? TREE_LEAF : offset + tree.right[node];
+    roots[t] = next;
+    // pre-order walk; a split's right child is patched in when the right subtree starts
+    stack.push(0, -1);
+    while (stack.length > 0) {
+      const rightOf = stack.pop()!;
+      const node = stack.pop()!;
+      const id = next++;
+      if (rightOf >= 0) links[4 * rightOf + 2] = id;
+      value.set(tree.value.subarray(node * valueStride, (node + 1) * valueStride), id * valueStride);
+      if (tree.left[node] === TREE_LEAF) {
+        links[4 * id + 2] = TREE_LEAF;
+        continue;
+      }
+      thresholds[2 * id] = tree.threshold[node];
+      links[4 * id + 3] = tree.missingLeft[node] === 1 ? ~tree.feature[node] : tree.feature[node];
+      stack.push(tree.right[node], id, tree.left[node], -1);
     }
-    feature.set(tree.feature, offset);
-    threshold.set(tree.threshold, offset);
-    missingLeft.set(tree.missingLeft, offset);
-    value.set(tree.value, offset * valueStride);
-    offset += tree.nodeCount;
   });
-  return { roots, left, right, feature, threshold, missingLeft, value, valueStride };
+  return { roots, thresholds, links, value, valueStride };
 }
 
 /**
@@ -49,7 +55,7 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
  * scikit-learn accumulates them, then divided by the number of trees. `x` is float32, row-major.
  */
 export function predictFlat(forest: FlatForest, x: Float32Array, rows: number, cols: number): Float64Array {
-  const { roots, left, right, feature, threshold, missingLeft, value, valueStride } = forest;
+  const { roots, thresholds, links, value, valueStride } = forest;
   const out = new Float64Array(rows * valueStride);
   const nTrees = roots.length;
   for (let t = 0; t < nTrees; t++) {
@@ -57,11 +63,12 @@ export function predictFlat(forest: FlatForest, x: Float32Array, rows: number, c
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
       let node = root;
-      let l = left[node];
-      while (l !== TREE_LEAF) {
-        const v = x[base + feature[node]];
-        node = v <= threshold[node] ? l : v !== v && missingLeft[node] === 1 ? l : right[node];
-        l = left[node];
+      let r = links[4 * node + 2];
+      while (r !== TREE_LEAF) {
+        const code = links[4 * node + 3];
+        const v = x[base + (code < 0 ? ~code : code)];
+        node = v <= thresholds[2 * node] || (v !== v && code < 0) ? node + 1 : r;
+        r = links[4 * node + 2];
       }
       const o = i * valueStride;
       const from = node * valueStride;
