@@ -23,6 +23,8 @@ function outputs(model: Any, { options }: ConformanceCase): unknown {
       return model.predict(options.X);
     case "sampler":
       return model.fitResample(options.X, options.y);
+    case "monitor":
+      return model.evaluate(options.X);
   }
 }
 

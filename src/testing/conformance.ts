@@ -9,8 +9,11 @@ import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { sameOutput, snapshot } from "./snapshot.js";
 
-/** What kind of estimator is being checked, which decides the methods exercised. */
-export type EstimatorRole = "transformer" | "classifier" | "regressor" | "sampler";
+/**
+ * What kind of estimator is being checked, which decides the methods exercised: a monitor is fitted
+ * on reference data and `evaluate`s new data into a report (the drift detectors).
+ */
+export type EstimatorRole = "transformer" | "classifier" | "regressor" | "sampler" | "monitor";
 
 export interface ConformanceOptions {
   role: EstimatorRole;
@@ -99,7 +102,7 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
   const frame = toFrame(X, { estimator: "checkEstimator", method: "data" });
   const half = likeInput(X, frame.takeRows(Array.from({ length: Math.max(2, Math.ceil(frame.nRows / 2)) }, (_, i) => i)));
   const halfY = y?.slice(0, Math.max(2, Math.ceil(frame.nRows / 2)));
-  const supervised = role !== "transformer" || y !== undefined;
+  const supervised = (role !== "transformer" && role !== "monitor") || y !== undefined;
 
   const fit = (estimator: AnyEstimator, data: TableInput = X, target = y): unknown =>
     role === "sampler" ? call(estimator, "fitResample", data, target) : supervised ? call(estimator, "fit", data, target) : call(estimator, "fit", data);
@@ -114,6 +117,8 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
         return call(estimator, "predict", data);
       case "sampler":
         return call(estimator, "fitResample", data, y);
+      case "monitor":
+        return call(estimator, "evaluate", data);
     }
   };
   const fitted = (): AnyEstimator => {
@@ -121,7 +126,7 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
     fit(estimator);
     return estimator;
   };
-  const predictMethods = role === "transformer" ? ["transform"] : role === "classifier" ? ["predict", "predictProba"] : role === "regressor" ? ["predict"] : [];
+  const predictMethods = { transformer: ["transform"], classifier: ["predict", "predictProba"], regressor: ["predict"], sampler: [], monitor: ["evaluate"] }[role];
 
   const checks: EstimatorCheck[] = [
     {
