@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { Frame } from "../../src/core/frame.js";
 import { DataDriftDetector } from "../../src/drift/data-drift-detector.js";
 import { renderDriftReport } from "../../src/drift/render-drift-report.js";
 import { readDataFile } from "../helpers/fixtures.js";
-import { CHROMIUM_PATH, launchChromium } from "./chromium.js";
+import { launchChromium } from "./chromium.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SCREENSHOT = join(root, "docs", "images", "drift-report.png");
@@ -30,7 +30,6 @@ describe("the drift report in headless Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: install it with: apt-get install -y chromium`);
     browser = await launchChromium();
   });
   afterAll(async () => {
