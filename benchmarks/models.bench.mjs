@@ -80,7 +80,7 @@ export async function run() {
   printTable(rows);
   console.log(`\ntest AUC: tabkit ${auc.toFixed(6)}, scikit-learn ${reference.auc.toFixed(6)} (identical forests give identical AUCs)`);
   const p = await peer(X, y, XTest, yTest);
-  if (p === undefined) console.log("ml-random-forest is not installed (npm install --no-save ml-random-forest): peer comparison skipped");
+  if (p === undefined) console.log("ml-random-forest is not installed (run npm ci: it is a devDependency): peer comparison skipped");
   else {
     const ourPeer = await timeIt(() => seedForest(PEER_TREES).fit(X, y), { repeat: 1, warmup: 0 });
     console.log("");
