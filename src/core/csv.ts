@@ -84,3 +84,17 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { header:
   }
   return { header, rows };
 }
+
+/**
+ * Writes a header and rows as RFC 4180 text (`\n` line ends): a field is quoted when it holds the
+ * delimiter, a quote or a line break, so `parseCsv` reads back exactly the same fields.
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly string[])[], options: CsvParseOptions = {}): string {
+  const delimiter = options.delimiter ?? ",";
+  const quote = (field: string) => (field.includes(delimiter) || /["\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+  const line = (fields: readonly string[], at: string) => {
+    if (fields.length !== header.length) throw new DataError(`formatCsv: ${at} has ${fields.length} fields but the header has ${header.length}`);
+    return fields.map(quote).join(delimiter);
+  };
+  return [line(header, "the header"), ...rows.map((row, i) => line(row, `row ${i}`))].join("\n") + "\n";
+}

@@ -1,5 +1,5 @@
 import { DataError, ValidationError } from "./errors.js";
-import { parseCsv, type CsvParseOptions } from "./csv.js";
+import { formatCsv, parseCsv, type CsvParseOptions } from "./csv.js";
 import { Matrix } from "./matrix.js";
 
 /** A numeric column (missing = NaN) or a categorical one (missing = null). */
@@ -238,6 +238,19 @@ export class Frame {
 
   toRecords(): Record<string, number | string | null>[] {
     return Array.from({ length: this.nRows }, (_, i) => this.row(i));
+  }
+
+  /**
+   * CSV text with a header line: numbers in their shortest round-trip form, missing values as
+   * empty fields. `Frame.fromCSV` reads it back to the same frame when every number is finite.
+   */
+  toCSV(options: CsvParseOptions = {}): string {
+    const texts = this.names.map((name) => {
+      const column = this.column(name);
+      return column instanceof Float64Array ? Array.from(column, (v) => (Number.isNaN(v) ? "" : String(v))) : column.map((v) => v ?? "");
+    });
+    const rows = Array.from({ length: this.nRows }, (_, i) => texts.map((column) => column[i]));
+    return formatCsv(this.names, rows, options);
   }
 }
 

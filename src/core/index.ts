@@ -3,7 +3,7 @@ export type { TabkitErrorCode, ValidationIssue, ErrorSite } from "./errors.js";
 export { Frame } from "./frame.js";
 export type { Column, ColumnKind, FrameRecord, FrameOptions, FrameCsvOptions } from "./frame.js";
 export { Matrix, defaultFeatureNames } from "./matrix.js";
-export { parseCsv } from "./csv.js";
+export { formatCsv, parseCsv } from "./csv.js";
 export type { CsvParseOptions } from "./csv.js";
 export { RandomState, checkRandomState } from "./random-state.js";
 export type { RandomStateLike } from "./random-state.js";

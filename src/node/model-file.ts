@@ -1,17 +1,15 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { Estimator } from "../core/estimator.js";
 import { SerializationError } from "../core/errors.js";
 import { loadModel, type LoadModelOptions } from "../load-model.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 /**
  * Writes a model's JSON document to `path`. The file is written beside the target and renamed
  * into place, so a crash never leaves a half-written model.
  */
 export async function saveModel(path: string, model: Estimator<object, unknown>): Promise<void> {
-  const text = JSON.stringify(model.toJSON());
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text, "utf8");
-  await rename(temporary, path);
+  await writeFileAtomic(path, JSON.stringify(model.toJSON()));
 }
 
 /** Reads and validates a model file written by `saveModel`. */
