@@ -1,6 +1,7 @@
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { decodeSchema, encodeSchema, schemaOfMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { ProgressOptions } from "../core/fit-progress.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -12,7 +13,7 @@ import { encodeClasses, readClasses } from "./class-labels-state.js";
 import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
-import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from "./tree/forest-plan.js";
+import { bootstrapCdf, drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
@@ -23,7 +24,7 @@ import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { argmaxLabels, toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
-import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
+import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
 
 /** Class weights of a forest: as a tree's, plus "balanced_subsample" (balanced per bootstrap sample). */
 export type ForestClassWeight = ClassWeight | "balanced_subsample";
@@ -66,15 +67,20 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     super(SCHEMA, params);
   }
 
-  fit(X: MatrixInput, y: readonly Label[], options: FitOptions = {}): this {
+  /** Fits on this thread; `options.onProgress` hears of the trees as they grow (task "trees"). */
+  fit(X: MatrixInput, y: readonly Label[], options: FitOptions & ProgressOptions = {}): this {
     const job = this.prepare(X, y, options);
-    return this.finish(job, growForestTrees(job.plan, 0, job.plan.seeds.length), options);
+    return this.finish(job, growForest(job.plan, options.onProgress), options);
   }
 
-  /** As `fit`, growing the trees with `options.parallel` (e.g. the worker pool of `tabkit/node`). */
+  /**
+   * As `fit`, growing batches of trees on up to `nJobs` workers of `options.parallel` (e.g. the
+   * `WorkerPool` of `tabkit/node`): the same trees for any runner and `nJobs`. Nothing is
+   * committed unless every tree grows.
+   */
   async fitAsync(X: MatrixInput, y: readonly Label[], options: ForestFitOptions = {}): Promise<this> {
     const job = this.prepare(X, y, options);
-    return this.finish(job, await runForest(job.plan, this.params.nJobs, options.parallel), options);
+    return this.finish(job, await runForest(job.plan, this.params.nJobs, options), options);
   }
 
   private prepare(X: MatrixInput, y: readonly Label[], options: FitOptions) {

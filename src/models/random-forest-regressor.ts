@@ -1,6 +1,7 @@
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { decodeSchema, encodeSchema, schemaOfMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { ProgressOptions } from "../core/fit-progress.js";
 import type { JsonObject } from "../core/json.js";
 import { toTargets } from "../core/labels.js";
 import { oneOf, param, type ParamSchema } from "../core/params.js";
@@ -10,12 +11,12 @@ import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { r2Score } from "../metrics/r2-score.js";
 import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
-import { bootstrapCdf, drawTreeSeeds, growForestTrees, type ForestPlan } from "./tree/forest-plan.js";
+import { bootstrapCdf, drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "./tree/grow-tree.js";
-import { runForest, type ForestFitOptions } from "./tree/run-forest.js";
+import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
@@ -56,15 +57,20 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     super(SCHEMA, params);
   }
 
-  fit(X: MatrixInput, y: ArrayLike<number>, options: FitOptions = {}): this {
+  /** Fits on this thread; `options.onProgress` hears of the trees as they grow (task "trees"). */
+  fit(X: MatrixInput, y: ArrayLike<number>, options: FitOptions & ProgressOptions = {}): this {
     const job = this.prepare(X, y, options);
-    return this.finish(job, growForestTrees(job.plan, 0, job.plan.seeds.length), options);
+    return this.finish(job, growForest(job.plan, options.onProgress), options);
   }
 
-  /** As `fit`, growing the trees with `options.parallel` (e.g. the worker pool of `tabkit/node`). */
+  /**
+   * As `fit`, growing batches of trees on up to `nJobs` workers of `options.parallel` (e.g. the
+   * `WorkerPool` of `tabkit/node`): the same trees for any runner and `nJobs`. Nothing is
+   * committed unless every tree grows.
+   */
   async fitAsync(X: MatrixInput, y: ArrayLike<number>, options: ForestFitOptions = {}): Promise<this> {
     const job = this.prepare(X, y, options);
-    return this.finish(job, await runForest(job.plan, this.params.nJobs, options.parallel), options);
+    return this.finish(job, await runForest(job.plan, this.params.nJobs, options), options);
   }
 
   private prepare(X: MatrixInput, y: ArrayLike<number>, options: FitOptions) {
