@@ -1,27 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isTabkitError, type ValidationError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
 import { RandomForestClassifier } from "../models/random-forest-classifier.js";
 import { RandomForestRegressor } from "../models/random-forest-regressor.js";
+import { FOREST_TREES_TASK } from "../models/tree/run-forest.js";
+import { bundledWorkerPool } from "../../test/helpers/bundled-worker-pool.js";
 import type { WorkerPool as WorkerPoolType } from "./worker-pool.js";
 
-// Worker threads cannot load TypeScript sources, so the pool module is bundled to plain ESM
-// first, as the published package ships it; the workers then load that file.
-let dir: string;
 let WorkerPool: typeof WorkerPoolType;
+let remove: () => void;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "tabkit-pool-"));
-  const outfile = join(dir, "pool.mjs");
-  await build({ entryPoints: [join(__dirname, "worker-pool.ts")], bundle: true, format: "esm", platform: "node", outfile, logLevel: "silent" });
-  ({ WorkerPool } = (await import(pathToFileURL(outfile).href)) as { WorkerPool: typeof WorkerPoolType });
+  ({ WorkerPool, remove } = await bundledWorkerPool());
 }, 30_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const rows = Array.from({ length: 120 }, (_, i) => [Math.sin(i), Math.cos(i * 1.3) * 2, (i * 37) % 17]);
 const X = Matrix.from2D(rows);
@@ -47,6 +40,40 @@ describe("WorkerPool", () => {
       await pool.close();
     }
   }, 30_000);
+
+  it("reports each result as it arrives", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const plan = (new RandomForestClassifier({ nEstimators: 6, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const seen: number[] = [];
+      const trees = await pool.run<unknown[]>(FOREST_TREES_TASK, plan, [[0, 2], [2, 4], [4, 6]], 2, (index) => seen.push(index));
+      expect(seen.sort()).toEqual([0, 1, 2]);
+      expect(trees.flat()).toHaveLength(6);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects with the worker's error: same type, message and tabkit code and issues", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      // a seed outside numpy's range makes RandomState throw a ValidationError inside the worker
+      const badSeeds = { bootstrap: true, seeds: Float64Array.of(-1, -1), data: { rows: 3 }, cdf: null, nBoot: 1, baseWeights: null };
+      const failure = await pool.run(FOREST_TREES_TASK, badSeeds, [[0, 1], [1, 2]], 2).catch((error: unknown) => error);
+      expect(isTabkitError(failure, "VALIDATION_ERROR")).toBe(true);
+      expect((failure as Error).name).toBe("ValidationError");
+      expect((failure as Error).message).toMatch(/^RandomState: seed must be an integer/);
+      expect((failure as ValidationError).issues.length).toBeGreaterThan(0);
+      // a plain bug keeps its built-in type
+      const bug = await pool.run(FOREST_TREES_TASK, null, [[0, 1]], 1).catch((error: unknown) => error);
+      expect(bug).toBeInstanceOf(TypeError);
+      // the pool stays usable
+      const plan = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      expect(await pool.run(FOREST_TREES_TASK, plan, [[0, 2]], 1)).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
 
   it("refuses unknown tasks and bad sizes", async () => {
     expect(() => new WorkerPool(0)).toThrow(/positive integer/);

@@ -3,22 +3,24 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { ValidationError } from "../core/errors.js";
 import type { ParallelRunner } from "../core/parallel.js";
+import { fromWorkerError, toWorkerError, type WorkerErrorData } from "./worker-error.js";
 import { WORKER_TASKS } from "./worker-tasks.js";
 
 type ToWorker = { type: "shared"; run: number; shared: unknown } | { type: "task"; run: number; task: string; index: number; payload: unknown } | { type: "end"; run: number };
-type FromWorker = { type: "result"; run: number; index: number; result: unknown } | { type: "error"; run: number; index: number; message: string };
+type FromWorker = { type: "result"; run: number; index: number; result: unknown } | { type: "error"; run: number; index: number; error: WorkerErrorData };
 
 const WORKER_FLAG = "tabkitWorkerPool";
 
 /**
  * A small pool of worker threads running the named tasks of `worker-tasks.ts`. `run` sends the
  * shared data once to each worker it uses, hands payloads out one at a time as workers finish
- * (so uneven tasks balance), and resolves to the results in payload order. Idle workers do not
- * keep the process alive; `close()` ends them.
+ * (so uneven tasks balance), and resolves to the results in payload order. A task that throws
+ * rejects the run with the worker's error rebuilt here: same type, message and tabkit `code`.
+ * Idle workers do not keep the process alive; `close()` ends them.
  *
  * ```ts
  * const pool = new WorkerPool(2);
- * await forest.fitAsync(X, y, { parallel: pool });   // forest.params.nJobs workers at most
+ * await pipeline.fitAsync(X, y, { parallel: pool, onProgress });   // forests use nJobs workers at most
  * await pool.close();
  * ```
  */
@@ -34,7 +36,7 @@ export class WorkerPool implements ParallelRunner {
     this.size = size;
   }
 
-  async run<R>(task: string, shared: unknown, payloads: readonly unknown[], jobs: number): Promise<R[]> {
+  async run<R>(task: string, shared: unknown, payloads: readonly unknown[], jobs: number, onResult?: (index: number, result: R) => void): Promise<R[]> {
     if (!WORKER_TASKS.has(task)) throw new ValidationError(`WorkerPool.run: unknown task "${task}"`);
     if (this.busy) throw new ValidationError("WorkerPool.run: the pool is already running a task; wait for it or use another pool");
     const n = Math.max(1, Math.min(jobs, this.size, payloads.length));
@@ -69,11 +71,18 @@ export class WorkerPool implements ParallelRunner {
           if (message.run !== run) return;
           if (message.type === "error") {
             cleanup();
-            reject(new Error(`WorkerPool: task "${task}" failed in a worker: ${message.message}`));
+            reject(fromWorkerError(message.error));
             return;
           }
           results[message.index] = message.result as R;
           done++;
+          try {
+            onResult?.(message.index, message.result as R);
+          } catch (error) {
+            cleanup();
+            reject(error);
+            return;
+          }
           if (done === payloads.length) {
             cleanup();
             resolve();
@@ -117,7 +126,7 @@ function serveTasks(): void {
         const result = fn(shared?.run === message.run ? shared.data : undefined, message.payload);
         parentPort!.postMessage({ type: "result", run: message.run, index: message.index, result } satisfies FromWorker);
       } catch (error) {
-        parentPort!.postMessage({ type: "error", run: message.run, index: message.index, message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+        parentPort!.postMessage({ type: "error", run: message.run, index: message.index, error: toWorkerError(error) } satisfies FromWorker);
       }
     }
   });
