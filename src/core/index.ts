@@ -21,3 +21,7 @@ export { encodeLabels, compareLabels, toLabels, toTargets } from "./labels.js";
 export type { Label } from "./labels.js";
 export type { MatrixInput, TableInput, FeatureSchema } from "./input.js";
 export type { TransformerLike } from "./transformer.js";
+export type { ParallelRunner, AsyncFitOptions } from "./parallel.js";
+export type { FitProgress, ProgressListener, ProgressOptions } from "./fit-progress.js";
+export { fitChild, runFit, runFitAsync } from "./child-fit.js";
+export type { ChildFit, FitProcedure } from "./child-fit.js";

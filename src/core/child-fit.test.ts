@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { fitChild, runFit, runFitAsync, type FitProcedure } from "./child-fit.js";
+import type { FitProgress } from "./fit-progress.js";
+
+/** A child that records how it was fitted. */
+class Child {
+  calls: { method: string; options: Record<string, unknown> }[] = [];
+  constructor(private readonly fails = false) {}
+  fit(_X: unknown, _y: unknown, options: Record<string, unknown>): this {
+    this.calls.push({ method: "fit", options });
+    if (this.fails) throw new RangeError("child failed");
+    return this;
+  }
+}
+class AsyncChild extends Child {
+  async fitAsync(_X: unknown, _y: unknown, options: Record<string, unknown>): Promise<this> {
+    this.calls.push({ method: "fitAsync", options });
+    (options.onProgress as (p: FitProgress) => void)?.({ task: "trees", path: ["trees"], done: 1, total: 1 });
+    return this;
+  }
+}
+
+/** Fits two children in order and, like errorScore, turns a failing child into a value. */
+function* procedure(children: Child[]): FitProcedure<string[]> {
+  const outcomes: string[] = [];
+  for (const [k, child] of children.entries()) {
+    try {
+      yield { child, X: [k], y: [k], options: { sampleWeight: [1] }, path: ["outer", `fold ${k + 1}`] };
+      outcomes.push("ok");
+    } catch (error) {
+      outcomes.push((error as Error).message);
+    }
+  }
+  return outcomes;
+}
+
+describe("fit procedures", () => {
+  it("fitChild uses fitAsync when the child has it, else fit without the runner", async () => {
+    const runner = { size: 1, run: async () => [] };
+    const a = new AsyncChild();
+    await fitChild(a, [], [], { parallel: runner, sampleWeight: [1] });
+    expect(a.calls).toEqual([{ method: "fitAsync", options: { parallel: runner, sampleWeight: [1] } }]);
+    const s = new Child();
+    await fitChild(s, [], [], { parallel: runner, sampleWeight: [1] });
+    expect(s.calls).toEqual([{ method: "fit", options: { sampleWeight: [1] } }]);
+  });
+
+  it("runFit and runFitAsync fit the same children in order, pass child errors back, and nest progress", async () => {
+    const events: FitProgress[] = [];
+    const sync = runFit(procedure([new Child(), new Child(true)]), { onProgress: (p) => events.push(p) });
+    const children = [new AsyncChild(), new Child(true)];
+    const asyncResult = await runFitAsync(procedure(children), { onProgress: (p) => events.push(p) });
+    expect(sync).toEqual(["ok", "child failed"]);
+    expect(asyncResult).toEqual(sync);
+    expect(children[0].calls[0].method).toBe("fitAsync");
+    expect(children[0].calls[0].options.sampleWeight).toEqual([1]);
+    expect(events.map((e) => e.task)).toEqual(["outer › fold 1 › trees"]);
+  });
+
+  it("an error the procedure does not catch rejects the run", async () => {
+    function* strict(): FitProcedure<number> {
+      yield { child: new Child(true), X: [], y: [] };
+      return 1;
+    }
+    expect(() => runFit(strict())).toThrow(RangeError);
+    await expect(runFitAsync(strict())).rejects.toThrow("child failed");
+  });
+});
