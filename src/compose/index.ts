@@ -4,7 +4,7 @@ import { Pipeline } from "./pipeline.js";
 export { ColumnTransformer, Pipeline };
 export { makePipeline } from "./pipeline.js";
 export type { ColumnTransformerParams, ColumnTransformerEntry, ColumnSelector } from "./column-transformer.js";
-export type { PipelineParams, PipelineStep } from "./pipeline.js";
+export type { PipelineParams, PipelineStep, PipelineFitOptions } from "./pipeline.js";
 export type { Step } from "./steps.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */

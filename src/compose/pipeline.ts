@@ -1,10 +1,13 @@
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
+import { ProgressCounter, type ProgressListener, type ProgressOptions } from "../core/fit-progress.js";
 import type { Frame } from "../core/frame.js";
 import type { TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, hasMethod, isSampler, type Step } from "./steps.js";
@@ -38,6 +41,12 @@ const SCHEMA: ParamSchema<PipelineParams> = {
   }),
 };
 
+/** Options of `Pipeline.fit`: the sample weights go to the final step. */
+export interface PipelineFitOptions extends ProgressOptions {
+  /** One weight per row, passed to the final estimator's fit. */
+  sampleWeight?: ArrayLike<number>;
+}
+
 interface PipelineState {
   /** The fitted clones, aligned with params.steps (null for passthrough steps). */
   steps: (Step | null)[];
@@ -49,6 +58,10 @@ interface PipelineState {
  * `fitTransform` (samplers through `fitResample`, which also replaces y); at predict time samplers
  * are skipped and each transformer applies `transform`. The steps given in params are cloned, never
  * fitted in place.
+ *
+ * Progress (`onProgress`): the task "steps" counts fitted steps, and the final step's own tasks
+ * sit under its name ("classifier › trees"). `fitAsync` fits the final step through its own
+ * `fitAsync` where it has one, so a forest there grows its trees on `options.parallel`.
  */
 export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   static readonly kind = "Pipeline";
@@ -63,14 +76,30 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     return this.params.steps.some(([, step]) => isSampler(step));
   }
 
-  fit(X: TableInput, y?: readonly Label[] | ArrayLike<number>, options?: { sampleWeight?: ArrayLike<number> }): this {
-    const { steps, data, target } = this.fitIntermediate(X, y);
+  fit(X: TableInput, y?: readonly Label[] | ArrayLike<number>, options: PipelineFitOptions = {}): this {
+    return runFit(this.fitSteps(X, y, options), options);
+  }
+
+  /**
+   * As `fit` (same result), fitting the final step through its `fitAsync` where it has one, with
+   * `options.parallel`; the other steps fit on this thread. Nothing is committed unless every
+   * step fits.
+   */
+  async fitAsync(X: TableInput, y?: readonly Label[] | ArrayLike<number>, options: PipelineFitOptions & AsyncFitOptions = {}): Promise<this> {
+    return runFitAsync(this.fitSteps(X, y, options), options);
+  }
+
+  private *fitSteps(X: TableInput, y: unknown, options: PipelineFitOptions): FitProcedure<this> {
+    const { steps, data, target, progress } = this.fitIntermediate(X, y, options.onProgress);
     const last = steps[steps.length - 1];
     if (last !== null) {
       if (isSampler(last)) callMethod(last, "fitResample", data, target);
-      else if (options?.sampleWeight !== undefined) callMethod(last, "fit", data, target, options);
-      else callMethod(last, "fit", data, target);
+      else {
+        const name = this.params.steps[steps.length - 1][0];
+        yield { child: last, X: data, y: target, options: options.sampleWeight === undefined ? undefined : { sampleWeight: options.sampleWeight }, path: [name] };
+      }
     }
+    progress.advance();
     return this.commit({ steps });
   }
 
@@ -144,22 +173,24 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     return classes;
   }
 
-  private fitIntermediate(X: TableInput, y: unknown): { steps: (Step | null)[]; data: unknown; target: unknown } {
+  /** Fits every step but the last; `progress` counts the steps (task "steps"). */
+  private fitIntermediate(X: TableInput, y: unknown, onProgress?: ProgressListener): { steps: (Step | null)[]; data: unknown; target: unknown; progress: ProgressCounter } {
     if (this.params.steps.length === 0) throw new ValidationError(this.message("fit", "the pipeline has no steps; give them as steps: [[name, estimator], ...]"));
+    const progress = new ProgressCounter(onProgress, "steps", this.params.steps.length);
     const steps = this.params.steps.map(([, step]) => (step === null || step === "passthrough" ? null : (step.clone() as Step)));
     let data: unknown = X;
     let target: unknown = y;
     for (const step of steps.slice(0, -1)) {
-      if (step === null) continue;
-      if (isSampler(step)) {
+      if (step !== null && isSampler(step)) {
         const resampled = callMethod<{ X: unknown; y: unknown }>(step, "fitResample", data, target);
         data = resampled.X;
         target = resampled.y;
-      } else {
+      } else if (step !== null) {
         data = fitTransformStep(step, data, target);
       }
+      progress.advance();
     }
-    return { steps, data, target };
+    return { steps, data, target, progress };
   }
 
   private transformThrough(steps: readonly (Step | null)[], X: unknown, method: string): unknown {

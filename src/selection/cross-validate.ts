@@ -1,12 +1,15 @@
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { ValidationError } from "../core/errors.js";
 import { isEstimator, type Estimator } from "../core/estimator.js";
+import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import { toLabels, type Label } from "../core/labels.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { checkCv, type CvOption } from "./check-cv.js";
-import { fitAndScore, isClassifier, resolveScorers, type MultiScoring } from "./fit-and-score.js";
+import { fitAndScore, isClassifier, resolveScorers, type FoldResult, type MultiScoring } from "./fit-and-score.js";
 import { checkFoldClasses } from "./search-cv.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
 
-export interface CrossValidateOptions {
+export interface CrossValidateOptions extends ProgressOptions {
   /** Folds: a count (StratifiedKFold for classifiers, KFold otherwise) or a splitter. Default 5. */
   cv?: CvOption | null;
   /** One scorer, a list, or a record of named scorers; null: the estimator's score (accuracy for classifiers). */
@@ -17,7 +20,7 @@ export interface CrossValidateOptions {
   returnEstimator?: boolean;
   /** Group labels for group splitters. */
   groups?: readonly Label[] | null;
-  /** Parallel jobs; results never depend on it (folds run sequentially here). */
+  /** Parallel jobs; results never depend on it (folds run one after another; `crossValidateAsync` with a runner grows forest trees in parallel). */
   nJobs?: number | null;
   /** Score of a fold whose fit fails (default "raise"). */
   errorScore?: number | "raise";
@@ -34,9 +37,23 @@ export interface CrossValidateResult {
 
 /**
  * scikit-learn's `cross_validate`: fits a copy of the estimator per fold and scores it; the
- * user's estimator is never fitted or changed.
+ * user's estimator is never fitted or changed. Progress (`onProgress`): the task "folds", and each
+ * fold's own tasks under "fold k/K".
  */
 export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions = {}): CrossValidateResult {
+  return runFit(crossValidation(estimator, X, y, options), options);
+}
+
+/**
+ * As `crossValidate` (same folds in the same order, same result), fitting each fold's copy
+ * through its `fitAsync` where it has one, with `options.parallel` (e.g. forest trees on the
+ * `WorkerPool` of `tabkit/node`).
+ */
+export async function crossValidateAsync(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions & AsyncFitOptions = {}): Promise<CrossValidateResult> {
+  return runFitAsync(crossValidation(estimator, X, y, options), options);
+}
+
+function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions): FitProcedure<CrossValidateResult> {
   const owner = "crossValidate";
   if (!isEstimator(estimator)) throw new ValidationError(`${owner}: estimator must be a tabkit estimator`, [{ path: "estimator", message: "not an estimator" }]);
   const n = rowCount(X);
@@ -46,9 +63,12 @@ export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndex
   const returnTrain = options.returnTrainScore ?? false;
   const splits = [...splitter.split(n, labels, options.groups ?? null)];
   if (isClassifier(estimator)) checkFoldClasses(labels, splits.map((s) => s.train), `${owner}: `);
-  const folds = splits.map((split) =>
-    fitAndScore(estimator, X, labels, split, {}, scorers, returnTrain, options.errorScore ?? "raise", owner),
-  );
+  const progress = new ProgressCounter(options.onProgress, "folds", splits.length);
+  const folds: FoldResult[] = [];
+  for (const [k, split] of splits.entries()) {
+    folds.push(yield* fitAndScore(estimator, X, labels, split, {}, scorers, returnTrain, options.errorScore ?? "raise", owner, [`fold ${k + 1}/${splits.length}`]));
+    progress.advance();
+  }
   const result: CrossValidateResult = {
     fit_time: Float64Array.from(folds, (f) => f.fitTime),
     score_time: Float64Array.from(folds, (f) => f.scoreTime),

@@ -1,3 +1,4 @@
+import type { FitProcedure } from "../core/child-fit.js";
 import { ValidationError } from "../core/errors.js";
 import type { Estimator } from "../core/estimator.js";
 import type { Label } from "../core/labels.js";
@@ -58,10 +59,10 @@ export interface FoldResult {
 
 /**
  * scikit-learn's `_fit_and_score`: a fresh copy of `spec` with `params` set, fitted on the train
- * rows, scored on the test rows (and the train rows when asked). A failed fit raises, or scores
- * `errorScore` when it is a number.
+ * rows (a child fit placed at `path` for progress), scored on the test rows (and the train rows
+ * when asked). A failed fit raises, or scores `errorScore` when it is a number.
  */
-export function fitAndScore(
+export function* fitAndScore(
   spec: AnyEstimator,
   X: RowIndexable,
   y: readonly Label[],
@@ -71,13 +72,14 @@ export function fitAndScore(
   returnTrain: boolean,
   errorScore: number | "raise",
   owner: string,
-): FoldResult {
+  path: readonly string[],
+): FitProcedure<FoldResult> {
   const model = withNestedParams(spec.clone(), params, owner);
   const Xtr = takeRows(X, split.train);
   const ytr = takeRows(y as Label[], split.train);
   const start = now();
   try {
-    (model as unknown as { fit(X: unknown, y: unknown): unknown }).fit(Xtr, ytr);
+    yield { child: model, X: Xtr, y: ytr, path };
   } catch (error) {
     if (errorScore === "raise") throw error;
     const failed = scorers.names.map(() => errorScore);

@@ -1,8 +1,11 @@
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { ValidationError } from "../core/errors.js";
+import type { ProgressOptions } from "../core/fit-progress.js";
 import type { LoadContext } from "../core/estimator.js";
 import type { Estimator } from "../core/estimator.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { anyOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import { estimatorCheck } from "../compose/steps.js";
@@ -30,7 +33,8 @@ const SCHEMA: ParamSchema<FixedThresholdClassifierParams> = {
 
 /**
  * scikit-learn's `FixedThresholdClassifier`: fits a clone of the estimator and predicts the
- * positive class wherever its score is at or above a fixed threshold.
+ * positive class wherever its score is at or above a fixed threshold. The estimator's progress
+ * reports (`onProgress`) pass through unchanged.
  */
 export class FixedThresholdClassifier extends ThresholdClassifierBase<FixedThresholdClassifierParams, ThresholdState> {
   static readonly kind = "FixedThresholdClassifier";
@@ -40,11 +44,20 @@ export class FixedThresholdClassifier extends ThresholdClassifierBase<FixedThres
     super(SCHEMA, params);
   }
 
-  fit(X: unknown, y: readonly Label[]): this {
+  fit(X: unknown, y: readonly Label[], options: ProgressOptions = {}): this {
+    return runFit(this.fitProcedure(X, y), options);
+  }
+
+  /** As `fit`, fitting the estimator through its `fitAsync` where it has one, with `options.parallel`. */
+  async fitAsync(X: unknown, y: readonly Label[], options: AsyncFitOptions = {}): Promise<this> {
+    return runFitAsync(this.fitProcedure(X, y), options);
+  }
+
+  private *fitProcedure(X: unknown, y: readonly Label[]): FitProcedure<this> {
     const spec = this.params.estimator;
     if (spec === null) throw new ValidationError(this.message("fit", "estimator is null; pass the classifier to threshold"), [{ path: "estimator", message: "required" }]);
     const estimator = spec.clone();
-    (estimator as unknown as BinaryClassifierLike).fit(X, y);
+    yield { child: estimator, X, y };
     const owner = `${this.kind}.fit`;
     const method = resolveResponseMethod(estimator, this.params.responseMethod, owner);
     const posLabel = positiveLabel((estimator as unknown as BinaryClassifierLike).classes, this.params.posLabel, owner);

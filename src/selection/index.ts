@@ -37,8 +37,8 @@ export type { Scoring, ScorerSpec, ScorerFunction, LabelMetric, ResolvedScorer }
 export { GridSearchCV, RandomizedSearchCV };
 export type { GridSearchCVParams } from "./grid-search-cv.js";
 export type { RandomizedSearchCVParams } from "./randomized-search-cv.js";
-export type { CvResults, SearchParams } from "./search-cv.js";
-export { crossValidate } from "./cross-validate.js";
+export type { CvResults, SearchParams, SearchFitOptions } from "./search-cv.js";
+export { crossValidate, crossValidateAsync } from "./cross-validate.js";
 export type { CrossValidateOptions, CrossValidateResult } from "./cross-validate.js";
 export type { MultiScoring } from "./fit-and-score.js";
 export { withNestedParams } from "./nested-params.js";

@@ -1,14 +1,23 @@
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import { encodeParamValue, Estimator, type LoadContext } from "../core/estimator.js";
+import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import type { JsonObject, JsonValue } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { checkCv, type CvOption } from "./check-cv.js";
 import { decodeChild } from "./child-model.js";
 import { fitAndScore, isClassifier, resolveScorers, type FoldResult, type MultiScoring } from "./fit-and-score.js";
 import { withNestedParams } from "./nested-params.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
+
+/** Options of a search's `fit`. */
+export interface SearchFitOptions extends ProgressOptions {
+  /** Group labels for group splitters. */
+  groups?: readonly Label[] | null;
+}
 
 /** The params every search shares. */
 export interface SearchParams {
@@ -39,12 +48,28 @@ interface SearchState {
  * The engine of GridSearchCV and RandomizedSearchCV (scikit-learn's `BaseSearchCV`): every
  * candidate on every split (candidate-major), `cv_results_` with means, population stds and
  * "min" ranks, the best candidate as the first of rank 1, and a refit on all data.
+ *
+ * Progress (`onProgress`): the task "fits" counts every (candidate, split) fit and the refit; each
+ * child's own tasks sit under "candidate c/C › fold k/K" or "refit".
  */
 export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> {
   /** The candidate param sets, in scikit-learn's order. */
   protected abstract candidates(): Record<string, unknown>[];
 
-  fit(X: RowIndexable, y: readonly Label[], options: { groups?: readonly Label[] | null } = {}): this {
+  fit(X: RowIndexable, y: readonly Label[], options: SearchFitOptions = {}): this {
+    return runFit(this.fitProcedure(X, y, options), options);
+  }
+
+  /**
+   * As `fit` (same fits in the same order, same result), fitting every candidate clone and the
+   * refit through their `fitAsync` where they have one, with `options.parallel`. Nothing is
+   * committed unless the search completes.
+   */
+  async fitAsync(X: RowIndexable, y: readonly Label[], options: SearchFitOptions & AsyncFitOptions = {}): Promise<this> {
+    return runFitAsync(this.fitProcedure(X, y, options), options);
+  }
+
+  private *fitProcedure(X: RowIndexable, y: readonly Label[], options: SearchFitOptions): FitProcedure<this> {
     const p = this.params;
     if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the estimator to search"), [{ path: "estimator", message: "required" }]);
     const n = rowCount(X);
@@ -60,9 +85,17 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
     const splits = [...checkCv(p.cv, labels, classifier, this.kind).split(n, labels, options.groups ?? null)];
     if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), this.message("fit", ""));
     const candidates = this.candidates();
-    const results: FoldResult[][] = candidates.map((params) =>
-      splits.map((split) => fitAndScore(p.estimator!, X, labels, split, params, scorers, p.returnTrainScore, p.errorScore, this.kind)),
-    );
+    const progress = new ProgressCounter(options.onProgress, "fits", candidates.length * splits.length + (p.refit === false ? 0 : 1));
+    const results: FoldResult[][] = [];
+    for (const [c, params] of candidates.entries()) {
+      const folds: FoldResult[] = [];
+      for (const [k, split] of splits.entries()) {
+        const path = [`candidate ${c + 1}/${candidates.length}`, `fold ${k + 1}/${splits.length}`];
+        folds.push(yield* fitAndScore(p.estimator, X, labels, split, params, scorers, p.returnTrainScore, p.errorScore, this.kind, path));
+        progress.advance();
+      }
+      results.push(folds);
+    }
     const cvResults = formatResults(candidates, results, scorers.names, scorers.multi, splits.length, p.returnTrainScore);
     let bestIndex: number | null = null;
     let bestEstimator: Estimator<object, unknown> | null = null;
@@ -73,8 +106,9 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
       bestIndex = rank.indexOf(Math.min(...rank));
       const start = globalThis.performance.now();
       bestEstimator = withNestedParams(p.estimator.clone(), candidates[bestIndex], this.kind);
-      (bestEstimator as unknown as { fit(X: unknown, y: unknown): unknown }).fit(X, labels);
+      yield { child: bestEstimator, X, y: labels, path: ["refit"] };
       refitTime = (globalThis.performance.now() - start) / 1000;
+      progress.advance();
     }
     return this.commit({ cvResults, bestIndex, bestEstimator, scorerNames: scorers.names, multi: scorers.multi, nSplits: splits.length, refitTime });
   }

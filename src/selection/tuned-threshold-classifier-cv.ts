@@ -1,6 +1,9 @@
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import type { Estimator, LoadContext } from "../core/estimator.js";
+import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import type { TableInput } from "../core/input.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import type { JsonObject } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
@@ -29,7 +32,7 @@ export interface TunedThresholdClassifierCVParams {
   cv: CvOption | "prefit" | null;
   /** Refit the estimator on all data (false: on the first training split). Default true. */
   refit: boolean;
-  /** Parallel jobs; results never depend on it (folds run sequentially here). Default null. */
+  /** Parallel jobs; results never depend on it (folds run one after another; `fitAsync` with a runner grows forest trees in parallel). Default null. */
   nJobs: number | null;
   /** Seed of the split when cv is a fraction. Default null. */
   randomState: number | null;
@@ -61,6 +64,9 @@ interface TunedState extends ThresholdState {
  * scikit-learn's `TunedThresholdClassifierCV`: per CV split, a clone is fitted on train and the
  * scorer evaluated on validation at thresholds spanning its scores; the mean of the per-split
  * curves (interpolated on a common grid) picks `bestThreshold` (first maximum).
+ *
+ * Progress (`onProgress`): the task "fits" counts the refit and the split fits; each child's own
+ * tasks sit under "refit" or "fold k/n" ("refit › trees", "fold 2/5 › trees").
  */
 export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThresholdClassifierCVParams, TunedState> {
   static readonly kind = "TunedThresholdClassifierCV";
@@ -70,7 +76,20 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
     super(SCHEMA, params);
   }
 
-  fit(X: TableInput, y: readonly Label[]): this {
+  fit(X: TableInput, y: readonly Label[], options: ProgressOptions = {}): this {
+    return runFit(this.fitProcedure(X, y, options), options);
+  }
+
+  /**
+   * As `fit` (same folds in the same order, same result), fitting the refit and every split's
+   * clone through their `fitAsync` where they have one, with `options.parallel`. Nothing is
+   * committed unless every fit succeeds.
+   */
+  async fitAsync(X: TableInput, y: readonly Label[], options: AsyncFitOptions = {}): Promise<this> {
+    return runFitAsync(this.fitProcedure(X, y, options), options);
+  }
+
+  private *fitProcedure(X: TableInput, y: readonly Label[], options: ProgressOptions): FitProcedure<this> {
     const owner = `${this.kind}.fit`;
     const p = this.params;
     if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the classifier to tune"), [{ path: "estimator", message: "required" }]);
@@ -90,11 +109,13 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
 
     let estimator: Estimator<object, unknown>;
     let splits: { train: Int32Array | null; test: Int32Array }[];
+    let progress: ProgressCounter;
     if (p.cv === "prefit") {
       if (p.refit) throw new ValidationError(this.message("fit", 'cv: "prefit" cannot be combined with refit: true'), [{ path: "refit", message: "must be false with prefit" }]);
       if (!p.estimator.isFitted) throw new DataError(this.message("fit", 'cv: "prefit" needs an already fitted estimator'));
       estimator = p.estimator;
       splits = [{ train: null, test: Int32Array.from({ length: n }, (_, i) => i) }];
+      progress = new ProgressCounter(options.onProgress, "fits", 0);
     } else {
       const splitter =
         typeof p.cv === "number" && p.cv > 0 && p.cv < 1
@@ -103,29 +124,32 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
       const all: Split[] = [...splitter.split(n, labels)];
       if (!p.refit && all.length > 1) throw new ValidationError(this.message("fit", "refit: false needs a single split (cv has several folds)"), [{ path: "refit", message: "needs one split" }]);
       splits = all;
+      progress = new ProgressCounter(options.onProgress, "fits", all.length + 1);
       estimator = p.estimator.clone();
       const fitX = p.refit ? X : takeRows(X as RowIndexable, all[0].train);
       const fitY = p.refit ? labels : takeRows(labels, all[0].train);
-      (estimator as unknown as BinaryClassifierLike).fit(fitX, fitY);
+      yield { child: estimator, X: fitX, y: fitY, path: [p.refit ? "refit" : "estimator"] };
+      progress.advance();
     }
     const method = resolveResponseMethod(estimator, p.responseMethod, owner);
     const posLabel = positiveLabel((estimator as unknown as BinaryClassifierLike).classes, wantedPos, owner);
 
     const foldThresholds: Float64Array[] = [];
     const foldScores: Float64Array[] = [];
-    splits.forEach((split, k) => {
+    for (const [k, split] of splits.entries()) {
       let model = estimator;
       if (split.train !== null) {
         const yTrain = takeRows(labels, split.train);
         const missing = [...distinct].filter((c) => !yTrain.includes(c));
         if (missing.length > 0) throw new DataError(this.message("fit", `training split ${k} has no row of class ${JSON.stringify(missing[0])}; use stratified or larger folds`));
-        model = p.estimator!.clone();
-        (model as unknown as BinaryClassifierLike).fit(takeRows(X as RowIndexable, split.train), yTrain);
+        model = p.estimator.clone();
+        yield { child: model, X: takeRows(X as RowIndexable, split.train), y: yTrain, path: [`fold ${k + 1}/${splits.length}`] };
+        progress.advance();
       }
       const curve = scoreCurve(model, takeRows(X as RowIndexable, split.test), takeRows(labels, split.test), method, posLabel, metric, kwargs, p.thresholds, owner);
       foldThresholds.push(curve.thresholds);
       foldScores.push(curve.scores);
-    });
+    }
     if (foldThresholds.some((t) => isClose(t[0], t[t.length - 1]))) {
       throw new DataError(this.message("fit", "the estimator makes constant predictions, so there is no threshold to tune"));
     }
