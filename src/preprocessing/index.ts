@@ -4,6 +4,7 @@ import { OrdinalEncoder } from "./ordinal-encoder.js";
 import { TargetEncoder } from "./target-encoder.js";
 import { FunctionTransformer } from "./function-transformer.js";
 import { SimpleImputer } from "./simple-imputer.js";
+import { PowerTransformer } from "./power-transformer.js";
 
 export { StandardScaler };
 export type { StandardScalerParams } from "./standard-scaler.js";
@@ -16,6 +17,8 @@ export type { TargetEncoderParams, TargetEncoderFitOptions } from "./target-enco
 export { builtinFunctions, elementwise, registryWithFunctions } from "./function-transformer.js";
 export type { FunctionTransformerParams, FunctionTransformerOptions, FunctionRegistry, TransformFunction, KwArg } from "./function-transformer.js";
 export type { CategoriesParam, Category } from "./categories.js";
+export { PowerTransformer };
+export type { PowerTransformerParams } from "./power-transformer.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer] as const;
+export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer, PowerTransformer] as const;

@@ -188,7 +188,7 @@ function unscaleColumn(values: Float64Array, out: Float64Array, scale: number | 
 }
 
 /** One column's (weighted) count and mean, and its sums of deviations and squared deviations. */
-interface Moments {
+export interface Moments {
   count: number;
   mean: number;
   correction: number;
@@ -199,7 +199,7 @@ interface Moments {
  * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
  * `buffer` is scratch space of the column's length; `weights` are all 1 for an unweighted fit.
  */
-function columnMoments(values: Float64Array, weights: Float64Array, pairwise: boolean, buffer: Float64Array): Moments {
+export function columnMoments(values: Float64Array, weights: Float64Array, pairwise: boolean, buffer: Float64Array): Moments {
   const n = values.length;
   let count = 0;
   for (let i = 0; i < n; i++) {

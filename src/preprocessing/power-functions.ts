@@ -1,0 +1,275 @@
+/**
+ * The Yeo-Johnson and Box-Cox transforms, their inverses, and the maximum-likelihood lambda search,
+ * as scipy 1.17.1 computes them (`scipy.stats.yeojohnson`, `boxcox`, `yeojohnson_normmax`,
+ * `boxcox_normmax(method="mle")`, `scipy.special.boxcox`/`inv_boxcox`) and scikit-learn 1.9.1
+ * inverts Yeo-Johnson. The operations follow scipy's order so that results differ only where
+ * V8's `Math.log1p`/`expm1`/`exp`/`log`/`pow` round differently from glibc's.
+ *
+ * @module
+ */
+import { pairwiseSum } from "../models/pairwise-sum.js";
+import { brent, fminbound } from "./scalar-minimize.js";
+
+/** `np.finfo(np.float64).eps`. */
+const EPS = 2.220446049250313e-16;
+/** `np.finfo(np.float64).tiny` (smallest normal). */
+const TINY = 2.2250738585072014e-308;
+/** `(log(tiny) - log(eps)) / 2` and `(log(max) + log(eps)) / 2` as numpy computes them. */
+const LOG_TINY_FLOAT = -336.17638257157347;
+const LOG_MAX_FLOAT = 336.8695297521334;
+/** scipy's Box-Cox overflow limit: `np.finfo(np.float64).max / 10000`. */
+export const BOX_COX_YMAX = 1.7976931348623157e308 / 10000;
+/** scipy's default tolerance for `brent`, also used for `fminbound` in `yeojohnson_normmax`. */
+const TOL_BRENT = 1.48e-8;
+
+/** `scipy.stats.yeojohnson(x, lmbda)` for one value (NaN gives NaN). */
+export function yeoJohnson(x: number, lambda: number): number {
+  if (x >= 0) return Math.abs(lambda) < EPS ? Math.log1p(x) : Math.expm1(lambda * Math.log1p(x)) / lambda;
+  return Math.abs(lambda - 2) > EPS ? -Math.expm1((2 - lambda) * Math.log1p(-x)) / (2 - lambda) : -Math.log1p(-x);
+}
+
+/** Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop). */
+export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  const n = values.length;
+  const zeroLambda = Math.abs(lambda) < EPS;
+  const twoLambda = !(Math.abs(lambda - 2) > EPS);
+  const mirrored = 2 - lambda;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x >= 0) out[i] = zeroLambda ? Math.log1p(x) : Math.expm1(lambda * Math.log1p(x)) / lambda;
+    else out[i] = twoLambda ? -Math.log1p(-x) : -Math.expm1(mirrored * Math.log1p(-x)) / mirrored;
+  }
+}
+
+/** scikit-learn's `PowerTransformer._yeo_johnson_inverse_transform` for a whole column. */
+export function inverseYeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  const n = values.length;
+  const zeroLambda = Math.abs(lambda) < EPS;
+  const twoLambda = !(Math.abs(lambda - 2) > EPS);
+  const inv = 1 / lambda;
+  const mirrored = 2 - lambda;
+  const invMirrored = 1 / mirrored;
+  for (let i = 0; i < n; i++) {
+    const y = values[i];
+    if (y >= 0) out[i] = zeroLambda ? Math.exp(y) - 1 : Math.pow(y * lambda + 1, inv) - 1;
+    else out[i] = twoLambda ? 1 - Math.exp(-y) : 1 - Math.pow(-mirrored * y + 1, invMirrored);
+  }
+}
+
+/** `scipy.special.boxcox(x, lmbda)` (NaN for negative x, -inf at 0 for negative lambda). */
+export function boxCox(x: number, lambda: number): number {
+  if (Math.abs(lambda) < 1e-19) return Math.log(x);
+  const l = lambda * Math.log(x);
+  if (l < 709.78) return Math.expm1(l) / lambda;
+  return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
+}
+
+/** `scipy.special.inv_boxcox(y, lmbda)`. */
+export function inverseBoxCox(y: number, lambda: number): number {
+  if (lambda === 0) return Math.exp(y);
+  if (lambda * y < 1.79e308) return Math.exp(Math.log1p(lambda * y) / lambda);
+  return Math.exp((Math.log(Math.sign(lambda) * (y + 1 / lambda)) + Math.log(Math.abs(lambda))) / lambda);
+}
+
+/** `np.var` of a contiguous 1-D array: pairwise mean, pairwise sum of squared deviations. */
+function npVar(values: Float64Array, scratch: Float64Array): number {
+  const n = values.length;
+  const mean = pairwiseSum(values) / n;
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - mean;
+    scratch[i] = d * d;
+  }
+  return pairwiseSum(scratch) / n;
+}
+
+/**
+ * The Yeo-Johnson lambda of one column's non-missing values (`scipy.stats.yeojohnson_normmax`
+ * with scipy's default bounds, minimised by `fminbound`). `x` must be finite and non-empty.
+ */
+export function yeoJohnsonLambda(x: Float64Array): number {
+  const n = x.length;
+  let allZero = true;
+  let anyNegative = false;
+  let allNegative = true;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v !== 0) allZero = false;
+    if (v < 0) anyNegative = true;
+    else allNegative = false;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  if (allZero) return 1.0;
+  // log1p(|x|) serves both signs (log1p(x) for x >= 0, log1p(-x) below), so it is taken once.
+  const logs = new Float64Array(n);
+  const positive = new Uint8Array(n);
+  const signed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    logs[i] = Math.log1p(Math.abs(v));
+    positive[i] = v >= 0 ? 1 : 0;
+    signed[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
+  }
+  const signedSum = pairwiseSum(signed);
+  const y = new Float64Array(n);
+  const scratch = signed;
+  const halfN = -n / 2;
+  const negLogLikelihood = (lambda: number): number => {
+    const zeroLambda = Math.abs(lambda) < EPS;
+    const twoLambda = !(Math.abs(lambda - 2) > EPS);
+    const mirrored = 2 - lambda;
+    for (let i = 0; i < n; i++) {
+      const l = logs[i];
+      if (positive[i] === 1) y[i] = zeroLambda ? l : Math.expm1(lambda * l) / lambda;
+      else y[i] = twoLambda ? -l : -Math.expm1(mirrored * l) / mirrored;
+    }
+    const sigma = npVar(y, scratch);
+    const logSigma = sigma >= TINY ? Math.log(sigma) : -Infinity;
+    let llf = halfN * logSigma + (lambda - 1) * signedSum;
+    if (llf === Infinity || llf === -Infinity) llf = -Infinity;
+    return -llf;
+  };
+  const logMax = Math.log1p(20 * maxAbs);
+  let lb = LOG_TINY_FLOAT / logMax;
+  let ub = LOG_MAX_FLOAT / logMax;
+  if (allNegative) [lb, ub] = [2 - ub, 2 - lb];
+  else if (anyNegative) [lb, ub] = [Math.max(2 - ub, lb), Math.min(2 - lb, ub)];
+  return fminbound(negLogLikelihood, lb, ub, TOL_BRENT);
+}
+
+/**
+ * The Box-Cox lambda of one column's non-missing values (`scipy.stats.boxcox_normmax(x,
+ * method="mle")`: `brent` from the bracket (-2, 2) on scipy's log-space `boxcox_llf`, then scipy's
+ * overflow guard). `x` must be positive, finite, non-constant and non-empty. Throws
+ * `BracketFailure` when scipy's bracket search fails.
+ */
+export function boxCoxLambda(x: Float64Array): number {
+  const n = x.length;
+  const logData = new Float64Array(n);
+  for (let i = 0; i < n; i++) logData[i] = Math.log(x[i]);
+  const logSum = pairwiseSum(logData);
+  const logN = Math.log(n);
+  const halfN = n / 2;
+  const logx = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const negLogLikelihood = (lambda: number): number => {
+    let logvar: number;
+    if (lambda === 0) {
+      logvar = Math.log(npVar(logData, scratch));
+    } else {
+      for (let i = 0; i < n; i++) logx[i] = lambda * logData[i];
+      logvar = logVariance(logx, logN, scratch) - 2 * Math.log(Math.abs(lambda));
+    }
+    return -((lambda - 1) * logSum - halfN * logvar);
+  };
+  let lambda = brent(negLogLikelihood, -2.0, 2.0);
+  // scipy's guard: keep the transformed extreme below BOX_COX_YMAX.
+  let xmax = -Infinity;
+  let xmin = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x[i] > xmax) xmax = x[i];
+    if (x[i] < xmin) xmin = x[i];
+  }
+  let extreme: number;
+  if (xmin >= 1) extreme = xmax;
+  else if (xmax <= 1) extreme = xmin;
+  else extreme = boxCox(xmax, lambda) > Math.abs(boxCox(xmin, lambda)) ? xmax : xmin;
+  if (Math.abs(boxCox(extreme, lambda)) > BOX_COX_YMAX) lambda = boxCoxInverseLambda(extreme, BOX_COX_YMAX * Math.sign(extreme - 1));
+  return lambda;
+}
+
+/**
+ * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
+ * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it.
+ */
+function logVariance(logx: Float64Array, logN: number, scratch: Float64Array): number {
+  const n = logx.length;
+  const logMean = logSumExp(logx, scratch) - logN;
+  // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) - mean|.
+  for (let i = 0; i < n; i++) {
+    const a = logx[i];
+    let out: number;
+    if (a === logMean) out = -Infinity;
+    else {
+      const big = a > logMean ? a : logMean;
+      const small = a > logMean ? logMean : a;
+      // s = -exp(small - big) (the weights 1 and -1 give m = +1 or -1, and s/m the same value).
+      const s = -Math.exp(small - big);
+      out = Math.log1p(s) + 0 + big;
+      if (!Number.isFinite(out)) out = Math.log(Math.abs(Math.exp(a) - Math.exp(logMean)));
+    }
+    scratch[i] = 2 * out;
+  }
+  // logsumexp reads `scratch` into its own buffer before reusing the space.
+  return logSumExp(Float64Array.from(scratch), scratch) - logN;
+}
+
+/** `scipy.special.logsumexp` of a 1-D real array (no weights): maxima split off, the rest pairwise. */
+function logSumExp(a: Float64Array, scratch: Float64Array): number {
+  const n = a.length;
+  // np.max: NaN if any value is NaN.
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v !== v) {
+      max = NaN;
+      break;
+    }
+    if (v > max) max = v;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (a[i] === max) {
+      m += 1;
+      scratch[i] = 0; // exp(-inf - max)
+    } else scratch[i] = Math.exp(a[i] - max);
+  }
+  let s = pairwiseSum(scratch, 0, n);
+  if (s !== 0) s = s / m;
+  let out = Math.log1p(s) + Math.log(m) + max;
+  if (!Number.isFinite(out)) {
+    for (let i = 0; i < n; i++) scratch[i] = Math.exp(a[i]);
+    out = Math.log(pairwiseSum(scratch, 0, n));
+  }
+  return out;
+}
+
+/**
+ * scipy's `_boxcox_inv_lmbda(x, y)`: the lambda for which `boxcox(x, lambda) == y`, through the
+ * `k = -1` branch of the Lambert W function.
+ */
+export function boxCoxInverseLambda(x: number, y: number): number {
+  const logX = Math.log(x);
+  const z = (-Math.pow(x, -1 / y) * logX) / y;
+  const w = lambertWMinusOne(z);
+  return -w / logX - 1 / y;
+}
+
+/**
+ * The `k = -1` branch of the Lambert W function for `z` in [-1/e, 0): the solution `w <= -1` of
+ * `w e^w = z`. Newton's iteration on `w + log(-w) = log(-z)` (free of under- and overflow for the
+ * tiny `z` of the overflow guard) polishes the root to machine precision, as scipy's `lambertw` does.
+ */
+export function lambertWMinusOne(z: number): number {
+  if (!(z < 0) || z < -1 / Math.E) return NaN;
+  const target = Math.log(-z);
+  let w: number;
+  if (z < -0.25) {
+    // Series about the branch point z = -1/e in p = -sqrt(2(1 + e z)).
+    const p = -Math.sqrt(Math.max(0, 2 * (Math.E * z + 1)));
+    w = -1 + p - (p * p) / 3 + (11 / 72) * p * p * p;
+  } else {
+    const l2 = Math.log(-target);
+    w = target - l2 + l2 / target;
+  }
+  for (let k = 0; k < 100 && w < -1; k++) {
+    const g = w + Math.log(-w) - target;
+    const next = w - g / (1 + 1 / w);
+    if (!(next < -1)) break;
+    const done = Math.abs(next - w) <= 4 * EPS * Math.abs(next);
+    w = next;
+    if (done) break;
+  }
+  return w;
+}
