@@ -5,6 +5,7 @@ import { TargetEncoder } from "./target-encoder.js";
 import { FunctionTransformer } from "./function-transformer.js";
 import { SimpleImputer } from "./simple-imputer.js";
 import { PowerTransformer } from "./power-transformer.js";
+import { PolynomialFeatures } from "./polynomial-features.js";
 
 export { StandardScaler };
 export type { StandardScalerParams } from "./standard-scaler.js";
@@ -19,6 +20,8 @@ export type { FunctionTransformerParams, FunctionTransformerOptions, FunctionReg
 export type { CategoriesParam, Category } from "./categories.js";
 export { PowerTransformer };
 export type { PowerTransformerParams } from "./power-transformer.js";
+export { PolynomialFeatures };
+export type { PolynomialFeaturesParams } from "./polynomial-features.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer, PowerTransformer] as const;
+export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer, PowerTransformer, PolynomialFeatures] as const;

@@ -1,0 +1,263 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import type { Frame } from "../core/frame.js";
+import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import type { Matrix } from "../core/matrix.js";
+import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
+import type { StateReader } from "../core/state-codec.js";
+import { numericColumns, numericOutput } from "./numeric-columns.js";
+
+export interface PolynomialFeaturesParams {
+  /** The maximum degree, or `[minDegree, maxDegree]` (degrees below minDegree are left out, the bias column excepted). Default 2. */
+  degree: number | readonly [number, number];
+  /** Only products of distinct features (`a b`, never `a^2`). Default false. */
+  interactionOnly: boolean;
+  /** Start with a column of ones named `"1"`. Default true. */
+  includeBias: boolean;
+  /**
+   * The memory layout of scikit-learn's dense output. Only "C" exists here: tabkit's outputs are a
+   * row-major Matrix or a column-wise Frame whatever the layout, and the values do not depend on it.
+   */
+  order: "C";
+}
+
+/** Outputs wider than this are refused before any memory is taken. */
+const MAX_OUTPUT_FEATURES = 1 << 24;
+
+const SCHEMA: ParamSchema<PolynomialFeaturesParams> = {
+  degree: param<number | readonly [number, number]>(2, anyOf(integer({ min: 0 }), arrayOf(integer({ min: 0 }), { minLength: 2 }))),
+  interactionOnly: param(false, boolean()),
+  includeBias: param(true, boolean()),
+  order: param<"C">("C", oneOf("C")),
+};
+
+interface PolynomialFeaturesState {
+  schema: FeatureSchema;
+  /** Number of output columns. */
+  nOutput: number;
+}
+
+/**
+ * Adds polynomial and interaction terms of the input columns: scikit-learn's `PolynomialFeatures`
+ * (dense input), with its column order, its names (`"a"`, `"a^2"`, `"a b"`, `"1"`) and its
+ * products computed in its order, so every value is bit-identical.
+ *
+ * @remarks
+ * Columns: the bias `1` (if `includeBias`), then for each degree from max(1, minDegree) to
+ * maxDegree the index combinations in lexicographic order (with repetition unless
+ * `interactionOnly`). A degree-d column is a degree-(d-1) column times one more feature, as
+ * scikit-learn builds it. NaN and ±Infinity are refused (scikit-learn's check), naming column and row.
+ *
+ * @example
+ * ```ts
+ * const poly = new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }).fit(frame);
+ * poly.featureNamesOut(); // ["a", "b", "c", "a b", "a c", "b c"]
+ * ```
+ * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.PolynomialFeatures.html
+ */
+export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, PolynomialFeaturesState> {
+  static readonly kind = "PolynomialFeatures";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<PolynomialFeaturesParams>) {
+    super(SCHEMA, params);
+    const { degree, includeBias } = this.params;
+    const [min, max] = degreeRange(degree);
+    if (Array.isArray(degree) && (degree.length !== 2 || min > max)) {
+      throw new ValidationError(`${this.kind}: degree=[minDegree, maxDegree] needs two integers with minDegree <= maxDegree, got [${degree.join(", ")}]`, [
+        { path: "degree", message: "must be [minDegree, maxDegree] with 0 <= minDegree <= maxDegree" },
+      ]);
+    }
+    if (max === 0 && !includeBias) {
+      throw new ValidationError(`${this.kind}: a maximum degree of 0 without includeBias would give an empty output`, [
+        { path: "degree", message: "must be at least 1 when includeBias is false" },
+      ]);
+    }
+  }
+
+  fit(X: MatrixInput, _y?: unknown): this {
+    const site = this.site("fit");
+    const { columns, names, schema } = numericColumns(X, site);
+    checkFinite(columns, names, this.kind, "fit");
+    const [min, max] = degreeRange(this.params.degree);
+    const nOutput = countOutputs(names.length, min, max, this.params.interactionOnly, this.params.includeBias);
+    if (nOutput > MAX_OUTPUT_FEATURES) {
+      throw DataError.at(site, `the output would have ${nOutput} columns (more than ${MAX_OUTPUT_FEATURES}); lower the degree, use interactionOnly, or select fewer columns`);
+    }
+    return this.commit({ schema, nOutput });
+  }
+
+  /** The polynomial terms of each row, in scikit-learn's column order. */
+  transform(X: MatrixInput): Frame | Matrix {
+    const state = this.fitted("transform");
+    const site = this.site("transform");
+    const { rows, names, columns } = numericColumns(X, site);
+    checkFeatures(state.schema, names, site);
+    checkFinite(columns, names, this.kind, "transform");
+    const data = expand(columns, rows, degreeRange(this.params.degree), this.params.interactionOnly, this.params.includeBias, state.nOutput);
+    return numericOutput(X, data, rows, state.schema, this.featureNamesOut());
+  }
+
+  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
+    return this.fit(X, y).transform(X);
+  }
+
+  /** Names as scikit-learn builds them: features with non-zero power, `name` or `name^p`, joined by spaces; `"1"` for the bias. */
+  featureNamesOut(): string[] {
+    const { schema } = this.fitted("featureNamesOut");
+    return this.combinations(schema.names.length).map((combination) => {
+      if (combination.length === 0) return "1";
+      const parts: string[] = [];
+      for (let k = 0; k < combination.length; ) {
+        const feature = combination[k];
+        let power = 0;
+        while (k < combination.length && combination[k] === feature) {
+          power++;
+          k++;
+        }
+        parts.push(power === 1 ? schema.names[feature] : `${schema.names[feature]}^${power}`);
+      }
+      return parts.join(" ");
+    });
+  }
+
+  /** scikit-learn's `powers_`: for each output column, the exponent of each input column. */
+  get powers(): number[][] {
+    const n = this.fitted("powers").schema.names.length;
+    return this.combinations(n).map((combination) => {
+      const row = new Array<number>(n).fill(0);
+      for (const feature of combination) row[feature]++;
+      return row;
+    });
+  }
+  /** Number of output columns (scikit-learn's `n_output_features_`). */
+  get nOutputFeatures(): number {
+    return this.fitted("nOutputFeatures").nOutput;
+  }
+  get featureNamesIn(): string[] {
+    return [...this.fitted("featureNamesIn").schema.names];
+  }
+
+  /** scikit-learn's `_combinations`: bias (empty), then each degree's index combinations in lexicographic order. */
+  private combinations(n: number): number[][] {
+    const [min, max] = degreeRange(this.params.degree);
+    const out: number[][] = [];
+    if (this.params.includeBias) out.push([]);
+    const strict = this.params.interactionOnly;
+    for (let d = Math.max(1, min); d <= max; d++) {
+      const current: number[] = [];
+      const visit = (from: number) => {
+        if (current.length === d) {
+          out.push([...current]);
+          return;
+        }
+        for (let f = from; f < n; f++) {
+          current.push(f);
+          visit(strict ? f + 1 : f);
+          current.pop();
+        }
+      };
+      visit(0);
+    }
+    return out;
+  }
+
+  protected encodeState(state: PolynomialFeaturesState): JsonObject {
+    return { schema: encodeSchema(state.schema), nOutput: state.nOutput };
+  }
+
+  protected decodeState(reader: StateReader, _context: LoadContext): PolynomialFeaturesState {
+    const schema = decodeSchema(reader.object("schema"));
+    const nOutput = reader.integer("nOutput", { min: 1, max: MAX_OUTPUT_FEATURES });
+    const [min, max] = degreeRange(this.params.degree);
+    if (nOutput !== countOutputs(schema.names.length, min, max, this.params.interactionOnly, this.params.includeBias)) {
+      reader.fail("nOutput", "does not match the params and the number of input columns");
+    }
+    return { schema, nOutput };
+  }
+}
+
+function degreeRange(degree: number | readonly [number, number]): [number, number] {
+  return typeof degree === "number" ? [0, degree] : [degree[0], degree[1]];
+}
+
+function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
+
+/** scikit-learn's `_num_combinations`. */
+function countOutputs(n: number, min: number, max: number, interactionOnly: boolean, includeBias: boolean): number {
+  let count = 0;
+  if (interactionOnly) {
+    for (let d = Math.max(1, min); d <= Math.min(max, n); d++) count += binomial(n, d);
+  } else {
+    count = binomial(n + max, max) - 1;
+    if (min > 0) count -= binomial(n + min - 1, min - 1) - 1;
+  }
+  return includeBias ? count + 1 : count;
+}
+
+function checkFinite(columns: Float64Array[], names: string[], kind: string, method: string): void {
+  for (let j = 0; j < columns.length; j++) {
+    const values = columns[j];
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] !== values[i]) {
+        throw DataError.at({ estimator: kind, method, column: names[j], row: i }, `value NaN is not allowed (scikit-learn's PolynomialFeatures refuses missing values); impute missing values first (e.g. SimpleImputer)`);
+      }
+    }
+  }
+}
+
+/**
+ * scikit-learn's dense transform, column-major: the degree-1 block is the input, and each degree-d
+ * block is built feature by feature as `XP[:, start:end] * X[:, f]`, where `XP[:, start:end]` are
+ * the degree-(d-1) terms from feature f on (after f with interactionOnly). Lower degrees than
+ * minDegree are cut afterwards, as scikit-learn does.
+ */
+function expand(columns: Float64Array[], rows: number, [min, max]: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
+  const n = columns.length;
+  const nFull = countOutputs(n, 0, max, interactionOnly, includeBias);
+  const full = new Float64Array(nFull * rows);
+  let current = 0;
+  if (includeBias) {
+    full.fill(1, 0, rows);
+    current = 1;
+  }
+  if (max > 0) {
+    for (let f = 0; f < n; f++) full.set(columns[f], (current + f) * rows);
+    let index: number[] = [];
+    for (let f = 0; f < n; f++) index.push(current + f);
+    current += n;
+    index.push(current);
+    for (let d = 2; d <= max; d++) {
+      const next: number[] = [];
+      const end = index[index.length - 1];
+      for (let f = 0; f < n; f++) {
+        let start = index[f];
+        next.push(current);
+        if (interactionOnly) start += index[f + 1] - index[f];
+        const nextCol = current + end - start;
+        if (nextCol <= current) break;
+        const feature = columns[f];
+        for (let c = start; c < end; c++) {
+          const source = c * rows;
+          const target = (current + c - start) * rows;
+          for (let i = 0; i < rows; i++) full[target + i] = full[source + i] * feature[i];
+        }
+        current = nextCol;
+      }
+      next.push(current);
+      index = next;
+    }
+  }
+  if (min <= 1) return full;
+  if (!includeBias) return full.slice((nFull - nOutput) * rows);
+  const out = new Float64Array(nOutput * rows);
+  out.fill(1, 0, rows);
+  out.set(full.subarray((nFull - nOutput + 1) * rows), rows);
+  return out;
+}
