@@ -5,6 +5,8 @@ import { OneHotEncoder } from "../../src/preprocessing/one-hot-encoder.js";
 import { OrdinalEncoder } from "../../src/preprocessing/ordinal-encoder.js";
 import { TargetEncoder } from "../../src/preprocessing/target-encoder.js";
 import { SimpleImputer } from "../../src/preprocessing/simple-imputer.js";
+import { PowerTransformer } from "../../src/preprocessing/power-transformer.js";
+import { PolynomialFeatures } from "../../src/preprocessing/polynomial-features.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
 
 const numeric = Frame.fromColumns({
@@ -29,6 +31,13 @@ const withGaps = Frame.fromColumns({
 });
 
 export const cases: ConformanceCases = {
+  // A constant Yeo-Johnson column is left raw by fitTransform but transformed with lambda 1 by
+  // transform (scikit-learn's behaviour), so that check uses columns a and b only.
+  PowerTransformer: () => ({ factory: () => new PowerTransformer(), options: { role: "transformer", X: numeric.drop(["c"]), allowNaN: true } }),
+  PolynomialFeatures: () => ({
+    factory: () => new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }),
+    options: { role: "transformer", X: numeric.drop(["a"]), allowNaN: false },
+  }),
   StandardScaler: () => ({ factory: () => new StandardScaler(), options: { role: "transformer", X: numeric, allowNaN: true } }),
   OneHotEncoder: () => ({
     factory: () => new OneHotEncoder({ handleUnknown: "infrequent_if_exist", minFrequency: 2, drop: "if_binary" }),
