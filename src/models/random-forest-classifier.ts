@@ -13,7 +13,7 @@ import { encodeClasses, readClasses } from "./class-labels-state.js";
 import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
-import { bootstrapCdf, drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
+import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
@@ -21,6 +21,7 @@ import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } fr
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/rank-sort.js";
 import { toTreeData } from "./tree/tree-data.js";
+import { weightedChoice } from "./tree/weighted-choice.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { argmaxLabels, toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
@@ -114,7 +115,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       seeds,
       bootstrap: p.bootstrap,
       nBoot: p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? matrix.rows : pairwiseSum(weights)) : matrix.rows,
-      cdf: p.bootstrap && weights !== null ? bootstrapCdf(weights) : null,
+      choice: p.bootstrap && weights !== null ? weightedChoice(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: p.bootstrap && p.classWeight === "balanced_subsample",
       ranks: rankFeatures(data),

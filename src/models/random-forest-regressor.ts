@@ -11,7 +11,7 @@ import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { r2Score } from "../metrics/r2-score.js";
 import type { FitOptions } from "./fit-options.js";
 import { pairwiseSum } from "./pairwise-sum.js";
-import { bootstrapCdf, drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
+import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
@@ -19,6 +19,7 @@ import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "
 import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
+import { weightedChoice } from "./tree/weighted-choice.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
@@ -92,7 +93,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
       seeds: drawTreeSeeds(checkRandomState(p.randomState), p.nEstimators),
       bootstrap: p.bootstrap,
       nBoot: p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? matrix.rows : pairwiseSum(weights)) : matrix.rows,
-      cdf: p.bootstrap && weights !== null ? bootstrapCdf(weights) : null,
+      choice: p.bootstrap && weights !== null ? weightedChoice(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: false,
       ranks: null,

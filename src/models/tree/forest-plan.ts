@@ -1,9 +1,9 @@
 import { RandomState } from "../../core/random-state.js";
-import { pairwiseSum } from "../pairwise-sum.js";
 import { growTree, type TreeGrowthParams, type TreeTarget } from "./grow-tree.js";
 import type { FeatureRanks } from "./rank-sort.js";
 import type { TreeData } from "./tree-data.js";
 import type { TreeStructure } from "./tree-structure.js";
+import { chooseIndex, type WeightedChoice } from "./weighted-choice.js";
 
 /**
  * Everything needed to grow any tree of a forest, independent of the others: the shared data,
@@ -20,8 +20,8 @@ export interface ForestPlan {
   readonly bootstrap: boolean;
   /** rows drawn per tree */
   readonly nBoot: number;
-  /** bootstrap by weight (cumulative normalised weights, numpy's `choice(p=...)`), or null for uniform draws */
-  readonly cdf: Float64Array | null;
+  /** bootstrap by weight (numpy's `choice(p=...)`), or null for uniform draws */
+  readonly choice: WeightedChoice | null;
   /** per-row weights without bootstrap (sample x class weights), or null */
   readonly baseWeights: Float64Array | null;
   /** reweight each bootstrap sample by its own class balance ("balanced_subsample") */
@@ -37,47 +37,18 @@ export function drawTreeSeeds(master: RandomState, nTrees: number): Float64Array
   return seeds;
 }
 
-/**
- * numpy's legacy `choice(n, size, p)` preparation: the cumulative sum of `weights / Σ weights`
- * (np.sum order), renormalised by its last element.
- */
-export function bootstrapCdf(weights: Float64Array): Float64Array {
-  const total = pairwiseSum(weights);
-  const cdf = new Float64Array(weights.length);
-  let acc = 0;
-  for (let i = 0; i < weights.length; i++) {
-    acc += weights[i] / total;
-    cdf[i] = acc;
-  }
-  const last = cdf[cdf.length - 1];
-  for (let i = 0; i < cdf.length; i++) cdf[i] /= last;
-  return cdf;
-}
-
 /** How many times each row is drawn for tree `t` (scikit-learn's `_generate_sample_indices` + bincount). */
 export function bootstrapCounts(plan: ForestPlan, t: number): Float64Array {
   const n = plan.data.rows;
   const rs = new RandomState(plan.seeds[t]);
   const counts = new Float64Array(n);
-  const cdf = plan.cdf;
-  if (cdf === null) {
+  const choice = plan.choice;
+  if (choice === null) {
     for (let k = 0; k < plan.nBoot; k++) counts[rs.bounded(n - 1)]++;
   } else {
-    for (let k = 0; k < plan.nBoot; k++) counts[searchRight(cdf, rs.nextDouble())]++;
+    for (let k = 0; k < plan.nBoot; k++) counts[chooseIndex(choice, rs.nextDouble())]++;
   }
   return counts;
-}
-
-/** The first index with cdf[i] > u (numpy's searchsorted side="right"). */
-function searchRight(cdf: Float64Array, u: number): number {
-  let lo = 0;
-  let hi = cdf.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid] <= u) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Grows tree `t` of the plan. */
