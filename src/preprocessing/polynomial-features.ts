@@ -1,11 +1,12 @@
 import { DataError, ValidationError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import type { Matrix } from "../core/matrix.js";
+import { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
+import { isRowMajorInput } from "./column-sum.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 
 export interface PolynomialFeaturesParams {
@@ -92,10 +93,22 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");
+    const range = degreeRange(this.params.degree);
+    const { interactionOnly, includeBias } = this.params;
+    if (isRowMajorInput(X)) {
+      // Rows in, rows out: each output row is built from its input row, with no column-major detour.
+      const matrix = toMatrix(X, site, { allowNaN: true });
+      const names = matrix.names();
+      checkFeatures(state.schema, names, site);
+      checkFiniteRows(matrix, this.kind, "transform");
+      const outNames = this.featureNamesOut();
+      const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
+      return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? outNames : undefined);
+    }
     const { rows, names, columns } = numericColumns(X, site);
     checkFeatures(state.schema, names, site);
     checkFinite(columns, names, this.kind, "transform");
-    const data = expand(columns, rows, degreeRange(this.params.degree), this.params.interactionOnly, this.params.includeBias, state.nOutput);
+    const data = expand(columns, rows, range, interactionOnly, includeBias, state.nOutput);
     return numericOutput(X, data, rows, state.schema, this.featureNamesOut());
   }
 
@@ -210,6 +223,77 @@ function checkFinite(columns: Float64Array[], names: string[], kind: string, met
       }
     }
   }
+}
+
+function checkFiniteRows(matrix: Matrix, kind: string, method: string): void {
+  const { data, cols } = matrix;
+  for (let k = 0; k < data.length; k++) {
+    if (data[k] !== data[k]) {
+      const column = matrix.names()[k % cols];
+      throw DataError.at({ estimator: kind, method, column, row: Math.floor(k / cols) }, `value NaN is not allowed (scikit-learn's PolynomialFeatures refuses missing values); impute missing values first (e.g. SimpleImputer)`);
+    }
+  }
+}
+
+/**
+ * The plan of scikit-learn's dense transform: for each output column past the degree-1 block,
+ * the earlier output column and the input feature whose product it is (same blocks as `expand`).
+ */
+function productPlan(n: number, max: number, interactionOnly: boolean, includeBias: boolean): { source: Int32Array; feature: Int32Array; first: number; nFull: number } {
+  const nFull = countOutputs(n, 0, max, interactionOnly, includeBias);
+  const source = new Int32Array(nFull).fill(-1);
+  const feature = new Int32Array(nFull).fill(-1);
+  let current = includeBias ? 1 : 0;
+  const first = current;
+  if (max > 0) {
+    let index: number[] = [];
+    for (let f = 0; f < n; f++) index.push(current + f);
+    current += n;
+    index.push(current);
+    for (let d = 2; d <= max; d++) {
+      const next: number[] = [];
+      const end = index[index.length - 1];
+      for (let f = 0; f < n; f++) {
+        let start = index[f];
+        next.push(current);
+        if (interactionOnly) start += index[f + 1] - index[f];
+        const nextCol = current + end - start;
+        if (nextCol <= current) break;
+        for (let c = start; c < end; c++) {
+          source[current + c - start] = c;
+          feature[current + c - start] = f;
+        }
+        current = nextCol;
+      }
+      next.push(current);
+      index = next;
+    }
+  }
+  return { source, feature, first, nFull };
+}
+
+/** `expand` for row-major data: one output row per input row, products in scikit-learn's order. */
+function expandRows(X: Float64Array, rows: number, n: number, range: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
+  const { source, feature, first, nFull } = productPlan(n, range[1], interactionOnly, includeBias);
+  const max = range[1];
+  const skip = range[0] <= 1 ? 0 : nFull - nOutput + (includeBias ? 1 : 0);
+  const out = new Float64Array(rows * nOutput);
+  const full = new Float64Array(nFull);
+  const degreeOneEnd = max > 0 ? first + n : first;
+  for (let i = 0; i < rows; i++) {
+    const base = i * n;
+    if (includeBias) full[0] = 1;
+    for (let f = first; f < degreeOneEnd; f++) full[f] = X[base + f - first];
+    for (let c = degreeOneEnd; c < nFull; c++) full[c] = full[source[c]] * X[base + feature[c]];
+    const target = i * nOutput;
+    if (skip === 0) out.set(full, target);
+    else {
+      let k = target;
+      if (includeBias) out[k++] = 1;
+      for (let c = skip; c < nFull; c++) out[k++] = full[c];
+    }
+  }
+  return out;
 }
 
 /**
