@@ -1,10 +1,11 @@
 // Preprocessing transformers against scikit-learn on the same 100,000 bank-churn rows (the three
 // bank-churn files stacked and repeated 10 times). Add a case by adding an entry to CASES here and
 // the same name to the CASES of preprocessing_reference.py.
+import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Frame, OneHotEncoder, TargetEncoder } from "../dist/index.js";
+import { Frame, Matrix, OneHotEncoder, PolynomialFeatures, PowerTransformer, TargetEncoder } from "../dist/index.js";
 import { printTable, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
@@ -21,19 +22,86 @@ function bankRows() {
   return out;
 }
 
+const POWER = ["idade", "saldo_conta", "salario_estimado", "escore_credito"];
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "test", "fixtures");
+
+/**
+ * Ten numeric columns for the 100k PowerTransformer case: the four bank-churn amounts, the two
+ * ordinal counts, and four derived columns with negative values (same arithmetic as the reference).
+ */
+function powerColumns(rows) {
+  const col = (name) => rows.numeric(name);
+  const [idade, saldo, salario, escore] = POWER.map(col);
+  const derived = (f) => Float64Array.from(idade, (_, i) => f(i));
+  return Frame.fromColumns({
+    idade,
+    saldo_conta: saldo,
+    salario_estimado: salario,
+    escore_credito: escore,
+    anos_cliente: col("anos_cliente"),
+    numero_produtos: col("numero_produtos"),
+    saldo_centrado: derived((i) => saldo[i] / 1000 - 50),
+    idade_escore: derived((i) => (idade[i] * escore[i]) / 1000),
+    salario_menos_saldo: derived((i) => salario[i] - saldo[i]),
+    escore_centrado: derived((i) => escore[i] - 600),
+  });
+}
+
+/** The 13 columns that enter PolynomialFeatures in the bank-churn pipeline (test/fixtures/churn/block.json), first `rows` rows of train then test, repeated. */
+function polynomialBlock(rows) {
+  const block = JSON.parse(readFileSync(join(fixtures, "churn", "block.json"), "utf8"));
+  const decode = ({ $f64 }) => {
+    const bytes = Buffer.from($f64, "base64");
+    return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+  const width = block.names.length;
+  const source = [decode(block.train), decode(block.test)];
+  const total = block.trainRows.length + block.testRows.length;
+  const out = new Float64Array(rows * 13);
+  for (let i = 0; i < rows; i++) {
+    const r = i % total;
+    const [data, k] = r < block.trainRows.length ? [source[0], r] : [source[1], r - block.trainRows.length];
+    for (let j = 0; j < 13; j++) out[i * 13 + j] = data[k * width + j];
+  }
+  return new Matrix(out, rows, 13, block.names.slice(0, 13));
+}
+
 /** Each case: a name (shared with the Python reference) and the work to time, given the data. */
 const CASES = [
   { name: "OneHotEncoder fit+transform (100k x 5 -> 22)", run: ({ X }) => new OneHotEncoder().fitTransform(X) },
   { name: "OneHotEncoder transform (100k x 5)", run: ({ X, oneHot }) => oneHot.transform(X) },
   { name: "TargetEncoder fitTransform cv=5 (100k x 5, binary)", run: ({ X, y }) => new TargetEncoder({ cv: 5, randomState: 0 }).fitTransform(X, y) },
   { name: "TargetEncoder transform (100k x 5)", run: ({ X, target }) => target.transform(X) },
+  { name: "PowerTransformer fitTransform yeo-johnson (6000 x 4)", run: ({ power6k }) => new PowerTransformer().fitTransform(power6k) },
+  { name: "PowerTransformer fitTransform yeo-johnson (100k x 10)", run: ({ power100k }) => new PowerTransformer().fitTransform(power100k) },
+  { name: "PowerTransformer transform (100k x 10)", run: ({ power100k, power }) => power.transform(power100k) },
+  {
+    name: "PolynomialFeatures interaction_only fitTransform (5100 x 13 -> 91)",
+    run: ({ block5100 }) => new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }).fitTransform(block5100),
+  },
+  {
+    name: "PolynomialFeatures interaction_only fitTransform (100k x 13 -> 91)",
+    run: ({ block100k }) => new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }).fitTransform(block100k),
+  },
 ];
 
 export async function run() {
   const rows = bankRows();
   const X = rows.select(ENCODED);
   const y = Array.from(rows.numeric("saiu"));
-  const context = { X, y, oneHot: new OneHotEncoder().fit(X), target: new TargetEncoder().fit(X, y) };
+  const power100k = powerColumns(rows);
+  const train = Frame.fromCSV(readFileSync(join(data, "dados_treino.csv"), "utf8"));
+  const context = {
+    X,
+    y,
+    oneHot: new OneHotEncoder().fit(X),
+    target: new TargetEncoder().fit(X, y),
+    power6k: train.select(POWER),
+    power100k,
+    power: new PowerTransformer().fit(power100k),
+    block5100: polynomialBlock(5100),
+    block100k: polynomialBlock(100000),
+  };
   const ours = {};
   for (const { name, run: work } of CASES) ours[name] = await timeIt(() => work(context), { repeat: REPEAT });
   const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES]);

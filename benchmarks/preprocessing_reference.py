@@ -12,7 +12,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from sklearn.preprocessing import OneHotEncoder, TargetEncoder
+from sklearn.preprocessing import OneHotEncoder, PolynomialFeatures, PowerTransformer, TargetEncoder
 
 warnings.simplefilter("ignore", FutureWarning)  # TargetEncoder random_state is deprecated in 1.9
 
@@ -37,10 +37,45 @@ X, y = rows[ENCODED], rows["saiu"].to_numpy()
 one_hot = OneHotEncoder(sparse_output=False).fit(X)
 target = TargetEncoder().fit(X, y)
 
+POWER = ["idade", "saldo_conta", "salario_estimado", "escore_credito"]
+power_6k = pd.read_csv(os.path.join(data, "dados_treino.csv"))[POWER].astype(np.float64)
+power_100k = rows[POWER + ["anos_cliente", "numero_produtos"]].astype(np.float64)
+power_100k = power_100k.assign(
+    saldo_centrado=power_100k["saldo_conta"] / 1000 - 50,
+    idade_escore=power_100k["idade"] * power_100k["escore_credito"] / 1000,
+    salario_menos_saldo=power_100k["salario_estimado"] - power_100k["saldo_conta"],
+    escore_centrado=power_100k["escore_credito"] - 600,
+)
+power = PowerTransformer().fit(power_100k)
+
+
+def polynomial_block(n_rows):
+    """The 13 columns entering PolynomialFeatures in the bank-churn pipeline, train then test rows, repeated."""
+    import base64
+    with open(os.path.join(os.path.dirname(data), "..", "test", "fixtures", "churn", "block.json"), encoding="utf-8") as handle:
+        block = json.load(handle)
+    width = len(block["names"])
+    parts = [np.frombuffer(base64.b64decode(block[k]["$f64"]), dtype="<f8").reshape(-1, width)[:, :13] for k in ("train", "test")]
+    both = np.vstack(parts)
+    return np.ascontiguousarray(np.resize(both, (n_rows, 13)) if n_rows > len(both) else both[:n_rows])
+
+
+block_5100 = polynomial_block(5100)
+block_100k = polynomial_block(100000)
+
 CASES = {
     "OneHotEncoder fit+transform (100k x 5 -> 22)": lambda: OneHotEncoder(sparse_output=False).fit_transform(X),
     "OneHotEncoder transform (100k x 5)": lambda: one_hot.transform(X),
     "TargetEncoder fitTransform cv=5 (100k x 5, binary)": lambda: TargetEncoder(cv=5, random_state=0).fit_transform(X, y),
     "TargetEncoder transform (100k x 5)": lambda: target.transform(X),
+    "PowerTransformer fitTransform yeo-johnson (6000 x 4)": lambda: PowerTransformer().fit_transform(power_6k),
+    "PowerTransformer fitTransform yeo-johnson (100k x 10)": lambda: PowerTransformer().fit_transform(power_100k),
+    "PowerTransformer transform (100k x 10)": lambda: power.transform(power_100k),
+    "PolynomialFeatures interaction_only fitTransform (5100 x 13 -> 91)": (
+        lambda: PolynomialFeatures(degree=2, interaction_only=True, include_bias=False).fit_transform(block_5100)
+    ),
+    "PolynomialFeatures interaction_only fitTransform (100k x 13 -> 91)": (
+        lambda: PolynomialFeatures(degree=2, interaction_only=True, include_bias=False).fit_transform(block_100k)
+    ),
 }
 print(json.dumps({name: median_ms(fn) for name, fn in CASES.items()}))
