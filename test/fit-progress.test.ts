@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { FitProgress } from "../src/core/fit-progress.js";
 import { Matrix } from "../src/core/matrix.js";
+import { LogisticRegression } from "../src/models/logistic-regression.js";
 import { RandomForestClassifier } from "../src/models/random-forest-classifier.js";
+import { VotingClassifier } from "../src/models/voting-classifier.js";
 import { crossValidateAsync } from "../src/selection/cross-validate.js";
 import { GridSearchCV } from "../src/selection/grid-search-cv.js";
 import { churnLikeData, forestPipeline } from "./helpers/forest-pipeline.js";
@@ -49,7 +51,7 @@ describe("progress through composites", () => {
     expect([...checkTasks(syncEvents).keys()]).toEqual([...tasks.keys()]);
   });
 
-  it("names search candidates, folds and the refit, and crossValidate folds", async () => {
+  it("names search candidates, folds and the refit, voting members, and crossValidate folds", async () => {
     const M = Matrix.from2D(Array.from({ length: 60 }, (_, i) => [Math.sin(i), (i * 7) % 5]));
     const labels = Array.from({ length: 60 }, (_, i) => (Math.sin(i) > 0 ? 1 : 0));
     const forest = new RandomForestClassifier({ nEstimators: 4, randomState: 0, nJobs: 2 });
@@ -59,6 +61,10 @@ describe("progress through composites", () => {
     expect(tasks.get("fits")!.at(-1)!.total).toBe(5);
     expect(tasks.has("candidate 2/2 › fold 1/2 › trees")).toBe(true);
     expect(tasks.has("refit › trees")).toBe(true);
+
+    const voteEvents: FitProgress[] = [];
+    await new VotingClassifier({ estimators: [["rf", forest], ["lr", new LogisticRegression()]] }).fitAsync(M, labels, { parallel: new InlineRunner(), onProgress: (p) => voteEvents.push(p) });
+    expect([...checkTasks(voteEvents).keys()]).toEqual(["members", "rf › trees"]);
 
     const cvEvents: FitProgress[] = [];
     await crossValidateAsync(forest, M, labels, { cv: 3, onProgress: (p) => cvEvents.push(p) });

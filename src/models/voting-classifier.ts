@@ -1,11 +1,14 @@
 import { callMethod, checkStepNames, estimatorCheck, hasMethod, type Step } from "../compose/steps.js";
+import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError, isTabkitError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame } from "../core/frame.js";
+import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import type { TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
+import type { AsyncFitOptions } from "../core/parallel.js";
 import { arrayOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import { accuracyScore } from "../metrics/accuracy-score.js";
@@ -58,7 +61,17 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     super(SCHEMA, params);
   }
 
-  fit(X: TableInput, y: readonly Label[], options: FitOptions = {}): this {
+  /** Fits a clone of every member; progress: the task "members", and each member's tasks under its name. */
+  fit(X: TableInput, y: readonly Label[], options: FitOptions & ProgressOptions = {}): this {
+    return runFit(this.fitMembers(X, y, options), options);
+  }
+
+  /** As `fit` (same result), fitting each member through its `fitAsync` where it has one, with `options.parallel`. */
+  async fitAsync(X: TableInput, y: readonly Label[], options: FitOptions & AsyncFitOptions = {}): Promise<this> {
+    return runFitAsync(this.fitMembers(X, y, options), options);
+  }
+
+  private *fitMembers(X: TableInput, y: readonly Label[], options: FitOptions & ProgressOptions): FitProcedure<this> {
     const site = this.site("fit");
     const { estimators, weights } = this.params;
     if (estimators.every(([, member]) => member === "drop")) {
@@ -77,12 +90,21 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     const labels = toLabels(y, rowCount(X, site), site);
     const { classes, codes } = encodeLabels(labels);
     const target = Array.from(codes);
-    const members = estimators.map(([name, member]) => {
-      if (member === "drop") return null;
-      const clone = member.clone() as Step;
-      this.member(name, "fit", () => callMethod(clone, "fit", X, target, options));
-      return clone;
-    });
+    const progress = new ProgressCounter(options.onProgress, "members", estimators.length);
+    const memberOptions = { sampleWeight: options.sampleWeight, onWarning: options.onWarning };
+    const members: (Step | null)[] = [];
+    for (const [name, member] of estimators) {
+      const clone = member === "drop" ? null : (member.clone() as Step);
+      if (clone !== null) {
+        try {
+          yield { child: clone, X, y: target, options: memberOptions, path: [name] };
+        } catch (error) {
+          throw this.memberError(name, "fit", error);
+        }
+      }
+      members.push(clone);
+      progress.advance();
+    }
     return this.commit({ classes, members });
   }
 
@@ -194,11 +216,14 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     try {
       return action();
     } catch (error) {
-      if (isTabkitError(error, "DATA_ERROR")) {
-        throw new DataError(this.message(method, `member "${name}": ${error.message}`), { column: error.column, row: error.row, cause: error });
-      }
-      throw error;
+      throw this.memberError(name, method, error);
     }
+  }
+
+  /** A member's DataError, renamed to say which member failed; other errors unchanged. */
+  private memberError(name: string, method: string, error: unknown): unknown {
+    if (!isTabkitError(error, "DATA_ERROR")) return error;
+    return new DataError(this.message(method, `member "${name}": ${error.message}`), { column: error.column, row: error.row, cause: error });
   }
 
   protected encodeState(state: VotingClassifierState): JsonObject {

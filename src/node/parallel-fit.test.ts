@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isTabkitError } from "../core/errors.js";
 import type { Estimator } from "../core/estimator.js";
 import { Matrix } from "../core/matrix.js";
+import { LogisticRegression } from "../models/logistic-regression.js";
 import { RandomForestClassifier } from "../models/random-forest-classifier.js";
+import { VotingClassifier } from "../models/voting-classifier.js";
 import { crossValidate, crossValidateAsync } from "../selection/cross-validate.js";
 import { FixedThresholdClassifier } from "../selection/fixed-threshold-classifier.js";
 import { GridSearchCV } from "../selection/grid-search-cv.js";
@@ -47,7 +49,7 @@ describe("fitAsync on a WorkerPool gives the synchronous fit's model, for any nJ
     }
   }, 60_000);
 
-  it("FixedThresholdClassifier, GridSearchCV and crossValidateAsync", async () => {
+  it("FixedThresholdClassifier, GridSearchCV, VotingClassifier and crossValidateAsync", async () => {
     const fixed = await new FixedThresholdClassifier({ estimator: forest(2), threshold: 0.4 }).fitAsync(M, labels, { parallel: pool });
     expect(saved(fixed) === saved(new FixedThresholdClassifier({ estimator: forest(2), threshold: 0.4 }).fit(M, labels))).toBe(true);
 
@@ -58,6 +60,10 @@ describe("fitAsync on a WorkerPool gives the synchronous fit's model, for any nJ
     expect(a.cvResults.mean_test_score).toEqual(b.cvResults.mean_test_score);
     expect(a.cvResults.split2_test_score).toEqual(b.cvResults.split2_test_score);
     expect(saved(a.bestEstimator) === saved(b.bestEstimator)).toBe(true);
+
+    const voting = () => new VotingClassifier({ estimators: [["rf", forest(2)], ["lr", new LogisticRegression()]], voting: "soft" });
+    const votes = await voting().fitAsync(M, labels, { parallel: pool });
+    expect(votes.predictProba(M).data).toEqual(voting().fit(M, labels).predictProba(M).data);
 
     const cv = await crossValidateAsync(forest(2), M, labels, { cv: 4, returnEstimator: true, parallel: pool });
     const cvSync = crossValidate(forest(2), M, labels, { cv: 4, returnEstimator: true });
