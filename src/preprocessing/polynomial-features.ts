@@ -1,7 +1,7 @@
 import { DataError, ValidationError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
@@ -79,8 +79,18 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
 
   fit(X: MatrixInput, _y?: unknown): this {
     const site = this.site("fit");
-    const { columns, names, schema } = numericColumns(X, site);
-    checkFinite(columns, names, this.kind, "fit");
+    let names: string[];
+    let schema: FeatureSchema;
+    if (isRowMajorInput(X)) {
+      const matrix = toMatrix(X, site, { allowNaN: true });
+      checkFiniteRows(matrix, this.kind, "fit");
+      names = matrix.names();
+      schema = schemaOfMatrix(X, matrix);
+    } else {
+      const read = numericColumns(X, site);
+      checkFinite(read.columns, read.names, this.kind, "fit");
+      ({ names, schema } = read);
+    }
     const [min, max] = degreeRange(this.params.degree);
     const nOutput = countOutputs(names.length, min, max, this.params.interactionOnly, this.params.includeBias);
     if (nOutput > MAX_OUTPUT_FEATURES) {
@@ -282,12 +292,18 @@ function expandRows(X: Float64Array, rows: number, n: number, range: [number, nu
   const degreeOneEnd = max > 0 ? first + n : first;
   for (let i = 0; i < rows; i++) {
     const base = i * n;
+    const target = i * nOutput;
+    if (skip === 0) {
+      // Built in place in the output row.
+      if (includeBias) out[target] = 1;
+      for (let f = first; f < degreeOneEnd; f++) out[target + f] = X[base + f - first];
+      for (let c = degreeOneEnd; c < nFull; c++) out[target + c] = out[target + source[c]] * X[base + feature[c]];
+      continue;
+    }
     if (includeBias) full[0] = 1;
     for (let f = first; f < degreeOneEnd; f++) full[f] = X[base + f - first];
     for (let c = degreeOneEnd; c < nFull; c++) full[c] = full[source[c]] * X[base + feature[c]];
-    const target = i * nOutput;
-    if (skip === 0) out.set(full, target);
-    else {
+    {
       let k = target;
       if (includeBias) out[k++] = 1;
       for (let c = skip; c < nFull; c++) out[k++] = full[c];
