@@ -1,3 +1,4 @@
+import { pairwiseSum } from "../models/pairwise-sum.js";
 import { checkFinite, metricError } from "./metric-input.js";
 
 /**
@@ -13,17 +14,21 @@ export function auc(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return trapezoidArea(fn, xs, ys);
 }
 
-/** The trapezoid sum Σ dx·(y[i+1] + y[i])/2, signed by the direction of x (numpy's `trapezoid`). */
+/**
+ * The trapezoid sum Σ dx·(y[i+1] + y[i])/2, signed by the direction of x: numpy's `trapezoid`,
+ * whose sum of the terms is pairwise, so the area is bit-identical to scikit-learn's.
+ */
 export function trapezoidArea(fn: string, x: ArrayLike<number>, y: ArrayLike<number>): number {
   let increasing = true;
   let decreasing = true;
-  let area = 0;
+  const terms = new Float64Array(Math.max(0, x.length - 1));
   for (let i = 0; i + 1 < x.length; i++) {
     const dx = x[i + 1] - x[i];
     if (dx < 0) increasing = false;
     if (dx > 0) decreasing = false;
-    area += (dx * (y[i + 1] + y[i])) / 2;
+    terms[i] = (dx * (y[i + 1] + y[i])) / 2;
   }
   if (!increasing && !decreasing) throw metricError(fn, "x is neither increasing nor decreasing");
+  const area = pairwiseSum(terms);
   return increasing ? area : -area;
 }
