@@ -1,0 +1,196 @@
+import { DataError, ValidationError } from "../core/errors.js";
+import { Estimator, type LoadContext } from "../core/estimator.js";
+import type { Frame } from "../core/frame.js";
+import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import type { JsonObject } from "../core/json.js";
+import type { Matrix } from "../core/matrix.js";
+import { arrayOf, boolean, number, param, type ParamSchema } from "../core/params.js";
+import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { numericColumns, numericOutput } from "./numeric-columns.js";
+
+export interface MinMaxScalerParams {
+  /** The `[min, max]` each column is mapped to; min must be below max. Default `[0, 1]`. */
+  featureRange: readonly [number, number];
+  /** Clip transformed values (of new data) into featureRange. Default false. */
+  clip: boolean;
+}
+
+const SCHEMA: ParamSchema<MinMaxScalerParams> = {
+  featureRange: param<readonly [number, number]>(() => [0, 1], (value) => arrayOf(number())(value) ?? (Array.isArray(value) && value.length !== 2 ? "must be [min, max]" : undefined)),
+  clip: param(false, boolean()),
+};
+
+interface MinMaxScalerState {
+  schema: FeatureSchema;
+  dataMin: Float64Array;
+  dataMax: Float64Array;
+  dataRange: Float64Array;
+  scale: Float64Array;
+  min: Float64Array;
+  samplesSeen: number;
+}
+
+const EPS = 2.220446049250313e-16;
+
+/**
+ * Maps each column linearly onto `featureRange` using its minimum and maximum at fit:
+ * scikit-learn's `MinMaxScaler`. NaN is ignored at fit and kept at transform; a constant column
+ * gets scale `featureRange[1] - featureRange[0]` (its range is treated as 1).
+ */
+export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerState> {
+  static readonly kind = "MinMaxScaler";
+  static readonly schemaVersion = 1;
+
+  constructor(params?: Partial<MinMaxScalerParams>) {
+    super(SCHEMA, params);
+    const [low, high] = this.params.featureRange;
+    if (!(low < high)) {
+      throw new ValidationError(`${this.kind}: featureRange minimum must be smaller than its maximum, got [${low}, ${high}]`, [
+        { path: "featureRange", message: "minimum must be smaller than maximum" },
+      ]);
+    }
+  }
+
+  fit(X: MatrixInput, _y?: unknown): this {
+    const site = this.site("fit");
+    const { rows, names, columns, schema } = numericColumns(X, site);
+    const cols = columns.length;
+    const [low, high] = this.params.featureRange;
+    const dataMin = new Float64Array(cols);
+    const dataMax = new Float64Array(cols);
+    const dataRange = new Float64Array(cols);
+    const scale = new Float64Array(cols);
+    const min = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const column = columns[j];
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < rows; i++) {
+        const v = column[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (lo > hi) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
+      dataMin[j] = lo;
+      dataMax[j] = hi;
+      dataRange[j] = hi - lo;
+      // scikit-learn's _handle_zeros_in_scale: a range below 10 eps counts as 1.
+      scale[j] = (high - low) / (dataRange[j] < 10 * EPS ? 1 : dataRange[j]);
+      min[j] = low - lo * scale[j];
+    }
+    return this.commit({ schema, dataMin, dataMax, dataRange, scale, min, samplesSeen: rows });
+  }
+
+  /** `x * scale + min` per column, clipped into featureRange when `clip`; NaN stays NaN. */
+  transform(X: MatrixInput): Frame | Matrix {
+    const state = this.fitted("transform");
+    const { rows, columns } = this.read(X, "transform");
+    const out = new Float64Array(rows * columns.length);
+    const [low, high] = this.params.featureRange;
+    const clip = this.params.clip;
+    for (let j = 0; j < columns.length; j++) {
+      const values = columns[j];
+      const target = out.subarray(j * rows, (j + 1) * rows);
+      const s = state.scale[j];
+      const m = state.min[j];
+      // scikit-learn's in-place `X *= scale_; X += min_`, then np.clip (NaN passes through).
+      if (clip) {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i] * s + m;
+          target[i] = v < low ? low : v > high ? high : v;
+        }
+      } else for (let i = 0; i < rows; i++) target[i] = values[i] * s + m;
+    }
+    return numericOutput(X, out, rows, state.schema);
+  }
+
+  /** `(x - min) / scale` per column. */
+  inverseTransform(X: MatrixInput): Frame | Matrix {
+    const state = this.fitted("inverseTransform");
+    const { rows, columns } = this.read(X, "inverseTransform");
+    const out = new Float64Array(rows * columns.length);
+    for (let j = 0; j < columns.length; j++) {
+      const values = columns[j];
+      const target = out.subarray(j * rows, (j + 1) * rows);
+      const s = state.scale[j];
+      const m = state.min[j];
+      for (let i = 0; i < rows; i++) target[i] = (values[i] - m) / s;
+    }
+    return numericOutput(X, out, rows, state.schema);
+  }
+
+  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
+    return this.fit(X, y).transform(X);
+  }
+
+  featureNamesOut(): string[] {
+    return [...this.fitted("featureNamesOut").schema.names];
+  }
+
+  /** Per-column minimum seen at fit (scikit-learn's `data_min_`). */
+  get dataMin(): Float64Array {
+    return this.fitted("dataMin").dataMin.slice();
+  }
+  /** Per-column maximum seen at fit (`data_max_`). */
+  get dataMax(): Float64Array {
+    return this.fitted("dataMax").dataMax.slice();
+  }
+  /** Per-column `dataMax - dataMin` (`data_range_`). */
+  get dataRange(): Float64Array {
+    return this.fitted("dataRange").dataRange.slice();
+  }
+  /** Per-column multiplier (`scale_`). */
+  get scale(): Float64Array {
+    return this.fitted("scale").scale.slice();
+  }
+  /** Per-column offset added after scaling (`min_`). */
+  get min(): Float64Array {
+    return this.fitted("min").min.slice();
+  }
+  /** Rows seen at fit (`n_samples_seen_`). */
+  get samplesSeen(): number {
+    return this.fitted("samplesSeen").samplesSeen;
+  }
+  get featureNamesIn(): string[] {
+    return [...this.fitted("featureNamesIn").schema.names];
+  }
+
+  private read(X: MatrixInput, method: string): { rows: number; columns: Float64Array[] } {
+    const state = this.fitted(method);
+    const { rows, names, columns } = numericColumns(X, this.site(method));
+    checkFeatures(state.schema, names, this.site(method));
+    return { rows, columns };
+  }
+
+  protected encodeState(state: MinMaxScalerState): JsonObject {
+    return {
+      schema: encodeSchema(state.schema),
+      dataMin: encodeFloat64Array(state.dataMin),
+      dataMax: encodeFloat64Array(state.dataMax),
+      dataRange: encodeFloat64Array(state.dataRange),
+      scale: encodeFloat64Array(state.scale),
+      min: encodeFloat64Array(state.min),
+      samplesSeen: state.samplesSeen,
+    };
+  }
+
+  protected decodeState(reader: StateReader, _context: LoadContext): MinMaxScalerState {
+    const schema = decodeSchema(reader.object("schema"));
+    const length = schema.names.length;
+    const f64 = (key: string) => reader.f64(key, { length, finite: true });
+    const state = {
+      schema,
+      dataMin: f64("dataMin"),
+      dataMax: f64("dataMax"),
+      dataRange: f64("dataRange"),
+      scale: f64("scale"),
+      min: f64("min"),
+      samplesSeen: reader.integer("samplesSeen", { min: 1 }),
+    };
+    state.scale.forEach((s, j) => {
+      if (!(s > 0)) reader.fail(`scale[${j}]`, "must be positive");
+      if (state.dataMax[j] < state.dataMin[j]) reader.fail(`dataMax[${j}]`, "must not be below dataMin");
+    });
+    return state;
+  }
+}
