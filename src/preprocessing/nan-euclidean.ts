@@ -1,0 +1,93 @@
+/*
+ * scikit-learn's `nan_euclidean_distances` operation for operation, so that equal and nearly
+ * equal distances compare exactly as they do in scikit-learn (which decides KNNImputer's
+ * neighbours among ties). scikit-learn expands ‖x − y‖² as
+ *
+ *   d² = max(−2·x·y + ‖x‖² + ‖y‖², 0) − Σ_{j: y_j missing} x_j² − Σ_{j: x_j missing} y_j²
+ *
+ * with missing entries set to 0, clips at 0 again, divides by the number of coordinates both rows
+ * have and multiplies by the number of features. The dot product comes from BLAS (OpenBLAS
+ * accumulates each entry with fused multiply-adds in feature order) and the squared norms from
+ * numpy's `einsum` (two SSE lanes, blocks of eight in reverse order).
+ */
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+const UNIT_ROUNDOFF = 2 ** -53;
+
+/** `einsum("ij,ij->i")` of one row: numpy's two-lane sum of squares. */
+export function einsumSquares(x: Float64Array, offset: number, d: number): number {
+  let l0 = 0;
+  let l1 = 0;
+  let j = offset;
+  let count = d;
+  for (; count >= 8; count -= 8, j += 8) {
+    l0 = x[j] * x[j] + (x[j + 2] * x[j + 2] + (x[j + 4] * x[j + 4] + (x[j + 6] * x[j + 6] + l0)));
+    l1 = x[j + 1] * x[j + 1] + (x[j + 3] * x[j + 3] + (x[j + 5] * x[j + 5] + (x[j + 7] * x[j + 7] + l1)));
+  }
+  for (; count > 0; count -= 2, j += 2) {
+    l0 = x[j] * x[j] + l0;
+    if (count > 1) l1 = x[j + 1] * x[j + 1] + l1;
+  }
+  return 0 + (l0 + l1);
+}
+
+/** The rounding error of the product `p = a * b` (Dekker's TwoProduct): `a * b = p + e` exactly. */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** `a * b + c` with one rounding, as the fused multiply-add of BLAS kernels. */
+export function fusedMultiplyAdd(a: number, b: number, c: number): number {
+  const p = a * b;
+  const e = productError(a, b, p);
+  return e === 0 ? p + c : fusedSum(p, e, c);
+}
+
+/** The high halves of Veltkamp's split (`v = high + (v - high)`, each half 26 bits). */
+export function veltkampHigh(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const t = SPLIT * values[i];
+    out[i] = t - (t - values[i]);
+  }
+  return out;
+}
+
+/** `p + e + c` rounded once, where `p + e` is an exact product (`p` its rounding). */
+export function fusedSum(p: number, e: number, c: number): number {
+  const s = p + c;
+  // p + c = s + t exactly (TwoSum); the exact result is s + t + e.
+  const bb = s - p;
+  const t = p - (s - bb) + (c - bb);
+  const u = t + e;
+  const v = t - (u - (u - t)) + (e - (u - t)); // t + e = u + v exactly
+  const r = s + u;
+  if (v === 0) return r;
+  const w = u - (r - s); // s + u = r + w exactly
+  // A tie in s + u that the tiny v breaks: round away from r toward v.
+  if (w !== 0 && Math.abs(w) === ulp(r) / 2 && v > 0 === w > 0) return r + 2 * w;
+  return r;
+}
+
+function ulp(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0) return Number.MIN_VALUE;
+  return 2 ** (Math.floor(Math.log2(a)) - 52);
+}
+
+/** True when `v * y` is exact for every integer `y` of magnitude below 2^26. */
+export function isSmallInteger(v: number): boolean {
+  return Number.isInteger(v) && Math.abs(v) < 67108864;
+}
+
+/** A bound on how far the unfused distance row can be from the fused one, in distance units. */
+export function unfusedSlack(xx: number, maxYY: number, d: number): number {
+  const bound = (4 * d + 32) * UNIT_ROUNDOFF * (xx + maxYY);
+  return Math.sqrt(bound * d);
+}
