@@ -6,6 +6,9 @@ import { FunctionTransformer } from "./function-transformer.js";
 import { SimpleImputer } from "./simple-imputer.js";
 import { PowerTransformer } from "./power-transformer.js";
 import { PolynomialFeatures } from "./polynomial-features.js";
+import { KNNImputer } from "./knn-imputer.js";
+import { MinMaxScaler } from "./min-max-scaler.js";
+import { RobustScaler } from "./robust-scaler.js";
 
 export { StandardScaler };
 export type { StandardScalerParams } from "./standard-scaler.js";
@@ -22,6 +25,10 @@ export { PowerTransformer };
 export type { PowerTransformerParams } from "./power-transformer.js";
 export { PolynomialFeatures };
 export type { PolynomialFeaturesParams } from "./polynomial-features.js";
+export { KNNImputer, MinMaxScaler, RobustScaler };
+export type { KNNImputerParams } from "./knn-imputer.js";
+export type { MinMaxScalerParams } from "./min-max-scaler.js";
+export type { RobustScalerParams } from "./robust-scaler.js";
 
 /** Every estimator class of this module, for the model registry and the conformance test. */
-export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer, PowerTransformer, PolynomialFeatures] as const;
+export const preprocessingEstimators = [StandardScaler, OneHotEncoder, OrdinalEncoder, TargetEncoder, FunctionTransformer, SimpleImputer, PowerTransformer, PolynomialFeatures, KNNImputer, MinMaxScaler, RobustScaler] as const;
