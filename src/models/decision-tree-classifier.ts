@@ -13,7 +13,7 @@ import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-
 import type { FitOptions } from "./fit-options.js";
 import { exactSums, GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type ClassificationCriterionName, type TreeGrowthParams } from "./tree/grow-tree.js";
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
-import { rankFeatures } from "./tree/rank-sort.js";
+import { rankFeatures } from "./tree/feature-ranks.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
 import { addTreeValues, applyTree, toFloat32Rows, argmaxLabels, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
@@ -77,7 +77,7 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
     }
     const data = toTreeData(matrix, site);
     const treeSeed = checkRandomState(p.randomState).randint(0, 0x7fffffff);
-    const ranks = exactSums(weights) ? rankFeatures(data) : null;
+    const ranks = exactSums(weights, classes.length) ? rankFeatures(data) : null;
     const tree = growTree(data, { kind: "classification", codes, nClasses: classes.length, criterion: p.criterion }, weights, p, maxFeatures, treeSeed, ranks);
     return this.commit({ schema: schemaOfMatrix(X, matrix), classes, maxFeatures, tree });
   }

@@ -19,7 +19,7 @@ import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.
 import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
-import { rankFeatures } from "./tree/rank-sort.js";
+import { rankFeatures } from "./tree/feature-ranks.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { weightedChoice } from "./tree/weighted-choice.js";
 import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";

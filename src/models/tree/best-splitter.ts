@@ -1,12 +1,10 @@
 import { TreeRng } from "../../core/tree-rng.js";
 import { ClassificationCriterion, type Criterion } from "./criterion.js";
-import { RankHistogram } from "./rank-histogram.js";
-import { CONSTANT, FEATURE_THRESHOLD, HISTOGRAM, SORTED } from "./split-constants.js";
+import type { FeatureRanks } from "./feature-ranks.js";
 import { simultaneousSort } from "./introsort.js";
-import { RankSortBuffers, sortByRank, type FeatureRanks } from "./rank-sort.js";
+import { RankSplitSearch } from "./rank-split-search.js";
+import { FEATURE_THRESHOLD } from "./split-constants.js";
 import type { TreeData } from "./tree-data.js";
-
-
 
 /** The best split found at a node (scikit-learn's `SplitRecord`). */
 export interface SplitRecord {
@@ -41,8 +39,8 @@ export class BestSplitter {
   private readonly swapSamples: Int32Array;
   private readonly swapValues: Float32Array;
   private readonly rng: TreeRng;
-  private readonly rankBuffers: RankSortBuffers | null;
-  private readonly histogram: RankHistogram | null;
+  /** the order-free search, when no sum depends on the order of rows; nodes then keep their rows ascending */
+  private readonly rankSearch: RankSplitSearch | null;
   private readonly best = emptySplit();
   /** the current node is samples[start, end) */
   start = 0;
@@ -57,8 +55,8 @@ export class BestSplitter {
     readonly minSamplesLeaf: number,
     readonly minWeightLeaf: number,
     seed: number,
-    /** set only when no sum depends on the order of equal values (see rank-sort.ts) */
-    private readonly ranks: FeatureRanks | null = null,
+    /** set only for classification when every weighted class count is an exact integer (see grow-tree.ts `exactSums`) */
+    ranks: FeatureRanks | null = null,
   ) {
     this.rng = new TreeRng(seed);
     const n = data.rows;
@@ -78,8 +76,7 @@ export class BestSplitter {
     this.values = new Float32Array(n);
     this.swapSamples = new Int32Array(n);
     this.swapValues = new Float32Array(n);
-    this.rankBuffers = ranks === null ? null : new RankSortBuffers(n);
-    this.histogram = ranks !== null && criterion instanceof ClassificationCriterion ? new RankHistogram(ranks, criterion, n) : null;
+    this.rankSearch = ranks !== null && criterion instanceof ClassificationCriterion ? new RankSplitSearch(ranks, criterion, weights, n) : null;
   }
 
   /** Starts a node on samples[start, end); returns its weighted size. */
@@ -95,7 +92,7 @@ export class BestSplitter {
    * (pos == end when none) and, in `constants.count`, the known-constant count for the children.
    */
   nodeSplit(impurity: number, constants: { count: number }): SplitRecord {
-    const { features, constantFeatures, values, criterion, maxFeatures, minSamplesLeaf, minWeightLeaf, rng } = this;
+    const { features, constantFeatures, values, criterion, maxFeatures, minSamplesLeaf, minWeightLeaf, rng, rankSearch } = this;
     const start = this.start;
     const end = this.end;
     const nFeatures = features.length;
@@ -126,13 +123,14 @@ export class BestSplitter {
       }
       fj += nFound;
       const feature = features[fj];
-      let mode = this.histogram === null ? SORTED : this.histogram.prepare(this, feature);
-      if (mode === SORTED) {
+      let constant: boolean;
+      if (rankSearch !== null) constant = !rankSearch.prepare(this, feature);
+      else {
         this.sortFeature(feature);
         const endNonMissing = end - this.nMissing;
-        if (endNonMissing === start || (this.nMissing === 0 && values[endNonMissing - 1] <= Math.fround(values[start] + FEATURE_THRESHOLD))) mode = CONSTANT;
+        constant = endNonMissing === start || (this.nMissing === 0 && values[endNonMissing - 1] <= Math.fround(values[start] + FEATURE_THRESHOLD));
       }
-      if (mode === CONSTANT) {
+      if (constant) {
         features[fj] = features[nTotal];
         features[nTotal] = feature;
         nFound++;
@@ -142,8 +140,8 @@ export class BestSplitter {
       fi--;
       features[fj] = features[fi];
       features[fi] = feature;
-      if (mode === HISTOGRAM) {
-        bestProxy = this.histogram!.scan(this, feature, best, bestProxy);
+      if (rankSearch !== null) {
+        bestProxy = rankSearch.scan(this, feature, best, bestProxy);
         continue;
       }
       const nMissing = this.nMissing;
@@ -186,7 +184,8 @@ export class BestSplitter {
       }
     }
     if (best.pos < end) {
-      this.partitionFinal(best);
+      if (rankSearch !== null) this.partitionStable(best);
+      else this.partitionFinal(best);
       criterion.reset();
       criterion.update(best.pos);
       criterion.childrenImpurity();
@@ -207,7 +206,6 @@ export class BestSplitter {
     const col = this.data.x;
     const offset = feature * this.data.rows;
     let nMissing = 0;
-    const ranks = this.ranks;
     if (this.data.hasNaN !== null && this.data.hasNaN[feature] === 1) {
       let i = start;
       let currentEnd = end - 1;
@@ -224,15 +222,13 @@ export class BestSplitter {
           nMissing++;
           currentEnd--;
         }
-        if (ranks === null) values[i] = col[offset + samples[i]];
+        values[i] = col[offset + samples[i]];
         i++;
       }
-    } else if (ranks === null) {
+    } else {
       for (let i = start; i < end; i++) values[i] = col[offset + samples[i]];
     }
-    // with ranks the values are written from the sorted ranks, so they are not gathered here
-    if (ranks !== null) sortByRank(ranks, this.data.rows, feature, samples, values, start, end - start - nMissing, this.rankBuffers!);
-    else simultaneousSort(values, samples, start, end - start - nMissing);
+    simultaneousSort(values, samples, start, end - start - nMissing);
     this.nMissing = nMissing;
   }
 
@@ -263,6 +259,26 @@ export class BestSplitter {
         samples[hi] = t;
       }
     }
+  }
+  /**
+   * Splits the node's rows as {@link partitionFinal} does, keeping each side in its original
+   * (ascending) order, so the rank search gathers every column front to back.
+   */
+  private partitionStable(split: SplitRecord): void {
+    const { samples, swapSamples: right } = this;
+    const col = this.data.x;
+    const offset = split.feature * this.data.rows;
+    const threshold = split.threshold;
+    const nanLeft = split.missingGoToLeft;
+    let nLeft = this.start;
+    let nRight = 0;
+    for (let p = this.start; p < this.end; p++) {
+      const s = samples[p];
+      const v = col[offset + s];
+      if (v !== v ? nanLeft : v <= threshold) samples[nLeft++] = s;
+      else right[nRight++] = s;
+    }
+    samples.set(right.subarray(0, nRight), nLeft);
   }
 }
 

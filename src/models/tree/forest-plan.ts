@@ -1,6 +1,6 @@
 import { RandomState } from "../../core/random-state.js";
 import { growTree, type TreeGrowthParams, type TreeTarget } from "./grow-tree.js";
-import type { FeatureRanks } from "./rank-sort.js";
+import type { FeatureRanks } from "./feature-ranks.js";
 import type { TreeData } from "./tree-data.js";
 import type { TreeStructure } from "./tree-structure.js";
 import { chooseIndex, type WeightedChoice } from "./weighted-choice.js";

@@ -5,7 +5,7 @@ import { BestSplitter } from "./best-splitter.js";
 import { buildTree } from "./build-tree.js";
 import { AbsoluteErrorCriterion, ClassificationCriterion, SquaredErrorCriterion, type Criterion } from "./criterion.js";
 import { pruneTree } from "./prune-tree.js";
-import type { FeatureRanks } from "./rank-sort.js";
+import type { FeatureRanks } from "./feature-ranks.js";
 import type { TreeData } from "./tree-data.js";
 import type { TreeStructure } from "./tree-structure.js";
 
@@ -87,7 +87,7 @@ export function growTree(data: TreeData, target: TreeTarget, weights: Float64Arr
   minSamplesSplit = Math.max(minSamplesSplit, 2 * minSamplesLeaf);
   const minWeightLeaf = params.minWeightFractionLeaf * (weights === null ? n : pairwiseSum(weights));
   const criterion = makeCriterion(target, n);
-  const orderFree = ranks !== null && target.kind === "classification" && exactSums(weights);
+  const orderFree = ranks !== null && target.kind === "classification" && exactSums(weights, target.nClasses);
   const splitter = new BestSplitter(data, criterion, weights, maxFeatures, minSamplesLeaf, minWeightLeaf, seed, orderFree ? ranks : null);
   const valueStride = target.kind === "classification" ? target.nClasses : 1;
   const tree = buildTree(
@@ -106,19 +106,21 @@ export function growTree(data: TreeData, target: TreeTarget, weights: Float64Arr
 }
 
 /**
- * True when every weighted class count is an exact integer (integer weights, total below 2^31,
- * so the rank histogram's 32-bit counts hold them): then no sum depends on the order rows are
- * visited in, and the rank-based searches give scikit-learn's results exactly.
+ * True when every weighted class count is an exact integer that the rank search's 32-bit
+ * counters hold, with room for the class code packed below each weight (integer weights whose
+ * total, times the next power of two >= nClasses, is below 2^31): then no sum depends on the
+ * order rows are visited in, and the rank-based search gives scikit-learn's results exactly.
  */
-export function exactSums(weights: Float64Array | null): boolean {
+export function exactSums(weights: Float64Array | null, nClasses: number): boolean {
   if (weights === null) return true;
+  const limit = 2 ** (31 - (32 - Math.clz32(nClasses - 1)));
   let total = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
     if (w !== Math.floor(w)) return false;
     total += w;
   }
-  return total < 2 ** 31;
+  return total < limit;
 }
 
 function makeCriterion(target: TreeTarget, n: number): Criterion {

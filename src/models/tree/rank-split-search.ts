@@ -1,154 +1,288 @@
 import type { BestSplitter, SplitRecord } from "./best-splitter.js";
 import { entropyOf, giniOf, type ClassificationCriterion } from "./criterion.js";
-import type { FeatureRanks } from "./rank-sort.js";
-import { CONSTANT, FEATURE_THRESHOLD, HISTOGRAM, SORTED } from "./split-constants.js";
+import type { FeatureRanks } from "./feature-ranks.js";
+import { FEATURE_THRESHOLD } from "./split-constants.js";
+
+/** Above this many distinct values per node row, a node's rows are sorted rather than histogrammed. */
+const SPARSE_RATIO = 64;
+
+/** Nodes up to this size sort their keys by insertion; larger ones call the engine's native sort. */
+const INSERTION_SORT_MAX = 24;
 
 /**
- * Split search without sorting, for classification with exact (integer) sums: the node's class
- * weights are summed per value rank (a bitset marks the ranks present), then the present ranks are
- * visited in order. It visits the same candidate boundaries in the same order as scikit-learn's
- * sorted scan (values closer than 1e-7 merged, the "NaN right" pass with its all-values-left
- * candidate, then the "NaN left" pass), computes each proxy with the same formula from the same
- * exact sums, and so picks the same split. Used unless the feature has far more distinct values
- * than the node has rows. Class weights per rank are kept as 32-bit integers, so the builder
- * uses it only when the total weight is below 2^31.
+ * Split search without scikit-learn's sort, for classification with exact (integer) sums. The
+ * node's rows are grouped by value rank into runs — one per distinct value present, ascending,
+ * each with its row count and class weights — either through a histogram over all ranks (a
+ * bitset marks those present) or, when the feature has far more values than the node has rows,
+ * by sorting keys that pack (rank, weight, class). The runs are then scanned in order: the same
+ * candidate boundaries as scikit-learn's sorted scan (values closer than 1e-7 merged, the "NaN
+ * right" pass with its all-values-left candidate, then the "NaN left" pass), each proxy computed
+ * with the same formula from the same exact sums, so the same split wins. Class weights are
+ * 32-bit integers, so the builder uses this only when the total weight is below 2^31.
  */
-export class RankHistogram {
-  private readonly y: Int32Array;
+export class RankSplitSearch {
   private readonly nClasses: number;
   private readonly entropy: boolean;
-  private readonly counts: Int32Array;
-  /** weighted class counts per rank: integers, as this search only runs with integer weights */
-  private readonly sums: Int32Array;
+  /** per row: (weight << classBits) | class */
+  private readonly weightClass: Int32Array;
+  private readonly classBits: number;
+  private readonly classMask: number;
+  /** bits of the largest weightClass entry */
+  private readonly weightClassBits: number;
+  /** entries per rank in `histogram` and per run in `runs`: [rank, count, class weights...], padded to a power of two */
+  private readonly strideBits: number;
+  private readonly histogram: Int32Array;
   private readonly present: Int32Array;
+  private readonly keys: Int32Array;
+  private readonly runs: Int32Array;
+  private nRuns = 0;
+  private nMissing = 0;
   private readonly missing: Float64Array;
   private readonly total: Float64Array;
   private readonly left: Float64Array;
   private readonly right: Float64Array;
-  private minRank = 0;
-  private maxRank = -1;
-  private nMissing = 0;
   private bestProxy = -Infinity;
 
   constructor(
     private readonly ranks: FeatureRanks,
     criterion: ClassificationCriterion,
+    weights: Float64Array | null,
     rows: number,
   ) {
-    this.y = criterion.codes;
-    this.nClasses = criterion.nClasses;
+    const K = criterion.nClasses;
+    this.nClasses = K;
     this.entropy = criterion.entropy;
-    this.counts = new Int32Array(rows);
-    this.sums = new Int32Array(rows * this.nClasses);
+    this.classBits = 32 - Math.clz32(K - 1);
+    this.classMask = (1 << this.classBits) - 1;
+    this.weightClass = new Int32Array(rows);
+    let maxWeightClass = 0;
+    for (let i = 0; i < rows; i++) {
+      const w = weights === null ? 1 : weights[i];
+      // weights of 2^(31 - classBits) or more cannot be packed: such trees always use the histogram
+      const packed = w * 2 ** this.classBits + criterion.codes[i];
+      this.weightClass[i] = packed < 2 ** 31 ? packed : 0;
+      maxWeightClass = Math.max(maxWeightClass, packed);
+    }
+    this.weightClassBits = maxWeightClass < 2 ** 31 ? 32 - Math.clz32(maxWeightClass) : 32;
+    this.strideBits = 32 - Math.clz32(K + 1);
+    this.histogram = new Int32Array(rows << this.strideBits);
     this.present = new Int32Array((rows >> 5) + 1);
-    this.missing = new Float64Array(this.nClasses);
-    this.total = new Float64Array(this.nClasses);
-    this.left = new Float64Array(this.nClasses);
-    this.right = new Float64Array(this.nClasses);
+    this.keys = new Int32Array(rows);
+    this.runs = new Int32Array(rows << this.strideBits);
+    this.missing = new Float64Array(K);
+    this.total = new Float64Array(K);
+    this.left = new Float64Array(K);
+    this.right = new Float64Array(K);
   }
 
   /**
-   * Classifies the feature at the splitter's node: SORTED when the feature has so many distinct
-   * values that a sort of the node's rows is cheaper, else fills the histogram in one pass and
-   * returns CONSTANT or HISTOGRAM. Counts, sums and the bitset are all zero between uses.
+   * Groups the splitter's node rows by the rank of `feature` into runs; returns false when the
+   * feature is constant in the node (every row NaN, or all values within 1e-7 and no NaN).
    */
-  prepare(splitter: BestSplitter, feature: number): number {
-    const { start, end, samples, weights } = splitter;
-    const n = end - start;
-    const off = this.ranks.offsets[feature];
-    if (this.ranks.offsets[feature + 1] - off > 64 * n) return SORTED;
+  prepare(splitter: BestSplitter, feature: number): boolean {
+    const n = splitter.end - splitter.start;
+    const { offsets, missing } = this.ranks;
+    const off = offsets[feature];
+    const nDistinct = offsets[feature + 1] - off;
+    const hasNaN = splitter.data.hasNaN !== null && splitter.data.hasNaN[feature] === 1;
+    const rankBits = 32 - Math.clz32(hasNaN ? missing : nDistinct - 1);
+    this.missing.fill(0);
+    if (nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31) this.sortRuns(splitter, feature);
+    else this.histogramRuns(splitter, feature);
+    if (this.nRuns === 0) return false;
+    const runs = this.runs;
+    const table = this.ranks.values;
+    const lastRank = runs[(this.nRuns - 1) << this.strideBits];
+    return this.nMissing > 0 || table[off + lastRank] > Math.fround(table[off + runs[0]] + FEATURE_THRESHOLD);
+  }
+
+  /** Fills the histogram in one pass over the node, then collects the present ranks in order (clearing as it goes). */
+  private histogramRuns(splitter: BestSplitter, feature: number): void {
+    const { start, end, samples } = splitter;
+    const { histogram, present, runs, weightClass, classBits, classMask, strideBits, missing } = this;
     const rank = this.ranks.rank;
     const missingRank = this.ranks.missing;
     const base = feature * splitter.data.rows;
-    const K = this.nClasses;
-    const { counts, sums, missing, y, present } = this;
-    missing.fill(0);
     let minR = 0x7fffffff;
     let maxR = -1;
     let nMissing = 0;
     for (let p = start; p < end; p++) {
       const s = samples[p];
       const r = rank[base + s];
-      const w = weights === null ? 1 : weights[s];
+      const wc = weightClass[s];
       if (r === missingRank) {
-        missing[y[s]] += w;
+        missing[wc & classMask] += wc >>> classBits;
         nMissing++;
-      } else {
-        counts[r]++;
-        sums[r * K + y[s]] += w;
-        present[r >> 5] |= 1 << (r & 31);
-        if (r < minR) minR = r;
-        if (r > maxR) maxR = r;
+        continue;
       }
+      const h = r << strideBits;
+      histogram[h + 1]++;
+      histogram[h + 2 + (wc & classMask)] += wc >>> classBits;
+      present[r >> 5] |= 1 << (r & 31);
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
     }
-    this.minRank = minR;
-    this.maxRank = maxR;
     this.nMissing = nMissing;
-    if (nMissing === n) return CONSTANT;
-    const table = this.ranks.values;
-    if (nMissing === 0 && table[off + maxR] <= Math.fround(table[off + minR] + FEATURE_THRESHOLD)) {
-      this.clear();
-      return CONSTANT;
-    }
-    return HISTOGRAM;
-  }
-
-  /** Restores the all-zero state over the touched ranks. */
-  private clear(): void {
-    if (this.maxRank < 0) return;
-    const K = this.nClasses;
-    const { counts, sums, present } = this;
-    for (let word = this.minRank >> 5, last = this.maxRank >> 5; word <= last; word++) {
+    const stride = 1 << strideBits;
+    let o = 0;
+    for (let word = minR >> 5, last = maxR >> 5; word <= last; word++) {
       let bits = present[word];
+      present[word] = 0;
       while (bits !== 0) {
         const r = (word << 5) | (31 - Math.clz32(bits & -bits));
         bits &= bits - 1;
-        counts[r] = 0;
-        for (let c = 0; c < K; c++) sums[r * K + c] = 0;
+        const h = r << strideBits;
+        runs[o] = r;
+        for (let k = 1; k < stride; k++) {
+          runs[o + k] = histogram[h + k];
+          histogram[h + k] = 0;
+        }
+        o += stride;
       }
-      present[word] = 0;
+    }
+    this.nRuns = o >> strideBits;
+  }
+
+  /** Sorts packed (rank, weight, class) keys of the node's rows and merges equal ranks into runs. */
+  private sortRuns(splitter: BestSplitter, feature: number): void {
+    const { start, end, samples } = splitter;
+    const { runs, weightClass, classBits, classMask, strideBits, missing } = this;
+    const K = this.nClasses;
+    const n = end - start;
+    const rank = this.ranks.rank;
+    const missingRank = this.ranks.missing;
+    const base = feature * splitter.data.rows;
+    const shift = this.weightClassBits;
+    const keys = this.keys;
+    for (let i = 0; i < n; i++) {
+      const s = samples[start + i];
+      keys[i] = (rank[base + s] << shift) | weightClass[s];
+    }
+    if (n <= INSERTION_SORT_MAX) {
+      for (let i = 1; i < n; i++) {
+        const key = keys[i];
+        let j = i;
+        while (j > 0 && keys[j - 1] > key) {
+          keys[j] = keys[j - 1];
+          j--;
+        }
+        keys[j] = key;
+      }
+    } else keys.subarray(0, n).sort();
+    const mask = (1 << shift) - 1;
+    let o = -(1 << strideBits);
+    let previous = -1;
+    let nMissing = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const r = key >>> shift;
+      const wc = key & mask;
+      if (r === missingRank) {
+        missing[wc & classMask] += wc >>> classBits;
+        nMissing++;
+        continue;
+      }
+      if (r !== previous) {
+        o += 1 << strideBits;
+        runs[o] = r;
+        runs[o + 1] = 0;
+        for (let c = 0; c < K; c++) runs[o + 2 + c] = 0;
+        previous = r;
+      }
+      runs[o + 1]++;
+      runs[o + 2 + (wc & classMask)] += wc >>> classBits;
+    }
+    this.nMissing = nMissing;
+    this.nRuns = (o >> strideBits) + 1;
+  }
+
+  /** Scans the prepared runs; updates `best` and returns the best proxy so far. */
+  scan(splitter: BestSplitter, feature: number, best: SplitRecord, bestProxy: number): number {
+    this.bestProxy = bestProxy;
+    // the node's class totals, as the criterion summed them (exact integers either way)
+    (splitter.criterion as ClassificationCriterion).copyTotals(this.total);
+    const passes = this.nMissing > 0 ? 2 : 1;
+    for (let pass = 0; pass < passes; pass++) {
+      const missingLeft = pass === 1;
+      if (this.nClasses === 2 && !this.entropy) this.scanTwoClassGini(splitter, feature, best, missingLeft);
+      else this.scanRuns(splitter, feature, best, missingLeft);
+      // NaN rows alone on the right: the threshold +Infinity keeps every value on the left
+      if (!missingLeft && this.nMissing > 0) {
+        for (let c = 0; c < this.nClasses; c++) this.left[c] = this.total[c] - this.missing[c];
+        this.consider(splitter, feature, best, splitter.end - splitter.start - this.nMissing, Infinity, false);
+      }
+    }
+    return this.bestProxy;
+  }
+
+  /** One pass over the runs, any criterion: each candidate boundary goes through {@link consider}. */
+  private scanRuns(splitter: BestSplitter, feature: number, best: SplitRecord, missingLeft: boolean): void {
+    const K = this.nClasses;
+    const { runs, left, strideBits } = this;
+    const table = this.ranks.values;
+    const off = this.ranks.offsets[feature];
+    const minLeaf = splitter.minSamplesLeaf;
+    const maxLeft = splitter.end - splitter.start - minLeaf;
+    if (missingLeft) left.set(this.missing);
+    else left.fill(0);
+    let nLeft = missingLeft ? this.nMissing : 0;
+    let prev = NaN;
+    for (let j = 0, o = 0; j < this.nRuns; j++, o += 1 << strideBits) {
+      const v = table[off + runs[o]];
+      // a boundary between the previous present value and this one, unless they are within 1e-7
+      if (j > 0 && nLeft >= minLeaf && nLeft <= maxLeft && v > Math.fround(prev + FEATURE_THRESHOLD)) this.consider(splitter, feature, best, nLeft, prev / 2 + v / 2, missingLeft);
+      for (let c = 0; c < K; c++) left[c] += runs[o + 2 + c];
+      nLeft += runs[o + 1];
+      prev = v;
     }
   }
 
-  /** Scans the prepared histogram; updates `best` and returns the best proxy so far. */
-  scan(splitter: BestSplitter, feature: number, best: SplitRecord, bestProxy: number): number {
-    const K = this.nClasses;
-    const { counts, sums, missing, total, left, present } = this;
+  /**
+   * {@link scanRuns} for gini with two classes, the sums kept in locals: the same candidates and
+   * the same operations in the same order as {@link consider}. Values are read only to merge
+   * near-equal neighbours (when the feature has any) and for a new best threshold.
+   */
+  private scanTwoClassGini(splitter: BestSplitter, feature: number, best: SplitRecord, missingLeft: boolean): void {
+    const { runs, strideBits } = this;
+    const stride = 1 << strideBits;
     const table = this.ranks.values;
     const off = this.ranks.offsets[feature];
-    const nMissing = this.nMissing;
-    const firstWord = this.minRank >> 5;
-    const lastWord = this.maxRank >> 5;
-    this.bestProxy = bestProxy;
-    // the node's class totals, as the criterion summed them (exact integers either way)
-    (splitter.criterion as ClassificationCriterion).copyTotals(total);
+    const separated = this.ranks.separated[feature] === 1;
+    const n = splitter.end - splitter.start;
     const minLeaf = splitter.minSamplesLeaf;
-    const maxLeft = splitter.end - splitter.start - minLeaf;
-    const passes = nMissing > 0 ? 2 : 1;
-    for (let pass = 0; pass < passes; pass++) {
-      const missingLeft = pass === 1;
-      if (missingLeft) left.set(missing);
-      else left.fill(0);
-      let nLeft = missingLeft ? nMissing : 0;
-      let prev = NaN;
-      for (let word = firstWord; word <= lastWord; word++) {
-        let bits = present[word];
-        while (bits !== 0) {
-          const r = (word << 5) | (31 - Math.clz32(bits & -bits));
-          bits &= bits - 1;
-          const v = table[off + r];
-          // a boundary between the previous present value and this one, unless they are within 1e-7
-          if (prev === prev && nLeft >= minLeaf && nLeft <= maxLeft && v > Math.fround(prev + FEATURE_THRESHOLD)) this.consider(splitter, feature, best, nLeft, prev / 2 + v / 2, missingLeft);
-          for (let c = 0; c < K; c++) left[c] += sums[r * K + c];
-          nLeft += counts[r];
-          prev = v;
+    const maxLeft = n - minLeaf;
+    const minWeightLeaf = splitter.minWeightLeaf;
+    const weighted = splitter.criterion.weightedNNodeSamples;
+    const total0 = this.total[0];
+    const total1 = this.total[1];
+    let l0 = missingLeft ? this.missing[0] : 0;
+    let l1 = missingLeft ? this.missing[1] : 0;
+    let nLeft = missingLeft ? this.nMissing : 0;
+    let bestProxy = this.bestProxy;
+    let prevRank = -1;
+    for (let o = 0, last = this.nRuns << strideBits; o < last; o += stride) {
+      const r = runs[o];
+      if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (separated || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
+        const wLeft = 0 + l0 + l1;
+        const wRight = weighted - wLeft;
+        if (wLeft >= minWeightLeaf && wRight >= minWeightLeaf) {
+          const r0 = total0 - l0;
+          const r1 = total1 - l1;
+          const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
+          const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
+          const proxy = -wRight * impRight - wLeft * impLeft;
+          if (proxy > bestProxy) {
+            bestProxy = proxy;
+            this.record(splitter, best, feature, nLeft, table[off + prevRank] / 2 + table[off + r] / 2, missingLeft);
+          }
         }
       }
-      // NaN rows alone on the right: the threshold +Infinity keeps every value on the left
-      if (nMissing > 0 && !missingLeft) this.consider(splitter, feature, best, nLeft, Infinity, false);
+      l0 += runs[o + 2];
+      l1 += runs[o + 3];
+      nLeft += runs[o + 1];
+      prevRank = r;
     }
-    this.clear();
-    return this.bestProxy;
+    this.bestProxy = bestProxy;
   }
 
   /** Evaluates one candidate with `nLeft` rows (and the `left` class sums) going left. */
@@ -180,10 +314,14 @@ export class RankHistogram {
     }
     if (proxy > this.bestProxy) {
       this.bestProxy = proxy;
-      best.feature = feature;
-      best.pos = splitter.start + nLeft;
-      best.threshold = threshold;
-      best.missingGoToLeft = this.nMissing === 0 ? nLeft > nRight : missingLeft;
+      this.record(splitter, best, feature, nLeft, threshold, missingLeft);
     }
+  }
+
+  private record(splitter: BestSplitter, best: SplitRecord, feature: number, nLeft: number, threshold: number, missingLeft: boolean): void {
+    best.feature = feature;
+    best.pos = splitter.start + nLeft;
+    best.threshold = threshold;
+    best.missingGoToLeft = this.nMissing === 0 ? nLeft > splitter.end - splitter.start - nLeft : missingLeft;
   }
 }
