@@ -7,6 +7,9 @@ import { TargetEncoder } from "../../src/preprocessing/target-encoder.js";
 import { SimpleImputer } from "../../src/preprocessing/simple-imputer.js";
 import { PowerTransformer } from "../../src/preprocessing/power-transformer.js";
 import { PolynomialFeatures } from "../../src/preprocessing/polynomial-features.js";
+import { KNNImputer } from "../../src/preprocessing/knn-imputer.js";
+import { MinMaxScaler } from "../../src/preprocessing/min-max-scaler.js";
+import { RobustScaler } from "../../src/preprocessing/robust-scaler.js";
 import type { ConformanceCases } from "../../src/testing/index.js";
 
 const numeric = Frame.fromColumns({
@@ -59,4 +62,10 @@ export const cases: ConformanceCases = {
     factory: () => new FunctionTransformer({ func: "log1p", inverseFunc: "expm1" }),
     options: { role: "transformer", X: numeric.drop(["b"]), allowNaN: true },
   }),
+  KNNImputer: () => ({
+    factory: () => new KNNImputer({ nNeighbors: 2, addIndicator: true }),
+    options: { role: "transformer", X: numeric, allowNaN: true },
+  }),
+  MinMaxScaler: () => ({ factory: () => new MinMaxScaler({ featureRange: [-1, 1] }), options: { role: "transformer", X: numeric, allowNaN: true } }),
+  RobustScaler: () => ({ factory: () => new RobustScaler({ quantileRange: [10, 90] }), options: { role: "transformer", X: numeric, allowNaN: true } }),
 };
