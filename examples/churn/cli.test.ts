@@ -1,0 +1,120 @@
+// Runs the churn command line as a user does, on the built package (npm test builds it first),
+// with a 3-tree forest so that it is quick.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "tabkit";
+import { readDataFile } from "../../test/helpers/fixtures.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "tabkit-churn-cli-"));
+const model = join(work, "model.json");
+const novos = join(root, "data", "bank_churn", "dados_novos_1.csv");
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const tsx = join(root, "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, ["--tsconfig", join(root, "examples", "tsconfig.json"), join(root, "examples", "churn", "cli.ts"), ...args], { cwd: root, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function csvFile(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** dados_novos_1 with a few broken rows: an unknown country, a blank age, a text balance, an extra column. */
+function brokenNewCustomers(): string {
+  const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split("\n");
+  const rows = lines.slice(0, 10).map((line) => line.split(","));
+  const at = (name: string) => header.split(",").indexOf(name);
+  rows[1][at("pais")] = "Portugal";
+  rows[2][at("idade")] = "";
+  rows[3][at("saldo_conta")] = "muito";
+  return [`${header},canal`, ...rows.map((row) => `${row.join(",")},app`)].join("\n");
+}
+
+describe("examples/churn cli", () => {
+  let train: ReturnType<typeof cli>;
+  beforeAll(() => {
+    train = cli("train", "--trees", "3", "--jobs", "1", "--out", work);
+  }, 300_000);
+
+  it("train prints the rated metrics and the threshold, and writes metrics.csv and the model", () => {
+    expect(train.stderr).not.toMatch(/error/i);
+    expect(train.status).toBe(0);
+    expect(train.stdout).toMatch(/ROC AUC\s+0\.\d{4}\s+(Excellent|Good|Acceptable|Weak|Poor)/);
+    expect(train.stdout).toMatch(/tuned threshold\s+0\.\d{4}/);
+    const metrics = parseCsv(readFileSync(join(work, "metrics.csv"), "utf8"));
+    expect(metrics.header).toEqual(["metric", "value", "rating"]);
+    expect(metrics.rows.map((row) => row[0])).toEqual(["F1 (weighted)", "F2 (weighted)", "precision (weighted)", "recall (weighted)", "ROC AUC", "threshold"]);
+    expect(existsSync(model)).toBe(true);
+  });
+
+  it("predict scores every new customer with a probability and its risk band", () => {
+    const output = join(work, "predictions.csv");
+    const run = cli("predict", "--model", model, "--input", novos, "--output", output);
+    expect(run.status).toBe(0);
+    const { header, rows } = parseCsv(readFileSync(output, "utf8"));
+    expect(header).toEqual(["id_cliente", "probability", "churn", "risk_band"]);
+    expect(rows).toHaveLength(2000);
+    for (const [, probability, , band] of rows) {
+      const p = Number(probability);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+      expect(band).toBe(p > 0.9 ? "very high" : p > 0.7 ? "high" : p > 0.5 ? "moderate" : "low");
+    }
+  });
+
+  it("predict reports each bad row by line and column and scores the others", () => {
+    const output = join(work, "partial.csv");
+    const run = cli("predict", "--model", model, "--input", csvFile("broken.csv", brokenNewCustomers()), "--output", output);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("warning: file, column canal: unknown column, ignored");
+    expect(run.stderr).toMatch(/error: line 3 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
+    expect(run.stderr).toMatch(/warning: line 4 \(id_cliente \d+\), column idade: blank, imputed/);
+    expect(run.stderr).toMatch(/error: line 5 \(id_cliente \d+\), column saldo_conta = "muito": not a number/);
+    expect(parseCsv(readFileSync(output, "utf8")).rows).toHaveLength(8);
+  });
+
+  it("predict --strict refuses a file with bad rows and writes nothing", () => {
+    const output = join(work, "strict.csv");
+    const run = cli("predict", "--model", model, "--input", csvFile("broken-strict.csv", brokenNewCustomers()), "--output", output, "--strict");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/2 of 10 rows have errors; nothing written/);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("predict refuses an empty file or one without a feature column, leaving an earlier output intact", () => {
+    const output = csvFile("earlier.csv", "id_cliente,probability\n1,0.5\n");
+    const empty = cli("predict", "--model", model, "--input", csvFile("empty.csv", ""), "--output", output);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/error: parseCsv: the text is empty/);
+    const header = readDataFile("bank_churn/dados_novos_1.csv").split("\n")[0];
+    const noAge = header.split(",").filter((name) => name !== "idade").join(",");
+    const missing = cli("predict", "--model", model, "--input", csvFile("no-age.csv", `${noAge}\n`), "--output", output);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/missing column\(s\) idade/);
+    expect(readFileSync(output, "utf8")).toBe("id_cliente,probability\n1,0.5\n");
+  });
+
+  it("rejects unknown commands and options with the usage text", () => {
+    const run = cli("predcit");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown command "predcit"\nusage:/);
+    expect(cli("train", "--tress", "3").status).toBe(2);
+  });
+
+  it("retrain checks drift, refits on old and new customers and compares both models on a common holdout", () => {
+    const out = join(work, "retrained");
+    const run = cli("retrain", "--model", model, "--new", novos, "--trees", "3", "--jobs", "1", "--out", out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/columns drifted: (the data set has drifted|no data set drift)/);
+    expect(run.stdout).toMatch(/refitting on 6000 old \+ 1400 new customers; 600 new customers held out/);
+    expect(run.stdout).toMatch(/F2 \(weighted\)\s+0\.\d{4}\s+0\.\d{4}/);
+    expect(existsSync(join(out, "model.json"))).toBe(true);
+  }, 300_000);
+});
