@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { kNeighborsWithin } from "./nearest-neighbors.js";
+
+/** The definition: every row ranked by (squared distance summed in column order, row index). */
+function bruteForce(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
+  const out = new Int32Array(rows * k);
+  const dist = new Float64Array(rows);
+  for (let q = 0; q < rows; q++) {
+    for (let r = 0; r < rows; r++) {
+      let sum = 0;
+      for (let f = 0; f < cols; f++) {
+        const d = data[q * cols + f] - data[r * cols + f];
+        sum += d * d;
+      }
+      dist[r] = sum;
+    }
+    const ranked = Array.from({ length: rows }, (_, r) => r).sort((a, b) => dist[a] - dist[b] || a - b);
+    out.set(ranked.slice(0, k), q * k);
+  }
+  return out;
+}
+
+/**
+ * Points on a coarse integer grid (many exact distance ties and duplicate rows), scaled and
+ * shifted so that the projections round, some columns constant, up to 40 columns (more than the
+ * projected axes) and enough rows for several tree levels.
+ */
+const pointSets = fc
+  .record({
+    rows: fc.integer({ min: 2, max: 300 }),
+    cols: fc.integer({ min: 1, max: 40 }),
+    levels: fc.integer({ min: 1, max: 4 }),
+    scale: fc.constantFrom(1, 0.1, 1e-3, 1e6),
+    shift: fc.constantFrom(0, 1e6, -3.7e9),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    constantCols: fc.integer({ min: 0, max: 3 }),
+  })
+  .chain((p) => fc.record({ p: fc.constant(p), k: fc.integer({ min: 1, max: Math.min(p.rows, 12) }) }));
+
+function makePoints(p: { rows: number; cols: number; levels: number; scale: number; shift: number; seed: number; constantCols: number }): Float64Array {
+  const data = new Float64Array(p.rows * p.cols);
+  let s = p.seed;
+  const next = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s >>> 16;
+  };
+  for (let i = 0; i < data.length; i++) {
+    const f = i % p.cols;
+    const v = f < p.constantCols ? 2 : next() % (p.levels + 1);
+    data[i] = v * p.scale + p.shift;
+  }
+  return data;
+}
+
+describe("kNeighborsWithin", () => {
+  it("equals a brute-force scan ordered by (distance, row index), ties included", () => {
+    fc.assert(
+      fc.property(pointSets, ({ p, k }) => {
+        const data = makePoints(p);
+        expect(Array.from(kNeighborsWithin(data, p.rows, p.cols, k))).toEqual(Array.from(bruteForce(data, p.rows, p.cols, k)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("equals a brute-force scan on continuous data with duplicated rows", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 30 }), (seed, cols) => {
+        const rows = 257;
+        const data = new Float64Array(rows * cols);
+        let s = seed;
+        for (let i = 0; i < data.length; i++) {
+          s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+          data[i] = (s / 2 ** 32 - 0.5) * (1 + (i % cols));
+        }
+        for (let r = 0; r < 40; r++) data.copyWithin(((r * 7) % rows) * cols, ((r * 13 + 5) % rows) * cols, ((r * 13 + 5) % rows) * cols + cols);
+        expect(Array.from(kNeighborsWithin(data, rows, cols, 11))).toEqual(Array.from(bruteForce(data, rows, cols, 11)));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
