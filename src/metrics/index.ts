@@ -46,6 +46,7 @@ export type { Multioutput, RegressionInput, RegressionMetricOptions } from "./re
 export { makeScorer } from "./make-scorer.js";
 export type { MakeScorerOptions, ScorerResponseMethod, ScorableEstimator, ScoreCallOptions, ScoreFunction, Scorer } from "./make-scorer.js";
 export { getScorer, getScorerNames } from "./scorers.js";
+export type { ScorerDescription } from "./scorers.js";
 export { rateScore } from "./rate-score.js";
 export type { ScoreRating } from "./rate-score.js";
 export type { LabelArray, ScoreInput, WarningOptions } from "./metric-input.js";

@@ -4,8 +4,10 @@ import { balancedAccuracyScore } from "./balanced-accuracy-score.js";
 import { brierScoreLoss } from "./brier-score-loss.js";
 import { explainedVarianceScore } from "./explained-variance-score.js";
 import { f1Score } from "./f1-score.js";
+import { fbetaScore } from "./fbeta-score.js";
 import { logLoss } from "./log-loss.js";
-import { makeScorer, type Scorer } from "./make-scorer.js";
+import type { Label } from "../core/labels.js";
+import { makeScorer, type Scorer, type ScoreFunction } from "./make-scorer.js";
 import { matthewsCorrcoef } from "./matthews-corrcoef.js";
 import { maxError } from "./max-error.js";
 import { meanAbsoluteError } from "./mean-absolute-error.js";
@@ -54,14 +56,56 @@ function scorerTable(): Map<string, Scorer> {
   return table;
 }
 
+/** The label metrics a scorer description may name; each is scored on `predict`. */
+const DESCRIBABLE_METRICS = {
+  accuracy: accuracyScore,
+  balanced_accuracy: balancedAccuracyScore,
+  f1: f1Score,
+  fbeta: fbetaScore,
+  precision: precisionScore,
+  recall: recallScore,
+} as const;
+
+/**
+ * A JSON-safe scorer (what saved models store): a label metric and its options, e.g.
+ * `{ metric: "fbeta", beta: 2, average: "weighted" }`.
+ */
+export interface ScorerDescription {
+  readonly metric: keyof typeof DESCRIBABLE_METRICS;
+  readonly beta?: number;
+  readonly average?: "binary" | "micro" | "macro" | "weighted";
+  readonly posLabel?: Label;
+}
+
+/** Why a value is not a scorer description, or undefined when it is one. */
+export function scorerDescriptionProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "a scorer description must be an object { metric, ... }";
+  const { metric, beta } = value as { metric?: unknown; beta?: unknown };
+  if (typeof metric !== "string" || !Object.hasOwn(DESCRIBABLE_METRICS, metric)) return `a scorer description needs metric: one of ${Object.keys(DESCRIBABLE_METRICS).join(", ")}`;
+  if (metric === "fbeta" && typeof beta !== "number") return 'metric "fbeta" needs a numeric beta';
+  return undefined;
+}
+
+function describedScorer(description: ScorerDescription): Scorer {
+  const problem = scorerDescriptionProblem(description);
+  if (problem !== undefined) throw optionError("getScorer", "scoring", problem);
+  const { metric, beta, average, posLabel } = description;
+  const options = { ...(beta === undefined ? {} : { beta }), ...(average === undefined ? {} : { average }), ...(posLabel === undefined ? {} : { posLabel }) };
+  return makeScorer(DESCRIBABLE_METRICS[metric] as ScoreFunction<object>, options);
+}
+
 /** The names `getScorer` accepts, sorted. */
 export function getScorerNames(): string[] {
   return [...scorerTable().keys()].sort();
 }
 
-/** A scorer by its scikit-learn name ("roc_auc", "f1_weighted", "neg_log_loss", ...); a scorer function is returned as is. */
-export function getScorer(scoring: string | Scorer): Scorer {
+/**
+ * A scorer by its scikit-learn name ("roc_auc", "f1_weighted", "neg_log_loss", ...) or its
+ * description (`{ metric: "fbeta", beta: 2 }`); a scorer function is returned as is.
+ */
+export function getScorer(scoring: string | ScorerDescription | Scorer): Scorer {
   if (typeof scoring === "function") return scoring;
+  if (typeof scoring !== "string") return describedScorer(scoring);
   const scorer = scorerTable().get(scoring);
   if (scorer === undefined) {
     throw optionError("getScorer", "scoring", `${JSON.stringify(scoring)} is not a valid scoring value; valid names: ${getScorerNames().join(", ")}`);
