@@ -5,7 +5,7 @@ import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Frame, Matrix, OneHotEncoder, PolynomialFeatures, PowerTransformer, TargetEncoder } from "../dist/index.js";
+import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder } from "../dist/index.js";
 import { printTable, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
@@ -66,6 +66,20 @@ function polynomialBlock(rows) {
   return new Matrix(out, rows, 13, block.names.slice(0, 13));
 }
 
+/**
+ * The first `rows` rows of a numeric Frame with about 10% of the cells blanked: cell k (row-major)
+ * is missing when Knuth's multiplicative hash of k falls in the lowest tenth (same rule as the reference).
+ */
+function withMissing(frame, rows) {
+  const columns = {};
+  frame.names.forEach((name, j) => {
+    const values = frame.numeric(name).slice(0, rows);
+    for (let i = 0; i < rows; i++) if ((Math.imul(i * frame.names.length + j, 2654435761) >>> 0) / 2 ** 32 < 0.1) values[i] = NaN;
+    columns[name] = values;
+  });
+  return Frame.fromColumns(columns);
+}
+
 /** Each case: a name (shared with the Python reference) and the work to time, given the data. */
 const CASES = [
   { name: "OneHotEncoder fit+transform (100k x 5 -> 22)", run: ({ X }) => new OneHotEncoder().fitTransform(X) },
@@ -83,6 +97,11 @@ const CASES = [
     name: "PolynomialFeatures interaction_only fitTransform (100k x 13 -> 91)",
     run: ({ block100k }) => new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }).fitTransform(block100k),
   },
+  { name: "KNNImputer(10) fitTransform (6000 x 4, 10% NaN)", run: ({ knn6k }) => new KNNImputer({ nNeighbors: 10 }).fitTransform(knn6k) },
+  // Quadratic in the rows (every row with a gap against every training row): timed once.
+  { name: "KNNImputer(10) fitTransform (50k x 10, 10% NaN)", run: ({ knn50k }) => new KNNImputer({ nNeighbors: 10 }).fitTransform(knn50k), repeat: 1 },
+  { name: "MinMaxScaler fitTransform (100k x 10)", run: ({ power100k }) => new MinMaxScaler().fitTransform(power100k) },
+  { name: "RobustScaler fitTransform (100k x 10)", run: ({ power100k }) => new RobustScaler().fitTransform(power100k) },
 ];
 
 export async function run() {
@@ -101,9 +120,11 @@ export async function run() {
     power: new PowerTransformer().fit(power100k),
     block5100: polynomialBlock(5100),
     block100k: polynomialBlock(100000),
+    knn6k: withMissing(train.select(POWER), 6000),
+    knn50k: withMissing(power100k, 50000),
   };
   const ours = {};
-  for (const { name, run: work } of CASES) ours[name] = await timeIt(() => work(context), { repeat: REPEAT });
+  for (const { name, run: work, repeat } of CASES) ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT } : { repeat, warmup: 0 });
   const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES]);
   printTable(CASES.map(({ name }) => ({ case: name, tabkit: ours[name], reference: reference[name] })));
 }
