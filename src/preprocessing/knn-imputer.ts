@@ -313,8 +313,9 @@ function imputeRows(
   const exact = new Float64Array(rows);
   const keys = new Float64Array(rows);
   const index = new Int32Array(rows);
-  const picked = new Float64Array(nNeighbors);
-  const pickedWeights = new Float64Array(nNeighbors);
+  // At most every training row is a donor, whatever nNeighbors asks for.
+  const picked = new Float64Array(Math.min(nNeighbors, rows));
+  const pickedWeights = new Float64Array(Math.min(nNeighbors, rows));
   const xMissing = new Uint8Array(cols);
   for (let r = 0; r < queryRows; r++) {
     let nMissing = 0;
