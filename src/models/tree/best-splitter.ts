@@ -184,7 +184,7 @@ export class BestSplitter {
       }
     }
     if (best.pos < end) {
-      if (rankSearch !== null) this.partitionStable(best);
+      if (rankSearch !== null) rankSearch.partition(this, best);
       else this.partitionFinal(best);
       criterion.reset();
       criterion.update(best.pos);
@@ -194,8 +194,9 @@ export class BestSplitter {
       best.improvement = criterion.impurityImprovement(impurity, best.impurityLeft, best.impurityRight);
     }
     // known constants keep their original order for siblings and children
-    features.set(constantFeatures.subarray(0, nKnown), 0);
-    constantFeatures.set(features.subarray(nKnown, nKnown + nFound), nKnown);
+    // (plain loops: a subarray view per node costs more than these few copies)
+    for (let f = 0; f < nKnown; f++) features[f] = constantFeatures[f];
+    for (let f = nKnown; f < nTotal; f++) constantFeatures[f] = features[f];
     constants.count = nTotal;
     return best;
   }
@@ -259,26 +260,6 @@ export class BestSplitter {
         samples[hi] = t;
       }
     }
-  }
-  /**
-   * Splits the node's rows as {@link partitionFinal} does, keeping each side in its original
-   * (ascending) order, so the rank search gathers every column front to back.
-   */
-  private partitionStable(split: SplitRecord): void {
-    const { samples, swapSamples: right } = this;
-    const col = this.data.x;
-    const offset = split.feature * this.data.rows;
-    const threshold = split.threshold;
-    const nanLeft = split.missingGoToLeft;
-    let nLeft = this.start;
-    let nRight = 0;
-    for (let p = this.start; p < this.end; p++) {
-      const s = samples[p];
-      const v = col[offset + s];
-      if (v !== v ? nanLeft : v <= threshold) samples[nLeft++] = s;
-      else right[nRight++] = s;
-    }
-    samples.set(right.subarray(0, nRight), nLeft);
   }
 }
 

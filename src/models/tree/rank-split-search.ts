@@ -6,8 +6,6 @@ import { FEATURE_THRESHOLD } from "./split-constants.js";
 /** Above this many distinct values per node row, a node's rows are sorted rather than histogrammed. */
 const SPARSE_RATIO = 64;
 
-/** Nodes up to this size sort their keys by insertion; larger ones call the engine's native sort. */
-const INSERTION_SORT_MAX = 24;
 
 /**
  * Split search without scikit-learn's sort, for classification with exact (integer) sums. The
@@ -42,6 +40,8 @@ export class RankSplitSearch {
   private readonly left: Float64Array;
   private readonly right: Float64Array;
   private bestProxy = -Infinity;
+  /** the best split so far sends rows up to this rank left (NaN rows as its flag says) */
+  private bestLeftRank = 0;
 
   constructor(
     private readonly ranks: FeatureRanks,
@@ -158,17 +158,8 @@ export class RankSplitSearch {
       const s = samples[start + i];
       keys[i] = (rank[base + s] << shift) | weightClass[s];
     }
-    if (n <= INSERTION_SORT_MAX) {
-      for (let i = 1; i < n; i++) {
-        const key = keys[i];
-        let j = i;
-        while (j > 0 && keys[j - 1] > key) {
-          keys[j] = keys[j - 1];
-          j--;
-        }
-        keys[j] = key;
-      }
-    } else keys.subarray(0, n).sort();
+    // the engine's native numeric sort beats a sort written here even for a dozen keys
+    keys.subarray(0, n).sort();
     const mask = (1 << shift) - 1;
     let o = -(1 << strideBits);
     let previous = -1;
@@ -209,7 +200,7 @@ export class RankSplitSearch {
       // NaN rows alone on the right: the threshold +Infinity keeps every value on the left
       if (!missingLeft && this.nMissing > 0) {
         for (let c = 0; c < this.nClasses; c++) this.left[c] = this.total[c] - this.missing[c];
-        this.consider(splitter, feature, best, splitter.end - splitter.start - this.nMissing, Infinity, false);
+        this.consider(splitter, feature, best, splitter.end - splitter.start - this.nMissing, this.runs[(this.nRuns - 1) << this.strideBits], -1, false);
       }
     }
     return this.bestProxy;
@@ -226,14 +217,14 @@ export class RankSplitSearch {
     if (missingLeft) left.set(this.missing);
     else left.fill(0);
     let nLeft = missingLeft ? this.nMissing : 0;
-    let prev = NaN;
-    for (let j = 0, o = 0; j < this.nRuns; j++, o += 1 << strideBits) {
-      const v = table[off + runs[o]];
+    let prevRank = -1;
+    for (let o = 0, last = this.nRuns << strideBits; o < last; o += 1 << strideBits) {
+      const r = runs[o];
       // a boundary between the previous present value and this one, unless they are within 1e-7
-      if (j > 0 && nLeft >= minLeaf && nLeft <= maxLeft && v > Math.fround(prev + FEATURE_THRESHOLD)) this.consider(splitter, feature, best, nLeft, prev / 2 + v / 2, missingLeft);
+      if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD)) this.consider(splitter, feature, best, nLeft, prevRank, r, missingLeft);
       for (let c = 0; c < K; c++) left[c] += runs[o + 2 + c];
       nLeft += runs[o + 1];
-      prev = v;
+      prevRank = r;
     }
   }
 
@@ -273,7 +264,7 @@ export class RankSplitSearch {
           const proxy = -wRight * impRight - wLeft * impLeft;
           if (proxy > bestProxy) {
             bestProxy = proxy;
-            this.record(splitter, best, feature, nLeft, table[off + prevRank] / 2 + table[off + r] / 2, missingLeft);
+            this.record(splitter, best, feature, nLeft, prevRank, r, missingLeft);
           }
         }
       }
@@ -285,8 +276,11 @@ export class RankSplitSearch {
     this.bestProxy = bestProxy;
   }
 
-  /** Evaluates one candidate with `nLeft` rows (and the `left` class sums) going left. */
-  private consider(splitter: BestSplitter, feature: number, best: SplitRecord, nLeft: number, threshold: number, missingLeft: boolean): void {
+  /**
+   * Evaluates one candidate: `nLeft` rows (and the `left` class sums) go left, those with ranks up
+   * to `leftRank`; `rightRank` is the next present rank, or -1 when only NaN rows go right.
+   */
+  private consider(splitter: BestSplitter, feature: number, best: SplitRecord, nLeft: number, leftRank: number, rightRank: number, missingLeft: boolean): void {
     const n = splitter.end - splitter.start;
     const nRight = n - nLeft;
     if (nLeft < splitter.minSamplesLeaf || nRight < splitter.minSamplesLeaf) return;
@@ -314,14 +308,57 @@ export class RankSplitSearch {
     }
     if (proxy > this.bestProxy) {
       this.bestProxy = proxy;
-      this.record(splitter, best, feature, nLeft, threshold, missingLeft);
+      this.record(splitter, best, feature, nLeft, leftRank, rightRank, missingLeft);
     }
   }
 
-  private record(splitter: BestSplitter, best: SplitRecord, feature: number, nLeft: number, threshold: number, missingLeft: boolean): void {
+  /** Makes the candidate `best`; the threshold is the midpoint of the values either side (+Infinity when only NaN rows go right). */
+  private record(splitter: BestSplitter, best: SplitRecord, feature: number, nLeft: number, leftRank: number, rightRank: number, missingLeft: boolean): void {
+    const table = this.ranks.values;
+    const off = this.ranks.offsets[feature];
     best.feature = feature;
     best.pos = splitter.start + nLeft;
-    best.threshold = threshold;
+    // NaN <= Infinity is false, so an infinite threshold sends exactly the missing rows right
+    best.threshold = rightRank < 0 ? Infinity : table[off + leftRank] / 2 + table[off + rightRank] / 2;
     best.missingGoToLeft = this.nMissing === 0 ? nLeft > splitter.end - splitter.start - nLeft : missingLeft;
+    this.bestLeftRank = leftRank;
+  }
+
+  /**
+   * Splits the node's rows by the best split's ranks as scikit-learn's threshold test would (the
+   * threshold lies between the left and the next rank), keeping each side in its ascending row
+   * order so that every later gather walks its column front to back. Without NaN rows the side is
+   * chosen by arithmetic, not a branch the CPU would mispredict for half of the rows.
+   */
+  partition(splitter: BestSplitter, best: SplitRecord): void {
+    const { start, end, samples } = splitter;
+    const rank = this.ranks.rank;
+    const base = best.feature * splitter.data.rows;
+    const leftRank = this.bestLeftRank;
+    // the keys buffer is free between searches: it holds the right side
+    const right = this.keys;
+    let nLeft = start;
+    let nRight = 0;
+    if (splitter.data.hasNaN !== null && splitter.data.hasNaN[best.feature] === 1) {
+      const missingRank = this.ranks.missing;
+      const nanLeft = best.missingGoToLeft;
+      for (let p = start; p < end; p++) {
+        const s = samples[p];
+        const r = rank[base + s];
+        if (r === missingRank ? nanLeft : r <= leftRank) samples[nLeft++] = s;
+        else right[nRight++] = s;
+      }
+    } else {
+      for (let p = start; p < end; p++) {
+        const s = samples[p];
+        // 1 when r <= leftRank (both below 2^31)
+        const toLeft = ((leftRank - rank[base + s]) >>> 31) ^ 1;
+        samples[nLeft] = s;
+        right[nRight] = s;
+        nLeft += toLeft;
+        nRight += toLeft ^ 1;
+      }
+    }
+    for (let k = 0; k < nRight; k++) samples[nLeft + k] = right[k];
   }
 }
