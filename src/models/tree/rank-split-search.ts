@@ -103,8 +103,6 @@ export class RankSplitSearch {
     const rank = this.ranks.rank;
     const missingRank = this.ranks.missing;
     const base = feature * splitter.data.rows;
-    let minR = 0x7fffffff;
-    let maxR = -1;
     let nMissing = 0;
     for (let p = start; p < end; p++) {
       const s = samples[p];
@@ -119,13 +117,13 @@ export class RankSplitSearch {
       histogram[h + 1]++;
       histogram[h + 2 + (wc & classMask)] += wc >>> classBits;
       present[r >> 5] |= 1 << (r & 31);
-      if (r < minR) minR = r;
-      if (r > maxR) maxR = r;
     }
     this.nMissing = nMissing;
     const stride = 1 << strideBits;
     let o = 0;
-    for (let word = minR >> 5, last = maxR >> 5; word <= last; word++) {
+    // every word of the feature's ranks: cheaper than tracking the node's lowest and highest rank per row
+    const nDistinct = this.ranks.offsets[feature + 1] - this.ranks.offsets[feature];
+    for (let word = 0, last = (nDistinct - 1) >> 5; word <= last; word++) {
       let bits = present[word];
       present[word] = 0;
       while (bits !== 0) {
