@@ -1,4 +1,4 @@
-import { DataError } from "../core/errors.js";
+import { DataError, inStep } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type Column } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
@@ -79,12 +79,16 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
   }
 
   fit(X: TableInput, y?: readonly Label[] | ArrayLike<number>): this {
-    this.fitTransform(X, y);
+    this.learn(X, y, "fit");
     return this;
   }
 
   fitTransform(X: TableInput, y?: readonly Label[] | ArrayLike<number>): Frame | Matrix {
-    const frame = toFrame(X, this.site("fitTransform"));
+    return this.learn(X, y, "fitTransform");
+  }
+
+  private learn(X: TableInput, y: readonly Label[] | ArrayLike<number> | undefined, method: string): Frame | Matrix {
+    const frame = toFrame(X, this.site(method));
     const plan = this.plan(frame);
     const blocks: FittedBlock[] = [];
     const outputs: Frame[] = [];
@@ -96,10 +100,10 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
         continue;
       }
       const model = spec.clone() as Step;
-      const out = fitTransformStep(model, selected, y);
-      const names = callMethod<string[]>(model, "featureNamesOut");
+      const out = this.inEntry(method, name, model, () => fitTransformStep(model, selected, y));
+      const names = this.inEntry(method, name, model, () => callMethod<string[]>(model, "featureNamesOut"));
       blocks.push({ name, columns, model, names });
-      outputs.push(this.asFrame(out, names, name, "fitTransform"));
+      outputs.push(this.asFrame(out, names, name, method));
     }
     const namesOut = this.prefixNames(blocks);
     this.commit({ schema: schemaOfFrame(X, frame), blocks, namesOut });
@@ -120,7 +124,8 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
         if (selected.kindOf(name) !== state.schema.kinds[j]) throw DataError.at({ ...site, column: name }, `column is ${selected.kindOf(name)} but was ${state.schema.kinds[j]} at fit`);
       }
       if (block.model === null) return selected;
-      return this.asFrame(callMethod(block.model, "transform", selected), block.names, block.name, "transform");
+      const model = block.model;
+      return this.asFrame(this.inEntry("transform", block.name, model, () => callMethod(model, "transform", selected)), block.names, block.name, "transform");
     });
     return this.join(X, outputs, state.namesOut);
   }
@@ -147,6 +152,15 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
       start += block.names.length;
     }
     return out;
+  }
+
+  /** Runs a child's method; its error is restated as this entry's (class, code, column and row kept). */
+  private inEntry<T>(method: string, entry: string, model: Step, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw inStep(error, this.site(method), `entry ${JSON.stringify(entry)}`, model.kind);
+    }
   }
 
   /** Resolves every entry's columns to positions, and the remainder; empty selections are skipped. */

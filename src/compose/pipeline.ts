@@ -1,5 +1,5 @@
 import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, inStep, ValidationError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { ProgressCounter, type ProgressListener, type ProgressOptions } from "../core/fit-progress.js";
 import type { Frame } from "../core/frame.js";
@@ -91,12 +91,17 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
 
   private *fitSteps(X: TableInput, y: unknown, options: PipelineFitOptions): FitProcedure<this> {
     const { steps, data, target, progress } = this.fitIntermediate(X, y, options.onProgress);
-    const last = steps[steps.length - 1];
+    const index = steps.length - 1;
+    const last = steps[index];
     if (last !== null) {
-      if (isSampler(last)) callMethod(last, "fitResample", data, target);
+      if (isSampler(last)) this.inStep("fit", index, () => callMethod(last, "fitResample", data, target));
       else {
-        const name = this.params.steps[steps.length - 1][0];
-        yield { child: last, X: data, y: target, options: options.sampleWeight === undefined ? undefined : { sampleWeight: options.sampleWeight }, path: [name] };
+        const name = this.params.steps[index][0];
+        try {
+          yield { child: last, X: data, y: target, options: options.sampleWeight === undefined ? undefined : { sampleWeight: options.sampleWeight }, path: [name] };
+        } catch (error) {
+          throw inStep(error, this.site("fit"), `step ${JSON.stringify(name)}`, last.kind);
+        }
       }
     }
     progress.advance();
@@ -105,19 +110,19 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
 
   /** Fits every step and returns the last transformer's output on the (resampled) training data. */
   fitTransform(X: TableInput, y?: readonly Label[] | ArrayLike<number>): Frame | Matrix {
-    const { steps, data, target } = this.fitIntermediate(X, y);
+    const { steps, data, target } = this.fitIntermediate(X, y, undefined, "fitTransform");
     const last = steps[steps.length - 1];
-    const out = last === null ? data : fitTransformStep(last, data, target);
+    const out = last === null ? data : this.inStep("fitTransform", steps.length - 1, () => fitTransformStep(last, data, target));
     this.commit({ steps });
     return out as Frame | Matrix;
   }
 
   /** Fits every step; the last must be a sampler. Returns the resampled data. */
   fitResample(X: TableInput, y: readonly Label[]): { X: unknown; y: unknown } {
-    const { steps, data, target } = this.fitIntermediate(X, y);
+    const { steps, data, target } = this.fitIntermediate(X, y, undefined, "fitResample");
     const last = steps[steps.length - 1];
     if (last === null || !isSampler(last)) throw new DataError(this.message("fitResample", "the last step is not a sampler"));
-    const out = callMethod<{ X: unknown; y: unknown }>(last, "fitResample", data, target);
+    const out = this.inStep("fitResample", steps.length - 1, () => callMethod<{ X: unknown; y: unknown }>(last, "fitResample", data, target));
     this.commit({ steps });
     return out;
   }
@@ -141,7 +146,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     const data = this.transformThrough(state.steps.slice(0, -1), X, "transform");
     if (last === null || isSampler(last)) return data as Frame | Matrix;
     if (!hasMethod(last, "transform")) throw new DataError(this.message("transform", `the last step (${last.kind}) has no transform`));
-    return callMethod(last, "transform", data);
+    return this.inStep("transform", state.steps.length - 1, () => callMethod(last, "transform", data));
   }
 
   /** Names of the output columns of the last transformer. */
@@ -174,33 +179,45 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   }
 
   /** Fits every step but the last; `progress` counts the steps (task "steps"). */
-  private fitIntermediate(X: TableInput, y: unknown, onProgress?: ProgressListener): { steps: (Step | null)[]; data: unknown; target: unknown; progress: ProgressCounter } {
-    if (this.params.steps.length === 0) throw new ValidationError(this.message("fit", "the pipeline has no steps; give them as steps: [[name, estimator], ...]"));
+  private fitIntermediate(X: TableInput, y: unknown, onProgress?: ProgressListener, method = "fit"): { steps: (Step | null)[]; data: unknown; target: unknown; progress: ProgressCounter } {
+    if (this.params.steps.length === 0) throw new ValidationError(this.message(method, "the pipeline has no steps; give them as steps: [[name, estimator], ...]"));
     const progress = new ProgressCounter(onProgress, "steps", this.params.steps.length);
     const steps = this.params.steps.map(([, step]) => (step === null || step === "passthrough" ? null : (step.clone() as Step)));
     let data: unknown = X;
     let target: unknown = y;
-    for (const step of steps.slice(0, -1)) {
+    steps.slice(0, -1).forEach((step, i) => {
       if (step !== null && isSampler(step)) {
-        const resampled = callMethod<{ X: unknown; y: unknown }>(step, "fitResample", data, target);
+        const resampled = this.inStep(method, i, () => callMethod<{ X: unknown; y: unknown }>(step, "fitResample", data, target));
         data = resampled.X;
         target = resampled.y;
       } else if (step !== null) {
-        data = fitTransformStep(step, data, target);
+        const input = data;
+        data = this.inStep(method, i, () => fitTransformStep(step, input, target));
       }
       progress.advance();
-    }
+    });
     return { steps, data, target, progress };
   }
 
   private transformThrough(steps: readonly (Step | null)[], X: unknown, method: string): unknown {
     let data = X;
-    for (const step of steps) {
-      if (step === null || isSampler(step)) continue;
+    steps.forEach((step, i) => {
+      if (step === null || isSampler(step)) return;
       if (!hasMethod(step, "transform")) throw new DataError(this.message(method, `step ${step.kind} cannot transform`));
-      data = callMethod(step, "transform", data);
-    }
+      const input = data;
+      data = this.inStep(method, i, () => callMethod(step, "transform", input));
+    });
     return data;
+  }
+
+  /** Runs step `index`'s method; its error is restated as this step's (class, code, column and row kept). */
+  private inStep<T>(method: string, index: number, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      const [name, step] = this.params.steps[index];
+      throw inStep(error, this.site(method), `step ${JSON.stringify(name)}`, step === null || step === "passthrough" ? "passthrough" : step.kind);
+    }
   }
 
   private finalCall<T>(method: string, X: TableInput): T {
@@ -209,7 +226,8 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     if (last === null || !hasMethod(last, method)) {
       throw new DataError(this.message(method, `the last step (${last?.kind ?? "passthrough"}) has no ${method}`));
     }
-    return callMethod(last, method, this.transformThrough(state.steps.slice(0, -1), X, method));
+    const data = this.transformThrough(state.steps.slice(0, -1), X, method);
+    return this.inStep(method, state.steps.length - 1, () => callMethod<T>(last, method, data));
   }
 
   protected encodeState(state: PipelineState): JsonObject {

@@ -70,8 +70,9 @@ export class DataError extends TabkitError {
 
 /** A fitted attribute or prediction was asked of an estimator that has not been fitted. */
 export class NotFittedError extends TabkitError {
-  constructor(estimator: string, method: string) {
-    super(`${estimator}.${method}: this ${estimator} instance is not fitted yet; call fit with appropriate arguments first`, {
+  /** `message` replaces the standard text (used when a composite names the step that failed). */
+  constructor(estimator: string, method: string, message?: string) {
+    super(message ?? `${estimator}.${method}: this ${estimator} instance is not fitted yet; call fit with appropriate arguments first`, {
       code: "NOT_FITTED",
     });
   }
@@ -82,6 +83,26 @@ export class SerializationError extends TabkitError {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, { ...options, code: "SERIALIZATION_ERROR" });
   }
+}
+
+/**
+ * A child estimator's error restated at its composite's site, so the message says which step
+ * failed: `"ColumnTransformer.transform: entry \"num\" (KNNImputer.transform): ..."`. The class,
+ * code, column, row (and a ValidationError's issues) are kept and the original is the `cause`.
+ * Errors that are not tabkit's (bugs) are returned unchanged.
+ */
+export function inStep(error: unknown, site: ErrorSite, step: string, childKind: string): unknown {
+  if (!isTabkitError(error)) return error;
+  // The child's own "Kind.method: " prefix moves into the parentheses.
+  const own = /^(\w+)\.(\w+): /.exec(error.message);
+  const mine = own !== null && own[1] === childKind;
+  const message = `${site.estimator}.${site.method}: ${step} (${mine ? `${childKind}.${own[2]}` : childKind}): ${mine ? error.message.slice(own[0].length) : error.message}`;
+  const options = { column: error.column, row: error.row, cause: error };
+  if (error instanceof DataError) return new DataError(message, options);
+  if (error instanceof ValidationError) return new ValidationError(message, error.issues);
+  if (error instanceof NotFittedError) return new NotFittedError(site.estimator, site.method, message);
+  if (error instanceof SerializationError) return new SerializationError(message, options);
+  return new TabkitError(message, { ...options, code: error.code });
 }
 
 /**
