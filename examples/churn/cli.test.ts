@@ -28,7 +28,7 @@ function csvFile(name: string, text: string): string {
 
 /** dados_novos_1 with a few broken rows: an unknown country, a blank age, a text balance, an extra column. */
 function brokenNewCustomers(): string {
-  const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split("\n");
+  const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split(/\r?\n/);
   const rows = lines.slice(0, 10).map((line) => line.split(","));
   const at = (name: string) => header.split(",").indexOf(name);
   rows[1][at("pais")] = "Portugal";
@@ -93,7 +93,7 @@ describe("examples/churn cli", () => {
     const empty = cli("predict", "--model", model, "--input", csvFile("empty.csv", ""), "--output", output);
     expect(empty.status).toBe(1);
     expect(empty.stderr).toMatch(/error: parseCsv: the text is empty/);
-    const header = readDataFile("bank_churn/dados_novos_1.csv").split("\n")[0];
+    const header = readDataFile("bank_churn/dados_novos_1.csv").split(/\r?\n/)[0];
     const noAge = header.split(",").filter((name) => name !== "idade").join(",");
     const missing = cli("predict", "--model", model, "--input", csvFile("no-age.csv", `${noAge}\n`), "--output", output);
     expect(missing.status).toBe(1);

@@ -40,11 +40,11 @@ export interface CustomerBatch {
  */
 export function readCustomers(text: string, schema: CustomerSchema | null, source = "input"): CustomerBatch {
   const { header, rows } = parseCsv(text);
-  if (rows.length === 0) throw new DataError(`${source}: the file has a header but no customers`);
   const missing = FEATURES.filter((name) => !header.includes(name));
   if (missing.length > 0) {
     throw new DataError(`${source}: missing column(s) ${missing.join(", ")}; expected ${FEATURES.join(", ")}`, { column: missing[0] });
   }
+  if (rows.length === 0) throw new DataError(`${source}: the file has a header but no customers`);
   const problems: Problem[] = header
     .filter((name) => !FEATURES.includes(name) && name !== ID && name !== TARGET)
     .map((name) => ({ line: null, id: null, column: name, value: "", severity: "warning", message: "unknown column, ignored" }));
