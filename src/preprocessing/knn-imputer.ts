@@ -10,6 +10,7 @@ import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } fro
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { einsumSquares, fusedSum, isSmallInteger, unfusedSlack, veltkampHigh } from "./nan-euclidean.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { allEmpty } from "./simple-imputer.js";
 
 export interface KNNImputerParams {
   /** How many nearest donors (rows that have the column) average into each missing value. Default 5. */
@@ -100,6 +101,8 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
       for (let i = 0; i < rows; i++) data[i * cols + j] = column[i];
     }
     const donors = prepareDonors(data, rows, cols);
+    const { keepEmptyFeatures, addIndicator } = this.params;
+    if (!keepEmptyFeatures && !addIndicator && donors.present.every((present) => present.length === 0)) throw allEmpty(schema.names, site);
     if (this.params.addIndicator) {
       const taken = new Set(schema.names);
       for (const j of donors.indicator) {

@@ -103,6 +103,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       else numeric[j] = fill;
     });
     const schema = schemaOfFrame(X, frame);
+    if (!this.params.addIndicator && schema.names.every((_, j) => !keeps({ schema, numeric, text }, j))) throw allEmpty(schema.names, site);
     if (this.params.addIndicator) checkIndicatorNames(schema.names, indicator, site);
     return this.commit({ schema, numeric, text, indicator: Int32Array.from(indicator) });
   }
@@ -340,6 +341,17 @@ function filledColumn(column: Column, mask: Uint8Array, fill: number | string): 
   const out: string[] = new Array<string>(column.length);
   for (let i = 0; i < column.length; i++) out[i] = mask[i] === 1 ? fill : (column[i] as string);
   return out;
+}
+
+/**
+ * Every column had no value at fit, so the output would have no columns (scikit-learn returns an
+ * n x 0 array with a warning; a Frame cannot even keep its row count).
+ */
+export function allEmpty(names: readonly string[], site: ErrorSite): DataError {
+  return DataError.at(
+    { ...site, column: names[0] },
+    `every column has only missing values (${names.length === 1 ? `"${names[0]}"` : `"${names[0]}" and ${names.length - 1} more`}), so nothing would be left after dropping empty columns; check the input, or set keepEmptyFeatures: true (or addIndicator: true)`,
+  );
 }
 
 /** Indicator names must not collide with input names, or a Frame output would lose a column. */
