@@ -246,8 +246,9 @@ function checkFiniteRows(matrix: Matrix, kind: string, method: string): void {
 }
 
 /**
- * The plan of scikit-learn's dense transform: for each output column past the degree-1 block,
- * the earlier output column and the input feature whose product it is (same blocks as `expand`).
+ * The plan of scikit-learn's dense transform, which builds each degree-d block feature by feature
+ * as `XP[:, start:end] * X[:, f]`: for each output column past the degree-1 block, the earlier
+ * output column and the input feature whose product it is.
  */
 function productPlan(n: number, max: number, interactionOnly: boolean, includeBias: boolean): { source: Int32Array; feature: Int32Array; first: number; nFull: number } {
   const nFull = countOutputs(n, 0, max, interactionOnly, includeBias);
@@ -314,45 +315,20 @@ function expandRows(X: Float64Array, rows: number, n: number, range: [number, nu
 
 /**
  * scikit-learn's dense transform, column-major: the degree-1 block is the input, and each degree-d
- * block is built feature by feature as `XP[:, start:end] * X[:, f]`, where `XP[:, start:end]` are
- * the degree-(d-1) terms from feature f on (after f with interactionOnly). Lower degrees than
- * minDegree are cut afterwards, as scikit-learn does.
+ * block is built feature by feature as `XP[:, start:end] * X[:, f]` (the plan of `productPlan`).
+ * Lower degrees than minDegree are cut afterwards, as scikit-learn does.
  */
 function expand(columns: Float64Array[], rows: number, [min, max]: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
-  const n = columns.length;
-  const nFull = countOutputs(n, 0, max, interactionOnly, includeBias);
+  const { source, feature, first, nFull } = productPlan(columns.length, max, interactionOnly, includeBias);
   const full = new Float64Array(nFull * rows);
-  let current = 0;
-  if (includeBias) {
-    full.fill(1, 0, rows);
-    current = 1;
-  }
-  if (max > 0) {
-    for (let f = 0; f < n; f++) full.set(columns[f], (current + f) * rows);
-    let index: number[] = [];
-    for (let f = 0; f < n; f++) index.push(current + f);
-    current += n;
-    index.push(current);
-    for (let d = 2; d <= max; d++) {
-      const next: number[] = [];
-      const end = index[index.length - 1];
-      for (let f = 0; f < n; f++) {
-        let start = index[f];
-        next.push(current);
-        if (interactionOnly) start += index[f + 1] - index[f];
-        const nextCol = current + end - start;
-        if (nextCol <= current) break;
-        const feature = columns[f];
-        for (let c = start; c < end; c++) {
-          const source = c * rows;
-          const target = (current + c - start) * rows;
-          for (let i = 0; i < rows; i++) full[target + i] = full[source + i] * feature[i];
-        }
-        current = nextCol;
-      }
-      next.push(current);
-      index = next;
-    }
+  if (includeBias) full.fill(1, 0, rows);
+  const degreeOneEnd = max > 0 ? first + columns.length : first;
+  for (let f = first; f < degreeOneEnd; f++) full.set(columns[f - first], f * rows);
+  for (let c = degreeOneEnd; c < nFull; c++) {
+    const from = source[c] * rows;
+    const to = c * rows;
+    const values = columns[feature[c]];
+    for (let i = 0; i < rows; i++) full[to + i] = full[from + i] * values[i];
   }
   if (min <= 1) return full;
   if (!includeBias) return full.slice((nFull - nOutput) * rows);
