@@ -126,6 +126,10 @@ function frameToMatrix(frame: Frame, site: ErrorSite): Matrix {
 }
 
 function nestedToMatrix(rows: readonly (readonly number[])[], site: ErrorSite): Matrix {
+  const first: unknown = rows[0];
+  if (typeof first === "object" && first !== null && !Array.isArray(first) && !ArrayBuffer.isView(first)) {
+    throw DataError.at(site, "got records (row 0 is an object, not an array of numbers); this estimator takes a Matrix, number rows or a Frame: pass Frame.fromRecords(records)");
+  }
   return wrap(site, () => Matrix.from2D(rows));
 }
 

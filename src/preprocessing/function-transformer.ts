@@ -1,4 +1,4 @@
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
@@ -181,7 +181,13 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
   private roundTrips(matrix: Matrix): boolean {
     const step = Math.max(1, Math.floor(matrix.rows / 100));
     const sample = matrix.takeRows(Array.from({ length: Math.ceil(matrix.rows / step) }, (_, r) => r * step));
-    const back = this.call(this.params.inverseFunc, this.params.invKwArgs, this.call(this.params.func, this.params.kwArgs, sample, "fit"), "fit");
+    let back: Matrix;
+    try {
+      back = this.call(this.params.inverseFunc, this.params.invKwArgs, this.call(this.params.func, this.params.kwArgs, sample, "fit"), "fit");
+    } catch (error) {
+      if (error instanceof DataError) return false;
+      throw error;
+    }
     if (back.rows !== sample.rows || back.cols !== sample.cols) return false;
     return sample.data.every((a, k) => Math.abs(a - back.data[k]) <= 1e-9 + 1e-7 * Math.abs(back.data[k]));
   }
@@ -201,6 +207,7 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
     if (!(result instanceof Matrix) && !Array.isArray(result)) throw DataError.at(site, `function "${name}" returned neither a Matrix nor an array of number rows`);
     const out = result instanceof Matrix ? result : Matrix.from2D(result);
     if (out.rows !== X.rows) throw DataError.at(site, `function "${name}" returned ${out.rows} rows for ${X.rows} input rows`);
+    checkNaNOutput(name, X, out, site);
     return out.data.buffer === X.data.buffer ? new Matrix(out.data.slice(), out.rows, out.cols, out.featureNames) : out;
   }
 
@@ -210,6 +217,26 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
 
   protected decodeState(reader: StateReader, _context: LoadContext): FunctionTransformerState {
     return { schema: decodeSchema(reader.object("schema")), namesOut: Object.freeze(reader.strings("namesOut", {})) };
+  }
+}
+
+/**
+ * NaN where the input had none (log or sqrt of a negative number, 0/0) is a DataError naming the
+ * output column and row: numpy returns it with a RuntimeWarning, and a later imputer would fill
+ * it silently. ±Infinity (log of 0) is returned as numpy does; the next tabkit step refuses it.
+ * A cell is checked against the input cell when the widths agree, else against the input row.
+ */
+function checkNaNOutput(name: string, X: Matrix, out: Matrix, site: ErrorSite): void {
+  const sameWidth = out.cols === X.cols;
+  for (let k = 0; k < out.data.length; k++) {
+    if (!Number.isNaN(out.data[k])) continue;
+    const row = Math.floor(k / out.cols);
+    const col = k % out.cols;
+    const source = sameWidth ? X.data.subarray(row * X.cols + col, row * X.cols + col + 1) : X.row(row);
+    if (source.some(Number.isNaN)) continue;
+    const column = (sameWidth ? X.names() : (out.featureNames ?? defaultFeatureNames(out.cols)))[col];
+    const from = sameWidth ? `the value ${source[0]}` : "a row without NaN";
+    throw DataError.at({ ...site, column, row }, `function "${name}" returned NaN from ${from}; check the data against the function's domain (e.g. log and sqrt need values >= 0)`);
   }
 }
 

@@ -168,7 +168,7 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
   inverseTransform(X: MatrixInput): Frame {
     const state = this.fitted("inverseTransform");
     const site = this.site("inverseTransform");
-    const matrix = toMatrix(X, site, { allowNaN: true });
+    const matrix = toMatrix(X, site);
     const width = state.layouts.reduce((sum, layout) => sum + layout.labels.length, 0);
     if (matrix.cols !== width) throw DataError.at(site, `X has ${matrix.cols} columns, but the encoder outputs ${width}`);
     const { handleUnknown } = this.params;
