@@ -14,8 +14,12 @@ export interface FeatureRanks {
   /** the distinct values of feature f, ascending, at [offsets[f], offsets[f + 1]) */
   readonly values: Float32Array;
   readonly offsets: Int32Array;
-  /** 1 where no two of the feature's values are within 1e-7 (scikit-learn's FEATURE_THRESHOLD), so every boundary between distinct values is a candidate */
-  readonly separated: Uint8Array;
+  /**
+   * 1 where the next larger value of the feature is within 1e-7 (scikit-learn's FEATURE_THRESHOLD),
+   * aligned with `values`. Where it is 0 every larger value is further still, so a boundary after
+   * this value is a split candidate without comparing values.
+   */
+  readonly nearNext: Uint8Array;
 }
 
 export function rankFeatures(data: TreeData): FeatureRanks {
@@ -26,7 +30,6 @@ export function rankFeatures(data: TreeData): FeatureRanks {
   const offsets = new Int32Array(cols + 1);
   const sorted = new Float32Array(rows);
   const chunks: Float32Array[] = [];
-  const separated = new Uint8Array(cols);
   for (let f = 0; f < cols; f++) {
     const base = f * rows;
     let m = 0;
@@ -51,13 +54,14 @@ export function rankFeatures(data: TreeData): FeatureRanks {
       }
       rank[base + i] = lo;
     }
-    // neighbours far enough apart mean every pair is: values further up are larger still
-    separated[f] = 1;
-    for (let i = 1; i < k; i++) if (distinct[i] <= Math.fround(distinct[i - 1] + FEATURE_THRESHOLD)) separated[f] = 0;
     chunks.push(distinct);
     offsets[f + 1] = offsets[f] + k;
   }
   const values = new Float32Array(offsets[cols]);
   chunks.forEach((chunk, f) => values.set(chunk, offsets[f]));
-  return { rank, missing, values, offsets, separated };
+  const nearNext = new Uint8Array(offsets[cols]);
+  for (let f = 0; f < cols; f++) {
+    for (let i = offsets[f]; i < offsets[f + 1] - 1; i++) if (values[i + 1] <= Math.fround(values[i] + FEATURE_THRESHOLD)) nearNext[i] = 1;
+  }
+  return { rank, missing, values, offsets, nearNext };
 }

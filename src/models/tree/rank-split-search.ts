@@ -229,14 +229,14 @@ export class RankSplitSearch {
   /**
    * {@link scanRuns} for gini with two classes, the sums kept in locals: the same candidates and
    * the same operations in the same order as {@link consider}. Values are read only to merge
-   * near-equal neighbours (when the feature has any) and for a new best threshold.
+   * near-equal neighbours (where `nearNext` flags one) and for a new best threshold.
    */
   private scanTwoClassGini(splitter: BestSplitter, feature: number, best: SplitRecord, missingLeft: boolean): void {
     const { runs, strideBits } = this;
     const stride = 1 << strideBits;
     const table = this.ranks.values;
     const off = this.ranks.offsets[feature];
-    const separated = this.ranks.separated[feature] === 1;
+    const nearNext = this.ranks.nearNext;
     const n = splitter.end - splitter.start;
     const minLeaf = splitter.minSamplesLeaf;
     const maxLeft = n - minLeaf;
@@ -251,7 +251,7 @@ export class RankSplitSearch {
     let prevRank = -1;
     for (let o = 0, last = this.nRuns << strideBits; o < last; o += stride) {
       const r = runs[o];
-      if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (separated || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
+      if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
         const wLeft = 0 + l0 + l1;
         const wRight = weighted - wLeft;
         if (wLeft >= minWeightLeaf && wRight >= minWeightLeaf) {
