@@ -56,14 +56,13 @@ export class RankSplitSearch {
     this.classMask = (1 << this.classBits) - 1;
     this.weightClass = new Int32Array(rows);
     let maxWeightClass = 0;
+    // below 2^31: the builder checks that the total weight times 2^classBits is (grow-tree.ts `exactSums`)
     for (let i = 0; i < rows; i++) {
-      const w = weights === null ? 1 : weights[i];
-      // weights of 2^(31 - classBits) or more cannot be packed: such trees always use the histogram
-      const packed = w * 2 ** this.classBits + criterion.codes[i];
-      this.weightClass[i] = packed < 2 ** 31 ? packed : 0;
+      const packed = (weights === null ? 1 : weights[i]) * 2 ** this.classBits + criterion.codes[i];
+      this.weightClass[i] = packed;
       maxWeightClass = Math.max(maxWeightClass, packed);
     }
-    this.weightClassBits = maxWeightClass < 2 ** 31 ? 32 - Math.clz32(maxWeightClass) : 32;
+    this.weightClassBits = 32 - Math.clz32(maxWeightClass);
     this.strideBits = 32 - Math.clz32(K + 1);
     this.histogram = new Int32Array(rows << this.strideBits);
     this.present = new Int32Array((rows >> 5) + 1);
