@@ -65,7 +65,7 @@ export class ClassificationCriterion extends Criterion {
     this.end = end;
     this.weightedNSamples = weightedNSamples;
     const { codes: y, sumTotal } = this;
-    sumTotal.fill(0);
+    for (let c = 0; c < this.nClasses; c++) sumTotal[c] = 0;
     let total = 0;
     for (let p = start; p < end; p++) {
       const i = samples[p];
@@ -79,16 +79,21 @@ export class ClassificationCriterion extends Criterion {
 
   reset(): void {
     this.pos = this.start;
-    this.sumLeft.fill(0);
-    this.sumRight.set(this.sumTotal);
+    // plain loops: a builtin call costs more than copying a few classes, and this runs per candidate feature
+    for (let c = 0; c < this.nClasses; c++) {
+      this.sumLeft[c] = 0;
+      this.sumRight[c] = this.sumTotal[c];
+    }
     this.weightedNLeft = 0;
     this.weightedNRight = this.weightedNNodeSamples;
   }
 
   private reverseReset(): void {
     this.pos = this.end;
-    this.sumRight.fill(0);
-    this.sumLeft.set(this.sumTotal);
+    for (let c = 0; c < this.nClasses; c++) {
+      this.sumRight[c] = 0;
+      this.sumLeft[c] = this.sumTotal[c];
+    }
     this.weightedNRight = 0;
     this.weightedNLeft = this.weightedNNodeSamples;
   }
@@ -124,7 +129,7 @@ export class ClassificationCriterion extends Criterion {
 
   /** Copies the node's per-class weight totals into `out`. */
   copyTotals(out: Float64Array): void {
-    out.set(this.sumTotal);
+    for (let c = 0; c < this.nClasses; c++) out[c] = this.sumTotal[c];
   }
 
   nodeImpurity(): number {

@@ -85,7 +85,8 @@ export class RankSplitSearch {
     const nDistinct = offsets[feature + 1] - off;
     const hasNaN = splitter.data.hasNaN !== null && splitter.data.hasNaN[feature] === 1;
     const rankBits = 32 - Math.clz32(hasNaN ? missing : nDistinct - 1);
-    this.missing.fill(0);
+    // NaN sums are read only when the node has NaN rows (plain loop: cheaper than a builtin call per feature)
+    if (hasNaN) for (let c = 0; c < this.nClasses; c++) this.missing[c] = 0;
     if (nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31) this.sortRuns(splitter, feature);
     else this.histogramRuns(splitter, feature);
     if (this.nRuns === 0) return false;
