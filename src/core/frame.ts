@@ -123,6 +123,15 @@ export class Frame {
     return new Frame(header, map, rows.length);
   }
 
+  /**
+   * @internal A Frame over columns a transformer has just computed and hands over: no copy, no
+   * kind inference (a Float64Array is numeric, an array categorical). Keys as in `fromColumns`.
+   */
+  static adoptColumns(columns: Readonly<Record<string, Column>>): Frame {
+    const names = Object.keys(columns);
+    return new Frame(names, new Map(names.map((name) => [name, columns[name]])), names.length === 0 ? 0 : columns[names[0]].length);
+  }
+
   /** A numeric Frame from a Matrix, named by its feature names (or x0, x1, ...). */
   static fromMatrix(matrix: Matrix): Frame {
     const names = matrix.names();

@@ -3,15 +3,15 @@ import { Matrix } from "../core/matrix.js";
 
 /**
  * Shapes an output computed column by column (`data` holds column c at `c * rows`) like the
- * input: a Frame for a Frame (no row-major detour, which is what makes wide outputs slow), a
- * Matrix carrying the names otherwise.
+ * input: a Frame for a Frame (its columns are views of `data`, which the caller hands over: no
+ * row-major detour and no copy), a Matrix carrying the names otherwise.
  */
 export function columnMajorOutput(input: unknown, data: Float64Array, rows: number, names: readonly string[]): Frame | Matrix {
   const cols = names.length;
   if (input instanceof Frame) {
     const columns: Record<string, Float64Array> = Object.create(null);
     for (let c = 0; c < cols; c++) columns[names[c]] = data.subarray(c * rows, (c + 1) * rows);
-    return Frame.fromColumns(columns);
+    return Frame.adoptColumns(columns);
   }
   const out = new Float64Array(rows * cols);
   for (let c = 0; c < cols; c++) {

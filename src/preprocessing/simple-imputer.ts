@@ -141,12 +141,8 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       return numericOutput(X, data, rows, schema, names);
     }
     const built: Record<string, Column> = Object.create(null);
-    const kinds: Record<string, ColumnKind> = Object.create(null);
-    names.forEach((name, k) => {
-      built[name] = columns[k];
-      kinds[name] = columns[k] instanceof Float64Array ? "numeric" : "categorical";
-    });
-    return Frame.fromColumns(built, { kinds });
+    names.forEach((name, k) => (built[name] = columns[k]));
+    return Frame.adoptColumns(built);
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
