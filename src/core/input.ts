@@ -33,8 +33,12 @@ export function toMatrix(X: MatrixInput, site: ErrorSite, checks: MatrixChecks =
   return matrix;
 }
 
-/** Converts an input to a Frame (numeric inputs get columns x0, x1, ...) and rejects empty input. */
-export function toFrame(X: TableInput, site: ErrorSite, { allowEmpty = false }: { allowEmpty?: boolean } = {}): Frame {
+/**
+ * Converts an input to a Frame (numeric inputs get columns x0, x1, ...) and rejects empty input
+ * and ±Infinity. With `checkInfinity: false` the caller looks for ±Infinity in its own pass over
+ * the values and calls `refuseInfinity` when it meets one, saving a pass.
+ */
+export function toFrame(X: TableInput, site: ErrorSite, { allowEmpty = false, checkInfinity = true }: { allowEmpty?: boolean; checkInfinity?: boolean } = {}): Frame {
   let frame: Frame;
   if (X instanceof Frame) frame = X;
   else if (X instanceof Matrix) frame = Frame.fromMatrix(X);
@@ -44,15 +48,20 @@ export function toFrame(X: TableInput, site: ErrorSite, { allowEmpty = false }: 
   } else throw DataError.at(site, `expected a Frame, records, a Matrix or an array of number arrays, got ${describeValue(X)}`);
   if (frame.nRows === 0 && !allowEmpty) throw DataError.at(site, "found 0 rows; at least 1 is required");
   if (frame.nCols === 0) throw DataError.at(site, "found 0 columns; at least 1 is required");
+  if (checkInfinity) refuseInfinity(frame, site);
+  return frame;
+}
+
+/** Throws the DataError for the first ±Infinity in the frame's numeric columns, column by column. */
+export function refuseInfinity(frame: Frame, site: ErrorSite): void {
   for (const name of frame.names) {
     const column = frame.column(name);
     if (column instanceof Float64Array) {
       for (let i = 0; i < column.length; i++) {
-        if (column[i] === Infinity || column[i] === -Infinity) throw DataError.at({ ...site, column: name, row: i }, `value ${column[i]} is not finite`);
+        if (Math.abs(column[i]) === Infinity) throw DataError.at({ ...site, column: name, row: i }, `value ${column[i]} is not finite`);
       }
     }
   }
-  return frame;
 }
 
 /** The feature names and kinds an estimator saw at fit, checked again at predict/transform. */

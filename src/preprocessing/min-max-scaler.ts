@@ -6,7 +6,7 @@ import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { arrayOf, boolean, number, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
 export interface MinMaxScalerParams {
   /** The `[min, max]` each column is mapped to; min must be below max. Default `[0, 1]`. */
@@ -53,7 +53,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
 
   fit(X: MatrixInput, _y?: unknown): this {
     const site = this.site("fit");
-    const { rows, names, columns, schema } = numericColumns(X, site);
+    const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
     const cols = columns.length;
     const [low, high] = this.params.featureRange;
     const dataMin = new Float64Array(cols);
@@ -70,6 +70,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
+      if (lo === -Infinity || hi === Infinity) refuseUncheckedInfinity(X, site);
       if (lo > hi) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
       dataMin[j] = lo;
       dataMax[j] = hi;
@@ -88,6 +89,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const out = new Float64Array(rows * columns.length);
     const [low, high] = this.params.featureRange;
     const clip = this.params.clip;
+    let infinite = false;
     for (let j = 0; j < columns.length; j++) {
       const values = columns[j];
       const target = out.subarray(j * rows, (j + 1) * rows);
@@ -96,11 +98,20 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
       // scikit-learn's in-place `X *= scale_; X += min_`, then np.clip (NaN passes through).
       if (clip) {
         for (let i = 0; i < rows; i++) {
-          const v = values[i] * s + m;
-          target[i] = v < low ? low : v > high ? high : v;
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          const scaled = v * s + m;
+          target[i] = scaled < low ? low : scaled > high ? high : scaled;
         }
-      } else for (let i = 0; i < rows; i++) target[i] = values[i] * s + m;
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          target[i] = v * s + m;
+        }
+      }
     }
+    if (infinite) refuseUncheckedInfinity(X, this.site("transform"));
     return numericOutput(X, out, rows, state.schema);
   }
 
@@ -109,13 +120,19 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const state = this.fitted("inverseTransform");
     const { rows, columns } = this.read(X, "inverseTransform");
     const out = new Float64Array(rows * columns.length);
+    let infinite = false;
     for (let j = 0; j < columns.length; j++) {
       const values = columns[j];
       const target = out.subarray(j * rows, (j + 1) * rows);
       const s = state.scale[j];
       const m = state.min[j];
-      for (let i = 0; i < rows; i++) target[i] = (values[i] - m) / s;
+      for (let i = 0; i < rows; i++) {
+        const v = values[i];
+        if (Math.abs(v) === Infinity) infinite = true;
+        target[i] = (v - m) / s;
+      }
     }
+    if (infinite) refuseUncheckedInfinity(X, this.site("inverseTransform"));
     return numericOutput(X, out, rows, state.schema);
   }
 
@@ -157,7 +174,8 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
 
   private read(X: MatrixInput, method: string): { rows: number; columns: Float64Array[] } {
     const state = this.fitted(method);
-    const { rows, names, columns } = numericColumns(X, this.site(method));
+    // The callers look for ±Infinity in their pass over the values.
+    const { rows, names, columns } = numericColumns(X, this.site(method), { checkInfinity: false });
     checkFeatures(state.schema, names, this.site(method));
     return { rows, columns };
   }

@@ -1,6 +1,6 @@
 import type { ErrorSite } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
-import { schemaOfFrame, schemaOfMatrix, toFrame, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { refuseInfinity, schemaOfFrame, schemaOfMatrix, toFrame, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import { Matrix } from "../core/matrix.js";
 import { columnMajorOutput } from "./column-output.js";
 
@@ -16,11 +16,13 @@ export interface NumericColumns {
 /**
  * Reads a numeric input for column-wise work (NaN allowed, ±Infinity and text refused, with
  * errors naming the column and row). A Frame's columns are used as they are, skipping the
- * row-major copy that dominates the cost of a column-wise transformer.
+ * row-major copy that dominates the cost of a column-wise transformer. With `checkInfinity:
+ * false` a Frame's ±Infinity is left to the caller, which looks for it in its own pass over the
+ * values and calls `refuseUncheckedInfinity` when it meets one, saving a pass.
  */
-export function numericColumns(X: MatrixInput, site: ErrorSite): NumericColumns {
+export function numericColumns(X: MatrixInput, site: ErrorSite, { checkInfinity = true }: { checkInfinity?: boolean } = {}): NumericColumns {
   if (X instanceof Frame) {
-    const frame = toFrame(X, site);
+    const frame = toFrame(X, site, { checkInfinity });
     // toMatrix raises the DataError for a text column.
     if (frame.names.some((name) => frame.kindOf(name) === "categorical")) toMatrix(frame, site);
     return { rows: frame.nRows, names: [...frame.names], columns: frame.names.map((name) => frame.numeric(name)), schema: schemaOfFrame(X, frame) };
@@ -28,6 +30,15 @@ export function numericColumns(X: MatrixInput, site: ErrorSite): NumericColumns 
   const matrix = toMatrix(X, site, { allowNaN: true });
   const names = matrix.names();
   return { rows: matrix.rows, names, columns: names.map((_, j) => matrix.column(j)), schema: schemaOfMatrix(X, matrix) };
+}
+
+/**
+ * The DataError `numericColumns(X, site, { checkInfinity: false })` left out: the first ±Infinity
+ * of a Frame input, if it has one (other inputs were checked whole). Callers meeting a non-finite
+ * value that may come from overflow rather than the input call it and carry on when it returns.
+ */
+export function refuseUncheckedInfinity(X: MatrixInput, site: ErrorSite): void {
+  if (X instanceof Frame) refuseInfinity(X, site);
 }
 
 /**

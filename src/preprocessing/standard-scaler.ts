@@ -8,7 +8,7 @@ import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
 export interface StandardScalerParams {
   /** Center each column on its mean. Default true. */
@@ -46,7 +46,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
 
   fit(X: MatrixInput, _y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): this {
     const site = this.site("fit");
-    const { rows, names, columns, schema } = numericColumns(X, site);
+    const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
     const weights = checkSampleWeight(options.sampleWeight, rows, this.kind);
     if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
@@ -63,6 +63,8 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const unit = weights ?? new Float64Array(rows).fill(1);
     for (let j = 0; j < cols; j++) {
       const m = columnMoments(columns[j], unit, pairwise, buffer);
+      // A non-finite mean comes from ±Infinity in the column, an overflow, or no values.
+      if (!Number.isFinite(m.mean)) refuseUncheckedInfinity(X, site);
       if (m.count === 0) {
         const why = weights === undefined ? "every value is NaN" : "no row with a non-zero weight has a value";
         throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (${why}); drop the column or impute it first`);
@@ -124,19 +126,37 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
 
   private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
-    const { rows, names, columns } = numericColumns(X, this.site(method));
-    checkFeatures(state.schema, names, this.site(method));
+    const site = this.site(method);
+    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
+    checkFeatures(state.schema, names, site);
     // The same operations as scikit-learn, in its order, so results agree bit for bit.
     const mean = this.params.withMean ? state.mean : null;
     const scale = state.scale;
     const out = new Float64Array(rows * columns.length);
+    let infinite = false;
     for (let j = 0; j < columns.length; j++) {
+      const values = columns[j];
       const target = out.subarray(j * rows, (j + 1) * rows);
-      const m = mean === null ? null : mean[j];
-      const s = scale === null ? null : scale[j];
-      if (inverse) unscaleColumn(columns[j], target, s, m);
-      else scaleColumn(columns[j], target, m, s);
+      // scikit-learn's in-place `X -= mean_; X /= scale_` and `X *= scale_; X += mean_`, each
+      // step only when enabled. Subtracting 0, adding -0 and multiplying or dividing by 1 change
+      // no value (not even a zero's sign), so one loop serves every setting.
+      const m = mean !== null ? mean[j] : inverse ? -0 : 0;
+      const s = scale === null ? 1 : scale[j];
+      if (inverse) {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          target[i] = v * s + m;
+        }
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          target[i] = (v - m) / s;
+        }
+      }
     }
+    if (infinite) refuseUncheckedInfinity(X, site);
     return numericOutput(X, out, rows, state.schema);
   }
 
@@ -167,24 +187,6 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     if ((state.scale === null) === this.params.withStd) reader.fail("scale", "does not match withStd");
     return state;
   }
-}
-
-/** `(v - mean) / scale` into `out`, each step skipped when null (scikit-learn's in-place `-=` and `/=`). */
-function scaleColumn(values: Float64Array, out: Float64Array, mean: number | null, scale: number | null): void {
-  const n = values.length;
-  if (mean !== null && scale !== null) for (let i = 0; i < n; i++) out[i] = (values[i] - mean) / scale;
-  else if (mean !== null) for (let i = 0; i < n; i++) out[i] = values[i] - mean;
-  else if (scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] / scale;
-  else out.set(values);
-}
-
-/** `v * scale + mean` into `out`, each step skipped when null (scikit-learn's in-place `*=` and `+=`). */
-function unscaleColumn(values: Float64Array, out: Float64Array, scale: number | null, mean: number | null): void {
-  const n = values.length;
-  if (mean !== null && scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] * scale + mean;
-  else if (mean !== null) for (let i = 0; i < n; i++) out[i] = values[i] + mean;
-  else if (scale !== null) for (let i = 0; i < n; i++) out[i] = values[i] * scale;
-  else out.set(values);
 }
 
 /** One column's (weighted) count and mean, and its sums of deviations and squared deviations. */
