@@ -17,6 +17,22 @@ describe("selectKth", () => {
     );
   });
 
+  it("selects within a range that an earlier selection split off", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 2, maxLength: 300 }), fc.nat(), fc.nat(), (list, a, b) => {
+        const values = Float64Array.from(list);
+        const sorted = Float64Array.from(list).sort();
+        const split = a % values.length;
+        selectKth(values, split);
+        const [lo, hi] = b % 2 === 0 ? [0, split] : [split, values.length - 1];
+        const k = lo + (b % (hi - lo + 1));
+        expect(selectKth(values, k, lo, hi)).toBe(sorted[k]);
+        for (let i = lo; i < k; i++) expect(values[i] <= values[k]).toBe(true);
+        for (let i = k + 1; i <= hi; i++) expect(values[i] >= values[k]).toBe(true);
+      }),
+    );
+  });
+
   it("stays fast on sorted, reversed and constant input", () => {
     const n = 200_000;
     for (const make of [(i: number) => i, (i: number) => n - i, () => 7, (i: number) => i % 3]) {

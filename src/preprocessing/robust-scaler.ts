@@ -8,7 +8,7 @@ import { arrayOf, boolean, number, param, type ParamSchema } from "../core/param
 import { selectKth } from "../core/select.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { normalQuantile } from "./normal-quantile.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
 export interface RobustScalerParams {
   /** Subtract each column's median. Default true. */
@@ -58,7 +58,7 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
 
   fit(X: MatrixInput, _y?: unknown): this {
     const site = this.site("fit");
-    const { rows, names, columns, schema } = numericColumns(X, site);
+    const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
     const { withCentering, withScaling, unitVariance } = this.params;
     const [qLow, qHigh] = this.params.quantileRange;
     const cols = columns.length;
@@ -69,9 +69,16 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     for (let j = 0; j < cols; j++) {
       const column = columns[j];
       let n = 0;
-      for (let i = 0; i < rows; i++) if (column[i] === column[i]) buffer[n++] = column[i];
+      let infinite = false;
+      for (let i = 0; i < rows; i++) {
+        const v = column[i];
+        if (v === v) buffer[n++] = v;
+        if (Math.abs(v) === Infinity) infinite = true;
+      }
+      if (infinite) refuseUncheckedInfinity(X, site);
       if (n === 0) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
       const values = buffer.subarray(0, n);
+      selectRanks(values, neededRanks(n, center !== null, scale !== null ? [qLow, qHigh] : []), 0, n - 1);
       if (center !== null) center[j] = median(values);
       if (scale !== null) {
         const range = percentile(values, qHigh) - percentile(values, qLow);
@@ -114,19 +121,34 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
 
   private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
-    const { rows, names, columns } = numericColumns(X, this.site(method));
-    checkFeatures(state.schema, names, this.site(method));
+    const site = this.site(method);
+    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
+    checkFeatures(state.schema, names, site);
     const out = new Float64Array(rows * columns.length);
+    let infinite = false;
     for (let j = 0; j < columns.length; j++) {
       const values = columns[j];
       const target = out.subarray(j * rows, (j + 1) * rows);
-      const c = state.center === null ? 0 : state.center[j];
+      const c = state.center !== null ? state.center[j] : inverse ? -0 : 0;
       const s = state.scale === null ? 1 : state.scale[j];
       // scikit-learn's in-place `X -= center_; X /= scale_` and `X *= scale_; X += center_`;
-      // subtracting 0 and dividing by 1 change no value, so one loop serves every setting.
-      if (inverse) for (let i = 0; i < rows; i++) target[i] = values[i] * s + c;
-      else for (let i = 0; i < rows; i++) target[i] = (values[i] - c) / s;
+      // subtracting 0, adding -0 and multiplying or dividing by 1 change no value (not even a
+      // zero's sign), so one loop serves every setting.
+      if (inverse) {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          target[i] = v * s + c;
+        }
+      } else {
+        for (let i = 0; i < rows; i++) {
+          const v = values[i];
+          if (Math.abs(v) === Infinity) infinite = true;
+          target[i] = (v - c) / s;
+        }
+      }
     }
+    if (infinite) refuseUncheckedInfinity(X, site);
     return numericOutput(X, out, rows, state.schema);
   }
 
@@ -149,35 +171,61 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
   }
 }
 
-/** numpy's median of NaN-free values: the middle one, or the mean `(a + b) / 2` of the two middle ones. Reorders `values`. */
-function median(values: Float64Array): number {
-  const n = values.length;
-  const high = n >> 1;
-  const upper = selectKth(values, high);
-  if (n % 2 === 1) return upper;
-  let lower = values[0];
-  for (let i = 1; i < high; i++) if (values[i] > lower) lower = values[i];
-  return (lower + upper) / 2;
+/**
+ * The ranks (ascending, distinct) of the order statistics that numpy's median (when `median`)
+ * and linear percentiles at `percentiles` read from n values.
+ */
+function neededRanks(n: number, median: boolean, percentiles: readonly number[]): number[] {
+  const ranks: number[] = median ? [(n - 1) >> 1, n >> 1] : [];
+  for (const q of percentiles) {
+    const { below, above } = percentilePosition(n, q);
+    ranks.push(below, above);
+  }
+  return [...new Set(ranks)].sort((a, b) => a - b);
 }
 
 /**
- * numpy's `percentile(values, q)` with the default linear method: the order statistics around
- * the virtual index `(n - 1) * q / 100`, interpolated as numpy's `_lerp` does. Reorders `values`.
+ * Selects each of `ranks` (ascending) into place within `values[lo..hi]`: the middle rank first,
+ * then the lower ranks among the values below it and the higher ones among those above, so each
+ * selection works on a range that earlier ones have already narrowed.
  */
-function percentile(values: Float64Array, q: number): number {
-  const n = values.length;
-  const virtual = (n - 1) * (q / 100);
-  if (virtual >= n - 1) return orderStatistic(values, n - 1);
-  const previous = Math.floor(virtual);
-  const gamma = virtual - previous;
-  const a = orderStatistic(values, previous);
-  // Everything after the selected value is no smaller: the next order statistic is their minimum.
-  let b = values[previous + 1];
-  for (let i = previous + 2; i < n; i++) if (values[i] < b) b = values[i];
-  const diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+function selectRanks(values: Float64Array, ranks: readonly number[], lo: number, hi: number): void {
+  if (ranks.length === 0) return;
+  const middle = ranks.length >> 1;
+  const k = ranks[middle];
+  selectKth(values, k, lo, hi);
+  selectRanks(values, ranks.slice(0, middle), lo, k - 1);
+  selectRanks(values, ranks.slice(middle + 1), k + 1, hi);
 }
 
-function orderStatistic(values: Float64Array, k: number): number {
-  return selectKth(values, k);
+/** numpy's median from values whose middle ranks are in place: the middle one, or the mean `(a + b) / 2` of the two middle ones. */
+function median(values: Float64Array): number {
+  const n = values.length;
+  const upper = values[n >> 1];
+  return n % 2 === 1 ? upper : (values[(n >> 1) - 1] + upper) / 2;
+}
+
+/**
+ * Where numpy's linear method puts percentile q among n sorted values: the ranks on either side
+ * (the same one at the top) and the weight of the upper one.
+ */
+function percentilePosition(n: number, q: number): { below: number; above: number; gamma: number } {
+  const virtual = (n - 1) * (q / 100);
+  if (virtual >= n - 1) return { below: n - 1, above: n - 1, gamma: 0 };
+  const below = Math.floor(virtual);
+  return { below, above: below + 1, gamma: virtual - below };
+}
+
+/**
+ * numpy's `percentile(values, q)` with the default linear method, from values whose ranks of
+ * `neededRanks` are in place: the order statistics around the virtual index, interpolated as
+ * numpy's `_lerp` does.
+ */
+function percentile(values: Float64Array, q: number): number {
+  const { below, above, gamma } = percentilePosition(values.length, q);
+  const a = values[below];
+  if (above === below) return a;
+  const b = values[above];
+  const diff = b - a;
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
