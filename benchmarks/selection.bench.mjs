@@ -1,16 +1,84 @@
 // Resampling and model selection against imbalanced-learn / scikit-learn on the same data in
 // the same run: SMOTE(k=10) on the 5100 x 91 bank-churn matrix and on 200,000 x 20 rows,
-// splitters on 1e6 rows, crossValidate and GridSearchCV over LogisticRegression.
+// splitters on 1e6 rows, crossValidate and GridSearchCV over LogisticRegression, and over the
+// seed's 100-tree random forest on the bank-churn model matrix (8108 x 91 SMOTE-resampled training
+// rows; test/fixtures/models/trees/bank-churn-forest.json) with one job and with two.
+// TABKIT_BENCH_QUICK=1 shrinks those forests to 10 trees (a quick check; the table is for 100).
 import { Buffer } from "node:buffer";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GridSearchCV, KFold, LogisticRegression, Matrix, SMOTE, StratifiedKFold, crossValidate, trainTestSplit } from "../dist/index.js";
+import { GridSearchCV, KFold, LogisticRegression, Matrix, RandomForestClassifier, SMOTE, StratifiedKFold, crossValidate, crossValidateAsync, trainTestSplit } from "../dist/index.js";
+import { WorkerPool } from "../dist/node/index.js";
 import { printTable, runPython, timeIt } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const N_TREES = process.env.TABKIT_BENCH_QUICK === "1" ? 10 : 100;
+const CV_FOLDS = 5;
+// 3 folds, not 5: with 5, scikit-learn's one-job search alone took 6.4 minutes on the shared 2-core VM
+const GRID_FOLDS = 3;
+// the same grid in selection_reference.py (snake_case); 20 candidates
+const GRID = { maxDepth: [10, 20, null, 15, 25], minSamplesLeaf: [1, 5, 10, 20] };
+
+const seedForest = (nJobs = 1) =>
+  new RandomForestClassifier({ nEstimators: N_TREES, criterion: "gini", maxDepth: 20, minSamplesLeaf: 5, minSamplesSplit: 10, maxFeatures: "sqrt", classWeight: "balanced", randomState: 42, nJobs });
+
+/** The bank-churn model matrix, as benchmarks/models.bench.mjs loads it (float32 fixture, widened). */
+function churnModelMatrix() {
+  const data = JSON.parse(readFileSync(join(root, "test", "fixtures", "models", "trees", "bank-churn-forest.json"), "utf8"));
+  const bytes = inflateSync(Buffer.from(data.XTrain.$f32z, "base64"));
+  const f32 = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { X: new Matrix(Float64Array.from(f32), data.XTrain.shape[0], data.XTrain.shape[1]), y: data.yTrain };
+}
+
+/** Times `fn` like timeIt and keeps the value of its last call. */
+async function timeKeep(fn, options) {
+  let last;
+  const ms = await timeIt(async () => (last = await fn()), options);
+  return { ms, last };
+}
+
+const sameArray = (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+const maxDiff = (a, b) => Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i])));
+const snakeParams = (p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+
+async function forestCases(ref) {
+  const { X, y } = churnModelMatrix();
+  const pool = new WorkerPool(2);
+  const forestLabel = `RandomForest ${N_TREES} trees, 8108 x 91`;
+  const gridLabel = `GridSearchCV 20 candidates x ${GRID_FOLDS} folds, ${forestLabel}`;
+  const grid = (nJobs) => new GridSearchCV({ estimator: seedForest(nJobs), paramGrid: GRID, cv: GRID_FOLDS, scoring: "roc_auc", nJobs });
+  let cv1, cv2, grid1, grid2;
+  try {
+    cv1 = await timeKeep(() => crossValidate(seedForest(1), X, y, { cv: CV_FOLDS, scoring: "roc_auc", nJobs: 1 }), { repeat: 3, warmup: 0 });
+    cv2 = await timeKeep(() => crossValidateAsync(seedForest(2), X, y, { cv: CV_FOLDS, scoring: "roc_auc", nJobs: 2, parallel: pool }), { repeat: 3, warmup: 0 });
+    grid1 = await timeKeep(() => grid(1).fit(X, y), { repeat: 1, warmup: 0 });
+    grid2 = await timeKeep(() => grid(2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
+  } finally {
+    await pool.close();
+  }
+  const rows = [
+    { case: `crossValidate roc_auc, ${CV_FOLDS} folds, ${forestLabel}, nJobs 1`, tabkit: cv1.ms, reference: ref.cv_forest_1 },
+    { case: `crossValidate roc_auc, ${CV_FOLDS} folds, ${forestLabel}, nJobs 2`, tabkit: cv2.ms, reference: ref.cv_forest_2 },
+    { case: `${gridLabel}, nJobs 1`, tabkit: grid1.ms, reference: ref.grid_forest_1 },
+    { case: `${gridLabel}, nJobs 2`, tabkit: grid2.ms, reference: ref.grid_forest_2 },
+  ];
+  const agreement = [];
+  for (const [name, ours] of [["nJobs 1", cv1.last], ["nJobs 2", cv2.last]]) {
+    const theirs = ref.cv_forest_scores[name];
+    agreement.push({ what: `crossValidate test scores (${name})`, ok: sameArray(ours.test_score, theirs), detail: `max |diff| ${maxDiff(ours.test_score, theirs).toExponential(2)}` });
+  }
+  for (const [name, ours] of [["nJobs 1", grid1.last], ["nJobs 2", grid2.last]]) {
+    const theirs = ref.grid_forest_results[name];
+    const means = ours.cvResults.mean_test_score;
+    agreement.push({ what: `GridSearchCV mean test scores (${name})`, ok: sameArray(means, theirs.mean_test_score), detail: `max |diff| ${maxDiff(means, theirs.mean_test_score).toExponential(2)}` });
+    const best = snakeParams(ours.bestParams);
+    agreement.push({ what: `GridSearchCV bestParams (${name})`, ok: JSON.stringify(best) === JSON.stringify(theirs.best_params), detail: `tabkit ${JSON.stringify(best)}, scikit-learn ${JSON.stringify(theirs.best_params)}` });
+  }
+  return { rows, agreement };
+}
 
 function bankChurn() {
   const fx = JSON.parse(readFileSync(join(root, "test", "fixtures", "sampling", "smote-bank-churn.json"), "utf8"));
@@ -37,7 +105,7 @@ function readBinary(dir) {
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), "tabkit-selection-"));
-  const ref = runPython("selection_reference.py", [dir]);
+  const ref = runPython("selection_reference.py", [dir, N_TREES, CV_FOLDS, GRID_FOLDS]);
   const bank = bankChurn();
   const big = readBinary(dir);
   const n = 1_000_000;
@@ -51,5 +119,10 @@ export async function run() {
     { case: "crossValidate LogisticRegression, 5 folds, bank churn", tabkit: await timeIt(() => crossValidate(new LogisticRegression(), bank.X, bank.y, { cv: 5, scoring: "f1" }), { repeat: 3 }), reference: ref.cv_logreg },
     { case: "GridSearchCV LogisticRegression C x3, 3 folds", tabkit: await timeIt(() => new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [0.1, 1, 10] }, cv: 3, scoring: "f1" }).fit(bank.X, bank.y), { repeat: 3 }), reference: ref.grid_logreg },
   ];
+  const forests = await forestCases(ref);
+  rows.push(...forests.rows);
   printTable(rows, { referenceName: "imbalanced-learn / scikit-learn" });
+  const failed = forests.agreement.filter((a) => !a.ok);
+  console.log(`\nagreement with scikit-learn (identical forests for a seed): ${failed.length === 0 ? "all identical" : `${failed.length} of ${forests.agreement.length} differ`}`);
+  for (const a of forests.agreement) console.log(`  ${a.ok ? "same" : "DIFFERENT"}: ${a.what}; ${a.detail}`);
 }
