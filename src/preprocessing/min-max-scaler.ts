@@ -6,6 +6,7 @@ import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { arrayOf, boolean, number, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { affineColumns } from "./affine-columns.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
 export interface MinMaxScalerParams {
@@ -62,14 +63,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const scale = new Float64Array(cols);
     const min = new Float64Array(cols);
     for (let j = 0; j < cols; j++) {
-      const column = columns[j];
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let i = 0; i < rows; i++) {
-        const v = column[i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
+      const { lo, hi } = valueRange(columns[j]);
       if (lo === -Infinity || hi === Infinity) refuseUncheckedInfinity(X, site);
       if (lo > hi) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
       dataMin[j] = lo;
@@ -86,54 +80,20 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const { rows, columns } = this.read(X, "transform");
-    const out = new Float64Array(rows * columns.length);
-    const [low, high] = this.params.featureRange;
-    const clip = this.params.clip;
-    let infinite = false;
-    for (let j = 0; j < columns.length; j++) {
-      const values = columns[j];
-      const target = out.subarray(j * rows, (j + 1) * rows);
-      const s = state.scale[j];
-      const m = state.min[j];
-      // scikit-learn's in-place `X *= scale_; X += min_`, then np.clip (NaN passes through).
-      if (clip) {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          const scaled = v * s + m;
-          target[i] = scaled < low ? low : scaled > high ? high : scaled;
-        }
-      } else {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          target[i] = v * s + m;
-        }
-      }
-    }
+    // scikit-learn's in-place `X *= scale_; X += min_`, then np.clip (NaN passes through).
+    const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, true);
     if (infinite) refuseUncheckedInfinity(X, this.site("transform"));
-    return numericOutput(X, out, rows, state.schema);
+    if (this.params.clip) clipInto(data, this.params.featureRange);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   /** `(x - min) / scale` per column. */
   inverseTransform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("inverseTransform");
     const { rows, columns } = this.read(X, "inverseTransform");
-    const out = new Float64Array(rows * columns.length);
-    let infinite = false;
-    for (let j = 0; j < columns.length; j++) {
-      const values = columns[j];
-      const target = out.subarray(j * rows, (j + 1) * rows);
-      const s = state.scale[j];
-      const m = state.min[j];
-      for (let i = 0; i < rows; i++) {
-        const v = values[i];
-        if (Math.abs(v) === Infinity) infinite = true;
-        target[i] = (v - m) / s;
-      }
-    }
+    const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, false);
     if (infinite) refuseUncheckedInfinity(X, this.site("inverseTransform"));
-    return numericOutput(X, out, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
@@ -174,7 +134,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
 
   private read(X: MatrixInput, method: string): { rows: number; columns: Float64Array[] } {
     const state = this.fitted(method);
-    // The callers look for ±Infinity in their pass over the values.
+    // The callers look for ±Infinity in their pass over the values (affineColumns).
     const { rows, names, columns } = numericColumns(X, this.site(method), { checkInfinity: false });
     checkFeatures(state.schema, names, this.site(method));
     return { rows, columns };
@@ -210,5 +170,25 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
       if (state.dataMax[j] < state.dataMin[j]) reader.fail(`dataMax[${j}]`, "must not be below dataMin");
     });
     return state;
+  }
+}
+
+/** The smallest and largest values, NaN ignored: lo = Infinity and hi = -Infinity when every value is NaN. */
+function valueRange(values: Float64Array): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return { lo, hi };
+}
+
+/** np.clip in place: NaN passes through. */
+function clipInto(values: Float64Array, [low, high]: readonly [number, number]): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    values[i] = v < low ? low : v > high ? high : v;
   }
 }

@@ -7,6 +7,7 @@ import type { Matrix } from "../core/matrix.js";
 import { arrayOf, boolean, number, param, type ParamSchema } from "../core/params.js";
 import { selectKth } from "../core/select.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { affineColumns } from "./affine-columns.js";
 import { normalQuantile } from "./normal-quantile.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
@@ -67,15 +68,8 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     const buffer = new Float64Array(rows);
     const adjust = unitVariance ? normalQuantile(qHigh / 100) - normalQuantile(qLow / 100) : 1;
     for (let j = 0; j < cols; j++) {
-      const column = columns[j];
-      let n = 0;
-      let infinite = false;
-      for (let i = 0; i < rows; i++) {
-        const v = column[i];
-        if (v === v) buffer[n++] = v;
-        if (Math.abs(v) === Infinity) infinite = true;
-      }
-      if (infinite) refuseUncheckedInfinity(X, site);
+      const n = copyPresent(columns[j], buffer);
+      if (n < 0) refuseUncheckedInfinity(X, site);
       if (n === 0) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
       const values = buffer.subarray(0, n);
       selectRanks(values, neededRanks(n, center !== null, scale !== null ? [qLow, qHigh] : []), 0, n - 1);
@@ -124,32 +118,9 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     const site = this.site(method);
     const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
     checkFeatures(state.schema, names, site);
-    const out = new Float64Array(rows * columns.length);
-    let infinite = false;
-    for (let j = 0; j < columns.length; j++) {
-      const values = columns[j];
-      const target = out.subarray(j * rows, (j + 1) * rows);
-      const c = state.center !== null ? state.center[j] : inverse ? -0 : 0;
-      const s = state.scale === null ? 1 : state.scale[j];
-      // scikit-learn's in-place `X -= center_; X /= scale_` and `X *= scale_; X += center_`;
-      // subtracting 0, adding -0 and multiplying or dividing by 1 change no value (not even a
-      // zero's sign), so one loop serves every setting.
-      if (inverse) {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          target[i] = v * s + c;
-        }
-      } else {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          target[i] = (v - c) / s;
-        }
-      }
-    }
+    const { data, infinite } = affineColumns(columns, rows, state.center, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, out, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   protected encodeState(state: RobustScalerState): JsonObject {
@@ -169,6 +140,22 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     if ((scale === null) === this.params.withScaling) reader.fail("scale", "does not match withScaling");
     return { schema, center, scale };
   }
+}
+
+/**
+ * Copies the values that are not NaN to the start of `buffer` and returns their count, or -1
+ * when one is ±Infinity.
+ */
+function copyPresent(values: Float64Array, buffer: Float64Array): number {
+  let n = 0;
+  let infinite = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    infinite |= +(Math.abs(v) === Infinity);
+    buffer[n] = v;
+    n += +(v === v);
+  }
+  return infinite === 1 ? -1 : n;
 }
 
 /**

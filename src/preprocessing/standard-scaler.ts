@@ -7,6 +7,7 @@ import type { Matrix } from "../core/matrix.js";
 import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { affineColumns } from "./affine-columns.js";
 import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
@@ -130,34 +131,9 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
     checkFeatures(state.schema, names, site);
     // The same operations as scikit-learn, in its order, so results agree bit for bit.
-    const mean = this.params.withMean ? state.mean : null;
-    const scale = state.scale;
-    const out = new Float64Array(rows * columns.length);
-    let infinite = false;
-    for (let j = 0; j < columns.length; j++) {
-      const values = columns[j];
-      const target = out.subarray(j * rows, (j + 1) * rows);
-      // scikit-learn's in-place `X -= mean_; X /= scale_` and `X *= scale_; X += mean_`, each
-      // step only when enabled. Subtracting 0, adding -0 and multiplying or dividing by 1 change
-      // no value (not even a zero's sign), so one loop serves every setting.
-      const m = mean !== null ? mean[j] : inverse ? -0 : 0;
-      const s = scale === null ? 1 : scale[j];
-      if (inverse) {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          target[i] = v * s + m;
-        }
-      } else {
-        for (let i = 0; i < rows; i++) {
-          const v = values[i];
-          if (Math.abs(v) === Infinity) infinite = true;
-          target[i] = (v - m) / s;
-        }
-      }
-    }
+    const { data, infinite } = affineColumns(columns, rows, this.params.withMean ? state.mean : null, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, out, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   protected encodeState(state: StandardScalerState): JsonObject {
