@@ -1,7 +1,7 @@
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type Column, type ColumnKind } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, refuseInfinity, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { compareCodePoints } from "../core/ordering.js";
@@ -76,7 +76,8 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
 
   fit(X: TableInput, _y?: unknown): this {
     const site = this.site("fit");
-    const frame = toFrame(X, site);
+    // ±Infinity is looked for in the missing-value pass.
+    const frame = toFrame(X, site, { checkInfinity: false });
     const { strategy, missingValues } = this.params;
     const kinds = frame.names.map((name) => frame.kindOf(name));
     if (typeof missingValues === "string" && !kinds.includes("categorical")) {
@@ -86,6 +87,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const numeric = new Float64Array(frame.nCols).fill(NaN);
     const text: (string | null)[] = frame.names.map(() => null);
     const indicator: number[] = [];
+    // Scratch space shared by the columns.
+    const mask = new Uint8Array(frame.nRows);
+    const values = new Float64Array(frame.nRows);
     frame.names.forEach((name, j) => {
       const column = frame.column(name);
       const columnSite = { ...site, column: name };
@@ -95,10 +99,11 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
           `strategy "${strategy}" needs numbers but column "${name}" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer`,
         );
       }
-      const { mask, missing } = this.missingMask(column, columnSite);
+      const { missing, infinite } = this.missingMask(column, columnSite, mask);
+      if (infinite) refuseInfinity(frame, site);
       const present = mask.length - missing;
       if (missing > 0) indicator.push(j);
-      const fill = present === 0 ? this.emptyFill(kinds[j], columnSite) : this.statistic(column, mask, present, pairwise, columnSite);
+      const fill = present === 0 ? this.emptyFill(kinds[j], columnSite) : this.statistic(column, mask, present, pairwise, values, columnSite);
       if (typeof fill === "string") text[j] = fill;
       else numeric[j] = fill;
     });
@@ -112,7 +117,8 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   transform(X: TableInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");
-    const frame = toFrame(X, site);
+    // ±Infinity is looked for in the missing-value pass.
+    const frame = toFrame(X, site, { checkInfinity: false });
     const { schema } = state;
     // A column with no values carries no kind (an all-null column reads as numeric): accept it as the fitted kind.
     checkFeatures(schema, frame.names, site, (name) => (isAllMissing(frame.column(name)) ? schema.kinds[frame.names.indexOf(name)] : frame.kindOf(name)));
@@ -122,7 +128,8 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const masks: Uint8Array[] = [];
     frame.names.forEach((name, j) => {
       const column = frame.column(name);
-      const { mask } = this.missingMask(column, { ...site, column: name });
+      const mask = new Uint8Array(rows);
+      if (this.missingMask(column, { ...site, column: name }, mask).infinite) refuseInfinity(frame, site);
       masks.push(mask);
       const fill = schema.kinds[j] === "numeric" ? state.numeric[j] : state.text[j];
       if (fill === null || Number.isNaN(fill)) return;
@@ -171,54 +178,48 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   }
 
   /**
-   * 1 where a value is missing, and how many are. With a number or string as `missingValues`, NaN and null are not
-   * missing markers but bad data, as in scikit-learn.
+   * Sets `mask` to 1 where a value is missing and 0 elsewhere; returns how many are missing and
+   * whether the column holds ±Infinity. With a number or string as `missingValues`, NaN and null
+   * are not missing markers but bad data, as in scikit-learn.
    */
-  private missingMask(column: Column, site: ErrorSite): { mask: Uint8Array; missing: number } {
+  private missingMask(column: Column, site: ErrorSite, mask: Uint8Array): { missing: number; infinite: boolean } {
     const marker = this.params.missingValues;
-    const mask = new Uint8Array(column.length);
-    let missing = 0;
     const nanMarker = typeof marker === "number" && Number.isNaN(marker);
     if (column instanceof Float64Array) {
-      for (let i = 0; i < column.length; i++) {
-        const v = column[i];
-        if (v !== v) {
-          if (!nanMarker) throw DataError.at({ ...site, row: i }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
-          mask[i] = 1;
-          missing++;
-        } else if (v === marker) {
-          mask[i] = 1;
-          missing++;
-        }
+      // A text marker never matches a number.
+      const flags = flagNumbers(column, typeof marker === "number" ? marker : NaN, mask);
+      if (flags.nan && !nanMarker) {
+        const row = column.findIndex((v) => v !== v);
+        throw DataError.at({ ...site, row }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
       }
-    } else {
-      for (let i = 0; i < column.length; i++) {
-        const v = column[i];
-        if (v === null) {
-          if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
-          mask[i] = 1;
-          missing++;
-        } else if (v === marker) {
-          mask[i] = 1;
-          missing++;
-        }
-      }
+      return flags;
     }
-    return { mask, missing };
+    let missing = 0;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
+      let flag = 0;
+      if (v === null) {
+        if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
+        flag = 1;
+      } else if (v === marker) flag = 1;
+      mask[i] = flag;
+      missing += flag;
+    }
+    return { missing, infinite: false };
   }
 
-  /** The fill value learnt from a column's present values. */
-  private statistic(column: Column, mask: Uint8Array, present: number, pairwise: boolean, site: ErrorSite): number | string {
+
+  /** The fill value learnt from a column's present values; `scratch` has the column's length. */
+  private statistic(column: Column, mask: Uint8Array, present: number, pairwise: boolean, scratch: Float64Array, site: ErrorSite): number | string {
     const { strategy } = this.params;
     if (strategy === "constant") return this.constantFill(column instanceof Float64Array ? "numeric" : "categorical", site);
     if (!(column instanceof Float64Array)) return mostFrequentText(column, mask);
     if (strategy === "mean") {
       // numpy's masked mean: the sum with missing entries as 0, over the count.
-      const values = new Float64Array(column.length);
-      for (let i = 0; i < column.length; i++) values[i] = mask[i] === 1 ? 0 : column[i];
-      return columnSum(values, pairwise) / present;
+      for (let i = 0; i < column.length; i++) scratch[i] = mask[i] === 1 ? 0 : column[i];
+      return columnSum(scratch, pairwise) / present;
     }
-    const values = new Float64Array(present);
+    const values = scratch.subarray(0, present);
     let k = 0;
     for (let i = 0; i < column.length; i++) if (mask[i] === 0) values[k++] = column[i];
     if (strategy === "median") {
@@ -283,6 +284,27 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   }
 }
 
+/**
+ * Sets `mask` to 1 where a number is NaN or `marker` (NaN itself matches nothing); returns how
+ * many are, and whether NaN and ±Infinity occur. Branch-free, in a function of its own: it reads
+ * every value of every numeric column at fit and at transform.
+ */
+function flagNumbers(values: Float64Array, marker: number, mask: Uint8Array): { missing: number; nan: boolean; infinite: boolean } {
+  let missing = 0;
+  let nan = 0;
+  let infinite = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const isNaN = +(v !== v);
+    const flag = isNaN | +(v === marker);
+    nan |= isNaN;
+    infinite |= +(Math.abs(v) === Infinity);
+    mask[i] = flag;
+    missing += flag;
+  }
+  return { missing, nan: nan === 1, infinite: infinite === 1 };
+}
+
 function keeps(state: Pick<SimpleImputerState, "schema" | "numeric" | "text">, j: number): boolean {
   return state.schema.kinds[j] === "numeric" ? !Number.isNaN(state.numeric[j]) : state.text[j] !== null;
 }
@@ -330,7 +352,7 @@ function mostFrequentText(column: readonly (string | null)[], mask: Uint8Array):
 function filledColumn(column: Column, mask: Uint8Array, fill: number | string): Column {
   if (typeof fill === "number") {
     // A column with no values may arrive as either kind; it comes out as the fitted kind.
-    const out = column instanceof Float64Array ? Float64Array.from(column) : new Float64Array(column.length);
+    const out = column instanceof Float64Array ? column.slice() : new Float64Array(column.length);
     for (let i = 0; i < out.length; i++) if (mask[i] === 1) out[i] = fill;
     return out;
   }
