@@ -12,11 +12,13 @@ const SPARSE_RATIO = 64;
  * node's rows are grouped by value rank into runs — one per distinct value present, ascending,
  * each with its row count and class weights — either through a histogram over all ranks (a
  * bitset marks those present) or, when the feature has far more values than the node has rows,
- * by sorting keys that pack (rank, weight, class). The runs are then scanned in order: the same
+ * by sorting keys that pack (rank, weight, class); a two-class gini node without NaN scans the
+ * histogram's present ranks directly instead. The runs are then scanned in order: the same
  * candidate boundaries as scikit-learn's sorted scan (values closer than 1e-7 merged, the "NaN
  * right" pass with its all-values-left candidate, then the "NaN left" pass), each proxy computed
  * with the same formula from the same exact sums, so the same split wins. Class weights are
- * 32-bit integers, so the builder uses this only when the total weight is below 2^31.
+ * 32-bit integers with the class code packed below each row's weight, so the builder uses this
+ * only when they fit (grow-tree.ts `exactSums`).
  */
 export class RankSplitSearch {
   private readonly nClasses: number;
@@ -34,6 +36,8 @@ export class RankSplitSearch {
   private readonly keys: Int32Array;
   private readonly runs: Int32Array;
   private nRuns = 0;
+  /** the histogram holds the node's sums and `runs` is not filled: the two-class gini scan reads the histogram itself */
+  private inHistogram = false;
   private nMissing = 0;
   private readonly missing: Float64Array;
   private readonly total: Float64Array;
@@ -87,19 +91,33 @@ export class RankSplitSearch {
     const rankBits = 32 - Math.clz32(hasNaN ? missing : nDistinct - 1);
     // NaN sums are read only when the node has NaN rows (plain loop: cheaper than a builtin call per feature)
     if (hasNaN) for (let c = 0; c < this.nClasses; c++) this.missing[c] = 0;
-    if (nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31) this.sortRuns(splitter, feature);
-    else this.histogramRuns(splitter, feature);
-    if (this.nRuns === 0) return false;
-    const runs = this.runs;
     const table = this.ranks.values;
-    const lastRank = runs[(this.nRuns - 1) << this.strideBits];
-    return this.nMissing > 0 || table[off + lastRank] > Math.fround(table[off + runs[0]] + FEATURE_THRESHOLD);
+    if (nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31) {
+      this.sortRuns(splitter, feature);
+      if (this.nRuns === 0) return false;
+      const lastRank = this.runs[(this.nRuns - 1) << this.strideBits];
+      return this.nMissing > 0 || table[off + lastRank] > Math.fround(table[off + this.runs[0]] + FEATURE_THRESHOLD);
+    }
+    this.fillHistogram(splitter, feature);
+    const present = this.present;
+    let first = 0;
+    let last = (nDistinct - 1) >> 5;
+    while (first <= last && present[first] === 0) first++;
+    if (first > last) return false;
+    while (present[last] === 0) last--;
+    const lowest = (first << 5) | (31 - Math.clz32(present[first] & -present[first]));
+    const highest = (last << 5) | (31 - Math.clz32(present[last]));
+    const constant = this.nMissing === 0 && table[off + highest] <= Math.fround(table[off + lowest] + FEATURE_THRESHOLD);
+    // the two-class gini scan of a node without NaN reads the histogram directly; the rest read runs
+    this.inHistogram = !constant && this.nMissing === 0 && this.nClasses === 2 && !this.entropy;
+    if (!this.inHistogram) this.collectRuns(feature);
+    return !constant;
   }
 
-  /** Fills the histogram in one pass over the node, then collects the present ranks in order (clearing as it goes). */
-  private histogramRuns(splitter: BestSplitter, feature: number): void {
+  /** Adds every non-NaN row of the node to the histogram of its rank (and the bitset); NaN rows to `missing`. */
+  private fillHistogram(splitter: BestSplitter, feature: number): void {
     const { start, end, samples } = splitter;
-    const { histogram, present, runs, weightClass, classBits, classMask, strideBits, missing } = this;
+    const { histogram, present, weightClass, classBits, classMask, strideBits, missing } = this;
     const rank = this.ranks.rank;
     const missingRank = this.ranks.missing;
     const base = feature * splitter.data.rows;
@@ -119,6 +137,11 @@ export class RankSplitSearch {
       present[r >> 5] |= 1 << (r & 31);
     }
     this.nMissing = nMissing;
+  }
+
+  /** Collects the histogram's present ranks in order into runs, clearing the histogram and bitset. */
+  private collectRuns(feature: number): void {
+    const { histogram, present, runs, strideBits } = this;
     const stride = 1 << strideBits;
     let o = 0;
     // every word of the feature's ranks: cheaper than tracking the node's lowest and highest rank per row
@@ -190,6 +213,11 @@ export class RankSplitSearch {
     this.bestProxy = bestProxy;
     // the node's class totals, as the criterion summed them (exact integers either way)
     (splitter.criterion as ClassificationCriterion).copyTotals(this.total);
+    if (this.inHistogram) {
+      this.inHistogram = false;
+      this.scanHistogramTwoClassGini(splitter, feature, best);
+      return this.bestProxy;
+    }
     const passes = this.nMissing > 0 ? 2 : 1;
     for (let pass = 0; pass < passes; pass++) {
       const missingLeft = pass === 1;
@@ -237,13 +265,8 @@ export class RankSplitSearch {
     const table = this.ranks.values;
     const off = this.ranks.offsets[feature];
     const nearNext = this.ranks.nearNext;
-    const n = splitter.end - splitter.start;
     const minLeaf = splitter.minSamplesLeaf;
-    const maxLeft = n - minLeaf;
-    const minWeightLeaf = splitter.minWeightLeaf;
-    const weighted = splitter.criterion.weightedNNodeSamples;
-    const total0 = this.total[0];
-    const total1 = this.total[1];
+    const maxLeft = splitter.end - splitter.start - minLeaf;
     let l0 = missingLeft ? this.missing[0] : 0;
     let l1 = missingLeft ? this.missing[1] : 0;
     let nLeft = missingLeft ? this.nMissing : 0;
@@ -252,18 +275,10 @@ export class RankSplitSearch {
     for (let o = 0, last = this.nRuns << strideBits; o < last; o += stride) {
       const r = runs[o];
       if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
-        const wLeft = 0 + l0 + l1;
-        const wRight = weighted - wLeft;
-        if (wLeft >= minWeightLeaf && wRight >= minWeightLeaf) {
-          const r0 = total0 - l0;
-          const r1 = total1 - l1;
-          const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
-          const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
-          const proxy = -wRight * impRight - wLeft * impLeft;
-          if (proxy > bestProxy) {
-            bestProxy = proxy;
-            this.record(splitter, best, feature, nLeft, prevRank, r, missingLeft);
-          }
+        const proxy = this.twoClassGiniProxy(splitter, l0, l1);
+        if (proxy > bestProxy) {
+          bestProxy = proxy;
+          this.record(splitter, best, feature, nLeft, prevRank, r, missingLeft);
         }
       }
       l0 += runs[o + 2];
@@ -272,6 +287,63 @@ export class RankSplitSearch {
       prevRank = r;
     }
     this.bestProxy = bestProxy;
+  }
+
+  /**
+   * {@link scanTwoClassGini} reading the present ranks straight from the histogram's bitset
+   * (clearing both as it goes) for nodes without NaN rows, so that no runs are written.
+   */
+  private scanHistogramTwoClassGini(splitter: BestSplitter, feature: number, best: SplitRecord): void {
+    const { histogram, present, strideBits } = this;
+    const table = this.ranks.values;
+    const off = this.ranks.offsets[feature];
+    const nearNext = this.ranks.nearNext;
+    const minLeaf = splitter.minSamplesLeaf;
+    const maxLeft = splitter.end - splitter.start - minLeaf;
+    let l0 = 0;
+    let l1 = 0;
+    let nLeft = 0;
+    let bestProxy = this.bestProxy;
+    let prevRank = -1;
+    for (let word = 0, last = (this.ranks.offsets[feature + 1] - off - 1) >> 5; word <= last; word++) {
+      let bits = present[word];
+      present[word] = 0;
+      while (bits !== 0) {
+        const r = (word << 5) | (31 - Math.clz32(bits & -bits));
+        bits &= bits - 1;
+        if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
+          const proxy = this.twoClassGiniProxy(splitter, l0, l1);
+          if (proxy > bestProxy) {
+            bestProxy = proxy;
+            this.record(splitter, best, feature, nLeft, prevRank, r, false);
+          }
+        }
+        const h = r << strideBits;
+        nLeft += histogram[h + 1];
+        l0 += histogram[h + 2];
+        l1 += histogram[h + 3];
+        histogram[h + 1] = 0;
+        histogram[h + 2] = 0;
+        histogram[h + 3] = 0;
+        prevRank = r;
+      }
+    }
+    this.bestProxy = bestProxy;
+  }
+
+  /**
+   * The proxy of a two-class gini candidate with class sums l0, l1 on the left, as {@link consider}
+   * computes it; -Infinity when a side weighs less than minWeightLeaf.
+   */
+  private twoClassGiniProxy(splitter: BestSplitter, l0: number, l1: number): number {
+    const wLeft = 0 + l0 + l1;
+    const wRight = splitter.criterion.weightedNNodeSamples - wLeft;
+    if (wLeft < splitter.minWeightLeaf || wRight < splitter.minWeightLeaf) return -Infinity;
+    const r0 = this.total[0] - l0;
+    const r1 = this.total[1] - l1;
+    const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
+    const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
+    return -wRight * impRight - wLeft * impLeft;
   }
 
   /**
