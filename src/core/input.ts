@@ -14,6 +14,8 @@ export interface MatrixChecks {
   allowNaN?: boolean;
   /** Accept zero rows (default false: empty input is a DataError). */
   allowEmpty?: boolean;
+  /** Check the values (default true); false leaves them to a caller that reads them all anyway. */
+  checkValues?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function toMatrix(X: MatrixInput, site: ErrorSite, checks: MatrixChecks =
   else throw DataError.at(site, `expected a Matrix, an array of number arrays or a Frame, got ${describeValue(X)}`);
   if (matrix.rows === 0 && !checks.allowEmpty) throw DataError.at(site, `found 0 rows (shape ${matrix.rows}x${matrix.cols}); at least 1 is required`);
   if (matrix.cols === 0) throw DataError.at(site, `found 0 feature columns (shape ${matrix.rows}x0); at least 1 is required`);
-  checkValues(matrix, site, checks.allowNaN ?? false);
+  if (checks.checkValues ?? true) checkValues(matrix, site, checks.allowNaN ?? false);
   return matrix;
 }
 

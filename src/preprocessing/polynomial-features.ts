@@ -1,4 +1,4 @@
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
@@ -82,8 +82,8 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     let names: string[];
     let schema: FeatureSchema;
     if (isRowMajorInput(X)) {
-      const matrix = toMatrix(X, site, { allowNaN: true });
-      checkFiniteRows(matrix, this.kind, "fit");
+      const matrix = toMatrix(X, site, { checkValues: false });
+      checkFiniteRows(X, matrix, site);
       names = matrix.names();
       schema = schemaOfMatrix(X, matrix);
     } else {
@@ -107,10 +107,10 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     const { interactionOnly, includeBias } = this.params;
     if (isRowMajorInput(X)) {
       // Rows in, rows out: each output row is built from its input row, with no column-major detour.
-      const matrix = toMatrix(X, site, { allowNaN: true });
+      const matrix = toMatrix(X, site, { checkValues: false });
       const names = matrix.names();
       checkFeatures(state.schema, names, site);
-      checkFiniteRows(matrix, this.kind, "transform");
+      checkFiniteRows(X, matrix, site);
       const outNames = this.featureNamesOut();
       const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
       return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? outNames : undefined);
@@ -235,25 +235,47 @@ function checkFinite(columns: Float64Array[], names: string[], kind: string, met
   }
 }
 
-function checkFiniteRows(matrix: Matrix, kind: string, method: string): void {
+/**
+ * Refuses ±Infinity (toMatrix's error) and then NaN (with scikit-learn's reason) in the matrix read
+ * from X without value checks: one pass when every value is finite.
+ */
+function checkFiniteRows(X: MatrixInput, matrix: Matrix, site: ErrorSite): void {
   const { data, cols } = matrix;
+  if (allFinite(data)) return;
+  toMatrix(X, site, { allowNaN: true });
   for (let k = 0; k < data.length; k++) {
     if (data[k] !== data[k]) {
       const column = matrix.names()[k % cols];
-      throw DataError.at({ estimator: kind, method, column, row: Math.floor(k / cols) }, `value NaN is not allowed (scikit-learn's PolynomialFeatures refuses missing values); impute missing values first (e.g. SimpleImputer)`);
+      throw DataError.at({ ...site, column, row: Math.floor(k / cols) }, `value NaN is not allowed (scikit-learn's PolynomialFeatures refuses missing values); impute missing values first (e.g. SimpleImputer)`);
     }
   }
 }
 
+function allFinite(data: Float64Array): boolean {
+  let finite = 1;
+  for (let k = 0; k < data.length; k++) finite &= +(data[k] - data[k] === 0);
+  return finite === 1;
+}
+
 /**
  * The plan of scikit-learn's dense transform, which builds each degree-d block feature by feature
- * as `XP[:, start:end] * X[:, f]`: for each output column past the degree-1 block, the earlier
- * output column and the input feature whose product it is.
+ * as `XP[:, start:end] * X[:, f]`: one step per such product, writing the output columns
+ * `to[s] ..< to[s] + length[s]` as the columns from `from[s]` on times input feature `feature[s]`.
  */
-function productPlan(n: number, max: number, interactionOnly: boolean, includeBias: boolean): { source: Int32Array; feature: Int32Array; first: number; nFull: number } {
+interface ProductPlan {
+  to: Int32Array;
+  from: Int32Array;
+  length: Int32Array;
+  feature: Int32Array;
+  /** The first degree-1 column (after the bias). */
+  first: number;
+  /** Output columns before minDegree cuts any. */
+  nFull: number;
+}
+
+function productPlan(n: number, max: number, interactionOnly: boolean, includeBias: boolean): ProductPlan {
   const nFull = countOutputs(n, 0, max, interactionOnly, includeBias);
-  const source = new Int32Array(nFull).fill(-1);
-  const feature = new Int32Array(nFull).fill(-1);
+  const steps: { to: number; from: number; length: number; feature: number }[] = [];
   let current = includeBias ? 1 : 0;
   const first = current;
   if (max > 0) {
@@ -270,41 +292,34 @@ function productPlan(n: number, max: number, interactionOnly: boolean, includeBi
         if (interactionOnly) start += index[f + 1] - index[f];
         const nextCol = current + end - start;
         if (nextCol <= current) break;
-        for (let c = start; c < end; c++) {
-          source[current + c - start] = c;
-          feature[current + c - start] = f;
-        }
+        steps.push({ to: current, from: start, length: end - start, feature: f });
         current = nextCol;
       }
       next.push(current);
       index = next;
     }
   }
-  return { source, feature, first, nFull };
+  const field = (key: "to" | "from" | "length" | "feature") => Int32Array.from(steps, (step) => step[key]);
+  return { to: field("to"), from: field("from"), length: field("length"), feature: field("feature"), first, nFull };
 }
 
 /** `expand` for row-major data: one output row per input row, products in scikit-learn's order. */
 function expandRows(X: Float64Array, rows: number, n: number, range: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
-  const { source, feature, first, nFull } = productPlan(n, range[1], interactionOnly, includeBias);
-  const max = range[1];
+  const plan = productPlan(n, range[1], interactionOnly, includeBias);
+  const { first, nFull } = plan;
   const skip = range[0] <= 1 ? 0 : nFull - nOutput + (includeBias ? 1 : 0);
   const out = new Float64Array(rows * nOutput);
-  const full = new Float64Array(nFull);
-  const degreeOneEnd = max > 0 ? first + n : first;
+  // Without a cut the row is built in place in the output; with one, in `full` and then copied.
+  const full = skip === 0 ? out : new Float64Array(nFull);
+  const degreeOne = range[1] > 0 ? n : 0;
   for (let i = 0; i < rows; i++) {
     const base = i * n;
     const target = i * nOutput;
-    if (skip === 0) {
-      // Built in place in the output row.
-      if (includeBias) out[target] = 1;
-      for (let f = first; f < degreeOneEnd; f++) out[target + f] = X[base + f - first];
-      for (let c = degreeOneEnd; c < nFull; c++) out[target + c] = out[target + source[c]] * X[base + feature[c]];
-      continue;
-    }
-    if (includeBias) full[0] = 1;
-    for (let f = first; f < degreeOneEnd; f++) full[f] = X[base + f - first];
-    for (let c = degreeOneEnd; c < nFull; c++) full[c] = full[source[c]] * X[base + feature[c]];
-    {
+    const row = skip === 0 ? target : 0;
+    if (includeBias) full[row] = 1;
+    for (let f = 0; f < degreeOne; f++) full[row + first + f] = X[base + f];
+    multiplyRow(full, row, X, base, plan);
+    if (skip > 0) {
       let k = target;
       if (includeBias) out[k++] = 1;
       for (let c = skip; c < nFull; c++) out[k++] = full[c];
@@ -313,22 +328,30 @@ function expandRows(X: Float64Array, rows: number, n: number, range: [number, nu
   return out;
 }
 
+/** The plan's products for one row whose degree-1 values are in place at `values[row + first ..]`. */
+function multiplyRow(values: Float64Array, row: number, X: Float64Array, base: number, { to, from, length, feature }: ProductPlan): void {
+  for (let s = 0; s < to.length; s++) {
+    const x = X[base + feature[s]];
+    const target = row + to[s];
+    const source = row + from[s];
+    for (let k = 0; k < length[s]; k++) values[target + k] = values[source + k] * x;
+  }
+}
+
 /**
  * scikit-learn's dense transform, column-major: the degree-1 block is the input, and each degree-d
- * block is built feature by feature as `XP[:, start:end] * X[:, f]` (the plan of `productPlan`).
+ * block is built feature by feature as `XP[:, start:end] * X[:, f]` (the steps of `productPlan`).
  * Lower degrees than minDegree are cut afterwards, as scikit-learn does.
  */
 function expand(columns: Float64Array[], rows: number, [min, max]: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
-  const { source, feature, first, nFull } = productPlan(columns.length, max, interactionOnly, includeBias);
+  const { to, from, length, feature, first, nFull } = productPlan(columns.length, max, interactionOnly, includeBias);
   const full = new Float64Array(nFull * rows);
   if (includeBias) full.fill(1, 0, rows);
   const degreeOneEnd = max > 0 ? first + columns.length : first;
   for (let f = first; f < degreeOneEnd; f++) full.set(columns[f - first], f * rows);
-  for (let c = degreeOneEnd; c < nFull; c++) {
-    const from = source[c] * rows;
-    const to = c * rows;
-    const values = columns[feature[c]];
-    for (let i = 0; i < rows; i++) full[to + i] = full[from + i] * values[i];
+  for (let s = 0; s < to.length; s++) {
+    const values = columns[feature[s]];
+    for (let k = 0; k < length[s]; k++) multiplyColumn(full, (to[s] + k) * rows, (from[s] + k) * rows, values);
   }
   if (min <= 1) return full;
   if (!includeBias) return full.slice((nFull - nOutput) * rows);
@@ -336,4 +359,9 @@ function expand(columns: Float64Array[], rows: number, [min, max]: [number, numb
   out.fill(1, 0, rows);
   out.set(full.subarray((nFull - nOutput + 1) * rows), rows);
   return out;
+}
+
+/** `data[to + i] = data[from + i] * values[i]` for every row i. */
+function multiplyColumn(data: Float64Array, to: number, from: number, values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) data[to + i] = data[from + i] * values[i];
 }
