@@ -178,23 +178,34 @@ export interface Moments {
  * `buffer` is scratch space of the column's length; `weights` are all 1 for an unweighted fit.
  */
 export function columnMoments(values: Float64Array, weights: Float64Array, pairwise: boolean, buffer: Float64Array): Moments {
-  const n = values.length;
+  // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
+  const count = weightedDeviations(values, weights, 0, buffer);
+  const mean = columnSum(buffer, pairwise) / count;
+  weightedDeviations(values, weights, mean, buffer);
+  const correction = columnSum(buffer, pairwise);
+  weightedSquares(values, weights, mean, buffer);
+  return { count, mean, correction, squares: columnSum(buffer, pairwise) };
+}
+
+// Each pass is a function of its own, so V8 optimizes it whole instead of on-stack-replacing it
+// inside columnMoments and deoptimizing at the code after it.
+
+/** `buffer[i] = weights[i] * (values[i] - center)`, 0 where the value is NaN; returns the weight of the values present. */
+function weightedDeviations(values: Float64Array, weights: Float64Array, center: number, buffer: Float64Array): number {
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const present = v === v;
     if (present) count += weights[i];
-    buffer[i] = present ? weights[i] * v : 0;
+    buffer[i] = present ? weights[i] * (v - center) : 0;
   }
-  const mean = columnSum(buffer, pairwise) / count;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    buffer[i] = v === v ? weights[i] * (v - mean) : 0;
-  }
-  const correction = columnSum(buffer, pairwise);
-  for (let i = 0; i < n; i++) {
-    const t = values[i] - mean;
+  return count;
+}
+
+/** `buffer[i] = weights[i] * (values[i] - center)²`, 0 where the value is NaN. */
+function weightedSquares(values: Float64Array, weights: Float64Array, center: number, buffer: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const t = values[i] - center;
     buffer[i] = t === t ? weights[i] * (t * t) : 0;
   }
-  return { count, mean, correction, squares: columnSum(buffer, pairwise) };
 }
