@@ -60,10 +60,8 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const scale = new Float64Array(cols);
     const count = new Float64Array(cols);
     const buffer = new Float64Array(rows);
-    // Unit weights multiply exactly (1 * v === v), so one loop serves both cases.
-    const unit = weights ?? new Float64Array(rows).fill(1);
     for (let j = 0; j < cols; j++) {
-      const m = columnMoments(columns[j], unit, pairwise, buffer);
+      const m = columnMoments(columns[j], weights ?? null, pairwise, buffer);
       // A non-finite mean comes from ±Infinity in the column, an overflow, or no values.
       if (!Number.isFinite(m.mean)) refuseUncheckedInfinity(X, site);
       if (m.count === 0) {
@@ -175,9 +173,10 @@ export interface Moments {
 
 /**
  * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
- * `buffer` is scratch space of the column's length; `weights` are all 1 for an unweighted fit.
+ * `buffer` is scratch space of the column's length; null `weights` weigh every row 1 (unit
+ * weights multiply exactly, 1 * v === v, so one loop serves both cases).
  */
-export function columnMoments(values: Float64Array, weights: Float64Array, pairwise: boolean, buffer: Float64Array): Moments {
+export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array): Moments {
   // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
   const count = weightedDeviations(values, weights, 0, buffer);
   const mean = columnSum(buffer, pairwise) / count;
@@ -191,21 +190,23 @@ export function columnMoments(values: Float64Array, weights: Float64Array, pairw
 // inside columnMoments and deoptimizing at the code after it.
 
 /** `buffer[i] = weights[i] * (values[i] - center)`, 0 where the value is NaN; returns the weight of the values present. */
-function weightedDeviations(values: Float64Array, weights: Float64Array, center: number, buffer: Float64Array): number {
+function weightedDeviations(values: Float64Array, weights: Float64Array | null, center: number, buffer: Float64Array): number {
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    const w = weights === null ? 1 : weights[i];
     const present = v === v;
-    if (present) count += weights[i];
-    buffer[i] = present ? weights[i] * (v - center) : 0;
+    if (present) count += w;
+    buffer[i] = present ? w * (v - center) : 0;
   }
   return count;
 }
 
 /** `buffer[i] = weights[i] * (values[i] - center)²`, 0 where the value is NaN. */
-function weightedSquares(values: Float64Array, weights: Float64Array, center: number, buffer: Float64Array): void {
+function weightedSquares(values: Float64Array, weights: Float64Array | null, center: number, buffer: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
     const t = values[i] - center;
-    buffer[i] = t === t ? weights[i] * (t * t) : 0;
+    const w = weights === null ? 1 : weights[i];
+    buffer[i] = t === t ? w * (t * t) : 0;
   }
 }
