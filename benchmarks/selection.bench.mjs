@@ -17,7 +17,8 @@ import { printTable, runPython, timeIt } from "./lib.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const N_TREES = process.env.TABKIT_BENCH_QUICK === "1" ? 10 : 100;
 const CV_FOLDS = 5;
-// 3 folds, not 5: with 5, scikit-learn's one-job search alone took 6.4 minutes on the shared 2-core VM
+// 3 folds, not 5: a 5-fold one-job search took scikit-learn 6.4 minutes on the shared 2-core VM
+// while other jobs ran on it (load about 5); 3 folds took it 1.5 minutes on a quieter run
 const GRID_FOLDS = 3;
 // the same grid in selection_reference.py (snake_case); 20 candidates
 const GRID = { maxDepth: [10, 20, null, 15, 25], minSamplesLeaf: [1, 5, 10, 20] };
