@@ -6,7 +6,6 @@ import { FEATURE_THRESHOLD } from "./split-constants.js";
 /** Above this many distinct values per node row, a node's rows are sorted rather than histogrammed. */
 const SPARSE_RATIO = 64;
 
-
 /**
  * Split search without scikit-learn's sort, for classification with exact (integer) sums. The
  * node's rows are grouped by value rank into runs — one per distinct value present, ascending,
