@@ -1,4 +1,4 @@
-import { pairwiseSum } from "../models/pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { checkFinite, metricError } from "./metric-input.js";
 
 /**

@@ -1,6 +1,6 @@
 import { accumulateTransposedProduct, multiplyTransposed } from "./dense-products.js";
 import type { ObjectiveWithGradient } from "./lbfgs.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 
 /** What scikit-learn's `LinearModelLoss` sees: X, class codes, weights and the L2 strength. */
 export interface LogisticProblem {

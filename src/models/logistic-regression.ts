@@ -14,7 +14,7 @@ import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-
 import type { FitOptions } from "./fit-options.js";
 import { minimizeLbfgs } from "./lbfgs.js";
 import { coefficientCount, logisticObjective, type LogisticProblem } from "./logistic-loss.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 
 export interface LogisticRegressionParams {
   /** Inverse of the L2 regularization strength; `Infinity` fits without penalty. Default 1. */

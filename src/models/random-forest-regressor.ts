@@ -10,7 +10,7 @@ import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { r2Score } from "../metrics/r2-score.js";
 import type { FitOptions } from "./fit-options.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";

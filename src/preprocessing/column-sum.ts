@@ -1,5 +1,5 @@
 import { Matrix } from "../core/matrix.js";
-import { pairwiseSum } from "../models/pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 
 /**
  * Whether numpy would sum this input's columns pairwise. scikit-learn's column reductions

@@ -5,7 +5,7 @@ import type { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
-import { pairwiseSum } from "../models/pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { einsumSquares, fusedSum, isSmallInteger, unfusedSlack, veltkampHigh } from "./nan-euclidean.js";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { pairwiseSum } from "../models/pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 
 /** `np.finfo(np.float64).eps`. */

@@ -9,7 +9,7 @@ import { anyOf, boolean, number, oneOf, param, seed, type ParamSchema } from "..
 import { formatPythonLabel } from "../core/python-format.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { typeOfTarget, type TargetType } from "../core/type-of-target.js";
-import { pairwiseSum } from "../models/pairwise-sum.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { cvCheck, toSplitter } from "../selection/check-cv.js";
 import { KFold } from "../selection/k-fold.js";
 import type { Splitter } from "../selection/splitter.js";

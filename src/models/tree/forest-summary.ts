@@ -1,4 +1,4 @@
-import { pairwiseSum } from "../pairwise-sum.js";
+import { pairwiseSum } from "../../core/pairwise-sum.js";
 import { bootstrapCounts, type ForestPlan } from "./forest-plan.js";
 import { addTreeValues, toFloat32Rows, treeFeatureImportances } from "./tree-predict.js";
 import type { TreeStructure } from "./tree-structure.js";

@@ -1,6 +1,6 @@
 import { DataError, type ErrorSite } from "../../core/errors.js";
 import { anyOf, integer, nullable, number, oneOf, param, seed, type ParamCheck } from "../../core/params.js";
-import { pairwiseSum } from "../pairwise-sum.js";
+import { pairwiseSum } from "../../core/pairwise-sum.js";
 import { BestSplitter } from "./best-splitter.js";
 import { buildTree } from "./build-tree.js";
 import { AbsoluteErrorCriterion, ClassificationCriterion, SquaredErrorCriterion, type Criterion } from "./criterion.js";

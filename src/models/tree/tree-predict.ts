@@ -1,6 +1,6 @@
 import type { Label } from "../../core/labels.js";
 import type { Matrix } from "../../core/matrix.js";
-import { pairwiseSum } from "../pairwise-sum.js";
+import { pairwiseSum } from "../../core/pairwise-sum.js";
 import { TREE_LEAF, type TreeStructure } from "./tree-structure.js";
 
 /** Row-major float32 copy of prediction rows: scikit-learn compares float32 values with the float64 thresholds. */

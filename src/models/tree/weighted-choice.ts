@@ -1,4 +1,4 @@
-import { pairwiseSum } from "../pairwise-sum.js";
+import { pairwiseSum } from "../../core/pairwise-sum.js";
 
 /**
  * numpy's legacy `choice(n, size, p)` for bootstrap draws by weight: the cumulative sum of
