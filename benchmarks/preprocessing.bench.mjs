@@ -1,11 +1,14 @@
 // Preprocessing transformers against scikit-learn on the same 100,000 bank-churn rows (the three
 // bank-churn files stacked and repeated 10 times). Add a case by adding an entry to CASES here and
-// the same name to the CASES of preprocessing_reference.py.
+// the same name to the CASES of preprocessing_reference.py. TABKIT_BENCH_ONLY=text runs only the
+// cases whose name contains the text (both sides).
 import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder } from "../dist/index.js";
+import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder, trainTestSplit } from "../dist/index.js";
+import { buildChurnPipeline } from "../examples/churn/churn-pipeline.js";
+import { readCustomers, requireLabels } from "../examples/churn/customers.js";
 import { printTable, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
@@ -80,6 +83,19 @@ function withMissing(frame, rows) {
   return Frame.fromColumns(columns);
 }
 
+/** The transformation steps of the bank-churn example's pipeline (everything before SMOTE). */
+const churnBlock = () => new Pipeline({ steps: buildChurnPipeline().params.steps.slice(0, 3) });
+
+/** The bank-churn example's split of dados_treino.csv, and the block fitted on its train side. */
+function churnData() {
+  const customers = readCustomers(readFileSync(join(data, "dados_treino.csv"), "utf8"), null);
+  const labels = requireLabels(customers, "dados_treino.csv");
+  const split = trainTestSplit(customers.features, { stratify: labels, testSize: 0.15, randomState: 42 });
+  const [trainX, testX] = split.take(customers.features);
+  const [trainY] = split.take(labels);
+  return { trainX, trainY, testX, block: churnBlock().fit(trainX, trainY) };
+}
+
 /** Each case: a name (shared with the Python reference) and the work to time, given the data. */
 const CASES = [
   { name: "OneHotEncoder fit+transform (100k x 5 -> 22)", run: ({ X }) => new OneHotEncoder().fitTransform(X) },
@@ -102,6 +118,8 @@ const CASES = [
   { name: "KNNImputer(10) fitTransform (50k x 10, 10% NaN)", run: ({ knn50k }) => new KNNImputer({ nNeighbors: 10 }).fitTransform(knn50k), repeat: 1 },
   { name: "MinMaxScaler fitTransform (100k x 10)", run: ({ power100k }) => new MinMaxScaler().fitTransform(power100k) },
   { name: "RobustScaler fitTransform (100k x 10)", run: ({ power100k }) => new RobustScaler().fitTransform(power100k) },
+  { name: "bank-churn transformation block fitTransform (5100 rows -> 91)", run: ({ churn }) => churnBlock().fitTransform(churn.trainX, churn.trainY) },
+  { name: "bank-churn transformation block transform (900 rows)", run: ({ churn }) => churn.block.transform(churn.testX) },
 ];
 
 export async function run() {
@@ -122,9 +140,12 @@ export async function run() {
     block100k: polynomialBlock(100000),
     knn6k: withMissing(train.select(POWER), 6000),
     knn50k: withMissing(power100k, 50000),
+    churn: churnData(),
   };
+  const only = process.env.TABKIT_BENCH_ONLY ?? "";
+  const cases = CASES.filter(({ name }) => name.includes(only));
   const ours = {};
-  for (const { name, run: work, repeat } of CASES) ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT } : { repeat, warmup: 0 });
-  const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES]);
-  printTable(CASES.map(({ name }) => ({ case: name, tabkit: ours[name], reference: reference[name] })));
+  for (const { name, run: work, repeat } of cases) ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT } : { repeat, warmup: 0 });
+  const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES, only]);
+  printTable(cases.map(({ name }) => ({ case: name, tabkit: ours[name], reference: reference[name] })));
 }

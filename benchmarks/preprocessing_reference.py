@@ -1,8 +1,9 @@
 """scikit-learn side of the preprocessing benchmark.
 
-Usage: preprocessing_reference.py REPEAT TIMES
+Usage: preprocessing_reference.py REPEAT TIMES [ONLY]
 Stacks the three bank-churn files, repeats them TIMES times (100,000 rows for 10), and prints one
-JSON line of median timings in ms keyed like the CASES of preprocessing.bench.mjs.
+JSON line of median timings in ms keyed like the CASES of preprocessing.bench.mjs (only the cases
+whose name contains ONLY, when given).
 """
 import json
 import os
@@ -18,6 +19,7 @@ from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, PolynomialFeature
 warnings.simplefilter("ignore", FutureWarning)  # TargetEncoder random_state is deprecated in 1.9
 
 repeat, times = int(sys.argv[1]), int(sys.argv[2])
+only = sys.argv[3] if len(sys.argv) > 3 else ""
 data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "bank_churn")
 ENCODED = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"]
 
@@ -99,4 +101,17 @@ CASES.update({
     "RobustScaler fitTransform (100k x 10)": lambda: RobustScaler().fit_transform(power_100k),
 })
 
-print(json.dumps({name: median_ms(fn, 1 if name in ONCE else None) for name, fn in CASES.items()}))
+# The bank-churn transformation block exactly as the source project builds it (parity/churn_pipeline.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
+import churn_pipeline as churn  # noqa: E402
+from sklearn.pipeline import Pipeline as SkPipeline  # noqa: E402
+
+churn_X, churn_y = churn.load(os.path.join(data, ".."))
+churn_train_X, churn_test_X, churn_train_y, _ = churn.split(churn_X, churn_y)
+churn_block = SkPipeline(churn.transformation_block()).fit(churn_train_X, churn_train_y)
+CASES.update({
+    "bank-churn transformation block fitTransform (5100 rows -> 91)": lambda: SkPipeline(churn.transformation_block()).fit_transform(churn_train_X, churn_train_y),
+    "bank-churn transformation block transform (900 rows)": lambda: churn_block.transform(churn_test_X),
+})
+
+print(json.dumps({name: median_ms(fn, 1 if name in ONCE else None) for name, fn in CASES.items() if only in name}))
