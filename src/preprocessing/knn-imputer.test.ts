@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
-import { readFixture } from "../../test/helpers/fixtures.js";
+import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
@@ -35,26 +35,8 @@ interface KnnFixture {
 
 const TOL = 1e-12;
 const fixture = readFixture<KnnFixture>("preprocessing/knn-imputer.json");
-const worst = { abs: 0, rel: 0, exact: 0, total: 0 };
-
-/** Compares imputed values; returns how many were bit-identical. */
-function compare(got: ArrayLike<number>, want: ArrayLike<number>, what: string): void {
-  expect(got.length, what).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    const a = got[i];
-    const b = want[i];
-    worst.total++;
-    if (Object.is(a, b) || a === b || (Number.isNaN(a) && Number.isNaN(b))) {
-      worst.exact++;
-      continue;
-    }
-    const abs = Math.abs(a - b);
-    const rel = abs / Math.max(1, Math.abs(b));
-    worst.abs = Math.max(worst.abs, abs);
-    worst.rel = Math.max(worst.rel, rel);
-    if (!(rel <= TOL)) throw new Error(`${what}[${i}]: got ${a}, expected ${b} (relative error ${rel})`);
-  }
-}
+const worst = new ParityTally();
+const compare = (got: ArrayLike<number>, want: ArrayLike<number>, what: string) => worst.compare(got, want, TOL, what);
 
 /** The values at the cells of `X` that were missing, row-major (what the fixture stores). */
 function imputedCells(X: Frame, out: Frame | Matrix): number[] {
@@ -108,7 +90,7 @@ describe("KNNImputer parity with scikit-learn 1.9.1", () => {
   });
 
   afterAll(() => {
-    console.log(`KNNImputer parity: ${worst.exact}/${worst.total} values bit-identical; max abs error ${worst.abs}, max rel error ${worst.rel}`);
+    console.log(`KNNImputer parity: ${worst}`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
-import { readFixture } from "../../test/helpers/fixtures.js";
+import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
@@ -31,7 +31,7 @@ interface Section {
 }
 const fixture = readFixture<{ minMax: Section; robust: Section }>("preprocessing/min-max-robust-scalers.json");
 const TOL = 1e-12;
-const worst = new Map<string, { abs: number; rel: number; values: number; exact: number }>();
+const worst = new Map<string, ParityTally>();
 
 function compare(got: ArrayLike<number> | null, want: ArrayLike<number> | null, component: string, what: string): void {
   if (want === null) {
@@ -39,23 +39,9 @@ function compare(got: ArrayLike<number> | null, want: ArrayLike<number> | null, 
     return;
   }
   expect(got, what).not.toBeNull();
-  const stats = worst.get(component) ?? { abs: 0, rel: 0, values: 0, exact: 0 };
-  worst.set(component, stats);
-  expect(got!.length, what).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    const a = got![i];
-    const b = want[i];
-    stats.values++;
-    if (a === b || (Number.isNaN(a) && Number.isNaN(b))) {
-      stats.exact++;
-      continue;
-    }
-    const abs = Math.abs(a - b);
-    const rel = abs / Math.max(1, Math.abs(b));
-    stats.abs = Math.max(stats.abs, abs);
-    stats.rel = Math.max(stats.rel, rel);
-    if (!(rel <= TOL)) throw new Error(`${what}[${i}]: got ${a}, expected ${b} (relative error ${rel})`);
-  }
+  const tally = worst.get(component) ?? new ParityTally();
+  worst.set(component, tally);
+  tally.compare(got!, want, TOL, what);
 }
 
 const dense = (out: Frame | Matrix) => (out instanceof Matrix ? out.data : out.toMatrix().data);
@@ -123,7 +109,7 @@ for (const component of COMPONENTS) {
 
 afterAll(() => {
   for (const [name, s] of worst) {
-    console.log(`${name} parity: ${s.exact}/${s.values} values bit-identical; max abs error ${s.abs}, max rel error ${s.rel}`);
+    console.log(`${name} parity: ${s}`);
   }
 });
 

@@ -53,3 +53,34 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 export function flat(rows: readonly (readonly number[])[]): Float64Array {
   return Float64Array.from(rows.flat());
 }
+
+/** Running totals of a parity test: how many values were compared, how many bit-identical, the worst errors. */
+export class ParityTally {
+  values = 0;
+  exact = 0;
+  abs = 0;
+  rel = 0;
+
+  /** Checks |a - b| <= tol * max(1, |b|) elementwise (NaN must match NaN) and adds to the totals. */
+  compare(got: ArrayLike<number>, want: ArrayLike<number>, tol: number, what: string): void {
+    if (got.length !== want.length) throw new Error(`${what}: length ${got.length} != expected ${want.length}`);
+    for (let i = 0; i < want.length; i++) {
+      const a = got[i];
+      const b = want[i];
+      this.values++;
+      if (a === b || (Number.isNaN(a) && Number.isNaN(b))) {
+        this.exact++;
+        continue;
+      }
+      const abs = Math.abs(a - b);
+      const rel = abs / Math.max(1, Math.abs(b));
+      this.abs = Math.max(this.abs, abs);
+      this.rel = Math.max(this.rel, rel);
+      if (!(rel <= tol)) throw new Error(`${what}[${i}]: got ${a}, expected ${b} (relative error ${rel})`);
+    }
+  }
+
+  toString(): string {
+    return `${this.exact}/${this.values} values bit-identical; max abs error ${this.abs}, max rel error ${this.rel}`;
+  }
+}
