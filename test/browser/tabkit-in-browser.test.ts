@@ -3,7 +3,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { Frame } from "../../src/core/frame.js";
 import { StandardScaler } from "../../src/preprocessing/standard-scaler.js";
+import { buildChurnPipeline } from "../../examples/churn/churn-pipeline.js";
+import { readCustomers, requireLabels } from "../../examples/churn/customers.js";
+import { readDataFile } from "../helpers/fixtures.js";
 import { launchChromium } from "./chromium.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -17,7 +21,7 @@ const X = [
 /** Bytes of a Float64Array, so outputs compare bit for bit across the page boundary. */
 const bytesOf = (data: Float64Array) => Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 
-describe("the core in headless Chromium", () => {
+describe("tabkit in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
 
@@ -65,5 +69,20 @@ describe("the core in headless Chromium", () => {
     );
     const inNode = new StandardScaler().fit(X).transform(query) as { data: Float64Array };
     expect(inPage).toEqual(bytesOf(inNode.data));
+  });
+
+  it("scores raw customer records with the bank-churn pipeline trained in Node, bit for bit", async () => {
+    const customers = readCustomers(readDataFile("bank_churn/dados_treino.csv"), null);
+    const pipeline = buildChurnPipeline({ nTrees: 5 }).fit(customers.features, requireLabels(customers, "dados_treino.csv"));
+    const records = readCustomers(readDataFile("bank_churn/dados_novos_1.csv"), null).features.takeRows(Array.from({ length: 50 }, (_, i) => i)).toRecords();
+    const inPage = await page.evaluate(
+      ([json, rows]) => {
+        const { Frame: PageFrame, loadModel } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+        const model = loadModel(json as string) as unknown as { predictProba(x: unknown): { data: Float64Array } };
+        return Array.from(new Uint8Array(model.predictProba(PageFrame.fromRecords(rows as never)).data.buffer));
+      },
+      [JSON.stringify(pipeline.toJSON()), records] as const,
+    );
+    expect(inPage).toEqual(bytesOf(pipeline.predictProba(Frame.fromRecords(records)).data));
   });
 });
