@@ -16,7 +16,10 @@ const TREES = "trees";
 /** Batches of a forest grown on this thread with a listener: progress every 1% of the trees. */
 const BATCHES_ON_THIS_THREAD = 100;
 
-/** Batches per worker: small enough to balance uneven trees and to report progress often. */
+/**
+ * Batches per worker, at least: many small batches handed out as workers free up, so that at the
+ * end of a forest no worker waits long for the last one (a batch is about 1% of the trees).
+ */
 const BATCHES_PER_WORKER = 8;
 
 /**
@@ -46,7 +49,7 @@ export async function runForest(plan: ForestPlan, nJobs: number | null, options:
   const { parallel, onProgress } = options;
   const jobs = parallel === undefined ? 1 : nJobs === -1 ? parallel.size : Math.min(nJobs ?? 1, parallel.size);
   if (parallel === undefined || jobs <= 1 || nTrees === 1) return growForest(plan, onProgress);
-  const ranges = treeBatches(nTrees, jobs * BATCHES_PER_WORKER);
+  const ranges = treeBatches(nTrees, Math.max(BATCHES_ON_THIS_THREAD, jobs * BATCHES_PER_WORKER));
   const progress = new ProgressCounter(onProgress, TREES, nTrees);
   const onResult = onProgress === undefined ? undefined : (index: number) => progress.advance(ranges[index][1] - ranges[index][0]);
   const results = await parallel.run<TreeStructure[]>(FOREST_TREES_TASK, plan, ranges, jobs, onResult);
