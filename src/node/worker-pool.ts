@@ -122,9 +122,9 @@ function serveTasks(): void {
     else if (message.type === "end") shared = undefined;
     else {
       try {
-        const fn = WORKER_TASKS.get(message.task)!;
-        const result = fn(shared?.run === message.run ? shared.data : undefined, message.payload);
-        parentPort!.postMessage({ type: "result", run: message.run, index: message.index, result } satisfies FromWorker);
+        const task = WORKER_TASKS.get(message.task)!;
+        const result = task.run(shared?.run === message.run ? shared.data : undefined, message.payload);
+        parentPort!.postMessage({ type: "result", run: message.run, index: message.index, result } satisfies FromWorker, task.buffers(result));
       } catch (error) {
         parentPort!.postMessage({ type: "error", run: message.run, index: message.index, error: toWorkerError(error) } satisfies FromWorker);
       }

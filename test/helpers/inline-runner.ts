@@ -12,7 +12,7 @@ export class InlineRunner implements ParallelRunner {
 
   async run<R>(task: string, shared: unknown, payloads: readonly unknown[], _jobs: number, onResult?: (index: number, result: R) => void): Promise<R[]> {
     this.runs.push({ task, payloads: payloads.length });
-    const fn = WORKER_TASKS.get(task);
+    const fn = WORKER_TASKS.get(task)?.run;
     if (fn === undefined) throw new Error(`InlineRunner: unknown task ${task}`);
     const results = new Array<R>(payloads.length);
     for (let i = payloads.length - 1; i >= 0; i--) {
