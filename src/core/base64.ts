@@ -2,26 +2,35 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
-/** Standard base64 (with padding) of some bytes; works the same in Node and browsers. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const PADDING = "=".charCodeAt(0);
+const ASCII = new TextDecoder();
+
+/**
+ * Standard base64 (with padding) of some bytes; works the same in Node and browsers. The text is
+ * written as ASCII codes and decoded once: building it by concatenation left millions of short
+ * strings to the collector (saving a 1000-tree forest peaked about 60 MiB higher).
+ */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = "";
   const n = bytes.length;
+  const out = new Uint8Array(4 * Math.ceil(n / 3));
+  let o = 0;
   let i = 0;
   for (; i + 2 < n; i += 3) {
     const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    chunk += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + ALPHABET[(v >> 6) & 63] + ALPHABET[v & 63];
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = "";
-    }
+    out[o++] = CODES[v >> 18];
+    out[o++] = CODES[(v >> 12) & 63];
+    out[o++] = CODES[(v >> 6) & 63];
+    out[o++] = CODES[v & 63];
   }
   if (i < n) {
     const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0);
-    chunk += ALPHABET[v >> 18] + ALPHABET[(v >> 12) & 63] + (i + 1 < n ? ALPHABET[(v >> 6) & 63] : "=") + "=";
+    out[o++] = CODES[v >> 18];
+    out[o++] = CODES[(v >> 12) & 63];
+    out[o++] = i + 1 < n ? CODES[(v >> 6) & 63] : PADDING;
+    out[o] = PADDING;
   }
-  parts.push(chunk);
-  return parts.join("");
+  return ASCII.decode(out);
 }
 
 /** Decodes standard padded base64; returns undefined for text that is not valid base64. */
