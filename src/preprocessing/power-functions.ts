@@ -2,8 +2,9 @@
  * The Yeo-Johnson and Box-Cox transforms, their inverses, and the maximum-likelihood lambda search,
  * as scipy 1.17.1 computes them (`scipy.stats.yeojohnson`, `boxcox`, `yeojohnson_normmax`,
  * `boxcox_normmax(method="mle")`, `scipy.special.boxcox`/`inv_boxcox`) and scikit-learn 1.9.1
- * inverts Yeo-Johnson. The operations follow scipy's order so that results differ only where
- * V8's `Math.log1p`/`expm1`/`exp`/`log`/`pow` round differently from glibc's.
+ * inverts Yeo-Johnson. The operations follow scipy's order. numpy's `log1p`, `expm1` and `log`
+ * (SVML on AVX-512 machines) are correctly rounded on all but a tiny share of inputs while V8's
+ * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions below.
  *
  * @module
  */
@@ -24,8 +25,8 @@ const TOL_BRENT = 1.48e-8;
 
 /** `scipy.stats.yeojohnson(x, lmbda)` for one value (NaN gives NaN). */
 export function yeoJohnson(x: number, lambda: number): number {
-  if (x >= 0) return Math.abs(lambda) < EPS ? Math.log1p(x) : Math.expm1(lambda * Math.log1p(x)) / lambda;
-  return Math.abs(lambda - 2) > EPS ? -Math.expm1((2 - lambda) * Math.log1p(-x)) / (2 - lambda) : -Math.log1p(-x);
+  if (x >= 0) return Math.abs(lambda) < EPS ? log1pRounded(x) : expm1Rounded(lambda * log1pRounded(x)) / lambda;
+  return Math.abs(lambda - 2) > EPS ? -expm1Rounded((2 - lambda) * log1pRounded(-x)) / (2 - lambda) : -log1pRounded(-x);
 }
 
 /** Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop). */
@@ -36,8 +37,8 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   const mirrored = 2 - lambda;
   for (let i = 0; i < n; i++) {
     const x = values[i];
-    if (x >= 0) out[i] = zeroLambda ? Math.log1p(x) : Math.expm1(lambda * Math.log1p(x)) / lambda;
-    else out[i] = twoLambda ? -Math.log1p(-x) : -Math.expm1(mirrored * Math.log1p(-x)) / mirrored;
+    if (x >= 0) out[i] = zeroLambda ? log1pRounded(x) : expm1Rounded(lambda * log1pRounded(x)) / lambda;
+    else out[i] = twoLambda ? -log1pRounded(-x) : -expm1Rounded(mirrored * log1pRounded(-x)) / mirrored;
   }
 }
 
@@ -107,7 +108,7 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   const signed = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    logs[i] = Math.log1p(Math.abs(v));
+    logs[i] = log1pRounded(Math.abs(v));
     positive[i] = v >= 0 ? 1 : 0;
     signed[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
   }
@@ -121,11 +122,11 @@ export function yeoJohnsonLambda(x: Float64Array): number {
     const mirrored = 2 - lambda;
     for (let i = 0; i < n; i++) {
       const l = logs[i];
-      if (positive[i] === 1) y[i] = zeroLambda ? l : Math.expm1(lambda * l) / lambda;
-      else y[i] = twoLambda ? -l : -Math.expm1(mirrored * l) / mirrored;
+      if (positive[i] === 1) y[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
+      else y[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
     }
     const sigma = npVar(y, scratch);
-    const logSigma = sigma >= TINY ? Math.log(sigma) : -Infinity;
+    const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
     return -llf;
@@ -272,4 +273,179 @@ export function lambertWMinusOne(z: number): number {
     if (done) break;
   }
   return w;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctly rounded exp/expm1/log1p/log.
+//
+// numpy 2.4 on x86-64 with AVX-512 evaluates float64 `log1p`, `expm1` and `log` with SVML's
+// high-accuracy kernels, which return the correctly rounded result on all but a tiny share of
+// inputs; V8's `Math.log1p`/`expm1`/`log` are fdlibm's and miss it on a few percent. The
+// functions below round a double-double value (relative error below 2^-75) to nearest.
+
+/** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
+const EXP_TABLE = new Float64Array(128);
+const LN2_64_HI = Math.LN2 / 64;
+const LN2_64_LO = 2.3190468138462996e-17 / 64;
+const INV_LN2_64 = 64 / Math.LN2;
+const SPLITTER = 134217729; // 2^27 + 1
+const TWO_M54 = 2 ** -54;
+/** The result of the last `twoProd`/`expDD` call (hi, lo). */
+let ddH = 0;
+let ddL = 0;
+
+/** Sets (ddH, ddL) to the exact product a·b (Dekker's algorithm; |a|, |b| well inside the range). */
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  ddH = p;
+  ddL = ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+(function fillExpTable(): void {
+  // 2^(1/64) by six double-double square roots of 2, then successive products.
+  let h = Math.SQRT2;
+  twoProd(h, h);
+  let l = (2 - ddH - ddL) / (2 * h);
+  for (let s = 0; s < 5; s++) {
+    const r = Math.sqrt(h);
+    twoProd(r, r);
+    const e = (h - ddH - ddL + l) / (2 * r);
+    h = r + e;
+    l = e - (h - r);
+  }
+  EXP_TABLE[0] = 1;
+  EXP_TABLE[1] = 0;
+  EXP_TABLE[2] = h;
+  EXP_TABLE[3] = l;
+  for (let j = 2; j < 64; j++) {
+    const ph = EXP_TABLE[2 * j - 2];
+    const pl = EXP_TABLE[2 * j - 1];
+    twoProd(ph, h);
+    const lo = ddL + ph * l + pl * h;
+    EXP_TABLE[2 * j] = ddH + lo;
+    EXP_TABLE[2 * j + 1] = lo - (EXP_TABLE[2 * j] - ddH);
+  }
+})();
+
+/**
+ * Sets (ddH, ddL) to exp(t) − 1 scaled as follows: with k = round(64 t / ln 2), it returns k and
+ * leaves exp(r) − 1 for the reduced r = t − k ln2/64 in (ddH, ddL). |t| <= 708.
+ */
+function expReduced(t: number): number {
+  const k = Math.round(t * INV_LN2_64);
+  twoProd(k, LN2_64_HI);
+  // t − ddH is exact (Sterbenz) since |r| <= ln2/128.
+  let rh = t - ddH;
+  let rl = -ddL - k * LN2_64_LO;
+  const s = rh + rl;
+  rl -= s - rh;
+  rh = s;
+  // exp(r) − 1 = r + r²/2 + r³/6 + (r⁴/24 + ...), the first three in double-double.
+  twoProd(rh, rh);
+  const sh = ddH;
+  const sl = ddL + 2 * rh * rl;
+  twoProd(sh, rh);
+  const ch = ddH / 6;
+  const cl = ddL + sl * rh;
+  twoProd(ch, 6);
+  const c3l = (ch * 6 - ddH - ddL + cl) / 6;
+  const r4 = sh * sh;
+  const tail = r4 * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh * (1 / 40320)))));
+  const a1 = rh + sh / 2;
+  const e1 = rh - (a1 - (a1 - rh)) + (sh / 2 - (a1 - rh));
+  const a2 = a1 + ch;
+  const bb = a2 - a1;
+  const e2 = a1 - (a2 - bb) + (ch - bb);
+  const low = e1 + e2 + rl + sl / 2 + c3l + tail;
+  ddH = a2 + low;
+  ddL = low - (ddH - a2);
+  return k;
+}
+
+/** Sets (ddH, ddL) to exp(t) for |t| <= 708 as a double-double. */
+function expDD(t: number): void {
+  const k = expReduced(t);
+  const j = ((k % 64) + 64) % 64;
+  const scale = Math.pow(2, (k - j) / 64);
+  const th = EXP_TABLE[2 * j];
+  const tl = EXP_TABLE[2 * j + 1];
+  const eh = ddH;
+  const el = ddL;
+  // T·(1 + e) = T + T·e.
+  twoProd(th, eh);
+  const qh = ddH;
+  const ql = ddL + th * el + tl * eh;
+  const s = th + qh;
+  const bb = s - th;
+  const err = th - (s - bb) + (qh - bb);
+  const lo = err + tl + ql;
+  const h = s + lo;
+  ddH = h * scale;
+  ddL = (lo - (h - s)) * scale;
+}
+
+/** `expm1(t)` correctly rounded (to within a 2^-75 relative error before rounding). */
+export function expm1Rounded(t: number): number {
+  const a = Math.abs(t);
+  if (!(a >= TWO_M54)) return t; // 0, NaN, and |t| so small that expm1(t) rounds to t
+  if (t > 708) return Math.expm1(t);
+  if (t < -38) return -1; // exp(t) < 2^-54: −1 + exp(t) rounds to −1
+  if (a < LN2_64_HI * 0.5) {
+    // k = 0: the reduced value is exp(t) − 1 itself.
+    expReduced(t);
+    return ddH + ddL;
+  }
+  expDD(t);
+  const h = ddH;
+  const l = ddL;
+  const s = h - 1;
+  const bb = s - h;
+  const err = h - (s - bb) + (-1 - bb);
+  return s + (err + l);
+}
+
+/** `log1p(a)` for a > −1 correctly rounded (to within about 2^-75 before rounding). */
+export function log1pRounded(a: number): number {
+  if (!(Math.abs(a) >= TWO_M54)) return a; // 0, NaN, and |a| so small that log1p(a) rounds to a
+  if (!(a > -1) || a > 1e300) return Math.log1p(a);
+  if (Math.abs(a) < 2 ** -10) {
+    // 2 atanh(s) with s = a / (2 + a) in double-double.
+    const dh = 2 + a;
+    const dl = a - (dh - 2);
+    const sh = a / dh;
+    twoProd(sh, dh);
+    const sl = (a - ddH - ddL - sh * dl) / dh;
+    const s2 = sh * sh;
+    return 2 * sh + (2 * sl + 2 * sh * s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
+  }
+  // One Newton step on y ↦ (1 + a)·exp(−y) − 1 from fdlibm's value.
+  const y0 = Math.log1p(a);
+  expDD(-y0);
+  const eh = ddH;
+  const el = ddL;
+  const uh = 1 + a;
+  const ul = Math.abs(a) > 1 ? 1 - (uh - a) : a - (uh - 1);
+  twoProd(uh, eh);
+  const pl = ddL + uh * el + ul * eh;
+  const d = ddH - 1 + pl; // ddH − 1 is exact: ddH is within a few ulps of 1
+  return y0 + d;
+}
+
+/** `log(v)` correctly rounded for positive normal v below 1e300 (else `Math.log`). */
+export function logRounded(v: number): number {
+  if (v >= 0.5 && v <= 2) return log1pRounded(v - 1);
+  if (!(v >= 1e-300 && v <= 1e300)) return Math.log(v);
+  const y0 = Math.log(v);
+  expDD(-y0);
+  const eh = ddH;
+  const el = ddL;
+  twoProd(v, eh);
+  const d = ddH - 1 + (ddL + v * el);
+  return y0 + d;
 }
