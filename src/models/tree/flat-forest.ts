@@ -37,7 +37,8 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
       const node = stack.pop()!;
       const id = next++;
       if (rightOf >= 0) links[4 * rightOf + 2] = id;
-      value.set(tree.value.subarray(node * valueStride, (node + 1) * valueStride), id * valueStride);
+      // an element loop: a subarray per node would allocate one view per node of the forest
+      for (let k = 0; k < valueStride; k++) value[id * valueStride + k] = tree.value[node * valueStride + k];
       if (tree.left[node] === TREE_LEAF) {
         links[4 * id + 2] = TREE_LEAF;
         continue;
