@@ -290,6 +290,11 @@ const LN2_64_LO = 2.3190468138462996e-17 / 64;
 const INV_LN2_64 = 64 / Math.LN2;
 const SPLITTER = 134217729; // 2^27 + 1
 const TWO_M54 = 2 ** -54;
+/** `2^m` for m = −1074..1023, at index m + 1074. */
+const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
+/** Veltkamp halves of ln2/64, for the exact product k·ln2/64. */
+const LN2_64_HI_H = SPLITTER * LN2_64_HI - (SPLITTER * LN2_64_HI - LN2_64_HI);
+const LN2_64_HI_L = LN2_64_HI - LN2_64_HI_H;
 /** The result of the last `twoProd`/`expDD` call (hi, lo). */
 let ddH = 0;
 let ddL = 0;
@@ -339,10 +344,12 @@ function twoProd(a: number, b: number): void {
  */
 function expReduced(t: number): number {
   const k = Math.round(t * INV_LN2_64);
-  twoProd(k, LN2_64_HI);
-  // t − ddH is exact (Sterbenz) since |r| <= ln2/128.
-  let rh = t - ddH;
-  let rl = -ddL - k * LN2_64_LO;
+  // k·ln2/64 exactly as a double-double (|k| < 2^17, so k needs no split).
+  const kh = k * LN2_64_HI;
+  const kl = k * LN2_64_HI_H - kh + k * LN2_64_HI_L;
+  // t − kh is exact (Sterbenz) since |r| <= ln2/128.
+  let rh = t - kh;
+  let rl = -kl - k * LN2_64_LO;
   const s = rh + rl;
   rl -= s - rh;
   rh = s;
@@ -371,8 +378,8 @@ function expReduced(t: number): number {
 /** Sets (ddH, ddL) to exp(t) for |t| <= 708 as a double-double. */
 function expDD(t: number): void {
   const k = expReduced(t);
-  const j = ((k % 64) + 64) % 64;
-  const scale = Math.pow(2, (k - j) / 64);
+  const j = k & 63;
+  const scale = POW2[(k >> 6) + 1074];
   const th = EXP_TABLE[2 * j];
   const tl = EXP_TABLE[2 * j + 1];
   const eh = ddH;
