@@ -48,7 +48,7 @@ describe("the bank-churn pipeline against scikit-learn and imbalanced-learn", ()
     expect([train.rows, train.cols, test.rows, test.cols]).toEqual([5100, 91, 900, 91]);
     // The Yeo-Johnson lambdas are scipy's bit for bit, so the columns built from them are exact
     // except where numpy's SVML expm1 is not correctly rounded (salario_estimado of one training
-    // row, 137136.29: 5.6e-16 relative after scaling, and its 8 interactions); every other column
+    // row, 137136.29: 5.6e-16 relative after scaling, and 8 of its interactions); every other column
     // is exact.
     const powered = block.names.map((name) => name.includes("numerical__"));
     for (const [what, ours, theirs, rows] of [["train", train, block.train, 5100], ["test", test, block.test, 900]] as const) {
