@@ -13,13 +13,13 @@ export const FOREST_TREES_TASK = "forest-trees";
 /** The name of a forest's progress task. */
 const TREES = "trees";
 
-/** Batches of a forest grown on this thread with a listener: progress every 1% of the trees. */
-const BATCHES_ON_THIS_THREAD = 100;
-
 /**
- * Batches per worker, at least: many small batches handed out as workers free up, so that at the
- * end of a forest no worker waits long for the last one (a batch is about 1% of the trees).
+ * Batches of a forest with a listener or on workers: progress every 1% of the trees, and batches
+ * small enough that at the end of a forest no worker waits long for the last one.
  */
+const BATCHES = 100;
+
+/** Batches per worker, at least, when workers are so many that 1% of the trees would not balance them. */
 const BATCHES_PER_WORKER = 8;
 
 /**
@@ -31,7 +31,7 @@ export function growForest(plan: ForestPlan, onProgress: ProgressListener | unde
   if (onProgress === undefined) return growForestTrees(plan, 0, nTrees);
   const progress = new ProgressCounter(onProgress, TREES, nTrees);
   const trees: TreeStructure[] = [];
-  for (const [from, to] of treeBatches(nTrees, BATCHES_ON_THIS_THREAD)) {
+  for (const [from, to] of treeBatches(nTrees, BATCHES)) {
     for (const tree of growForestTrees(plan, from, to)) trees.push(tree);
     progress.advance(to - from);
   }
@@ -49,7 +49,7 @@ export async function runForest(plan: ForestPlan, nJobs: number | null, options:
   const { parallel, onProgress } = options;
   const jobs = parallel === undefined ? 1 : nJobs === -1 ? parallel.size : Math.min(nJobs ?? 1, parallel.size);
   if (parallel === undefined || jobs <= 1 || nTrees === 1) return growForest(plan, onProgress);
-  const ranges = treeBatches(nTrees, Math.max(BATCHES_ON_THIS_THREAD, jobs * BATCHES_PER_WORKER));
+  const ranges = treeBatches(nTrees, Math.max(BATCHES, jobs * BATCHES_PER_WORKER));
   const progress = new ProgressCounter(onProgress, TREES, nTrees);
   const onResult = onProgress === undefined ? undefined : (index: number) => progress.advance(ranges[index][1] - ranges[index][0]);
   const results = await parallel.run<TreeStructure[]>(FOREST_TREES_TASK, plan, ranges, jobs, onResult);
