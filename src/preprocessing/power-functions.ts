@@ -295,11 +295,13 @@ const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074)
 /** Veltkamp halves of ln2/64, for the exact product k·ln2/64. */
 const LN2_64_HI_H = SPLITTER * LN2_64_HI - (SPLITTER * LN2_64_HI - LN2_64_HI);
 const LN2_64_HI_L = LN2_64_HI - LN2_64_HI_H;
-/** The result of the last `twoProd`/`expDD` call (hi, lo). */
-let ddH = 0;
-let ddL = 0;
+/**
+ * The (hi, lo) result of `twoProd`, `expReduced` and `expDD`. A typed array keeps the doubles
+ * unboxed; module-level `let` bindings would allocate a heap number on every write.
+ */
+const DD = new Float64Array(2);
 
-/** Sets (ddH, ddL) to the exact product a·b (Dekker's algorithm; |a|, |b| well inside the range). */
+/** Sets DD to the exact product a·b (Dekker's algorithm; |a|, |b| well inside the range). */
 function twoProd(a: number, b: number): void {
   const p = a * b;
   let c = SPLITTER * a;
@@ -308,19 +310,19 @@ function twoProd(a: number, b: number): void {
   c = SPLITTER * b;
   const bh = c - (c - b);
   const bl = b - bh;
-  ddH = p;
-  ddL = ah * bh - p + ah * bl + al * bh + al * bl;
+  DD[0] = p;
+  DD[1] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 (function fillExpTable(): void {
   // 2^(1/64) by six double-double square roots of 2, then successive products.
   let h = Math.SQRT2;
   twoProd(h, h);
-  let l = (2 - ddH - ddL) / (2 * h);
+  let l = (2 - DD[0] - DD[1]) / (2 * h);
   for (let s = 0; s < 5; s++) {
     const r = Math.sqrt(h);
     twoProd(r, r);
-    const e = (h - ddH - ddL + l) / (2 * r);
+    const e = (h - DD[0] - DD[1] + l) / (2 * r);
     h = r + e;
     l = e - (h - r);
   }
@@ -332,15 +334,27 @@ function twoProd(a: number, b: number): void {
     const ph = EXP_TABLE[2 * j - 2];
     const pl = EXP_TABLE[2 * j - 1];
     twoProd(ph, h);
-    const lo = ddL + ph * l + pl * h;
-    EXP_TABLE[2 * j] = ddH + lo;
-    EXP_TABLE[2 * j + 1] = lo - (EXP_TABLE[2 * j] - ddH);
+    const lo = DD[1] + ph * l + pl * h;
+    EXP_TABLE[2 * j] = DD[0] + lo;
+    EXP_TABLE[2 * j + 1] = lo - (EXP_TABLE[2 * j] - DD[0]);
   }
 })();
 
+/** Veltkamp halves of the table's high parts, for exact products with them. */
+const EXP_TABLE_SPLIT = new Float64Array(128);
+for (let j = 0; j < 64; j++) {
+  const th = EXP_TABLE[2 * j];
+  const c = SPLITTER * th;
+  EXP_TABLE_SPLIT[2 * j] = c - (c - th);
+  EXP_TABLE_SPLIT[2 * j + 1] = th - EXP_TABLE_SPLIT[2 * j];
+}
+
+// The products below are Dekker's exact products (see `twoProd`) written out, with the Veltkamp
+// halves of each factor computed once.
+
 /**
- * Sets (ddH, ddL) to exp(t) − 1 scaled as follows: with k = round(64 t / ln 2), it returns k and
- * leaves exp(r) − 1 for the reduced r = t − k ln2/64 in (ddH, ddL). |t| <= 708.
+ * Sets DD to exp(r) − 1 for the reduced r = t − k ln2/64, k = round(64 t / ln 2), and returns k.
+ * |t| <= 708.
  */
 function expReduced(t: number): number {
   const k = Math.round(t * INV_LN2_64);
@@ -354,14 +368,24 @@ function expReduced(t: number): number {
   rl -= s - rh;
   rh = s;
   // exp(r) − 1 = r + r²/2 + r³/6 + (r⁴/24 + ...), the first three in double-double.
-  twoProd(rh, rh);
-  const sh = ddH;
-  const sl = ddL + 2 * rh * rl;
-  twoProd(sh, rh);
-  const ch = ddH / 6;
-  const cl = ddL + sl * rh;
-  twoProd(ch, 6);
-  const c3l = (ch * 6 - ddH - ddL + cl) / 6;
+  let c = SPLITTER * rh;
+  const rhh = c - (c - rh);
+  const rhl = rh - rhh;
+  const sh = rh * rh;
+  const sl = rhh * rhh - sh + rhh * rhl + rhl * rhh + rhl * rhl + 2 * rh * rl;
+  c = SPLITTER * sh;
+  const shh = c - (c - sh);
+  const shl = sh - shh;
+  const p = sh * rh;
+  const ch = p / 6;
+  const cl = shh * rhh - p + shh * rhl + shl * rhh + shl * rhl + sl * rh;
+  // ch·6 exactly (6 splits as 6 + 0).
+  c = SPLITTER * ch;
+  const chh = c - (c - ch);
+  const chl = ch - chh;
+  const p6 = ch * 6;
+  const p6l = chh * 6 - p6 + chh * 0 + chl * 6 + chl * 0;
+  const c3l = (ch * 6 - p6 - p6l + cl) / 6;
   const r4 = sh * sh;
   const tail = r4 * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh * (1 / 40320)))));
   const a1 = rh + sh / 2;
@@ -370,31 +394,36 @@ function expReduced(t: number): number {
   const bb = a2 - a1;
   const e2 = a1 - (a2 - bb) + (ch - bb);
   const low = e1 + e2 + rl + sl / 2 + c3l + tail;
-  ddH = a2 + low;
-  ddL = low - (ddH - a2);
+  const h = a2 + low;
+  DD[0] = h;
+  DD[1] = low - (h - a2);
   return k;
 }
 
-/** Sets (ddH, ddL) to exp(t) for |t| <= 708 as a double-double. */
+/** Sets DD to exp(t) for |t| <= 708 as a double-double. */
 function expDD(t: number): void {
   const k = expReduced(t);
   const j = k & 63;
   const scale = POW2[(k >> 6) + 1074];
   const th = EXP_TABLE[2 * j];
   const tl = EXP_TABLE[2 * j + 1];
-  const eh = ddH;
-  const el = ddL;
+  const thh = EXP_TABLE_SPLIT[2 * j];
+  const thl = EXP_TABLE_SPLIT[2 * j + 1];
+  const eh = DD[0];
+  const el = DD[1];
   // T·(1 + e) = T + T·e.
-  twoProd(th, eh);
-  const qh = ddH;
-  const ql = ddL + th * el + tl * eh;
+  const c = SPLITTER * eh;
+  const ehh = c - (c - eh);
+  const ehl = eh - ehh;
+  const qh = th * eh;
+  const ql = thh * ehh - qh + thh * ehl + thl * ehh + thl * ehl + th * el + tl * eh;
   const s = th + qh;
   const bb = s - th;
   const err = th - (s - bb) + (qh - bb);
   const lo = err + tl + ql;
   const h = s + lo;
-  ddH = h * scale;
-  ddL = (lo - (h - s)) * scale;
+  DD[0] = h * scale;
+  DD[1] = (lo - (h - s)) * scale;
 }
 
 /** `expm1(t)` correctly rounded (to within a 2^-75 relative error before rounding). */
@@ -406,11 +435,11 @@ export function expm1Rounded(t: number): number {
   if (a < LN2_64_HI * 0.5) {
     // k = 0: the reduced value is exp(t) − 1 itself.
     expReduced(t);
-    return ddH + ddL;
+    return DD[0] + DD[1];
   }
   expDD(t);
-  const h = ddH;
-  const l = ddL;
+  const h = DD[0];
+  const l = DD[1];
   const s = h - 1;
   const bb = s - h;
   const err = h - (s - bb) + (-1 - bb);
@@ -426,22 +455,42 @@ export function log1pRounded(a: number): number {
     const dh = 2 + a;
     const dl = a - (dh - 2);
     const sh = a / dh;
-    twoProd(sh, dh);
-    const sl = (a - ddH - ddL - sh * dl) / dh;
+    let c = SPLITTER * sh;
+    const shh = c - (c - sh);
+    const shl = sh - shh;
+    c = SPLITTER * dh;
+    const dhh = c - (c - dh);
+    const dhl = dh - dhh;
+    const p = sh * dh;
+    const pl = shh * dhh - p + shh * dhl + shl * dhh + shl * dhl;
+    const sl = (a - p - pl - sh * dl) / dh;
     const s2 = sh * sh;
     return 2 * sh + (2 * sl + 2 * sh * s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
   }
   // One Newton step on y ↦ (1 + a)·exp(−y) − 1 from fdlibm's value.
   const y0 = Math.log1p(a);
   expDD(-y0);
-  const eh = ddH;
-  const el = ddL;
+  const eh = DD[0];
+  const el = DD[1];
   const uh = 1 + a;
   const ul = Math.abs(a) > 1 ? 1 - (uh - a) : a - (uh - 1);
-  twoProd(uh, eh);
-  const pl = ddL + uh * el + ul * eh;
-  const d = ddH - 1 + pl; // ddH − 1 is exact: ddH is within a few ulps of 1
-  return y0 + d;
+  return y0 + timesMinusOne(uh, ul, eh, el);
+}
+
+/**
+ * (uh + ul)·(eh + el) − 1 for a product within a few ulps of 1: the exact uh·eh minus 1 (exact, by
+ * Sterbenz) plus the cross terms.
+ */
+function timesMinusOne(uh: number, ul: number, eh: number, el: number): number {
+  let c = SPLITTER * uh;
+  const uhh = c - (c - uh);
+  const uhl = uh - uhh;
+  c = SPLITTER * eh;
+  const ehh = c - (c - eh);
+  const ehl = eh - ehh;
+  const p = uh * eh;
+  const pl = uhh * ehh - p + uhh * ehl + uhl * ehh + uhl * ehl;
+  return p - 1 + (pl + uh * el + ul * eh);
 }
 
 /** `log(v)` correctly rounded for positive normal v below 1e300 (else `Math.log`). */
@@ -450,9 +499,5 @@ export function logRounded(v: number): number {
   if (!(v >= 1e-300 && v <= 1e300)) return Math.log(v);
   const y0 = Math.log(v);
   expDD(-y0);
-  const eh = ddH;
-  const el = ddL;
-  twoProd(v, eh);
-  const d = ddH - 1 + (ddL + v * el);
-  return y0 + d;
+  return y0 + timesMinusOne(v, 0, DD[0], DD[1]);
 }
