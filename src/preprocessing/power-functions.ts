@@ -426,8 +426,8 @@ function expDD(t: number): void {
   DD[1] = (lo - (h - s)) * scale;
 }
 
-/** `expm1(t)` correctly rounded (to within a 2^-75 relative error before rounding). */
-export function expm1Rounded(t: number): number {
+/** `expm1(t)` correctly rounded (to within a 2^-75 relative error before rounding): the slow path. */
+export function expm1Exact(t: number): number {
   const a = Math.abs(t);
   if (!(a >= TWO_M54)) return t; // 0, NaN, and |t| so small that expm1(t) rounds to t
   if (t > 708) return Math.expm1(t);
@@ -446,8 +446,8 @@ export function expm1Rounded(t: number): number {
   return s + (err + l);
 }
 
-/** `log1p(a)` for a > −1 correctly rounded (to within about 2^-75 before rounding). */
-export function log1pRounded(a: number): number {
+/** `log1p(a)` for a > −1 correctly rounded (to within about 2^-75 before rounding): the slow path. */
+export function log1pExact(a: number): number {
   if (!(Math.abs(a) >= TWO_M54)) return a; // 0, NaN, and |a| so small that log1p(a) rounds to a
   if (!(a > -1) || a > 1e300) return Math.log1p(a);
   if (Math.abs(a) < 2 ** -10) {
@@ -493,11 +493,111 @@ function timesMinusOne(uh: number, ul: number, eh: number, el: number): number {
   return p - 1 + (pl + uh * el + ul * eh);
 }
 
-/** `log(v)` correctly rounded for positive normal v below 1e300 (else `Math.log`). */
-export function logRounded(v: number): number {
-  if (v >= 0.5 && v <= 2) return log1pRounded(v - 1);
+/** `log(v)` correctly rounded for positive normal v below 1e300 (else `Math.log`): the slow path. */
+export function logExact(v: number): number {
+  if (v >= 0.5 && v <= 2) return log1pExact(v - 1);
   if (!(v >= 1e-300 && v <= 1e300)) return Math.log(v);
   const y0 = Math.log(v);
   expDD(-y0);
   return y0 + timesMinusOne(v, 0, DD[0], DD[1]);
+}
+
+// Fast paths (Ziv's strategy): a cheaper approximation with a proven error bound E, returned when
+// the whole interval [approximation − E, approximation + E] rounds to the same double (rounding
+// to nearest is monotonic, so the true value rounds there too and the slow path, accurate to
+// 2^-75, returns the same double); otherwise the slow path decides.
+
+/** 2^-61: the bound used for `expFast`'s relative error (about 2^-64.4, see there). */
+const EXP_FAST_BOUND = 2 ** -61;
+/** 2^-51: covers the rounding of the few additions after `expFast`, relative to their terms. */
+const SUM_BOUND = 2 ** -51;
+
+/**
+ * Sets DD to exp(t) for |t| <= 708 with a relative error below 2^-64 (bounded by
+ * EXP_FAST_BOUND = 2^-61 where used). Same reduction as `expDD`, r = rh + rl with |r| <= ln2/128
+ * and |rl| <= 2^-61; then exp(r) − 1 = rh + pl where pl = rl + rh²/2 + … + rh⁷/5040 is taken in
+ * plain double arithmetic (|pl| < 2^-16, rounding below 2^-67, truncation r⁸/8! below 2^-75,
+ * the neglected rl·rh below 2^-68), T·exp(r) = T + th·rh (exact product) + th·pl + tl·(1 + rh)
+ * (the neglected tl·pl below 2^-69), summed with rounding below 2^-65.5 since every partial sum
+ * is below 2^-14. In all about 2^-64.4 relative to T ∈ [1, 2), the scaling by 2^m being exact.
+ */
+function expFast(t: number): void {
+  const k = Math.round(t * INV_LN2_64);
+  const kh = k * LN2_64_HI;
+  const kl = k * LN2_64_HI_H - kh + k * LN2_64_HI_L;
+  let rh = t - kh;
+  let rl = -kl - k * LN2_64_LO;
+  const r = rh + rl;
+  rl -= r - rh;
+  rh = r;
+  const pl = rl + rh * rh * (0.5 + rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040))))));
+  const j = k & 63;
+  const th = EXP_TABLE[2 * j];
+  const tl = EXP_TABLE[2 * j + 1];
+  const thh = EXP_TABLE_SPLIT[2 * j];
+  const thl = EXP_TABLE_SPLIT[2 * j + 1];
+  const c = SPLITTER * rh;
+  const rhh = c - (c - rh);
+  const rhl = rh - rhh;
+  const q = th * rh;
+  const ql = thh * rhh - q + thh * rhl + thl * rhh + thl * rhl;
+  const s = th + q; // |q| < th: Fast2Sum
+  const e = q - (s - th);
+  const lo = e + ql + tl + th * pl + tl * rh;
+  const h = s + lo;
+  const scale = POW2[(k >> 6) + 1074];
+  DD[0] = h * scale;
+  DD[1] = (lo - (h - s)) * scale;
+}
+
+/** `expm1(t)` correctly rounded: `expm1Exact`'s result, through `expFast` where that decides it. */
+export function expm1Rounded(t: number): number {
+  const a = Math.abs(t);
+  if (!(a >= LN2_64_HI * 0.5) || t > 708 || t < -38) return expm1Exact(t);
+  expFast(t);
+  const h = DD[0];
+  const l = DD[1];
+  // exp(t) − 1 = s + err + l exactly (2Sum), with |error| <= 2^-64.4·h from expFast.
+  const s = h - 1;
+  const bb = s - h;
+  const err = h - (s - bb) + (-1 - bb);
+  const low = err + l;
+  const bound = EXP_FAST_BOUND * h + SUM_BOUND * (Math.abs(err) + Math.abs(l));
+  const up = s + (low + bound);
+  if (up === s + (low - bound)) return up;
+  return expm1Exact(t);
+}
+
+/**
+ * y0 + ((uh + ul)·exp(−y0) − 1) for the Newton step of `log1pRounded`/`logRounded`: the product
+ * is within a few ulps of 1, so `expFast`'s error is at most 2^-64.4·(1 + 2^-50) absolute, the
+ * omitted ul·el and −d²/2 terms of log(1 + d) are below 2^-80 for |y0| <= 710, and the rounding
+ * of d ± bound is below 2^-53·(|d| + bound). Returns NaN when the interval straddles a rounding
+ * boundary.
+ */
+function newtonFast(y0: number, uh: number, ul: number): number {
+  expFast(-y0);
+  const d = timesMinusOne(uh, ul, DD[0], DD[1]);
+  const bound = EXP_FAST_BOUND + SUM_BOUND * Math.abs(d);
+  const up = y0 + (d + bound);
+  return up === y0 + (d - bound) ? up : NaN;
+}
+
+/** `log1p(a)` correctly rounded: `log1pExact`'s result, through `expFast` where that decides it. */
+export function log1pRounded(a: number): number {
+  // Below |a| = 2^-10 the exact path is a short series; near log1p(a) = 0 the bound is too coarse.
+  if (!(a >= 0.07 && a <= 1e300) && !(a > -1 && a <= -0.06)) return log1pExact(a);
+  const y0 = Math.log1p(a);
+  const uh = 1 + a;
+  const ul = a > 1 ? 1 - (uh - a) : a - (uh - 1);
+  const y = newtonFast(y0, uh, ul);
+  return y === y ? y : log1pExact(a);
+}
+
+/** `log(v)` correctly rounded: `logExact`'s result, through `expFast` where that decides it. */
+export function logRounded(v: number): number {
+  if (!(v >= 1e-300 && v <= 1e300) || (v > 0.93 && v < 1.07)) return logExact(v);
+  const y0 = Math.log(v);
+  const y = newtonFast(y0, v, 0);
+  return y === y ? y : logExact(v);
 }
