@@ -1,0 +1,327 @@
+/**
+ * Correctly rounded exp/expm1/log1p/log.
+ *
+ * numpy 2.4 on x86-64 with AVX-512 evaluates float64 `log1p`, `expm1` and `log` with SVML's
+ * high-accuracy kernels, which return the correctly rounded result on all but a tiny share of
+ * inputs; V8's `Math.log1p`/`expm1`/`log` are fdlibm's and miss it on a few percent. The
+ * functions below round a double-double value (relative error below 2^-75) to nearest.
+ */
+
+/** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
+const EXP_TABLE = new Float64Array(128);
+const LN2_64_HI = Math.LN2 / 64;
+const LN2_64_LO = 2.3190468138462996e-17 / 64;
+const INV_LN2_64 = 64 / Math.LN2;
+const SPLITTER = 134217729; // 2^27 + 1
+const TWO_M54 = 2 ** -54;
+/** `2^m` for m = −1074..1023, at index m + 1074. */
+const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
+/** Veltkamp halves of ln2/64, for the exact product k·ln2/64. */
+const LN2_64_HI_H = SPLITTER * LN2_64_HI - (SPLITTER * LN2_64_HI - LN2_64_HI);
+const LN2_64_HI_L = LN2_64_HI - LN2_64_HI_H;
+/**
+ * The (hi, lo) result of `twoProd`, `expReduced` and `expDD`. A typed array keeps the doubles
+ * unboxed; module-level `let` bindings would allocate a heap number on every write.
+ */
+const DD = new Float64Array(2);
+
+/** Sets DD to the exact product a·b (Dekker's algorithm; |a|, |b| well inside the range). */
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  DD[0] = p;
+  DD[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+(function fillExpTable(): void {
+  // 2^(1/64) by six double-double square roots of 2, then successive products.
+  let h = Math.SQRT2;
+  twoProd(h, h);
+  let l = (2 - DD[0] - DD[1]) / (2 * h);
+  for (let s = 0; s < 5; s++) {
+    const r = Math.sqrt(h);
+    twoProd(r, r);
+    const e = (h - DD[0] - DD[1] + l) / (2 * r);
+    h = r + e;
+    l = e - (h - r);
+  }
+  EXP_TABLE[0] = 1;
+  EXP_TABLE[1] = 0;
+  EXP_TABLE[2] = h;
+  EXP_TABLE[3] = l;
+  for (let j = 2; j < 64; j++) {
+    const ph = EXP_TABLE[2 * j - 2];
+    const pl = EXP_TABLE[2 * j - 1];
+    twoProd(ph, h);
+    const lo = DD[1] + ph * l + pl * h;
+    EXP_TABLE[2 * j] = DD[0] + lo;
+    EXP_TABLE[2 * j + 1] = lo - (EXP_TABLE[2 * j] - DD[0]);
+  }
+})();
+
+/** Veltkamp halves of the table's high parts, for exact products with them. */
+const EXP_TABLE_SPLIT = new Float64Array(128);
+for (let j = 0; j < 64; j++) {
+  const th = EXP_TABLE[2 * j];
+  const c = SPLITTER * th;
+  EXP_TABLE_SPLIT[2 * j] = c - (c - th);
+  EXP_TABLE_SPLIT[2 * j + 1] = th - EXP_TABLE_SPLIT[2 * j];
+}
+
+// The products below are Dekker's exact products (see `twoProd`) written out, with the Veltkamp
+// halves of each factor computed once.
+
+/**
+ * Sets DD to exp(r) − 1 for the reduced r = t − k ln2/64, k = round(64 t / ln 2), and returns k.
+ * |t| <= 708.
+ */
+function expReduced(t: number): number {
+  const k = Math.round(t * INV_LN2_64);
+  // k·ln2/64 exactly as a double-double (|k| < 2^17, so k needs no split).
+  const kh = k * LN2_64_HI;
+  const kl = k * LN2_64_HI_H - kh + k * LN2_64_HI_L;
+  // t − kh is exact (Sterbenz) since |r| <= ln2/128.
+  let rh = t - kh;
+  let rl = -kl - k * LN2_64_LO;
+  const s = rh + rl;
+  rl -= s - rh;
+  rh = s;
+  // exp(r) − 1 = r + r²/2 + r³/6 + (r⁴/24 + ...), the first three in double-double.
+  let c = SPLITTER * rh;
+  const rhh = c - (c - rh);
+  const rhl = rh - rhh;
+  const sh = rh * rh;
+  const sl = rhh * rhh - sh + rhh * rhl + rhl * rhh + rhl * rhl + 2 * rh * rl;
+  c = SPLITTER * sh;
+  const shh = c - (c - sh);
+  const shl = sh - shh;
+  const p = sh * rh;
+  const ch = p / 6;
+  const cl = shh * rhh - p + shh * rhl + shl * rhh + shl * rhl + sl * rh;
+  // ch·6 exactly (6 splits as 6 + 0).
+  c = SPLITTER * ch;
+  const chh = c - (c - ch);
+  const chl = ch - chh;
+  const p6 = ch * 6;
+  const p6l = chh * 6 - p6 + chh * 0 + chl * 6 + chl * 0;
+  const c3l = (ch * 6 - p6 - p6l + cl) / 6;
+  const r4 = sh * sh;
+  const tail = r4 * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh * (1 / 40320)))));
+  const a1 = rh + sh / 2;
+  const e1 = rh - (a1 - (a1 - rh)) + (sh / 2 - (a1 - rh));
+  const a2 = a1 + ch;
+  const bb = a2 - a1;
+  const e2 = a1 - (a2 - bb) + (ch - bb);
+  const low = e1 + e2 + rl + sl / 2 + c3l + tail;
+  const h = a2 + low;
+  DD[0] = h;
+  DD[1] = low - (h - a2);
+  return k;
+}
+
+/** Sets DD to exp(t) for |t| <= 708 as a double-double. */
+function expDD(t: number): void {
+  const k = expReduced(t);
+  const j = k & 63;
+  const scale = POW2[(k >> 6) + 1074];
+  const th = EXP_TABLE[2 * j];
+  const tl = EXP_TABLE[2 * j + 1];
+  const thh = EXP_TABLE_SPLIT[2 * j];
+  const thl = EXP_TABLE_SPLIT[2 * j + 1];
+  const eh = DD[0];
+  const el = DD[1];
+  // T·(1 + e) = T + T·e.
+  const c = SPLITTER * eh;
+  const ehh = c - (c - eh);
+  const ehl = eh - ehh;
+  const qh = th * eh;
+  const ql = thh * ehh - qh + thh * ehl + thl * ehh + thl * ehl + th * el + tl * eh;
+  const s = th + qh;
+  const bb = s - th;
+  const err = th - (s - bb) + (qh - bb);
+  const lo = err + tl + ql;
+  const h = s + lo;
+  DD[0] = h * scale;
+  DD[1] = (lo - (h - s)) * scale;
+}
+
+/** `expm1(t)` correctly rounded (to within a 2^-75 relative error before rounding): the slow path. */
+export function expm1Exact(t: number): number {
+  const a = Math.abs(t);
+  if (!(a >= TWO_M54)) return t; // 0, NaN, and |t| so small that expm1(t) rounds to t
+  if (t > 708) return Math.expm1(t);
+  if (t < -38) return -1; // exp(t) < 2^-54: −1 + exp(t) rounds to −1
+  if (a < LN2_64_HI * 0.5) {
+    // k = 0: the reduced value is exp(t) − 1 itself.
+    expReduced(t);
+    return DD[0] + DD[1];
+  }
+  expDD(t);
+  const h = DD[0];
+  const l = DD[1];
+  const s = h - 1;
+  const bb = s - h;
+  const err = h - (s - bb) + (-1 - bb);
+  return s + (err + l);
+}
+
+/** `log1p(a)` for a > −1 correctly rounded (to within about 2^-75 before rounding): the slow path. */
+export function log1pExact(a: number): number {
+  if (!(Math.abs(a) >= TWO_M54)) return a; // 0, NaN, and |a| so small that log1p(a) rounds to a
+  if (!(a > -1) || a > 1e300) return Math.log1p(a);
+  if (Math.abs(a) < 2 ** -10) {
+    // 2 atanh(s) with s = a / (2 + a) in double-double.
+    const dh = 2 + a;
+    const dl = a - (dh - 2);
+    const sh = a / dh;
+    let c = SPLITTER * sh;
+    const shh = c - (c - sh);
+    const shl = sh - shh;
+    c = SPLITTER * dh;
+    const dhh = c - (c - dh);
+    const dhl = dh - dhh;
+    const p = sh * dh;
+    const pl = shh * dhh - p + shh * dhl + shl * dhh + shl * dhl;
+    const sl = (a - p - pl - sh * dl) / dh;
+    const s2 = sh * sh;
+    return 2 * sh + (2 * sl + 2 * sh * s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
+  }
+  // One Newton step on y ↦ (1 + a)·exp(−y) − 1 from fdlibm's value.
+  const y0 = Math.log1p(a);
+  expDD(-y0);
+  const eh = DD[0];
+  const el = DD[1];
+  const uh = 1 + a;
+  const ul = Math.abs(a) > 1 ? 1 - (uh - a) : a - (uh - 1);
+  return y0 + timesMinusOne(uh, ul, eh, el);
+}
+
+/**
+ * (uh + ul)·(eh + el) − 1 for a product within a few ulps of 1: the exact uh·eh minus 1 (exact, by
+ * Sterbenz) plus the cross terms.
+ */
+function timesMinusOne(uh: number, ul: number, eh: number, el: number): number {
+  let c = SPLITTER * uh;
+  const uhh = c - (c - uh);
+  const uhl = uh - uhh;
+  c = SPLITTER * eh;
+  const ehh = c - (c - eh);
+  const ehl = eh - ehh;
+  const p = uh * eh;
+  const pl = uhh * ehh - p + uhh * ehl + uhl * ehh + uhl * ehl;
+  return p - 1 + (pl + uh * el + ul * eh);
+}
+
+/** `log(v)` correctly rounded for positive normal v below 1e300 (else `Math.log`): the slow path. */
+export function logExact(v: number): number {
+  if (v >= 0.5 && v <= 2) return log1pExact(v - 1);
+  if (!(v >= 1e-300 && v <= 1e300)) return Math.log(v);
+  const y0 = Math.log(v);
+  expDD(-y0);
+  return y0 + timesMinusOne(v, 0, DD[0], DD[1]);
+}
+
+// Fast paths (Ziv's strategy): a cheaper approximation with a proven error bound E, returned when
+// the whole interval [approximation − E, approximation + E] rounds to the same double (rounding
+// to nearest is monotonic, so the true value rounds there too and the slow path, accurate to
+// 2^-75, returns the same double); otherwise the slow path decides.
+
+/** 2^-61: the bound used for `expFast`'s relative error (about 2^-64.4, see there). */
+const EXP_FAST_BOUND = 2 ** -61;
+/** 2^-51: covers the rounding of the few additions after `expFast`, relative to their terms. */
+const SUM_BOUND = 2 ** -51;
+
+/**
+ * Sets DD to exp(t) for |t| <= 708 with a relative error below 2^-64 (bounded by
+ * EXP_FAST_BOUND = 2^-61 where used). Same reduction as `expDD`, r = rh + rl with |r| <= ln2/128
+ * and |rl| <= 2^-61; then exp(r) − 1 = rh + pl where pl = rl + rh²/2 + … + rh⁷/5040 is taken in
+ * plain double arithmetic (|pl| < 2^-16, rounding below 2^-67, truncation r⁸/8! below 2^-75,
+ * the neglected rl·rh below 2^-68), T·exp(r) = T + th·rh (exact product) + th·pl + tl·(1 + rh)
+ * (the neglected tl·pl below 2^-69), summed with rounding below 2^-65.5 since every partial sum
+ * is below 2^-14. In all about 2^-64.4 relative to T ∈ [1, 2), the scaling by 2^m being exact.
+ */
+function expFast(t: number): void {
+  const k = Math.round(t * INV_LN2_64);
+  const kh = k * LN2_64_HI;
+  const kl = k * LN2_64_HI_H - kh + k * LN2_64_HI_L;
+  let rh = t - kh;
+  let rl = -kl - k * LN2_64_LO;
+  const r = rh + rl;
+  rl -= r - rh;
+  rh = r;
+  const pl = rl + rh * rh * (0.5 + rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040))))));
+  const j = k & 63;
+  const th = EXP_TABLE[2 * j];
+  const tl = EXP_TABLE[2 * j + 1];
+  const thh = EXP_TABLE_SPLIT[2 * j];
+  const thl = EXP_TABLE_SPLIT[2 * j + 1];
+  const c = SPLITTER * rh;
+  const rhh = c - (c - rh);
+  const rhl = rh - rhh;
+  const q = th * rh;
+  const ql = thh * rhh - q + thh * rhl + thl * rhh + thl * rhl;
+  const s = th + q; // |q| < th: Fast2Sum
+  const e = q - (s - th);
+  const lo = e + ql + tl + th * pl + tl * rh;
+  const h = s + lo;
+  const scale = POW2[(k >> 6) + 1074];
+  DD[0] = h * scale;
+  DD[1] = (lo - (h - s)) * scale;
+}
+
+/** `expm1(t)` correctly rounded: `expm1Exact`'s result, through `expFast` where that decides it. */
+export function expm1Rounded(t: number): number {
+  const a = Math.abs(t);
+  if (!(a >= LN2_64_HI * 0.5) || t > 708 || t < -38) return expm1Exact(t);
+  expFast(t);
+  const h = DD[0];
+  const l = DD[1];
+  // exp(t) − 1 = s + err + l exactly (2Sum), with |error| <= 2^-64.4·h from expFast.
+  const s = h - 1;
+  const bb = s - h;
+  const err = h - (s - bb) + (-1 - bb);
+  const low = err + l;
+  const bound = EXP_FAST_BOUND * h + SUM_BOUND * (Math.abs(err) + Math.abs(l));
+  const up = s + (low + bound);
+  if (up === s + (low - bound)) return up;
+  return expm1Exact(t);
+}
+
+/**
+ * y0 + ((uh + ul)·exp(−y0) − 1) for the Newton step of `log1pRounded`/`logRounded`: the product
+ * is within a few ulps of 1, so `expFast`'s error is at most 2^-64.4·(1 + 2^-50) absolute, the
+ * omitted ul·el and −d²/2 terms of log(1 + d) are below 2^-80 for |y0| <= 710, and the rounding
+ * of d ± bound is below 2^-53·(|d| + bound). Returns NaN when the interval straddles a rounding
+ * boundary.
+ */
+function newtonFast(y0: number, uh: number, ul: number): number {
+  expFast(-y0);
+  const d = timesMinusOne(uh, ul, DD[0], DD[1]);
+  const bound = EXP_FAST_BOUND + SUM_BOUND * Math.abs(d);
+  const up = y0 + (d + bound);
+  return up === y0 + (d - bound) ? up : NaN;
+}
+
+/** `log1p(a)` correctly rounded: `log1pExact`'s result, through `expFast` where that decides it. */
+export function log1pRounded(a: number): number {
+  // Below |a| = 2^-10 the exact path is a short series; near log1p(a) = 0 the bound is too coarse.
+  if (!(a >= 0.07 && a <= 1e300) && !(a > -1 && a <= -0.06)) return log1pExact(a);
+  const y0 = Math.log1p(a);
+  const uh = 1 + a;
+  const ul = a > 1 ? 1 - (uh - a) : a - (uh - 1);
+  const y = newtonFast(y0, uh, ul);
+  return y === y ? y : log1pExact(a);
+}
+
+/** `log(v)` correctly rounded: `logExact`'s result, through `expFast` where that decides it. */
+export function logRounded(v: number): number {
+  if (!(v >= 1e-300 && v <= 1e300) || (v > 0.93 && v < 1.07)) return logExact(v);
+  const y0 = Math.log(v);
+  const y = newtonFast(y0, v, 0);
+  return y === y ? y : logExact(v);
+}
