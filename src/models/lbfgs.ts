@@ -1,3 +1,5 @@
+import { SPLITTER } from "../core/product-error.js";
+
 /**
  * Unconstrained L-BFGS following scipy's `minimize(method="L-BFGS-B")` step by step (the
  * Byrd-Lu-Nocedal-Zhu code without bounds): the same first step, the same Moré-Thuente line
@@ -192,8 +194,6 @@ function maxAbs(a: Float64Array): number {
   }
   return m;
 }
-
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
 
 /**
  * ||a[offset .. offset + n)||_2 like BLAS dnrm2 (which scipy uses for the step length and y'y):

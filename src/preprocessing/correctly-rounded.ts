@@ -7,12 +7,13 @@
  * functions below round a double-double value (relative error below 2^-75) to nearest.
  */
 
+import { productError, SPLITTER } from "../core/product-error.js";
+
 /** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
 const EXP_TABLE = new Float64Array(128);
 const LN2_64_HI = Math.LN2 / 64;
 const LN2_64_LO = 2.3190468138462996e-17 / 64;
 const INV_LN2_64 = 64 / Math.LN2;
-const SPLITTER = 134217729; // 2^27 + 1
 const TWO_M54 = 2 ** -54;
 /** `2^m` for m = −1074..1023, at index m + 1074. */
 const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
@@ -28,14 +29,8 @@ const DD = new Float64Array(2);
 /** Sets DD to the exact product a·b (Dekker's algorithm; |a|, |b| well inside the range). */
 function twoProd(a: number, b: number): void {
   const p = a * b;
-  let c = SPLITTER * a;
-  const ah = c - (c - a);
-  const al = a - ah;
-  c = SPLITTER * b;
-  const bh = c - (c - b);
-  const bl = b - bh;
   DD[0] = p;
-  DD[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+  DD[1] = productError(a, b, p);
 }
 
 (function fillExpTable(): void {
@@ -73,7 +68,7 @@ for (let j = 0; j < 64; j++) {
   EXP_TABLE_SPLIT[2 * j + 1] = th - EXP_TABLE_SPLIT[2 * j];
 }
 
-// The products below are Dekker's exact products (see `twoProd`) written out, with the Veltkamp
+// The products below are Dekker's exact products (`productError`) written out, with the Veltkamp
 // halves of each factor computed once.
 
 /**
@@ -179,14 +174,8 @@ export function log1pExact(a: number): number {
     const dh = 2 + a;
     const dl = a - (dh - 2);
     const sh = a / dh;
-    let c = SPLITTER * sh;
-    const shh = c - (c - sh);
-    const shl = sh - shh;
-    c = SPLITTER * dh;
-    const dhh = c - (c - dh);
-    const dhl = dh - dhh;
     const p = sh * dh;
-    const pl = shh * dhh - p + shh * dhl + shl * dhh + shl * dhl;
+    const pl = productError(sh, dh, p);
     const sl = (a - p - pl - sh * dl) / dh;
     const s2 = sh * sh;
     return 2 * sh + (2 * sl + 2 * sh * s2 * (1 / 3 + s2 * (1 / 5 + s2 / 7)));
@@ -206,14 +195,8 @@ export function log1pExact(a: number): number {
  * Sterbenz) plus the cross terms.
  */
 function timesMinusOne(uh: number, ul: number, eh: number, el: number): number {
-  let c = SPLITTER * uh;
-  const uhh = c - (c - uh);
-  const uhl = uh - uhh;
-  c = SPLITTER * eh;
-  const ehh = c - (c - eh);
-  const ehl = eh - ehh;
   const p = uh * eh;
-  const pl = uhh * ehh - p + uhh * ehl + uhl * ehh + uhl * ehl;
+  const pl = productError(uh, eh, p);
   return p - 1 + (pl + uh * el + ul * eh);
 }
 

@@ -11,7 +11,8 @@
  * numpy's `einsum` (two SSE lanes, blocks of eight in reverse order).
  */
 
-const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitter
+import { productError, SPLITTER } from "../core/product-error.js";
+
 const UNIT_ROUNDOFF = 2 ** -53;
 
 /** `einsum("ij,ij->i")` of one row: numpy's two-lane sum of squares. */
@@ -31,17 +32,6 @@ export function einsumSquares(x: Float64Array, offset: number, d: number): numbe
   return 0 + (l0 + l1);
 }
 
-/** The rounding error of the product `p = a * b` (Dekker's TwoProduct): `a * b = p + e` exactly. */
-function productError(a: number, b: number, p: number): number {
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
-}
-
 /** `a * b + c` with one rounding, as the fused multiply-add of BLAS kernels. */
 export function fusedMultiplyAdd(a: number, b: number, c: number): number {
   const p = a * b;
@@ -53,7 +43,7 @@ export function fusedMultiplyAdd(a: number, b: number, c: number): number {
 export function veltkampHigh(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const t = SPLIT * values[i];
+    const t = SPLITTER * values[i];
     out[i] = t - (t - values[i]);
   }
   return out;
