@@ -36,7 +36,12 @@ describe("readCustomers", () => {
     const batch = readCustomers(file(GOOD.replace(",32,", ",,")), SCHEMA);
     expect(batch.features.nRows).toBe(1);
     expect(Number.isNaN(batch.features.numeric("idade")[0])).toBe(true);
-    expect(batch.problems).toEqual([expect.objectContaining({ line: 2, column: "idade", severity: "warning" })]);
+    expect(batch.problems).toEqual([expect.objectContaining({ line: 2, column: "idade", severity: "warning", message: "blank, imputed from similar customers" })]);
+  });
+
+  it("says a blank ordinal value is imputed with the most frequent value, as the pipeline does", () => {
+    const batch = readCustomers(file(GOOD.replace(",3,96709.07,", ",,96709.07,")), SCHEMA);
+    expect(batch.problems).toEqual([expect.objectContaining({ column: "anos_cliente", message: "blank, imputed with the most frequent value" })]);
   });
 
   it("warns about an extra column and an ordinal value never seen in training", () => {

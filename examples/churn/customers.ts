@@ -63,7 +63,7 @@ export function readCustomers(text: string, schema: CustomerSchema | null, sourc
     for (const name of [...NUMERICAL, ...ORDINAL]) {
       const value = fields[at[name]].trim();
       if (value === "") {
-        report(name, value, "warning", "blank, imputed from similar customers");
+        report(name, value, "warning", NUMERICAL.includes(name) ? "blank, imputed from similar customers" : "blank, imputed with the most frequent value");
         numbers[name] = NaN;
       } else if (!Number.isFinite(Number(value))) {
         report(name, value, "error", "not a number");
