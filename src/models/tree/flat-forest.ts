@@ -1,18 +1,24 @@
 import { TREE_LEAF, type TreeStructure } from "./tree-structure.js";
 
 /**
- * All trees of a forest in one buffer of 16-byte node records, each tree renumbered in pre-order
- * so a left child always follows its parent: threshold (f64), then right child (absolute index,
- * -1 for a leaf) and feature (stored as ~f, negative, when NaN goes left). A prediction touches
- * about one cache line per level and never calls into a tree, which matters most for single
- * rows, where a 1000-tree forest would otherwise miss the cache several times per node.
+ * All trees of a forest in one buffer of 16-byte node records: threshold (f32), feature, left
+ * child, right child (absolute indices). Records follow each tree's pre-order, so a prediction
+ * touches about one cache line per level and never calls into a tree, which matters most for
+ * single rows, where a 1000-tree forest would otherwise miss the cache several times per node.
+ *
+ * Rows are float32, so `x <= threshold` (a float64 midpoint) holds exactly when `x` is at most
+ * the largest float32 not above it; storing that float32 keeps every decision and halves the
+ * record. A leaf is its own left and right child with threshold -Infinity, so rows can walk a
+ * tree in lock-step without testing for leaves: a row that arrived stays put.
  */
 export interface FlatForest {
   readonly roots: Int32Array;
-  /** f64 view: threshold of record i at [2i] */
-  readonly thresholds: Float64Array;
-  /** i32 view of the same buffer: right child and feature code of record i at [4i + 2], [4i + 3] */
+  /** f32 view: threshold of record i at [4i] */
+  readonly thresholds: Float32Array;
+  /** i32 view of the same buffer: feature, left and right child of record i at [4i + 1..3] */
   readonly links: Int32Array;
+  /** 1 where a split sends missing values right (only read for rows with NaN) */
+  readonly missingRight: Uint8Array;
   /** valueStride values per record */
   readonly value: Float64Array;
   readonly valueStride: number;
@@ -22,8 +28,9 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
   let total = 0;
   for (const tree of trees) total += tree.nodeCount;
   const buffer = new ArrayBuffer(total * 16);
-  const thresholds = new Float64Array(buffer);
+  const thresholds = new Float32Array(buffer);
   const links = new Int32Array(buffer);
+  const missingRight = new Uint8Array(total);
   const roots = new Int32Array(trees.length);
   const value = new Float64Array(total * valueStride);
   const stack: number[] = [];
@@ -36,19 +43,38 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
       const rightOf = stack.pop()!;
       const node = stack.pop()!;
       const id = next++;
-      if (rightOf >= 0) links[4 * rightOf + 2] = id;
+      if (rightOf >= 0) links[4 * rightOf + 3] = id;
       // an element loop: a subarray per node would allocate one view per node of the forest
       for (let k = 0; k < valueStride; k++) value[id * valueStride + k] = tree.value[node * valueStride + k];
       if (tree.left[node] === TREE_LEAF) {
-        links[4 * id + 2] = TREE_LEAF;
+        thresholds[4 * id] = -Infinity;
+        links[4 * id + 2] = id;
+        links[4 * id + 3] = id;
         continue;
       }
-      thresholds[2 * id] = tree.threshold[node];
-      links[4 * id + 3] = tree.missingLeft[node] === 1 ? ~tree.feature[node] : tree.feature[node];
+      thresholds[4 * id] = float32AtMost(tree.threshold[node]);
+      links[4 * id + 1] = tree.feature[node];
+      links[4 * id + 2] = id + 1;
+      missingRight[id] = tree.missingLeft[node] === 1 ? 0 : 1;
       stack.push(tree.right[node], id, tree.left[node], -1);
     }
   });
-  return { roots, thresholds, links, value, valueStride };
+  return { roots, thresholds, links, missingRight, value, valueStride };
+}
+
+const f32Scratch = new Float32Array(1);
+const f32Bits = new Int32Array(f32Scratch.buffer);
+const SMALLEST_F32 = 1.401298464324817e-45;
+
+/** The largest float32 that is not above `t`. */
+function float32AtMost(t: number): number {
+  const nearest = Math.fround(t);
+  if (nearest <= t) return nearest;
+  if (nearest === 0) return -SMALLEST_F32;
+  // one float32 step toward -Infinity: the bit pattern shrinks for positives and grows for negatives
+  f32Scratch[0] = nearest;
+  f32Bits[0] += nearest > 0 ? -1 : 1;
+  return f32Scratch[0];
 }
 
 /**
@@ -56,26 +82,82 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
  * scikit-learn accumulates them, then divided by the number of trees. `x` is float32, row-major.
  */
 export function predictFlat(forest: FlatForest, x: Float32Array, rows: number, cols: number): Float64Array {
-  const { roots, thresholds, links, value, valueStride } = forest;
-  const out = new Float64Array(rows * valueStride);
-  const nTrees = roots.length;
+  const out = new Float64Array(rows * forest.valueStride);
+  const leaves = new Int32Array(rows);
+  // rows that do not fill a block of eight walk one by one, stopping at their leaf
+  const blocked = hasNaN(x) ? 0 : rows - (rows % 8);
+  const nTrees = forest.roots.length;
   for (let t = 0; t < nTrees; t++) {
-    const root = roots[t];
-    for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      let node = root;
-      let r = links[4 * node + 2];
-      while (r !== TREE_LEAF) {
-        const code = links[4 * node + 3];
-        const v = x[base + (code < 0 ? ~code : code)];
-        node = v <= thresholds[2 * node] || (v !== v && code < 0) ? node + 1 : r;
-        r = links[4 * node + 2];
-      }
-      const o = i * valueStride;
-      const from = node * valueStride;
-      for (let k = 0; k < valueStride; k++) out[o + k] += value[from + k];
-    }
+    walkInLockStep(forest, forest.roots[t], x, blocked, cols, leaves);
+    walkOneByOne(forest, forest.roots[t], x, blocked, rows, cols, leaves);
+    addLeafValues(forest, leaves, out);
   }
   for (let k = 0; k < out.length; k++) out[k] /= nTrees;
   return out;
+}
+
+function hasNaN(x: Float32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) return true;
+  return false;
+}
+
+/**
+ * Leaves of NaN-free rows (`rows` a multiple of eight), eight rows at a time in branch-free
+ * steps until none of them moves: the eight walks are independent, so their loads overlap
+ * instead of each level waiting for the previous one, and no mispredicted branch discards that.
+ */
+function walkInLockStep(forest: FlatForest, root: number, x: Float32Array, rows: number, cols: number, leaves: Int32Array): void {
+  const { thresholds: th, links: ln } = forest;
+  for (let i = 0; i < rows; i += 8) {
+    const b0 = i * cols;
+    const b1 = b0 + cols;
+    const b2 = b1 + cols;
+    const b3 = b2 + cols;
+    const b4 = b3 + cols;
+    const b5 = b4 + cols;
+    const b6 = b5 + cols;
+    const b7 = b6 + cols;
+    let n0 = root, n1 = root, n2 = root, n3 = root, n4 = root, n5 = root, n6 = root, n7 = root;
+    for (;;) {
+      // index 4n + 2 is the left child, 4n + 3 the right one
+      const m0 = ln[4 * n0 + 2 + +(x[b0 + ln[4 * n0 + 1]] > th[4 * n0])];
+      const m1 = ln[4 * n1 + 2 + +(x[b1 + ln[4 * n1 + 1]] > th[4 * n1])];
+      const m2 = ln[4 * n2 + 2 + +(x[b2 + ln[4 * n2 + 1]] > th[4 * n2])];
+      const m3 = ln[4 * n3 + 2 + +(x[b3 + ln[4 * n3 + 1]] > th[4 * n3])];
+      const m4 = ln[4 * n4 + 2 + +(x[b4 + ln[4 * n4 + 1]] > th[4 * n4])];
+      const m5 = ln[4 * n5 + 2 + +(x[b5 + ln[4 * n5 + 1]] > th[4 * n5])];
+      const m6 = ln[4 * n6 + 2 + +(x[b6 + ln[4 * n6 + 1]] > th[4 * n6])];
+      const m7 = ln[4 * n7 + 2 + +(x[b7 + ln[4 * n7 + 1]] > th[4 * n7])];
+      const moved = (m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3) | (m4 ^ n4) | (m5 ^ n5) | (m6 ^ n6) | (m7 ^ n7);
+      n0 = m0; n1 = m1; n2 = m2; n3 = m3; n4 = m4; n5 = m5; n6 = m6; n7 = m7;
+      if (moved === 0) break;
+    }
+    leaves[i] = n0; leaves[i + 1] = n1; leaves[i + 2] = n2; leaves[i + 3] = n3;
+    leaves[i + 4] = n4; leaves[i + 5] = n5; leaves[i + 6] = n6; leaves[i + 7] = n7;
+  }
+}
+
+/** Leaves of rows `from`..`rows`, which may hold NaN: it follows each split's stored direction. */
+function walkOneByOne(forest: FlatForest, root: number, x: Float32Array, from: number, rows: number, cols: number, leaves: Int32Array): void {
+  const { thresholds, links, missingRight } = forest;
+  for (let i = from; i < rows; i++) {
+    const base = i * cols;
+    let node = root;
+    let left = links[4 * node + 2];
+    while (left !== node) {
+      const v = x[base + links[4 * node + 1]];
+      node = v <= thresholds[4 * node] || (v !== v && missingRight[node] === 0) ? left : links[4 * node + 3];
+      left = links[4 * node + 2];
+    }
+    leaves[i] = node;
+  }
+}
+
+function addLeafValues(forest: FlatForest, leaves: Int32Array, out: Float64Array): void {
+  const { value, valueStride } = forest;
+  for (let i = 0; i < leaves.length; i++) {
+    const o = i * valueStride;
+    const from = leaves[i] * valueStride;
+    for (let k = 0; k < valueStride; k++) out[o + k] += value[from + k];
+  }
 }
