@@ -75,10 +75,30 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("runs several calls at once, each with its own shared data and results", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const forests = [3, 4, 5].map((seed) => new RandomForestClassifier({ nEstimators: 7, randomState: seed, nJobs: seed === 4 ? 1 : 2 }));
+      const fitted = await Promise.all(forests.map((f) => f.fitAsync(X, labels, { parallel: pool })));
+      fitted.forEach((model, k) => {
+        const sequential = new RandomForestClassifier({ nEstimators: 7, randomState: 3 + k }).fit(X, labels);
+        expect(JSON.stringify(model.toJSON().state)).toBe(JSON.stringify(sequential.toJSON().state));
+      });
+      // a failing run does not disturb one running beside it
+      const badSeeds = { bootstrap: true, seeds: Float64Array.of(-1, -1), data: { rows: 3 }, cdf: null, nBoot: 1, baseWeights: null };
+      const [failure, good] = await Promise.allSettled([pool.run(FOREST_TREES_TASK, badSeeds, [[0, 1], [1, 2]], 2), new RandomForestClassifier({ nEstimators: 4, randomState: 9, nJobs: 2 }).fitAsync(X, labels, { parallel: pool })]);
+      expect(failure.status).toBe("rejected");
+      expect(good.status === "fulfilled" && JSON.stringify(good.value.toJSON().state)).toBe(JSON.stringify(new RandomForestClassifier({ nEstimators: 4, randomState: 9 }).fit(X, labels).toJSON().state));
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it("refuses unknown tasks and bad sizes", async () => {
     expect(() => new WorkerPool(0)).toThrow(/positive integer/);
     const pool = new WorkerPool(1);
     await expect(pool.run("no-such-task", null, [1], 1)).rejects.toThrow(/unknown task/);
     await pool.close();
+    await expect(pool.run(FOREST_TREES_TASK, null, [[0, 1]], 1)).rejects.toThrow(/the pool is closed/);
   });
 });

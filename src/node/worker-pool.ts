@@ -11,12 +11,33 @@ type FromWorker = { type: "result"; run: number; index: number; result: unknown 
 
 const WORKER_FLAG = "tabkitWorkerPool";
 
+/** One call of `run`: its payloads, results and the workers that hold its shared data. */
+interface Run {
+  readonly id: number;
+  readonly task: string;
+  readonly shared: unknown;
+  readonly payloads: readonly unknown[];
+  readonly jobs: number;
+  readonly results: unknown[];
+  readonly onResult: ((index: number, result: unknown) => void) | undefined;
+  readonly resolve: (results: unknown[]) => void;
+  readonly reject: (error: unknown) => void;
+  /** workers that were sent the shared data (at most `jobs`) */
+  readonly workers: Set<Worker>;
+  next: number;
+  done: number;
+  inFlight: number;
+  failed: boolean;
+}
+
 /**
  * A small pool of worker threads running the named tasks of `worker-tasks.ts`. `run` sends the
  * shared data once to each worker it uses, hands payloads out one at a time as workers finish
- * (so uneven tasks balance), and resolves to the results in payload order. A task that throws
- * rejects the run with the worker's error rebuilt here: same type, message and tabkit `code`.
- * Idle workers do not keep the process alive; `close()` ends them.
+ * (so uneven tasks balance), and resolves to the results in payload order. Several runs may be
+ * in progress at once: a free worker takes the next payload of the oldest run that may still use
+ * it, so a caller can queue the next fit's work while it handles the last one's results. A task
+ * that throws rejects its run with the worker's error rebuilt here: same type, message and
+ * tabkit `code`. Idle workers do not keep the process alive; `close()` ends them.
  *
  * ```ts
  * const pool = new WorkerPool(2);
@@ -27,85 +48,142 @@ const WORKER_FLAG = "tabkitWorkerPool";
 export class WorkerPool implements ParallelRunner {
   readonly size: number;
   private readonly workers: Worker[] = [];
+  /** what each worker is doing: the run of its current payload, or undefined when idle */
+  private readonly busyWith = new Map<Worker, Run>();
+  /** runs with payloads not yet handed out or results not yet back, oldest first */
+  private readonly runs: Run[] = [];
   private nextRun = 0;
-  private busy = false;
+  private closed = false;
 
-  /** @param size worker threads (default: the machine's available parallelism) */
+  /**
+   * Starts the workers at once, so that they have loaded the library by the time the first run
+   * needs them (a fit usually has preprocessing to do first).
+   * @param size worker threads (default: the machine's available parallelism)
+   */
   constructor(size: number = availableParallelism(), private readonly script: string | URL = defaultScript()) {
     if (!Number.isInteger(size) || size < 1) throw new ValidationError(`WorkerPool: size must be a positive integer, got ${String(size)}`, [{ path: "size", message: "must be a positive integer" }]);
     this.size = size;
+    for (let i = 0; i < size; i++) this.workers.push(this.startWorker());
   }
 
-  async run<R>(task: string, shared: unknown, payloads: readonly unknown[], jobs: number, onResult?: (index: number, result: R) => void): Promise<R[]> {
-    if (!WORKER_TASKS.has(task)) throw new ValidationError(`WorkerPool.run: unknown task "${task}"`);
-    if (this.busy) throw new ValidationError("WorkerPool.run: the pool is already running a task; wait for it or use another pool");
+  run<R>(task: string, shared: unknown, payloads: readonly unknown[], jobs: number, onResult?: (index: number, result: R) => void): Promise<R[]> {
+    if (!WORKER_TASKS.has(task)) return Promise.reject(new ValidationError(`WorkerPool.run: unknown task "${task}"`));
+    if (this.closed) return Promise.reject(new ValidationError("WorkerPool.run: the pool is closed"));
+    if (payloads.length === 0) return Promise.resolve([]);
     const n = Math.max(1, Math.min(jobs, this.size, payloads.length));
-    while (this.workers.length < n) this.workers.push(new Worker(this.script, { workerData: { [WORKER_FLAG]: true } }));
-    const run = this.nextRun++;
-    const results = new Array<R>(payloads.length);
-    let next = 0;
-    let done = 0;
-    this.busy = true;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        if (payloads.length === 0) return resolve();
-        const active = this.workers.slice(0, n);
-        const cleanup = () => {
-          for (const worker of active) {
-            worker.off("message", onMessage);
-            worker.off("error", onError);
-            worker.postMessage({ type: "end", run } satisfies ToWorker);
-            worker.unref();
-          }
-        };
-        const give = (worker: Worker) => {
-          if (next >= payloads.length) return;
-          const index = next++;
-          worker.postMessage({ type: "task", run, task, index, payload: payloads[index] } satisfies ToWorker);
-        };
-        const onError = (error: Error) => {
-          cleanup();
-          reject(error);
-        };
-        const onMessage = function (this: Worker, message: FromWorker) {
-          if (message.run !== run) return;
-          if (message.type === "error") {
-            cleanup();
-            reject(fromWorkerError(message.error));
-            return;
-          }
-          results[message.index] = message.result as R;
-          done++;
-          try {
-            onResult?.(message.index, message.result as R);
-          } catch (error) {
-            cleanup();
-            reject(error);
-            return;
-          }
-          if (done === payloads.length) {
-            cleanup();
-            resolve();
-          } else give(this);
-        };
-        for (const worker of active) {
-          worker.ref();
-          worker.on("message", onMessage);
-          worker.on("error", onError);
-          worker.postMessage({ type: "shared", run, shared } satisfies ToWorker);
-          give(worker);
-        }
-      });
-    } finally {
-      this.busy = false;
-    }
-    return results;
+    return new Promise<R[]>((resolve, reject) => {
+      const run: Run = {
+        id: this.nextRun++,
+        task,
+        shared,
+        payloads,
+        jobs: n,
+        results: new Array<unknown>(payloads.length),
+        onResult: onResult as Run["onResult"],
+        resolve: resolve as Run["resolve"],
+        reject,
+        workers: new Set(),
+        next: 0,
+        done: 0,
+        inFlight: 0,
+        failed: false,
+      };
+      this.runs.push(run);
+      this.dispatch();
+    });
   }
 
-  /** Ends every worker. */
+  /** Ends every worker; runs still in progress are rejected. The pool cannot be used afterwards. */
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
+    for (const run of [...this.runs]) this.fail(run, new ValidationError("WorkerPool.close: the pool was closed while a run was in progress"));
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
+    worker.on("message", (message: FromWorker) => this.receive(worker, message));
+    worker.on("error", (error: Error) => {
+      // a worker that died takes its current payload with it: that run fails, the others go on elsewhere
+      const run = this.busyWith.get(worker);
+      this.busyWith.delete(worker);
+      const at = this.workers.indexOf(worker);
+      if (at < 0) return; // closed
+      this.workers.splice(at, 1);
+      for (const r of this.runs) r.workers.delete(worker);
+      if (run !== undefined) {
+        run.inFlight--;
+        if (run.failed) this.retireIfIdle(run);
+        else this.fail(run, error);
+      }
+      this.workers.push(this.startWorker());
+      this.dispatch();
+    });
+    worker.unref();
+    return worker;
+  }
+
+  /** Gives every idle worker the next payload of the oldest run that may use it. */
+  private dispatch(): void {
+    for (const worker of this.workers) {
+      if (this.busyWith.has(worker)) continue;
+      const run = this.runs.find((r) => r.next < r.payloads.length && (r.workers.has(worker) || r.workers.size < r.jobs));
+      if (run === undefined) continue;
+      if (!run.workers.has(worker)) {
+        run.workers.add(worker);
+        worker.postMessage({ type: "shared", run: run.id, shared: run.shared } satisfies ToWorker);
+      }
+      const index = run.next++;
+      run.inFlight++;
+      this.busyWith.set(worker, run);
+      worker.ref();
+      worker.postMessage({ type: "task", run: run.id, task: run.task, index, payload: run.payloads[index] } satisfies ToWorker);
+    }
+  }
+
+  private receive(worker: Worker, message: FromWorker): void {
+    const run = this.busyWith.get(worker);
+    this.busyWith.delete(worker);
+    worker.unref();
+    if (run === undefined || run.id !== message.run) return;
+    run.inFlight--;
+    if (run.failed) this.retireIfIdle(run);
+    else if (message.type === "error") this.fail(run, fromWorkerError(message.error));
+    else {
+      run.results[message.index] = message.result;
+      run.done++;
+      try {
+        run.onResult?.(message.index, message.result);
+      } catch (error) {
+        this.fail(run, error);
+      }
+      if (!run.failed && run.done === run.payloads.length) {
+        this.retire(run);
+        run.resolve(run.results);
+      }
+    }
+    this.dispatch();
+  }
+
+  /** Rejects the run once; payloads not handed out are dropped, results still on their way ignored. */
+  private fail(run: Run, error: unknown): void {
+    if (run.failed) return;
+    run.failed = true;
+    run.next = run.payloads.length;
+    run.reject(error);
+    this.retireIfIdle(run);
+  }
+
+  private retireIfIdle(run: Run): void {
+    if (run.inFlight === 0) this.retire(run);
+  }
+
+  /** Forgets the run here and in its workers. */
+  private retire(run: Run): void {
+    const at = this.runs.indexOf(run);
+    if (at >= 0) this.runs.splice(at, 1);
+    for (const worker of run.workers) worker.postMessage({ type: "end", run: run.id } satisfies ToWorker);
   }
 }
 
@@ -114,16 +192,16 @@ function defaultScript(): string {
   return typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
 }
 
-/** The worker side: keeps the shared data of the current run and answers task messages. */
+/** The worker side: keeps the shared data of each run in progress and answers task messages. */
 function serveTasks(): void {
-  let shared: { run: number; data: unknown } | undefined;
+  const shared = new Map<number, unknown>();
   parentPort!.on("message", (message: ToWorker) => {
-    if (message.type === "shared") shared = { run: message.run, data: message.shared };
-    else if (message.type === "end") shared = undefined;
+    if (message.type === "shared") shared.set(message.run, message.shared);
+    else if (message.type === "end") shared.delete(message.run);
     else {
       try {
         const task = WORKER_TASKS.get(message.task)!;
-        const result = task.run(shared?.run === message.run ? shared.data : undefined, message.payload);
+        const result = task.run(shared.get(message.run), message.payload);
         parentPort!.postMessage({ type: "result", run: message.run, index: message.index, result } satisfies FromWorker, task.buffers(result));
       } catch (error) {
         parentPort!.postMessage({ type: "error", run: message.run, index: message.index, error: toWorkerError(error) } satisfies FromWorker);
