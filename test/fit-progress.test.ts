@@ -35,10 +35,10 @@ describe("progress through composites", () => {
     expect([...tasks.keys()]).toEqual([
       "steps",
       "classifier › fits",
-      "classifier › refit › trees",
       "classifier › fold 1/3 › trees",
       "classifier › fold 2/3 › trees",
       "classifier › fold 3/3 › trees",
+      "classifier › refit › trees",
     ]);
     expect(tasks.get("steps")!.at(-1)!.total).toBe(3);
     expect(tasks.get("classifier › fits")!.at(-1)!.total).toBe(4);

@@ -65,4 +65,60 @@ describe("fit procedures", () => {
     expect(() => runFit(strict())).toThrow(RangeError);
     await expect(runFitAsync(strict())).rejects.toThrow("child failed");
   });
+
+  it("overlapped fits run while the procedure goes on; each error arrives where the procedure waits for that child", async () => {
+    /** A child whose asynchronous fit ends only when the test says so. */
+    class GatedChild extends Child {
+      open!: () => void;
+      async fitAsync(): Promise<this> {
+        this.calls.push({ method: "fitAsync", options: {} });
+        await new Promise<void>((resolve) => (this.open = resolve));
+        if (this.failing) throw new RangeError("gated child failed");
+        return this;
+      }
+      constructor(private readonly failing = false) {
+        super(failing);
+      }
+    }
+    const log: string[] = [];
+    function* overlapped(children: Child[]): FitProcedure<string[]> {
+      for (const child of children) yield { child, X: [], y: [], overlap: true };
+      log.push("all started");
+      const outcomes: string[] = [];
+      for (const child of children) {
+        try {
+          yield { fitted: child };
+          outcomes.push("ok");
+        } catch (error) {
+          outcomes.push((error as Error).message);
+        }
+      }
+      return outcomes;
+    }
+    expect(runFit(overlapped([new Child(true), new Child()]))).toEqual(["child failed", "ok"]);
+    log.length = 0;
+
+    const gated = [new GatedChild(true), new GatedChild()];
+    const result = runFitAsync(overlapped(gated));
+    await Promise.resolve();
+    // both fits are running and the procedure went past them before either ended
+    expect(log).toEqual(["all started"]);
+    expect(gated.map((c) => c.calls.length)).toEqual([1, 1]);
+    gated[1].open();
+    gated[0].open();
+    expect(await result).toEqual(["gated child failed", "ok"]);
+
+    // a procedure that gives up still settles only after the fits it started
+    function* givesUp(child: GatedChild): FitProcedure<number> {
+      yield { child, X: [], y: [], overlap: true };
+      throw new TypeError("gave up");
+    }
+    const slow = new GatedChild();
+    let settled = false;
+    const abandoned = runFitAsync(givesUp(slow)).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    slow.open();
+    await expect(abandoned).rejects.toThrow("gave up");
+  });
 });

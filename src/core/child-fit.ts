@@ -10,7 +10,22 @@ export interface ChildFit {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Where the child's progress reports sit under the parent's (a step name, "fold 2/5"); default: the parent's place. */
   readonly path?: readonly string[];
+  /**
+   * Go on with the procedure while the child fits; the procedure yields {@link FitDone} for the
+   * child before it uses it, and receives the child's error there. {@link runFitAsync} lets the
+   * fit's parallel work (forest trees on a pool) overlap the procedure's own work, such as
+   * scoring the previous fold; {@link runFit} fits at once. Default false: wait for the fit.
+   */
+  readonly overlap?: boolean;
 }
+
+/** Waits for the overlapped fit of `fitted` (see {@link ChildFit.overlap}); its error is thrown here. */
+export interface FitDone {
+  readonly fitted: object;
+}
+
+/** What a {@link FitProcedure} yields: a child to fit, or an overlapped fit to wait for. */
+export type FitRequest = ChildFit | FitDone;
 
 /**
  * A composite's fit written once for both `fit` and `fitAsync`: a generator that yields each child
@@ -18,38 +33,66 @@ export interface ChildFit {
  * and {@link runFitAsync} carry it out, so both fit the same children in the same order on the
  * same data, and give identical results; state is committed only when the procedure returns.
  */
-export type FitProcedure<R> = Generator<ChildFit, R, undefined>;
+export type FitProcedure<R> = Generator<FitRequest, R, undefined>;
+
+/** How a fit ended: undefined when it succeeded. */
+type Outcome = { error: unknown } | undefined;
 
 /** Carries out a procedure on this thread: each child through its synchronous `fit`. */
 export function runFit<R>(procedure: FitProcedure<R>, options: ProgressOptions = {}): R {
+  // errors of overlapped fits, held until the procedure waits for the child
+  const held = new Map<object, Outcome>();
   let step = procedure.next();
   while (!step.done) {
-    let outcome: { error: unknown } | undefined;
-    try {
-      const request = step.value;
-      callFit(request.child, "fit", request.X, request.y, childOptions(request, options.onProgress));
-    } catch (error) {
-      outcome = { error };
+    const request = step.value;
+    let outcome: Outcome;
+    if ("fitted" in request) {
+      outcome = held.get(request.fitted);
+      held.delete(request.fitted);
+    } else {
+      try {
+        callFit(request.child, "fit", request.X, request.y, childOptions(request, options.onProgress));
+      } catch (error) {
+        outcome = { error };
+      }
+      if (request.overlap === true) {
+        held.set(request.child, outcome);
+        outcome = undefined;
+      }
     }
     step = outcome === undefined ? procedure.next() : procedure.throw(outcome.error);
   }
   return step.value;
 }
 
-/** Carries out a procedure with {@link fitChild}: children that have `fitAsync` may use `options.parallel`. */
+/**
+ * Carries out a procedure with {@link fitChild}: children that have `fitAsync` may use
+ * `options.parallel`, and overlapped fits run while the procedure goes on. Whatever the
+ * procedure's end, it settles only when every fit it started has.
+ */
 export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions = {}): Promise<R> {
-  let step = procedure.next();
-  while (!step.done) {
-    let outcome: { error: unknown } | undefined;
-    try {
+  const running = new Map<object, Promise<Outcome>>();
+  const fit = (request: ChildFit): Promise<Outcome> =>
+    fitChild(request.child, request.X, request.y, { ...childOptions(request, options.onProgress), parallel: options.parallel }).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+  try {
+    let step = procedure.next();
+    while (!step.done) {
       const request = step.value;
-      await fitChild(request.child, request.X, request.y, { ...childOptions(request, options.onProgress), parallel: options.parallel });
-    } catch (error) {
-      outcome = { error };
+      let outcome: Outcome;
+      if ("fitted" in request) {
+        outcome = await running.get(request.fitted);
+        running.delete(request.fitted);
+      } else if (request.overlap === true) running.set(request.child, fit(request));
+      else outcome = await fit(request);
+      step = outcome === undefined ? procedure.next() : procedure.throw(outcome.error);
     }
-    step = outcome === undefined ? procedure.next() : procedure.throw(outcome.error);
+    return step.value;
+  } finally {
+    await Promise.all(running.values());
   }
-  return step.value;
 }
 
 /**

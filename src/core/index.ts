@@ -24,4 +24,4 @@ export type { TransformerLike } from "./transformer.js";
 export type { ParallelRunner, AsyncFitOptions } from "./parallel.js";
 export type { FitProgress, ProgressListener, ProgressOptions } from "./fit-progress.js";
 export { fitChild, runFit, runFitAsync } from "./child-fit.js";
-export type { ChildFit, FitProcedure } from "./child-fit.js";
+export type { ChildFit, FitDone, FitProcedure, FitRequest } from "./child-fit.js";

@@ -1,4 +1,4 @@
-import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
+import { runFit, runFitAsync, type ChildFit, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import type { Estimator, LoadContext } from "../core/estimator.js";
 import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
@@ -126,29 +126,51 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
       splits = all;
       progress = new ProgressCounter(options.onProgress, "fits", all.length + 1);
       estimator = p.estimator.clone();
-      const fitX = p.refit ? X : takeRows(X as RowIndexable, all[0].train);
-      const fitY = p.refit ? labels : takeRows(labels, all[0].train);
-      yield { child: estimator, X: fitX, y: fitY, path: [p.refit ? "refit" : "estimator"] };
-      progress.advance();
     }
     const method = resolveResponseMethod(estimator, p.responseMethod, owner);
-    const posLabel = positiveLabel((estimator as unknown as BinaryClassifierLike).classes, wantedPos, owner);
 
+    // Fit k is split k's clone; fit splits.length the refit (or, with refit: false, the estimator on
+    // the first split). Each starts one ahead of the scoring that needs it: while split k is
+    // scored here, the next fit runs, so a parallel runner never waits for this thread.
+    const fitting = new Map<number, Estimator<object, unknown>>();
+    const startFit = (k: number): ChildFit | null => {
+      if (k === splits.length) {
+        if (p.cv === "prefit") return null;
+        const train = splits[0].train!;
+        return { child: estimator, X: p.refit ? X : takeRows(X as RowIndexable, train), y: p.refit ? labels : takeRows(labels, train), path: [p.refit ? "refit" : "estimator"], overlap: true };
+      }
+      const train = splits[k].train;
+      if (train === null) return null;
+      const yTrain = takeRows(labels, train);
+      const missing = [...distinct].filter((c) => !yTrain.includes(c));
+      if (missing.length > 0) throw new DataError(this.message("fit", `training split ${k} has no row of class ${JSON.stringify(missing[0])}; use stratified or larger folds`));
+      const model = p.estimator!.clone();
+      fitting.set(k, model);
+      return { child: model, X: takeRows(X as RowIndexable, train), y: yTrain, path: [`fold ${k + 1}/${splits.length}`], overlap: true };
+    };
+    const first = startFit(0);
+    if (first !== null) yield first;
     const foldThresholds: Float64Array[] = [];
     const foldScores: Float64Array[] = [];
+    let posLabel: Label | undefined;
     for (const [k, split] of splits.entries()) {
+      const ahead = startFit(k + 1);
+      if (ahead !== null) yield ahead;
       let model = estimator;
       if (split.train !== null) {
-        const yTrain = takeRows(labels, split.train);
-        const missing = [...distinct].filter((c) => !yTrain.includes(c));
-        if (missing.length > 0) throw new DataError(this.message("fit", `training split ${k} has no row of class ${JSON.stringify(missing[0])}; use stratified or larger folds`));
-        model = p.estimator.clone();
-        yield { child: model, X: takeRows(X as RowIndexable, split.train), y: yTrain, path: [`fold ${k + 1}/${splits.length}`] };
+        model = fitting.get(k)!;
+        fitting.delete(k);
+        yield { fitted: model };
         progress.advance();
       }
+      posLabel ??= positiveLabel((model as unknown as BinaryClassifierLike).classes, wantedPos, owner);
       const curve = scoreCurve(model, takeRows(X as RowIndexable, split.test), takeRows(labels, split.test), method, posLabel, metric, kwargs, p.thresholds, owner);
       foldThresholds.push(curve.thresholds);
       foldScores.push(curve.scores);
+    }
+    if (p.cv !== "prefit") {
+      yield { fitted: estimator };
+      progress.advance();
     }
     if (foldThresholds.some((t) => isClose(t[0], t[t.length - 1]))) {
       throw new DataError(this.message("fit", "the estimator makes constant predictions, so there is no threshold to tune"));
@@ -175,7 +197,7 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
     return this.commit({
       estimator,
       method,
-      posLabel,
+      posLabel: posLabel!,
       threshold: grid[best],
       bestScore: objective[best],
       cvResults: p.storeCvResults ? { thresholds: grid, scores: objective } : null,
