@@ -16,7 +16,8 @@ import { pairwiseSum } from "../core/pairwise-sum.js";
 import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
-import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
+import type { AssembledForest } from "./tree/forest-assembly.js";
+import { outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/feature-ranks.js";
@@ -123,11 +124,11 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     return { plan, matrix, codes, classes, schema: schemaOfMatrix(X, matrix) };
   }
 
-  private finish(job: ReturnType<RandomForestClassifier["prepare"]>, trees: TreeStructure[], options: FitOptions): this {
+  private finish(job: ReturnType<RandomForestClassifier["prepare"]>, forest: AssembledForest, options: FitOptions): this {
     const { plan, matrix, codes, classes, schema } = job;
     let oob: RandomForestClassifierState["oob"] = null;
     if (this.params.oobScore) {
-      const { values, missing } = outOfBag(plan, trees, matrix.data, matrix.rows, matrix.cols, classes.length);
+      const { values, missing } = outOfBag(plan, forest.trees, matrix.data, matrix.rows, matrix.cols, classes.length);
       if (missing > 0) options.onWarning?.(this.message("fit", `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
       const K = classes.length;
       let correct = 0;
@@ -138,8 +139,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       }
       oob = { score: correct / matrix.rows, decision: values };
     }
-    const featureImportances = forestFeatureImportances(trees, matrix.cols);
-    return this.commit({ schema, classes, maxFeatures: plan.maxFeatures, trees, flat: flattenForest(trees, classes.length), featureImportances, oob });
+    return this.commit({ schema, classes, maxFeatures: plan.maxFeatures, ...forest, oob });
   }
 
   /** Mean of the trees' class probabilities, one column per class. */

@@ -14,7 +14,8 @@ import { pairwiseSum } from "../core/pairwise-sum.js";
 import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
-import { forestFeatureImportances, outOfBag } from "./tree/forest-summary.js";
+import type { AssembledForest } from "./tree/forest-assembly.js";
+import { outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "./tree/grow-tree.js";
 import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
@@ -101,16 +102,15 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     return { plan, matrix, target, schema: schemaOfMatrix(X, matrix) };
   }
 
-  private finish(job: ReturnType<RandomForestRegressor["prepare"]>, trees: TreeStructure[], options: FitOptions): this {
+  private finish(job: ReturnType<RandomForestRegressor["prepare"]>, forest: AssembledForest, options: FitOptions): this {
     const { plan, matrix, target, schema } = job;
     let oob: RandomForestRegressorState["oob"] = null;
     if (this.params.oobScore) {
-      const { values, missing } = outOfBag(plan, trees, matrix.data, matrix.rows, matrix.cols, 1);
+      const { values, missing } = outOfBag(plan, forest.trees, matrix.data, matrix.rows, matrix.cols, 1);
       if (missing > 0) options.onWarning?.(this.message("fit", `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
       oob = { score: r2Score(target, values), prediction: values };
     }
-    const featureImportances = forestFeatureImportances(trees, matrix.cols);
-    return this.commit({ schema, maxFeatures: plan.maxFeatures, trees, flat: flattenForest(trees, 1), featureImportances, oob });
+    return this.commit({ schema, maxFeatures: plan.maxFeatures, ...forest, oob });
   }
 
   /** Mean of the trees' predictions. */

@@ -25,19 +25,38 @@ export interface FlatForest {
 }
 
 export function flattenForest(trees: readonly TreeStructure[], valueStride: number): FlatForest {
-  let total = 0;
-  for (const tree of trees) total += tree.nodeCount;
-  const buffer = new ArrayBuffer(total * 16);
-  const thresholds = new Float32Array(buffer);
-  const links = new Int32Array(buffer);
-  const missingRight = new Uint8Array(total);
-  const roots = new Int32Array(trees.length);
-  const value = new Float64Array(total * valueStride);
-  const stack: number[] = [];
-  let next = 0;
-  trees.forEach((tree, t) => {
-    roots[t] = next;
-    // pre-order walk; a split's right child is patched in when the right subtree starts
+  const builder = new FlatForestBuilder(trees.length, valueStride);
+  trees.forEach((tree, t) => builder.add(t, tree));
+  return builder.build();
+}
+
+/**
+ * Lays out trees as they come, in any order: each tree's records go at the end of the buffer
+ * and `roots` remembers where, so a forest can be flattened while its other trees still grow.
+ */
+export class FlatForestBuilder {
+  private readonly roots: Int32Array;
+  private thresholds = new Float32Array(0);
+  private links = new Int32Array(0);
+  private missingRight = new Uint8Array(0);
+  private value = new Float64Array(0);
+  private size = 0;
+  private readonly stack: number[] = [];
+
+  constructor(
+    nTrees: number,
+    private readonly valueStride: number,
+  ) {
+    this.roots = new Int32Array(nTrees);
+  }
+
+  /** Appends tree `t`, renumbered in pre-order (a split's left child follows it). */
+  add(t: number, tree: TreeStructure): void {
+    this.reserve(this.size + tree.nodeCount);
+    const { thresholds, links, missingRight, value, valueStride, stack } = this;
+    this.roots[t] = this.size;
+    let next = this.size;
+    // a split's right child is patched in when the right subtree starts
     stack.push(0, -1);
     while (stack.length > 0) {
       const rightOf = stack.pop()!;
@@ -48,6 +67,7 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
       for (let k = 0; k < valueStride; k++) value[id * valueStride + k] = tree.value[node * valueStride + k];
       if (tree.left[node] === TREE_LEAF) {
         thresholds[4 * id] = -Infinity;
+        links[4 * id + 1] = 0;
         links[4 * id + 2] = id;
         links[4 * id + 3] = id;
         continue;
@@ -58,8 +78,39 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
       missingRight[id] = tree.missingLeft[node] === 1 ? 0 : 1;
       stack.push(tree.right[node], id, tree.left[node], -1);
     }
-  });
-  return { roots, thresholds, links, missingRight, value, valueStride };
+    this.size = next;
+  }
+
+  /** The forest, its buffers trimmed to the records written. */
+  build(): FlatForest {
+    const n = this.size;
+    const links = this.links.slice(0, 4 * n);
+    return {
+      roots: this.roots,
+      thresholds: new Float32Array(links.buffer),
+      links,
+      missingRight: this.missingRight.slice(0, n),
+      value: this.value.slice(0, n * this.valueStride),
+      valueStride: this.valueStride,
+    };
+  }
+
+  /** Room for `records` records: at least double the capacity when it grows, so appends stay linear. */
+  private reserve(records: number): void {
+    const capacity = this.missingRight.length;
+    if (records <= capacity) return;
+    const grown = Math.max(records, 2 * capacity);
+    const links = new Int32Array(4 * grown);
+    links.set(this.links);
+    this.links = links;
+    this.thresholds = new Float32Array(links.buffer);
+    const missingRight = new Uint8Array(grown);
+    missingRight.set(this.missingRight);
+    this.missingRight = missingRight;
+    const value = new Float64Array(grown * this.valueStride);
+    value.set(this.value);
+    this.value = value;
+  }
 }
 
 const f32Scratch = new Float32Array(1);

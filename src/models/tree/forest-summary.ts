@@ -1,18 +1,18 @@
 import { pairwiseSum } from "../../core/pairwise-sum.js";
 import { bootstrapCounts, type ForestPlan } from "./forest-plan.js";
-import { addTreeValues, toFloat32Rows, treeFeatureImportances } from "./tree-predict.js";
+import { addTreeValues, toFloat32Rows } from "./tree-predict.js";
 import type { TreeStructure } from "./tree-structure.js";
 
 /**
- * A forest's `feature_importances_`: the mean of the normalised per-tree importances over trees
- * that split at least once (summed in tree order), renormalised; all zeros if none split.
+ * A forest's `feature_importances_` from its trees' normalised importances (null for a tree that
+ * never split): their mean over the trees that split, summed in tree order, renormalised; all
+ * zeros if none split.
  */
-export function forestFeatureImportances(trees: readonly TreeStructure[], nFeatures: number): Float64Array {
+export function meanFeatureImportances(perTree: readonly (Float64Array | null)[], nFeatures: number): Float64Array {
   const mean = new Float64Array(nFeatures);
   let used = 0;
-  for (const tree of trees) {
-    if (tree.nodeCount <= 1) continue;
-    const imp = treeFeatureImportances(tree, nFeatures);
+  for (const imp of perTree) {
+    if (imp === null) continue;
     for (let f = 0; f < nFeatures; f++) mean[f] += imp[f];
     used++;
   }
