@@ -41,6 +41,7 @@ export class FlatForestBuilder {
   private missingRight = new Uint8Array(0);
   private value = new Float64Array(0);
   private size = 0;
+  private added = 0;
   private readonly stack: number[] = [];
 
   constructor(
@@ -53,6 +54,7 @@ export class FlatForestBuilder {
   /** Appends tree `t`, renumbered in pre-order (a split's left child follows it). */
   add(t: number, tree: TreeStructure): void {
     this.reserve(this.size + tree.nodeCount);
+    this.added++;
     const { thresholds, links, missingRight, value, valueStride, stack } = this;
     this.roots[t] = this.size;
     let next = this.size;
@@ -81,25 +83,31 @@ export class FlatForestBuilder {
     this.size = next;
   }
 
-  /** The forest, its buffers trimmed to the records written. */
+  /** The forest; its buffers are trimmed to the records written unless little would be saved. */
   build(): FlatForest {
     const n = this.size;
-    const links = this.links.slice(0, 4 * n);
+    const trim = this.missingRight.length - n > n / 16;
+    const links = trim ? this.links.slice(0, 4 * n) : this.links.subarray(0, 4 * n);
     return {
       roots: this.roots,
-      thresholds: new Float32Array(links.buffer),
+      thresholds: trim ? new Float32Array(links.buffer) : this.thresholds.subarray(0, 4 * n),
       links,
-      missingRight: this.missingRight.slice(0, n),
-      value: this.value.slice(0, n * this.valueStride),
+      missingRight: trim ? this.missingRight.slice(0, n) : this.missingRight.subarray(0, n),
+      value: trim ? this.value.slice(0, n * this.valueStride) : this.value.subarray(0, n * this.valueStride),
       valueStride: this.valueStride,
     };
   }
 
-  /** Room for `records` records: at least double the capacity when it grows, so appends stay linear. */
+  /**
+   * Room for `records` records. Capacity grows to the forest's projected size (the trees so far
+   * scaled to all of them, plus 5%), so a forest is usually laid out in one allocation and
+   * needs no trimming copy; past the projection it grows by at least a quarter, so appends stay linear.
+   */
   private reserve(records: number): void {
     const capacity = this.missingRight.length;
     if (records <= capacity) return;
-    const grown = Math.max(records, 2 * capacity);
+    const projected = Math.ceil((records / (this.added + 1)) * this.roots.length * 1.05);
+    const grown = Math.max(records, this.added === 0 ? projected : Math.max(projected, Math.ceil(capacity * 1.25)));
     const links = new Int32Array(4 * grown);
     links.set(this.links);
     this.links = links;
