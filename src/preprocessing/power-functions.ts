@@ -4,13 +4,18 @@
  * `boxcox_normmax(method="mle")`, `scipy.special.boxcox`/`inv_boxcox`) and scikit-learn 1.9.1
  * inverts Yeo-Johnson. The operations follow scipy's order. numpy's `log1p`, `expm1` and `log`
  * (SVML on AVX-512 machines) are correctly rounded on all but a tiny share of inputs while V8's
- * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions below.
+ * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions. Box-Cox's
+ * likelihood, whose flat maximum turns single ulps into lambda differences of 1e-7, replays
+ * numpy's `exp`, `log` and `log1p` bit for bit instead; Python's `math.log` (the C library's) and
+ * `scipy.special.boxcox`'s `log` are taken correctly rounded, which they are but for a tiny share.
  *
  * @module
  */
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, log1pRounded, logRounded } from "./correctly-rounded.js";
+import { numpyExp } from "./numpy-exp.js";
+import { numpyLog, numpyLog1p } from "./numpy-log.js";
 
 /** `np.finfo(np.float64).eps`. */
 const EPS = 2.220446049250313e-16;
@@ -60,8 +65,8 @@ export function inverseYeoJohnsonColumn(values: Float64Array, lambda: number, ou
 
 /** `scipy.special.boxcox(x, lmbda)` (NaN for negative x, -inf at 0 for negative lambda). */
 export function boxCox(x: number, lambda: number): number {
-  if (Math.abs(lambda) < 1e-19) return Math.log(x);
-  const l = lambda * Math.log(x);
+  if (Math.abs(lambda) < 1e-19) return logRounded(x);
+  const l = lambda * logRounded(x);
   if (l < 709.78) return Math.expm1(l) / lambda;
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
 }
@@ -149,19 +154,20 @@ export function yeoJohnsonLambda(x: Float64Array): number {
 export function boxCoxLambda(x: Float64Array): number {
   const n = x.length;
   const logData = new Float64Array(n);
-  for (let i = 0; i < n; i++) logData[i] = Math.log(x[i]);
+  for (let i = 0; i < n; i++) logData[i] = numpyLog(x[i]);
   const logSum = pairwiseSum(logData);
-  const logN = Math.log(n);
+  // Python's math.log (the C library's), which rounds correctly on all but a tiny share of inputs.
+  const logN = logRounded(n);
   const halfN = n / 2;
   const logx = new Float64Array(n);
   const scratch = new Float64Array(n);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
-      logvar = Math.log(npVar(logData, scratch));
+      logvar = numpyLog(npVar(logData, scratch));
     } else {
       for (let i = 0; i < n; i++) logx[i] = lambda * logData[i];
-      logvar = logVariance(logx, logN, scratch) - 2 * Math.log(Math.abs(lambda));
+      logvar = logVariance(logx, logN, scratch) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -197,9 +203,9 @@ function logVariance(logx: Float64Array, logN: number, scratch: Float64Array): n
       const big = a > logMean ? a : logMean;
       const small = a > logMean ? logMean : a;
       // s = -exp(small - big) (the weights 1 and -1 give m = +1 or -1, and s/m the same value).
-      const s = -Math.exp(small - big);
-      out = Math.log1p(s) + 0 + big;
-      if (!Number.isFinite(out)) out = Math.log(Math.abs(Math.exp(a) - Math.exp(logMean)));
+      const s = -numpyExp(small - big);
+      out = numpyLog1p(s) + 0 + big;
+      if (!Number.isFinite(out)) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
     }
     scratch[i] = 2 * out;
   }
@@ -225,14 +231,14 @@ function logSumExp(a: Float64Array, scratch: Float64Array): number {
     if (a[i] === max) {
       m += 1;
       scratch[i] = 0; // exp(-inf - max)
-    } else scratch[i] = Math.exp(a[i] - max);
+    } else scratch[i] = numpyExp(a[i] - max);
   }
   let s = pairwiseSum(scratch, 0, n);
   if (s !== 0) s = s / m;
-  let out = Math.log1p(s) + Math.log(m) + max;
+  let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    for (let i = 0; i < n; i++) scratch[i] = Math.exp(a[i]);
-    out = Math.log(pairwiseSum(scratch, 0, n));
+    for (let i = 0; i < n; i++) scratch[i] = numpyExp(a[i]);
+    out = numpyLog(pairwiseSum(scratch, 0, n));
   }
   return out;
 }
