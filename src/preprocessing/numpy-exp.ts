@@ -5,13 +5,14 @@
  * rounded: it differs from the correctly rounded value (and from V8's `Math.exp`) in the last bit
  * on a few percent of inputs. scipy's Box-Cox likelihood runs through it, and its flat maximum
  * turns those ulps into visibly different lambdas, so the likelihood uses this emulation. The
- * kernel (Tang's table method with 16 entries and FMA) is replayed operation by operation, each
- * FMA emulated exactly; the constants are the kernel's own. Inputs with |x| >= 707.70 take SVML's
- * rare-case path, emulated here by `Math.exp` (0 for −∞, ∞ above 709.78; tiny or huge values that
- * never affect a likelihood).
+ * kernel (Tang's table method with 16 entries and FMA) is replayed operation by operation with
+ * the kernel's own constants: exp(x) = 2^floor(N)·T·(1 + tail + r·q(r)), N = x/ln2 rounded down
+ * to a multiple of 1/16, T = 2^(N − floor N) from a table, r = x − N·ln2 in [0, ln2/16).
+ * Inputs with |x| >= 707.70 take SVML's rare-case path, emulated here by `Math.exp` (0 for −∞, ∞
+ * above 709.78; values below 1e-307 or above 1e307 that never affect a likelihood).
  */
-import { productError } from "../core/product-error.js";
-import { fusedMultiplyAdd as fma } from "./fused-multiply-add.js";
+import { highHalf } from "../core/product-error.js";
+import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 
 /** 2^(j/16) rounded, j = 0..15. */
 const TABLE = Float64Array.from([
@@ -43,24 +44,111 @@ const Q1 = 0.999999999999984;
 const RARE = 707.7032713517042;
 /** `2^m` for m = −1022..1021, at index m + 1022. */
 const POW2 = Float64Array.from({ length: 2044 }, (_, i) => Math.pow(2, i - 1022));
+// Veltkamp halves of the constant factors.
+const INV_LN2_H = highHalf(INV_LN2);
+const INV_LN2_L = INV_LN2 - INV_LN2_H;
+const LN2_HI_H = highHalf(LN2_HI);
+const LN2_HI_L = LN2_HI - LN2_HI_H;
 
-/** `np.exp(x)` as numpy computes it for float64 arrays on AVX-512 machines. */
+const ONE = new Float64Array(1);
+
+/** `np.exp(x)` for one value (see `numpyExpArray`). */
 export function numpyExp(x: number): number {
-  if (!(Math.abs(x) < RARE)) return Math.exp(x); // also NaN
-  // N = x/ln2 rounded down to a multiple of 1/16: the kernel's FMA with the shifter rounds
-  // towards zero. The remainder (x·INV_LN2 + SHIFTER) − s is d + pe exactly.
-  const p = x * INV_LN2;
-  const pe = productError(x, INV_LN2, p);
-  let s = p + SHIFTER;
-  const d = p - (s - SHIFTER);
-  if (d + pe < 0) s -= SHIFTER_ULP;
-  const n = s - SHIFTER;
-  const j = (n * 16) & 15;
-  const r = fma(-n, LN2_LO, fma(-n, LN2_HI, x));
-  const r2 = r * r;
-  let q = fma(r2, fma(Q6, r, Q5), fma(Q4, r, Q3));
-  q = fma(r2, q, fma(Q2, r, Q1));
-  const t = TABLE[j];
-  const mantissa = fma(t, fma(q, r, TABLE_TAIL[j]), t);
-  return mantissa * POW2[Math.floor(n) + 1022];
+  ONE[0] = x;
+  numpyExpArray(ONE, ONE);
+  return ONE[0];
+}
+
+/**
+ * `out[i] = np.exp(values[i])` for i < n, as numpy computes it for float64 arrays on AVX-512
+ * machines (`out` may be `values`). A loop over arrays keeps every double unboxed; each FMA is
+ * written out as the rounding test of fused-multiply-add.ts (s, e, bound), whose rare failures
+ * (a product not small against the addend, or a near-tie) fall back to `fusedMultiplyAdd`.
+ */
+export function numpyExpArray(values: Float64Array, out: Float64Array, n = values.length): void {
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (!(Math.abs(x) < RARE)) {
+      out[i] = Math.exp(x); // also NaN
+      continue;
+    }
+    // N: the kernel's FMA x·INV_LN2 + SHIFTER rounds towards zero. Its remainder after rounding
+    // to nearest, (x·INV_LN2 + SHIFTER) − shifted, is d + pe exactly; negative means rounded up.
+    const xh = highHalf(x);
+    const xl = x - xh;
+    let p = x * INV_LN2;
+    const pe = INV_LN2_H * xh - p + INV_LN2_H * xl + INV_LN2_L * xh + INV_LN2_L * xl;
+    let shifted = p + SHIFTER;
+    if (p - (shifted - SHIFTER) + pe < 0) shifted -= SHIFTER_ULP;
+    // −N exactly, with at most 15 significant bits (its own Veltkamp high half).
+    const m = SHIFTER - shifted;
+    // r1 = fma(−N, LN2_HI, x). Except for N = −1/16, x + m·LN2_HI cancels exactly (both are
+    // multiples of 2^-57 or coarser and the sum is below ln2/16), so with m·LN2_HI = p + pe
+    // exactly the result is one rounding of (x + p) + pe.
+    let r1: number;
+    if (m === SHIFTER_ULP) r1 = fusedMultiplyAdd(m, LN2_HI, x);
+    else {
+      p = m * LN2_HI;
+      r1 = x + p + (LN2_HI_H * m - p + LN2_HI_L * m);
+    }
+    // r = fma(−N, LN2_LO, r1)
+    p = m * LN2_LO;
+    let s = r1 + p;
+    let z = s - r1;
+    let e = r1 - (s - z) + (p - z);
+    let bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const r = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(m, LN2_LO, r1);
+    const r2 = r * r;
+    // q = fma(r2, fma(r2, fma(Q6, r, Q5), fma(Q4, r, Q3)), fma(Q2, r, Q1))
+    p = Q6 * r;
+    s = Q5 + p;
+    z = s - Q5;
+    e = Q5 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const q65 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q6, r, Q5);
+    p = Q4 * r;
+    s = Q3 + p;
+    z = s - Q3;
+    e = Q3 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const q43 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q4, r, Q3);
+    p = Q2 * r;
+    s = Q1 + p;
+    z = s - Q1;
+    e = Q1 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const q21 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q2, r, Q1);
+    p = r2 * q65;
+    s = q43 + p;
+    z = s - q43;
+    e = q43 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const q6543 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(r2, q65, q43);
+    p = r2 * q6543;
+    s = q21 + p;
+    z = s - q21;
+    e = q21 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    const q = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(r2, q6543, q21);
+    // w = fma(q, r, tail): here the product dominates, so it is taken exactly (Dekker) and only
+    // the sum v = pe + tail is rounded; bound covers that rounding and the one of v ∓ bound.
+    const j = (m * -16) & 15;
+    const tail = TABLE_TAIL[j];
+    p = q * r;
+    const qh = highHalf(q);
+    const ql = q - qh;
+    const rh = highHalf(r);
+    const rl = r - rh;
+    const v = qh * rh - p + qh * rl + ql * rh + ql * rl + tail;
+    bound = Math.abs(v) * 2 * SUM_BOUND;
+    const w = p + (v - bound) === p + (v + bound) ? p + v : fusedMultiplyAdd(q, r, tail);
+    // T·(1 + w) = fma(T, w, T), scaled by 2^floor(N)
+    const t = TABLE[j];
+    p = t * w;
+    s = t + p;
+    z = s - t;
+    e = t - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
+    out[i] = (s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(t, w, t)) * POW2[1022 - Math.ceil(m)];
+  }
 }

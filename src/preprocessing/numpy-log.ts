@@ -11,7 +11,8 @@
  * from a 16-entry table and log(1 + r) a degree-9 polynomial. Zero, negative, infinite and NaN
  * inputs, which SVML hands to its rare-case path, give what `Math.log`/`Math.log1p` give.
  */
-import { fusedMultiplyAdd as fma } from "./fused-multiply-add.js";
+import { highHalf } from "../core/product-error.js";
+import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 
 /** −log c for the 16 values of c (by the top 4 bits of c's significand; c < 0.75 counts 2c). */
 const TABLE = Float64Array.from([
@@ -54,68 +55,138 @@ const TWO_M60 = 2 ** -60;
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-/** The exponent e of the last `splitExponent` call (its significand m = v·2^−e is returned). */
-let exponent = 0;
+/** 2^64, to bring subnormals into the normal range before reading their exponent. */
+const SUBNORMAL_SCALE = 2 ** 64;
 
-/** For a positive finite v: sets `exponent` to floor(log2 v) and returns v·2^−exponent in [1, 2). */
-function splitExponent(v: number): number {
-  let scale = 0;
-  if (v < 2.2250738585072014e-308) {
-    v *= 2 ** 64;
-    scale = 64;
-  }
-  BITS[0] = v;
-  exponent = ((WORDS[HIGH] >>> 20) & 0x7ff) - 1023 - scale;
-  return v * POW2[1074 - exponent - scale];
+const ONE = new Float64Array(1);
+
+/** `np.log(v)` for one value (see `numpyLogArray`). */
+export function numpyLog(v: number): number {
+  ONE[0] = v;
+  numpyLogArray(ONE, ONE);
+  return ONE[0];
 }
 
-/** 32·c for the kernel's c ≈ 1/m (m in [1, 2)): an integer from 16 to 32. */
-function reciprocal32(m: number): number {
-  let k = Math.round(32 / m);
-  while (k < 32 && m < RECIPROCAL_THRESHOLDS[k - 16]) k++;
-  while (k > 16 && m >= RECIPROCAL_THRESHOLDS[k - 17]) k--;
-  return k;
+/** `np.log1p(v)` for one value (see `numpyLogArray`). */
+export function numpyLog1p(v: number): number {
+  ONE[0] = v;
+  numpyLogArray(ONE, ONE, 1, true);
+  return ONE[0];
 }
 
 /**
- * e·ln2 − log c + log(1 + r) for r = rh + rl, |rl| tiny against rh, as both kernels finish
- * (c = k32/32; `log` passes rl = 0, for which the steps below reduce to its own sequence).
+ * `out[i] = np.log(values[i])`, or `np.log1p(values[i])` with `plusOne`, for i < n, as numpy
+ * computes them for float64 arrays on AVX-512 machines (`out` may be `values`). A loop over
+ * arrays keeps every double unboxed; each FMA is written out as the rounding test of
+ * fused-multiply-add.ts, whose rare failures fall back to `fusedMultiplyAdd`.
  */
-function finish(e: number, k32: number, rh: number, rl: number): number {
-  const i = (k32 - 16) & 15;
-  if (k32 < 24) e += 1; // c < 0.75: the table holds −log(2c)
-  const r = rh + rl;
-  const r2 = r * r;
-  const r4 = r2 * r2;
-  const rError = rl - (r - rh);
-  const tail = TABLE_TAIL[i] + rError;
-  const head = fma(e, LN2_HI, TABLE[i]);
-  const sum = head + r;
-  const headError = r - (sum - head);
-  let p = fma(r2, fma(P9, r, P8), fma(P7, r, P6));
-  p = fma(r4, p, fma(r2, fma(P5, r, P4), fma(P3, r, P2)));
-  p = fma(r2, p, headError);
-  return sum + (p + fma(LN2_LO, e, tail));
-}
-
-/** `np.log(v)` as numpy computes it for float64 arrays on AVX-512 machines. */
-export function numpyLog(v: number): number {
-  if (!(v > 0 && v < Infinity)) return Math.log(v);
-  const m = splitExponent(v);
-  const k32 = reciprocal32(m);
-  return finish(exponent, k32, fma(k32 / 32, m, -1), 0);
-}
-
-/** `np.log1p(v)` as numpy computes it for float64 arrays on AVX-512 machines. */
-export function numpyLog1p(v: number): number {
-  if (!(v > -1 && v < Infinity)) return Math.log1p(v);
-  if (Math.abs(v) < TWO_M60) return v; // the kernel returns v + O(v²), which rounds to v
-  // 1 + v = y + low exactly.
-  const y = 1 + v;
-  const low = v > 1 ? 1 - (y - v) : v - (y - 1);
-  const m = splitExponent(y);
-  const e = exponent;
-  const k32 = reciprocal32(m);
-  const c = k32 / 32;
-  return finish(e, k32, fma(c, m, -1), c * (low * POW2[1074 - e]));
+export function numpyLogArray(values: Float64Array, out: Float64Array, n = values.length, plusOne = false): void {
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let m: number;
+    let lowPart = 0;
+    if (!plusOne) {
+      if (!(v > 0 && v < Infinity)) {
+        out[i] = Math.log(v);
+        continue;
+      }
+      m = v;
+    } else {
+      if (!(v > -1 && v < Infinity) || Math.abs(v) < TWO_M60) {
+        // Outside the domain, or so small that the kernel's v + O(v²) rounds to v.
+        out[i] = Math.abs(v) < TWO_M60 ? v : Math.log1p(v);
+        continue;
+      }
+      // 1 + v = y + lowPart exactly; the kernel takes r = c·m − 1 + c·lowPart·2^-e.
+      const y = 1 + v;
+      lowPart = v > 1 ? 1 - (y - v) : v - (y - 1);
+      m = y;
+    }
+    // m = 2^e·(significand in [1, 2)), read off the bits (subnormals scaled up first).
+    let e = 0;
+    if (m < 2.2250738585072014e-308) {
+      m *= SUBNORMAL_SCALE;
+      e = -64;
+    }
+    BITS[0] = m;
+    const biased = (WORDS[HIGH] >>> 20) & 0x7ff;
+    m *= POW2[2097 - biased];
+    e += biased - 1023;
+    // 32·c, c = 1/m rounded to 1/32 as the hardware estimate does: from the nearest 32/k, step k
+    // until the thresholds bracket m.
+    let k32 = Math.round(32 / m);
+    while (k32 < 32 && m < RECIPROCAL_THRESHOLDS[k32 - 16]) k32++;
+    while (k32 > 16 && m >= RECIPROCAL_THRESHOLDS[k32 - 17]) k32--;
+    const c = k32 / 32;
+    // c·m − 1 is a multiple of 2^-57 below 2^-5 in magnitude, so (c·m rounded − 1) + its rounding
+    // error (c has 6 bits: no split) gives it exactly, as the kernel's FMA does.
+    const cm = c * m;
+    const mh = highHalf(m);
+    const rh = cm - 1 + (c * mh - cm + c * (m - mh));
+    const rl = lowPart === 0 ? 0 : c * (lowPart * POW2[1074 - e]);
+    const index = (k32 - 16) & 15;
+    if (k32 < 24) e += 1; // c < 0.75: the table holds −log(2c)
+    const r = rh + rl;
+    const r2 = r * r;
+    const r4 = r2 * r2;
+    const tail = TABLE_TAIL[index] + (rl - (r - rh));
+    // e·LN2_HI and e·LN2_LO are exact (the constants end in zeros), so these FMAs round once.
+    const head = e * LN2_HI + TABLE[index];
+    const sum = head + r;
+    // p = fma(r4, fma(r2, fma(P9, r, P8), fma(P7, r, P6)), fma(r2, fma(P5, r, P4), fma(P3, r, P2)))
+    let p = P9 * r;
+    let s = P8 + p;
+    let z = s - P8;
+    let d = P8 - (s - z) + (p - z);
+    let bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p98 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P9, r, P8);
+    p = P7 * r;
+    s = P6 + p;
+    z = s - P6;
+    d = P6 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p76 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P7, r, P6);
+    p = P5 * r;
+    s = P4 + p;
+    z = s - P4;
+    d = P4 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p54 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P5, r, P4);
+    p = P3 * r;
+    s = P2 + p;
+    z = s - P2;
+    d = P2 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p32 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P3, r, P2);
+    p = r2 * p98;
+    s = p76 + p;
+    z = s - p76;
+    d = p76 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p9876 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r2, p98, p76);
+    p = r2 * p54;
+    s = p32 + p;
+    z = s - p32;
+    d = p32 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const p5432 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r2, p54, p32);
+    p = r4 * p9876;
+    s = p5432 + p;
+    z = s - p5432;
+    d = p5432 - (s - z) + (p - z);
+    bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
+    const poly = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r4, p9876, p5432);
+    // fma(r2, poly, headError): the product dominates, so it is taken exactly (Dekker) and only
+    // the sum pe + headError is rounded; bound covers that rounding and the one of v ∓ bound.
+    const headError = r - (sum - head);
+    p = r2 * poly;
+    const r2h = highHalf(r2);
+    const r2l = r2 - r2h;
+    const ph = highHalf(poly);
+    const pl = poly - ph;
+    const low = r2h * ph - p + r2h * pl + r2l * ph + r2l * pl + headError;
+    bound = Math.abs(low) * 2 * SUM_BOUND;
+    p = p + (low - bound) === p + (low + bound) ? p + low : fusedMultiplyAdd(r2, poly, headError);
+    out[i] = sum + (p + (e * LN2_LO + tail));
+  }
 }

@@ -14,8 +14,8 @@
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, log1pRounded, logRounded } from "./correctly-rounded.js";
-import { numpyExp } from "./numpy-exp.js";
-import { numpyLog, numpyLog1p } from "./numpy-log.js";
+import { numpyExp, numpyExpArray } from "./numpy-exp.js";
+import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
 
 /** `np.finfo(np.float64).eps`. */
 const EPS = 2.220446049250313e-16;
@@ -154,20 +154,21 @@ export function yeoJohnsonLambda(x: Float64Array): number {
 export function boxCoxLambda(x: Float64Array): number {
   const n = x.length;
   const logData = new Float64Array(n);
-  for (let i = 0; i < n; i++) logData[i] = numpyLog(x[i]);
+  numpyLogArray(x, logData);
   const logSum = pairwiseSum(logData);
   // Python's math.log (the C library's), which rounds correctly on all but a tiny share of inputs.
   const logN = logRounded(n);
   const halfN = n / 2;
   const logx = new Float64Array(n);
   const scratch = new Float64Array(n);
+  const larger = new Float64Array(n);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
       logvar = numpyLog(npVar(logData, scratch));
     } else {
       for (let i = 0; i < n; i++) logx[i] = lambda * logData[i];
-      logvar = logVariance(logx, logN, scratch) - 2 * logRounded(Math.abs(lambda));
+      logvar = logVariance(logx, logN, scratch, larger) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -189,28 +190,34 @@ export function boxCoxLambda(x: Float64Array): number {
 
 /**
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
- * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it.
+ * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
+ * `exp` and `log1p` taken over whole arrays as numpy does. `logx`, `scratch` and `larger` have
+ * the same length; the last two are overwritten.
  */
-function logVariance(logx: Float64Array, logN: number, scratch: Float64Array): number {
+function logVariance(logx: Float64Array, logN: number, scratch: Float64Array, larger: Float64Array): number {
   const n = logx.length;
   const logMean = logSumExp(logx, scratch) - logN;
-  // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) - mean|.
+  // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
+  // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
+  // m = ±1, and s/m the same value either way).
   for (let i = 0; i < n; i++) {
     const a = logx[i];
-    let out: number;
-    if (a === logMean) out = -Infinity;
-    else {
-      const big = a > logMean ? a : logMean;
-      const small = a > logMean ? logMean : a;
-      // s = -exp(small - big) (the weights 1 and -1 give m = +1 or -1, and s/m the same value).
-      const s = -numpyExp(small - big);
-      out = numpyLog1p(s) + 0 + big;
-      if (!Number.isFinite(out)) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
-    }
+    larger[i] = a > logMean ? a : logMean;
+    scratch[i] = (a > logMean ? logMean : a) - larger[i];
+  }
+  numpyExpArray(scratch, scratch);
+  for (let i = 0; i < n; i++) scratch[i] = -scratch[i];
+  numpyLogArray(scratch, scratch, n, true);
+  for (let i = 0; i < n; i++) {
+    const a = logx[i];
+    // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
+    let out = a === logMean ? -Infinity : scratch[i] + 0 + larger[i];
+    if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
     scratch[i] = 2 * out;
   }
   // logsumexp reads `scratch` into its own buffer before reusing the space.
-  return logSumExp(Float64Array.from(scratch), scratch) - logN;
+  larger.set(scratch);
+  return logSumExp(larger, scratch) - logN;
 }
 
 /** `scipy.special.logsumexp` of a 1-D real array (no weights): maxima split off, the rest pairwise. */
@@ -230,14 +237,15 @@ function logSumExp(a: Float64Array, scratch: Float64Array): number {
   for (let i = 0; i < n; i++) {
     if (a[i] === max) {
       m += 1;
-      scratch[i] = 0; // exp(-inf - max)
-    } else scratch[i] = numpyExp(a[i] - max);
+      scratch[i] = -Infinity; // exp(−inf − max) = 0
+    } else scratch[i] = a[i] - max;
   }
+  numpyExpArray(scratch, scratch);
   let s = pairwiseSum(scratch, 0, n);
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    for (let i = 0; i < n; i++) scratch[i] = numpyExp(a[i]);
+    numpyExpArray(a, scratch);
     out = numpyLog(pairwiseSum(scratch, 0, n));
   }
   return out;
