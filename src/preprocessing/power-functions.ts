@@ -14,6 +14,7 @@
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, log1pRounded, logRounded } from "./correctly-rounded.js";
+import { distinctValues } from "./distinct-values.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
 
@@ -35,8 +36,23 @@ export function yeoJohnson(x: number, lambda: number): number {
   return Math.abs(lambda - 2) > EPS ? -expm1Rounded((2 - lambda) * log1pRounded(-x)) / (2 - lambda) : -log1pRounded(-x);
 }
 
-/** Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop). */
+/**
+ * Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop), once per
+ * distinct value when values repeat (see distinct-values.ts).
+ */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  const distinct = distinctValues(values);
+  if (distinct === null) {
+    yeoJohnsonEach(values, lambda, out);
+    return;
+  }
+  const perValue = new Float64Array(distinct.values.length);
+  yeoJohnsonEach(distinct.values, lambda, perValue);
+  const index = distinct.index;
+  for (let i = 0; i < values.length; i++) out[i] = perValue[index[i]];
+}
+
+function yeoJohnsonEach(values: Float64Array, lambda: number, out: Float64Array): void {
   const n = values.length;
   const zeroLambda = Math.abs(lambda) < EPS;
   const twoLambda = !(Math.abs(lambda - 2) > EPS);
@@ -108,30 +124,42 @@ export function yeoJohnsonLambda(x: Float64Array): number {
     if (a > maxAbs) maxAbs = a;
   }
   if (allZero) return 1.0;
+  // Each distinct value is transformed once per evaluation (see distinct-values.ts); `gather`
+  // spreads the results over the column, whose sums numpy takes in row order.
+  const distinct = distinctValues(x);
+  const points = distinct === null ? x : distinct.values;
+  const gather = (perPoint: Float64Array, out: Float64Array): Float64Array => {
+    if (distinct === null) return perPoint;
+    const index = distinct.index;
+    for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
+    return out;
+  };
   // log1p(|x|) serves both signs (log1p(x) for x >= 0, log1p(-x) below), so it is taken once.
-  const logs = new Float64Array(n);
-  const positive = new Uint8Array(n);
-  const signed = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
+  const k = points.length;
+  const logs = new Float64Array(k);
+  const positive = new Uint8Array(k);
+  const signedPoints = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const v = points[i];
     logs[i] = log1pRounded(Math.abs(v));
     positive[i] = v >= 0 ? 1 : 0;
-    signed[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
+    signedPoints[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
   }
-  const signedSum = pairwiseSum(signed);
   const y = new Float64Array(n);
-  const scratch = signed;
+  const scratch = new Float64Array(n);
+  const signedSum = pairwiseSum(gather(signedPoints, scratch));
+  const yPoints = distinct === null ? y : new Float64Array(k);
   const halfN = -n / 2;
   const negLogLikelihood = (lambda: number): number => {
     const zeroLambda = Math.abs(lambda) < EPS;
     const twoLambda = !(Math.abs(lambda - 2) > EPS);
     const mirrored = 2 - lambda;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < k; i++) {
       const l = logs[i];
-      if (positive[i] === 1) y[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
-      else y[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
+      if (positive[i] === 1) yPoints[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
+      else yPoints[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
     }
-    const sigma = npVar(y, scratch);
+    const sigma = npVar(gather(yPoints, y), scratch);
     const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
