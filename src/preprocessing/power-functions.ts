@@ -181,22 +181,30 @@ export function yeoJohnsonLambda(x: Float64Array): number {
  */
 export function boxCoxLambda(x: Float64Array): number {
   const n = x.length;
-  const logData = new Float64Array(n);
-  numpyLogArray(x, logData);
+  // Each distinct value goes through numpy's functions once per evaluation (distinct-values.ts);
+  // the sums run over the whole column, in numpy's order.
+  const distinct = distinctValues(x);
+  const points = distinct === null ? x : distinct.values;
+  const column: Spread = { index: distinct === null ? null : distinct.index, n };
+  const k = points.length;
+  const logPoints = new Float64Array(k);
+  numpyLogArray(points, logPoints);
+  const logData = spread(logPoints, column, new Float64Array(n));
   const logSum = pairwiseSum(logData);
   // Python's math.log (the C library's), which rounds correctly on all but a tiny share of inputs.
   const logN = logRounded(n);
   const halfN = n / 2;
-  const logx = new Float64Array(n);
-  const scratch = new Float64Array(n);
-  const larger = new Float64Array(n);
+  const logx = new Float64Array(k);
+  const scratch = new Float64Array(k);
+  const larger = new Float64Array(k);
+  const full = new Float64Array(n);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
-      logvar = numpyLog(npVar(logData, scratch));
+      logvar = numpyLog(npVar(logData, full));
     } else {
-      for (let i = 0; i < n; i++) logx[i] = lambda * logData[i];
-      logvar = logVariance(logx, logN, scratch, larger) - 2 * logRounded(Math.abs(lambda));
+      for (let i = 0; i < k; i++) logx[i] = lambda * logPoints[i];
+      logvar = logVariance(logx, column, logN, scratch, larger, full) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -216,44 +224,61 @@ export function boxCoxLambda(x: Float64Array): number {
   return lambda;
 }
 
+/** How values given once per distinct entry spread over a column of n entries (`index` null: one per entry). */
+interface Spread {
+  index: Int32Array | null;
+  n: number;
+}
+
+/** The column's entries from per-point values (the points themselves when there is no index). */
+function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array): Float64Array {
+  if (index === null) return perPoint;
+  for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
+  return out;
+}
+
 /**
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
  * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
- * `exp` and `log1p` taken over whole arrays as numpy does. `logx`, `scratch` and `larger` have
- * the same length; the last two are overwritten.
+ * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
+ * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten.
  */
-function logVariance(logx: Float64Array, logN: number, scratch: Float64Array, larger: Float64Array): number {
-  const n = logx.length;
-  const logMean = logSumExp(logx, scratch) - logN;
+function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array): number {
+  const k = logx.length;
+  const logMean = logSumExp(logx, column, scratch, full) - logN;
   // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
   // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
   // m = ±1, and s/m the same value either way).
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) {
     const a = logx[i];
     larger[i] = a > logMean ? a : logMean;
     scratch[i] = (a > logMean ? logMean : a) - larger[i];
   }
   numpyExpArray(scratch, scratch);
-  for (let i = 0; i < n; i++) scratch[i] = -scratch[i];
-  numpyLogArray(scratch, scratch, n, true);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
+  numpyLogArray(scratch, scratch, k, true);
+  for (let i = 0; i < k; i++) {
     const a = logx[i];
     // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
     let out = a === logMean ? -Infinity : scratch[i] + 0 + larger[i];
     if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
     scratch[i] = 2 * out;
   }
-  // logsumexp reads `scratch` into its own buffer before reusing the space.
+  // logsumexp reads its argument into its own buffer before reusing the space.
   larger.set(scratch);
-  return logSumExp(larger, scratch) - logN;
+  return logSumExp(larger, column, scratch, full) - logN;
 }
 
-/** `scipy.special.logsumexp` of a 1-D real array (no weights): maxima split off, the rest pairwise. */
-function logSumExp(a: Float64Array, scratch: Float64Array): number {
-  const n = a.length;
+/**
+ * `scipy.special.logsumexp` of a 1-D real array (no weights; maxima split off, the rest summed
+ * pairwise) given one value per point of `column`. `scratch` (per point) and `full` (per entry)
+ * are overwritten.
+ */
+function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array): number {
+  const k = a.length;
   // np.max: NaN if any value is NaN.
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) {
     const v = a[i];
     if (v !== v) {
       max = NaN;
@@ -261,20 +286,19 @@ function logSumExp(a: Float64Array, scratch: Float64Array): number {
     }
     if (v > max) max = v;
   }
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (a[i] === max) {
-      m += 1;
-      scratch[i] = -Infinity; // exp(−inf − max) = 0
-    } else scratch[i] = a[i] - max;
-  }
+  for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
   numpyExpArray(scratch, scratch);
-  let s = pairwiseSum(scratch, 0, n);
+  // m: how many entries hold the maximum.
+  let m = 0;
+  const { index, n } = column;
+  if (index === null) for (let i = 0; i < n; i++) m += a[i] === max ? 1 : 0;
+  else for (let i = 0; i < n; i++) m += a[index[i]] === max ? 1 : 0;
+  let s = pairwiseSum(spread(scratch, column, full), 0, n);
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
     numpyExpArray(a, scratch);
-    out = numpyLog(pairwiseSum(scratch, 0, n));
+    out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
   }
   return out;
 }
