@@ -10,7 +10,8 @@ Writes test/fixtures/preprocessing/numpy-kernels.json with, per function, inputs
 outputs:
   exp    the ranges scipy's Box-Cox likelihood feeds it (differences of logs, [-40, 0]) and the
          whole non-overflowing range; a sample of inputs where numpy's result differs from the C
-         library's (correctly rounded but for a tiny share) and a plain random sample.
+         library's (correctly rounded but for a tiny share) and a plain random sample; the
+         rare-case range |x| >= 707.70 (subnormal results, overflow) and its edges.
   log    positive values from 1e-300 to 1e300, values near 1, integers (counts), the neighbours of
          the points where the kernel's rounded reciprocal estimate changes, subnormals.
   log1p  (-1, 0] (scipy's log|e^a - e^b|), (0, 1e6], tiny values.
@@ -69,7 +70,10 @@ def main():
     specials = [0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, -5e-324, 2.2250738585072014e-308, 1.0, -1.0]
 
     exp_pool = np.concatenate([rng.uniform(-1, 0, 200_000), rng.uniform(-40, 0, 200_000), rng.uniform(-707, 707, 100_000)])
-    exp_x = np.concatenate([sample(rng, exp_pool, np.exp, math.exp), specials, [-707.7, 707.7, 1e-20, -1e-20, 2.0**-60, -(2.0**-60)]])
+    # |x| >= 707.70 takes SVML's scalar rare-case path (subnormal results, overflow).
+    rare = np.concatenate([rng.uniform(-746, -707.70, 300), rng.uniform(707.70, 709.8, 100)])
+    edges = [709.782712893384, -745.1332191019411, -708.3964185322641, 707.7032713517042, -707.7032713517042]
+    exp_x = np.concatenate([sample(rng, exp_pool, np.exp, math.exp), rare, neighbours(edges, 2), specials, [-707.7, 707.7, 1e-20, -1e-20, 2.0**-60, -(2.0**-60)]])
 
     log_pool = np.concatenate([np.exp(rng.uniform(-690, 690, 150_000)), rng.uniform(0.9, 1.1, 100_000), rng.uniform(0, 1e5, 50_000)])
     steps = np.concatenate([np.array(RECIPROCAL_STEPS) * 2.0**e for e in (-1000, -3, 0, 1, 7, 500)])
