@@ -36,6 +36,19 @@ export function yeoJohnson(x: number, lambda: number): number {
   return Math.abs(lambda - 2) > EPS ? -expm1Rounded((2 - lambda) * log1pRounded(-x)) / (2 - lambda) : -log1pRounded(-x);
 }
 
+/** How values given once per distinct entry spread over a column of n entries (`index` null: one per entry). */
+interface Spread {
+  index: Int32Array | null;
+  n: number;
+}
+
+/** The column's entries from per-point values (the points themselves when there is no index). */
+function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array): Float64Array {
+  if (index === null) return perPoint;
+  for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
+  return out;
+}
+
 /**
  * Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop), once per
  * distinct value when values repeat (see distinct-values.ts).
@@ -48,8 +61,7 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   }
   const perValue = new Float64Array(distinct.values.length);
   yeoJohnsonEach(distinct.values, lambda, perValue);
-  const index = distinct.index;
-  for (let i = 0; i < values.length; i++) out[i] = perValue[index[i]];
+  spread(perValue, { index: distinct.index, n: values.length }, out);
 }
 
 function yeoJohnsonEach(values: Float64Array, lambda: number, out: Float64Array): void {
@@ -124,16 +136,11 @@ export function yeoJohnsonLambda(x: Float64Array): number {
     if (a > maxAbs) maxAbs = a;
   }
   if (allZero) return 1.0;
-  // Each distinct value is transformed once per evaluation (see distinct-values.ts); `gather`
-  // spreads the results over the column, whose sums numpy takes in row order.
+  // Each distinct value is transformed once per evaluation (see distinct-values.ts); the sums run
+  // over the whole column, in numpy's order.
   const distinct = distinctValues(x);
   const points = distinct === null ? x : distinct.values;
-  const gather = (perPoint: Float64Array, out: Float64Array): Float64Array => {
-    if (distinct === null) return perPoint;
-    const index = distinct.index;
-    for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
-    return out;
-  };
+  const column: Spread = { index: distinct === null ? null : distinct.index, n };
   // log1p(|x|) serves both signs (log1p(x) for x >= 0, log1p(-x) below), so it is taken once.
   const k = points.length;
   const logs = new Float64Array(k);
@@ -147,7 +154,7 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   }
   const y = new Float64Array(n);
   const scratch = new Float64Array(n);
-  const signedSum = pairwiseSum(gather(signedPoints, scratch));
+  const signedSum = pairwiseSum(spread(signedPoints, column, scratch));
   const yPoints = distinct === null ? y : new Float64Array(k);
   const halfN = -n / 2;
   const negLogLikelihood = (lambda: number): number => {
@@ -159,7 +166,7 @@ export function yeoJohnsonLambda(x: Float64Array): number {
       if (positive[i] === 1) yPoints[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
       else yPoints[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
     }
-    const sigma = npVar(gather(yPoints, y), scratch);
+    const sigma = npVar(spread(yPoints, column, y), scratch);
     const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
@@ -222,19 +229,6 @@ export function boxCoxLambda(x: Float64Array): number {
   else extreme = boxCox(xmax, lambda) > Math.abs(boxCox(xmin, lambda)) ? xmax : xmin;
   if (Math.abs(boxCox(extreme, lambda)) > BOX_COX_YMAX) lambda = boxCoxInverseLambda(extreme, BOX_COX_YMAX * Math.sign(extreme - 1));
   return lambda;
-}
-
-/** How values given once per distinct entry spread over a column of n entries (`index` null: one per entry). */
-interface Spread {
-  index: Int32Array | null;
-  n: number;
-}
-
-/** The column's entries from per-point values (the points themselves when there is no index). */
-function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array): Float64Array {
-  if (index === null) return perPoint;
-  for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
-  return out;
 }
 
 /**
