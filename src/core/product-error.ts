@@ -14,3 +14,9 @@ export function productError(a: number, b: number, p: number): number {
   const bl = b - bh;
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
+
+/** The high Veltkamp half of v (26 bits; v − highHalf(v) is the exact low half). */
+export function highHalf(v: number): number {
+  const t = SPLITTER * v;
+  return t - (t - v);
+}

@@ -4,13 +4,19 @@
  * `boxcox_normmax(method="mle")`, `scipy.special.boxcox`/`inv_boxcox`) and scikit-learn 1.9.1
  * inverts Yeo-Johnson. The operations follow scipy's order. numpy's `log1p`, `expm1` and `log`
  * (SVML on AVX-512 machines) are correctly rounded on all but a tiny share of inputs while V8's
- * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions below.
+ * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions. Box-Cox's
+ * likelihood, whose flat maximum turns single ulps into lambda differences of 1e-7, replays
+ * numpy's `exp`, `log` and `log1p` bit for bit instead; Python's `math.log` (the C library's) and
+ * `scipy.special.boxcox`'s `log` are taken correctly rounded, which they are but for a tiny share.
  *
  * @module
  */
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, log1pRounded, logRounded } from "./correctly-rounded.js";
+import { distinctValues } from "./distinct-values.js";
+import { numpyExp, numpyExpArray } from "./numpy-exp.js";
+import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
 
 /** `np.finfo(np.float64).eps`. */
 const EPS = 2.220446049250313e-16;
@@ -30,8 +36,35 @@ export function yeoJohnson(x: number, lambda: number): number {
   return Math.abs(lambda - 2) > EPS ? -expm1Rounded((2 - lambda) * log1pRounded(-x)) / (2 - lambda) : -log1pRounded(-x);
 }
 
-/** Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop). */
+/** How values given once per distinct entry spread over a column of n entries (`index` null: one per entry). */
+interface Spread {
+  index: Int32Array | null;
+  n: number;
+}
+
+/** The column's entries from per-point values (the points themselves when there is no index). */
+function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array): Float64Array {
+  if (index === null) return perPoint;
+  for (let i = 0; i < n; i++) out[i] = perPoint[index[i]];
+  return out;
+}
+
+/**
+ * Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop), once per
+ * distinct value when values repeat (see distinct-values.ts).
+ */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  const distinct = distinctValues(values);
+  if (distinct === null) {
+    yeoJohnsonEach(values, lambda, out);
+    return;
+  }
+  const perValue = new Float64Array(distinct.values.length);
+  yeoJohnsonEach(distinct.values, lambda, perValue);
+  spread(perValue, { index: distinct.index, n: values.length }, out);
+}
+
+function yeoJohnsonEach(values: Float64Array, lambda: number, out: Float64Array): void {
   const n = values.length;
   const zeroLambda = Math.abs(lambda) < EPS;
   const twoLambda = !(Math.abs(lambda - 2) > EPS);
@@ -60,8 +93,8 @@ export function inverseYeoJohnsonColumn(values: Float64Array, lambda: number, ou
 
 /** `scipy.special.boxcox(x, lmbda)` (NaN for negative x, -inf at 0 for negative lambda). */
 export function boxCox(x: number, lambda: number): number {
-  if (Math.abs(lambda) < 1e-19) return Math.log(x);
-  const l = lambda * Math.log(x);
+  if (Math.abs(lambda) < 1e-19) return logRounded(x);
+  const l = lambda * logRounded(x);
   if (l < 709.78) return Math.expm1(l) / lambda;
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
 }
@@ -103,30 +136,37 @@ export function yeoJohnsonLambda(x: Float64Array): number {
     if (a > maxAbs) maxAbs = a;
   }
   if (allZero) return 1.0;
+  // Each distinct value is transformed once per evaluation (see distinct-values.ts); the sums run
+  // over the whole column, in numpy's order.
+  const distinct = distinctValues(x);
+  const points = distinct === null ? x : distinct.values;
+  const column: Spread = { index: distinct === null ? null : distinct.index, n };
   // log1p(|x|) serves both signs (log1p(x) for x >= 0, log1p(-x) below), so it is taken once.
-  const logs = new Float64Array(n);
-  const positive = new Uint8Array(n);
-  const signed = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
+  const k = points.length;
+  const logs = new Float64Array(k);
+  const positive = new Uint8Array(k);
+  const signedPoints = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const v = points[i];
     logs[i] = log1pRounded(Math.abs(v));
     positive[i] = v >= 0 ? 1 : 0;
-    signed[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
+    signedPoints[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
   }
-  const signedSum = pairwiseSum(signed);
   const y = new Float64Array(n);
-  const scratch = signed;
+  const scratch = new Float64Array(n);
+  const signedSum = pairwiseSum(spread(signedPoints, column, scratch));
+  const yPoints = distinct === null ? y : new Float64Array(k);
   const halfN = -n / 2;
   const negLogLikelihood = (lambda: number): number => {
     const zeroLambda = Math.abs(lambda) < EPS;
     const twoLambda = !(Math.abs(lambda - 2) > EPS);
     const mirrored = 2 - lambda;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < k; i++) {
       const l = logs[i];
-      if (positive[i] === 1) y[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
-      else y[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
+      if (positive[i] === 1) yPoints[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
+      else yPoints[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
     }
-    const sigma = npVar(y, scratch);
+    const sigma = npVar(spread(yPoints, column, y), scratch);
     const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
@@ -148,20 +188,30 @@ export function yeoJohnsonLambda(x: Float64Array): number {
  */
 export function boxCoxLambda(x: Float64Array): number {
   const n = x.length;
-  const logData = new Float64Array(n);
-  for (let i = 0; i < n; i++) logData[i] = Math.log(x[i]);
+  // Each distinct value goes through numpy's functions once per evaluation (distinct-values.ts);
+  // the sums run over the whole column, in numpy's order.
+  const distinct = distinctValues(x);
+  const points = distinct === null ? x : distinct.values;
+  const column: Spread = { index: distinct === null ? null : distinct.index, n };
+  const k = points.length;
+  const logPoints = new Float64Array(k);
+  numpyLogArray(points, logPoints);
+  const logData = spread(logPoints, column, new Float64Array(n));
   const logSum = pairwiseSum(logData);
-  const logN = Math.log(n);
+  // Python's math.log (the C library's), which rounds correctly on all but a tiny share of inputs.
+  const logN = logRounded(n);
   const halfN = n / 2;
-  const logx = new Float64Array(n);
-  const scratch = new Float64Array(n);
+  const logx = new Float64Array(k);
+  const scratch = new Float64Array(k);
+  const larger = new Float64Array(k);
+  const full = new Float64Array(n);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
-      logvar = Math.log(npVar(logData, scratch));
+      logvar = numpyLog(npVar(logData, full));
     } else {
-      for (let i = 0; i < n; i++) logx[i] = lambda * logData[i];
-      logvar = logVariance(logx, logN, scratch) - 2 * Math.log(Math.abs(lambda));
+      for (let i = 0; i < k; i++) logx[i] = lambda * logPoints[i];
+      logvar = logVariance(logx, column, logN, scratch, larger, full) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -183,36 +233,46 @@ export function boxCoxLambda(x: Float64Array): number {
 
 /**
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
- * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it.
+ * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
+ * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
+ * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten.
  */
-function logVariance(logx: Float64Array, logN: number, scratch: Float64Array): number {
-  const n = logx.length;
-  const logMean = logSumExp(logx, scratch) - logN;
-  // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) - mean|.
-  for (let i = 0; i < n; i++) {
+function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array): number {
+  const k = logx.length;
+  const logMean = logSumExp(logx, column, scratch, full) - logN;
+  // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
+  // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
+  // m = ±1, and s/m the same value either way).
+  for (let i = 0; i < k; i++) {
     const a = logx[i];
-    let out: number;
-    if (a === logMean) out = -Infinity;
-    else {
-      const big = a > logMean ? a : logMean;
-      const small = a > logMean ? logMean : a;
-      // s = -exp(small - big) (the weights 1 and -1 give m = +1 or -1, and s/m the same value).
-      const s = -Math.exp(small - big);
-      out = Math.log1p(s) + 0 + big;
-      if (!Number.isFinite(out)) out = Math.log(Math.abs(Math.exp(a) - Math.exp(logMean)));
-    }
+    larger[i] = a > logMean ? a : logMean;
+    scratch[i] = (a > logMean ? logMean : a) - larger[i];
+  }
+  numpyExpArray(scratch, scratch);
+  for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
+  numpyLogArray(scratch, scratch, k, true);
+  for (let i = 0; i < k; i++) {
+    const a = logx[i];
+    // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
+    let out = a === logMean ? -Infinity : scratch[i] + 0 + larger[i];
+    if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
     scratch[i] = 2 * out;
   }
-  // logsumexp reads `scratch` into its own buffer before reusing the space.
-  return logSumExp(Float64Array.from(scratch), scratch) - logN;
+  // logsumexp reads its argument into its own buffer before reusing the space.
+  larger.set(scratch);
+  return logSumExp(larger, column, scratch, full) - logN;
 }
 
-/** `scipy.special.logsumexp` of a 1-D real array (no weights): maxima split off, the rest pairwise. */
-function logSumExp(a: Float64Array, scratch: Float64Array): number {
-  const n = a.length;
+/**
+ * `scipy.special.logsumexp` of a 1-D real array (no weights; maxima split off, the rest summed
+ * pairwise) given one value per point of `column`. `scratch` (per point) and `full` (per entry)
+ * are overwritten.
+ */
+function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array): number {
+  const k = a.length;
   // np.max: NaN if any value is NaN.
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) {
     const v = a[i];
     if (v !== v) {
       max = NaN;
@@ -220,19 +280,19 @@ function logSumExp(a: Float64Array, scratch: Float64Array): number {
     }
     if (v > max) max = v;
   }
+  for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
+  numpyExpArray(scratch, scratch);
+  // m: how many entries hold the maximum.
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (a[i] === max) {
-      m += 1;
-      scratch[i] = 0; // exp(-inf - max)
-    } else scratch[i] = Math.exp(a[i] - max);
-  }
-  let s = pairwiseSum(scratch, 0, n);
+  const { index, n } = column;
+  if (index === null) for (let i = 0; i < n; i++) m += a[i] === max ? 1 : 0;
+  else for (let i = 0; i < n; i++) m += a[index[i]] === max ? 1 : 0;
+  let s = pairwiseSum(spread(scratch, column, full), 0, n);
   if (s !== 0) s = s / m;
-  let out = Math.log1p(s) + Math.log(m) + max;
+  let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    for (let i = 0; i < n; i++) scratch[i] = Math.exp(a[i]);
-    out = Math.log(pairwiseSum(scratch, 0, n));
+    numpyExpArray(a, scratch);
+    out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
   }
   return out;
 }

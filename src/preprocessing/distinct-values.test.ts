@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { distinctValues } from "./distinct-values.js";
+import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
+
+describe("distinctValues", () => {
+  it("lists the distinct values in order of first appearance, with each entry's position", () => {
+    const d = distinctValues(Float64Array.from([3, 1, 3, 3, 1, 2, 3, 3, 1, 1, 2, 3]), 0.5);
+    expect(Array.from(d!.values)).toEqual([3, 1, 2]);
+    expect(Array.from(d!.index)).toEqual([0, 1, 0, 0, 1, 2, 0, 0, 1, 1, 2, 0]);
+  });
+  it("keeps 0 apart from −0 and takes every NaN as one value", () => {
+    const d = distinctValues(Float64Array.from([0, -0, NaN, -0, NaN, 0, 0, 0]), 0.5);
+    expect(d!.values.length).toBe(3);
+    expect(Object.is(d!.values[1], -0)).toBe(true);
+    expect(Array.from(d!.index)).toEqual([0, 1, 2, 1, 2, 0, 0, 0]);
+  });
+  it("gives up when too many values are distinct", () => {
+    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25)).toBeNull();
+    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 20), 0.25)).not.toBeNull();
+  });
+});
+
+describe("yeoJohnsonColumn over repeated values", () => {
+  it("equals the value-by-value transform, signs of zero included", () => {
+    const values = Float64Array.from({ length: 400 }, (_, i) => [0, -0, 1.5, -2.25, 37, NaN, 0.001][i % 7]);
+    for (const lambda of [0, 0.5, 2, -1.3]) {
+      const out = new Float64Array(values.length);
+      yeoJohnsonColumn(values, lambda, out);
+      values.forEach((x, i) => expect(Object.is(out[i], yeoJohnson(x, lambda))).toBe(true));
+    }
+  });
+});
