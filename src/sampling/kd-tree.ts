@@ -1,7 +1,8 @@
 /**
- * A balanced k-d tree over the first `dims` of a set of coordinates (stored axis-major,
- * `coords[t * rows + i]`): node n has children 2n + 1 and 2n + 2, each node splits its rows at the
- * median of its widest coordinate, and every node keeps the bounding box of its rows.
+ * A balanced k-d tree over a set of coordinates (stored axis-major, `coords[t * rows + i]`):
+ * node n has children 2n + 1 and 2n + 2, each node splits its rows at the median of its widest
+ * coordinate among the first `splitDims`, and every node keeps the bounding box of its rows along
+ * all `dims` coordinates.
  */
 export interface KdTree {
   /** Rows in tree order: node n holds `order[start[n] .. end[n])`. */
@@ -16,7 +17,7 @@ export interface KdTree {
   firstLeaf: number;
 }
 
-export function buildKdTree(coords: Float64Array, rows: number, dims: number, leafSize: number): KdTree {
+export function buildKdTree(coords: Float64Array, rows: number, dims: number, splitDims: number, leafSize: number): KdTree {
   let levels = 1;
   while (rows >> levels >= leafSize && levels < 24) levels++;
   const nodes = (1 << levels) - 1;
@@ -42,7 +43,7 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, le
       }
       lo[n * dims + t] = min;
       hi[n * dims + t] = max;
-      if (max - min > spread) {
+      if (t < splitDims && max - min > spread) {
         spread = max - min;
         widest = t;
       }
@@ -58,17 +59,29 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, le
   return { order, start, end, lo, hi, dims, firstLeaf };
 }
 
-/** Squared distance from a point to node n's box along the tree's dims (0 inside). */
-export function boxDistance(tree: KdTree, n: number, point: Float64Array): number {
+/**
+ * Squared distance between the boxes of nodes a and b (0 where they overlap): no sum of squared
+ * coordinate differences between a row of a and a row of b is smaller, rounding included, because
+ * rounded subtraction, squaring and addition are monotone.
+ */
+export function boxGap(tree: KdTree, a: number, b: number): number {
   const { lo, hi, dims } = tree;
+  const oa = a * dims;
+  const ob = b * dims;
   let sum = 0;
   for (let t = 0; t < dims; t++) {
-    const below = lo[n * dims + t] - point[t];
-    const above = point[t] - hi[n * dims + t];
-    const gap = below > 0 ? below : above > 0 ? above : 0;
+    const gap = positivePart(lo[ob + t] - hi[oa + t]) + positivePart(lo[oa + t] - hi[ob + t]);
     sum += gap * gap;
   }
   return sum;
+}
+
+/**
+ * max(x, 0) without a branch (a data-dependent branch mispredicts half the time here); exact,
+ * since x + |x| is 2x or 0 (2x overflows only where x² would).
+ */
+export function positivePart(x: number): number {
+  return (x + Math.abs(x)) * 0.5;
 }
 
 /** Hoare quickselect: afterwards no row in [left, nth) has a larger key than any row in [nth, right]. */

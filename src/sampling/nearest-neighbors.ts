@@ -1,13 +1,14 @@
-import { boxDistance, buildKdTree } from "./kd-tree.js";
+import { boxGap, buildKdTree, positivePart, type KdTree } from "./kd-tree.js";
+import { NeighborLists } from "./neighbor-lists.js";
 import { principalAxes, project } from "./principal-axes.js";
 
 /** At most this many projected coordinates filter candidates before an exact distance. */
 const MAX_AXES = 24;
 /** The tree splits along the first few projections, where the spread is. */
-const TREE_AXES = 6;
-const LEAF_SIZE = 32;
-/** Projections added per filtering pass over a leaf's remaining candidates. */
-const AXES_PER_PASS = 4;
+const SPLIT_AXES = 6;
+const LEAF_SIZE = 64;
+/** A pair's exact distance is checked against the k-th distances every few columns. */
+const COLS_PER_CHECK = 8;
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 /**
@@ -16,139 +17,195 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
  * first, the row itself normally first of all; equal distances rank by row index.
  *
  * The distance that ranks is the squared difference summed feature by feature in column order
- * (the KD-tree's `rdist`). Everything else only skips rows that provably cannot rank: the rows are
+ * (the KD-tree's `rdist`); it is symmetric, so every pair is measured once and offered to both
+ * rows. Everything else only skips pairs that provably cannot rank for either row: the rows are
  * projected onto approximate principal axes, where partial sums of squared differences are lower
- * bounds of the distance; a k-d tree over the first projections skips whole boxes, and the
- * remaining rows of a leaf are filtered a few projections at a time. A row is skipped only when
- * its lower bound, widened by the worst-case rounding of the projections, exceeds the current
- * k-th distance, so the result equals a full brute-force scan.
+ * bounds of the distance, and sorted into a k-d tree whose leaves are visited in pairs. Each leaf
+ * first pairs with itself, which gives every row a k-th distance; then, leaf by leaf in tree
+ * order, the later leaves are visited nearest box first, a subtree is skipped when its box lies
+ * farther than the largest k-th distance on either side, and within a leaf pair a pair is dropped
+ * as soon as its projected partial sum exceeds both rows' k-th distances. Every threshold is
+ * widened by the worst-case rounding of the projections, so the result equals a full brute-force
+ * scan.
  */
 export function kNeighborsWithin(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
   const axes = principalAxes(data, rows, cols, Math.min(cols, MAX_AXES));
   const P = axes.count;
   const { coords, radius } = project(data, rows, cols, axes);
-  const tree = buildKdTree(coords, rows, Math.min(P, TREE_AXES), LEAF_SIZE);
+  const tree = buildKdTree(coords, rows, P, Math.min(P, SPLIT_AXES), LEAF_SIZE);
   const { order, start, end, firstLeaf } = tree;
-  // Rows and projections copied in tree order, so that a leaf is one contiguous run.
+  // Rows and projections copied in tree order, row-major, so that a leaf is one contiguous run.
+  // The projections are padded with zeros to whole groups of four, which a scan adds at a time.
+  const stride = 4 * Math.ceil(P / 4);
   const x = new Float64Array(rows * cols);
-  const z = new Float64Array(P * rows);
+  const z = new Float64Array(rows * stride);
   for (let r = 0; r < rows; r++) {
     x.set(data.subarray(order[r] * cols, order[r] * cols + cols), r * cols);
-    for (let t = 0; t < P; t++) z[t * rows + r] = coords[t * rows + order[r]];
+    for (let t = 0; t < P; t++) z[r * stride + t] = coords[t * rows + order[r]];
   }
-  const margin = roundingMargin(cols, P, axes.gramError, radius);
-
-  const out = new Int32Array(rows * k);
-  const bestD = new Float64Array(k);
-  const bestI = new Int32Array(k);
-  const query = new Float64Array(P);
+  const lists = new NeighborLists(rows, k, roundingMargin(cols, P, axes.gramError, radius));
+  let widestLeaf = 0;
+  for (let n = firstLeaf; n < start.length; n++) widestLeaf = Math.max(widestLeaf, end[n] - start[n]);
+  const scratch = { cand: new Int32Array(widestLeaf), partial: new Float64Array(widestLeaf) };
+  const nodes = start.length;
+  // Per node, the largest candidate threshold of its rows; a parent holds the larger of its children's.
+  const nodeBound = new Float64Array(nodes).fill(Infinity);
+  const search: PairSearch = { x, z, cols, stride, tree, lists, ...scratch, nodeBound };
+  const refresh = (leaf: number): void => {
+    let m = -Infinity;
+    for (let r = start[leaf]; r < end[leaf]; r++) m = Math.max(m, lists.bound[r]);
+    nodeBound[leaf] = m;
+    for (let n = leaf; n > 0; ) {
+      n = (n - 1) >> 1;
+      const both = Math.max(nodeBound[2 * n + 1], nodeBound[2 * n + 2]);
+      if (both === nodeBound[n]) break;
+      nodeBound[n] = both;
+    }
+  };
+  for (let a = firstLeaf; a < nodes; a++) {
+    scanLeafPair(search, a, a);
+    refresh(a);
+  }
   const stackNode = new Int32Array(64);
-  const stackDist = new Float64Array(64);
-  let maxLeaf = 0;
-  for (let n = firstLeaf; n < start.length; n++) maxLeaf = Math.max(maxLeaf, end[n] - start[n]);
-  const cand = new Int32Array(maxLeaf);
-  const partial = new Float64Array(maxLeaf);
-  for (let rq = 0; rq < rows; rq++) {
-    const q = order[rq];
-    const qBase = rq * cols;
-    for (let t = 0; t < P; t++) query[t] = z[t * rows + rq];
-    let filled = 0;
-    let worstD = Infinity;
-    let worstI = 0;
-    let bound = Infinity;
+  const stackGap = new Float64Array(64);
+  for (let a = firstLeaf; a < nodes; a++) {
     let top = 1;
     stackNode[0] = 0;
-    stackDist[0] = 0;
+    stackGap[0] = 0;
     while (top > 0) {
       top--;
       const n = stackNode[top];
-      if (stackDist[top] > bound) continue;
-      if (n < firstLeaf) {
-        // Visit the nearer child first (pushed last), so that the bound tightens early.
-        const a = 2 * n + 1;
-        const da = boxDistance(tree, a, query);
-        const db = boxDistance(tree, a + 1, query);
-        const near = da <= db ? a : a + 1;
-        const far = near === a ? a + 1 : a;
-        const dNear = near === a ? da : db;
-        const dFar = near === a ? db : da;
-        if (!(dFar > bound)) {
-          stackNode[top] = far;
-          stackDist[top++] = dFar;
-        }
-        if (!(dNear > bound)) {
-          stackNode[top] = near;
-          stackDist[top++] = dNear;
-        }
+      // Nodes ending at or before leaf a hold only pairs already scanned.
+      if (end[n] <= end[a] || stackGap[top] > Math.max(nodeBound[a], nodeBound[n])) continue;
+      if (n >= firstLeaf) {
+        scanLeafPair(search, a, n);
+        refresh(a);
+        refresh(n);
         continue;
       }
-      const s = start[n];
-      const len = end[n] - s;
-      for (let i = 0; i < len; i++) {
-        const g = z[s + i] - query[0];
-        partial[i] = g * g;
-      }
-      let t = 1;
-      let live = len;
-      for (let i = 0; i < len; i++) cand[i] = s + i;
-      // Filter passes: add a few projections, keep the rows still under the bound. Comparisons
-      // are written `!(x > bound)` so that a NaN keeps the row.
-      while (live > 0 && t < P) {
-        const stop = t === 1 ? Math.min(P, tree.dims) : Math.min(P, t + AXES_PER_PASS);
-        for (; t < stop; t++) {
-          const o = t * rows;
-          const v = query[t];
-          for (let i = 0; i < live; i++) {
-            const g = z[o + cand[i]] - v;
-            partial[i] += g * g;
-          }
-        }
-        let kept = 0;
-        for (let i = 0; i < live; i++) {
-          cand[kept] = cand[i];
-          partial[kept] = partial[i];
-          kept += partial[i] > bound ? 0 : 1;
-        }
-        live = kept;
-      }
-      for (let c = 0; c < live; c++) {
-        const r = cand[c];
-        const rBase = r * cols;
-        const j = order[r];
-        // The exact distance; a partial sum already past the k-th (or tied with a larger index) loses.
-        let sum = 0;
-        let f = 0;
-        let loses = false;
-        while (f < cols) {
-          const stop = f + 8 < cols ? f + 8 : cols;
-          for (; f < stop; f++) {
-            const d = x[qBase + f] - x[rBase + f];
-            sum += d * d;
-          }
-          if (sum > worstD || (sum === worstD && j > worstI)) {
-            loses = true;
-            break;
-          }
-        }
-        if (loses) continue;
-        let p = filled === k ? k - 1 : filled++;
-        while (p > 0 && (bestD[p - 1] > sum || (bestD[p - 1] === sum && bestI[p - 1] > j))) {
-          bestD[p] = bestD[p - 1];
-          bestI[p] = bestI[p - 1];
-          p--;
-        }
-        bestD[p] = sum;
-        bestI[p] = j;
-        if (filled === k) {
-          worstD = bestD[k - 1];
-          worstI = bestI[k - 1];
-          bound = margin(worstD);
-        }
+      // Visit the nearer child first (pushed last), so that the thresholds tighten early.
+      const c = 2 * n + 1;
+      const gc = boxGap(tree, a, c);
+      const gd = boxGap(tree, a, c + 1);
+      const nearFirst = gc <= gd;
+      stackNode[top] = nearFirst ? c + 1 : c;
+      stackGap[top++] = nearFirst ? gd : gc;
+      stackNode[top] = nearFirst ? c : c + 1;
+      stackGap[top++] = nearFirst ? gc : gd;
+    }
+  }
+
+  const out = new Int32Array(rows * k);
+  for (let r = 0; r < rows; r++) out.set(lists.index.subarray(r * k, r * k + k), order[r] * k);
+  return out;
+}
+
+/** The tree-order data a leaf-pair scan reads, and the lists it fills. */
+interface PairSearch {
+  x: Float64Array;
+  z: Float64Array;
+  cols: number;
+  /** Values per row of z. */
+  stride: number;
+  tree: KdTree;
+  lists: NeighborLists;
+  /** Scratch for one row's candidates in a leaf and their partial sums. */
+  cand: Int32Array;
+  partial: Float64Array;
+  /** Per node, the largest candidate threshold of its rows. */
+  nodeBound: Float64Array;
+}
+
+/** Squared distance from tree row q's projections to node b's box. */
+function pointGap(search: PairSearch, q: number, b: number): number {
+  const { z, stride } = search;
+  const { lo, hi, dims: P } = search.tree;
+  const qz = q * stride;
+  const ob = b * P;
+  let sum = 0;
+  for (let t = 0; t < P; t++) {
+    const v = z[qz + t];
+    const gap = positivePart(lo[ob + t] - v) + positivePart(v - hi[ob + t]);
+    sum += gap * gap;
+  }
+  return sum;
+}
+
+/**
+ * Offers every pair (q of leaf a, r of leaf b) that may rank for q or for r to both rows' lists
+ * (within one leaf, each pair once and every row to itself). Comparisons are written so that a
+ * NaN keeps the pair.
+ */
+function scanLeafPair(search: PairSearch, a: number, b: number): void {
+  const { x, z, cols, stride, tree, lists, cand, partial } = search;
+  const { order, start, end } = tree;
+  const { bound, worst } = lists;
+  const qEnd = end[a];
+  const rEnd = end[b];
+  for (let q = start[a]; q < qEnd; q++) {
+    const bq = bound[q];
+    // The row's gap to the other leaf's box bounds all of its pairs there.
+    if (a !== b && pointGap(search, q, b) > Math.max(bq, search.nodeBound[b])) continue;
+    const qz = q * stride;
+    // Passes without branches: four more axes for every live pair, then keep those under the threshold.
+    let live = 0;
+    {
+      const v0 = z[qz];
+      const v1 = z[qz + 1];
+      const v2 = z[qz + 2];
+      const v3 = z[qz + 3];
+      for (let r = a === b ? q : start[b]; r < rEnd; r++) {
+        const rz = r * stride;
+        const g0 = z[rz] - v0;
+        const g1 = z[rz + 1] - v1;
+        const g2 = z[rz + 2] - v2;
+        const g3 = z[rz + 3] - v3;
+        const sum = g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
+        cand[live] = r;
+        partial[live] = sum;
+        live += +!(sum > bq) | +!(sum > bound[r]);
       }
     }
-    out.set(bestI.subarray(0, k), q * k);
+    for (let t = 4; t < stride && live > 0; t += 4) {
+      const v0 = z[qz + t];
+      const v1 = z[qz + t + 1];
+      const v2 = z[qz + t + 2];
+      const v3 = z[qz + t + 3];
+      let kept = 0;
+      for (let i = 0; i < live; i++) {
+        const r = cand[i];
+        const rz = r * stride + t;
+        const g0 = z[rz] - v0;
+        const g1 = z[rz + 1] - v1;
+        const g2 = z[rz + 2] - v2;
+        const g3 = z[rz + 3] - v3;
+        const sum = partial[i] + g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
+        cand[kept] = r;
+        partial[kept] = sum;
+        kept += +!(sum > bq) | +!(sum > bound[r]);
+      }
+      live = kept;
+    }
+    const qx = q * cols;
+    const qRow = order[q];
+    pairs: for (let i = 0; i < live; i++) {
+      const r = cand[i];
+      // The exact distance; a partial sum already past both k-th distances cannot rank.
+      const limit = Math.max(worst[q], worst[r]);
+      const rx = r * cols;
+      let d2 = 0;
+      for (let f = 0; f < cols; ) {
+        const stop = f + COLS_PER_CHECK < cols ? f + COLS_PER_CHECK : cols;
+        for (; f < stop; f++) {
+          const d = x[qx + f] - x[rx + f];
+          d2 += d * d;
+        }
+        if (d2 > limit) continue pairs;
+      }
+      lists.offer(q, d2, order[r]);
+      if (r !== q) lists.offer(r, d2, qRow);
+    }
   }
-  return out;
 }
 
 /**
