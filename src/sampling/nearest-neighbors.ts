@@ -7,8 +7,6 @@ const MAX_AXES = 24;
 /** The tree splits along the first few projections, where the spread is. */
 const SPLIT_AXES = 6;
 const LEAF_SIZE = 64;
-/** A pair's exact distance is checked against the k-th distances every few columns. */
-const COLS_PER_CHECK = 8;
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 /**
@@ -66,32 +64,41 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
     scanLeafPair(search, a, a);
     refresh(a);
   }
+  // Bottom-up: for every node, the pairs between its two halves, all nodes of one height before
+  // the next, so that every row's k-th distance tightens before the farther pairs are scanned.
   const stackNode = new Int32Array(64);
   const stackGap = new Float64Array(64);
-  for (let a = firstLeaf; a < nodes; a++) {
-    let top = 1;
-    stackNode[0] = 0;
-    stackGap[0] = 0;
-    while (top > 0) {
-      top--;
-      const n = stackNode[top];
-      // Nodes ending at or before leaf a hold only pairs already scanned.
-      if (end[n] <= end[a] || stackGap[top] > Math.max(nodeBound[a], nodeBound[n])) continue;
-      if (n >= firstLeaf) {
-        scanLeafPair(search, a, n);
-        refresh(a);
-        refresh(n);
-        continue;
+  for (let height = 1, first = firstLeaf; first > 0; height++) {
+    const last = first;
+    first = (first - 1) >> 1;
+    for (let node = first; node < last; node++) {
+      // The leaves under the left child, each against the right child.
+      const leftLeaves = (2 * node + 2) * (1 << (height - 1)) - 1;
+      for (let a = leftLeaves; a < leftLeaves + (1 << (height - 1)); a++) {
+        let top = 1;
+        stackNode[0] = 2 * node + 2;
+        stackGap[0] = boxGap(tree, a, 2 * node + 2);
+        while (top > 0) {
+          top--;
+          const n = stackNode[top];
+          if (stackGap[top] > Math.max(nodeBound[a], nodeBound[n])) continue;
+          if (n >= firstLeaf) {
+            scanLeafPair(search, a, n);
+            refresh(a);
+            refresh(n);
+            continue;
+          }
+          // Visit the nearer child first (pushed last), so that the thresholds tighten early.
+          const c = 2 * n + 1;
+          const gc = boxGap(tree, a, c);
+          const gd = boxGap(tree, a, c + 1);
+          const nearFirst = gc <= gd;
+          stackNode[top] = nearFirst ? c + 1 : c;
+          stackGap[top++] = nearFirst ? gd : gc;
+          stackNode[top] = nearFirst ? c : c + 1;
+          stackGap[top++] = nearFirst ? gc : gd;
+        }
       }
-      // Visit the nearer child first (pushed last), so that the thresholds tighten early.
-      const c = 2 * n + 1;
-      const gc = boxGap(tree, a, c);
-      const gd = boxGap(tree, a, c + 1);
-      const nearFirst = gc <= gd;
-      stackNode[top] = nearFirst ? c + 1 : c;
-      stackGap[top++] = nearFirst ? gd : gc;
-      stackNode[top] = nearFirst ? c : c + 1;
-      stackGap[top++] = nearFirst ? gc : gd;
     }
   }
 
@@ -139,7 +146,7 @@ function pointGap(search: PairSearch, q: number, b: number): number {
 function scanLeafPair(search: PairSearch, a: number, b: number): void {
   const { x, z, cols, stride, tree, lists, cand, partial } = search;
   const { order, start, end } = tree;
-  const { bound, worst } = lists;
+  const { bound } = lists;
   const qEnd = end[a];
   const rEnd = end[b];
   for (let q = start[a]; q < qEnd; q++) {
@@ -186,24 +193,29 @@ function scanLeafPair(search: PairSearch, a: number, b: number): void {
       }
       live = kept;
     }
+    // The exact distances of the pairs left, two at a time so that their sums run side by side
+    // (an odd last pair is measured twice, offered once).
     const qx = q * cols;
     const qRow = order[q];
-    pairs: for (let i = 0; i < live; i++) {
-      const r = cand[i];
-      // The exact distance; a partial sum already past both k-th distances cannot rank.
-      const limit = Math.max(worst[q], worst[r]);
-      const rx = r * cols;
-      let d2 = 0;
-      for (let f = 0; f < cols; ) {
-        const stop = f + COLS_PER_CHECK < cols ? f + COLS_PER_CHECK : cols;
-        for (; f < stop; f++) {
-          const d = x[qx + f] - x[rx + f];
-          d2 += d * d;
-        }
-        if (d2 > limit) continue pairs;
+    for (let i = 0; i < live; i += 2) {
+      const r0 = cand[i];
+      const r1 = cand[i + 1 < live ? i + 1 : i];
+      const o0 = r0 * cols - qx;
+      const o1 = r1 * cols - qx;
+      let sum0 = 0;
+      let sum1 = 0;
+      for (let c = qx; c < qx + cols; c++) {
+        const v = x[c];
+        const d0 = v - x[o0 + c];
+        const d1 = v - x[o1 + c];
+        sum0 += d0 * d0;
+        sum1 += d1 * d1;
       }
-      lists.offer(q, d2, order[r]);
-      if (r !== q) lists.offer(r, d2, qRow);
+      lists.offer(q, sum0, order[r0]);
+      if (r0 !== q) lists.offer(r0, sum0, qRow);
+      if (i + 1 === live) break;
+      lists.offer(q, sum1, order[r1]);
+      if (r1 !== q) lists.offer(r1, sum1, qRow);
     }
   }
 }

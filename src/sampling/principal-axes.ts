@@ -33,14 +33,7 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
   for (let t = 0; t < count; t++) axes[t * cols + byVariance[t]] = 1;
   for (let it = 0; it < ITERATIONS; it++) {
     const next = new Float64Array(count * cols);
-    for (let t = 0; t < count; t++) {
-      const v = t * cols;
-      for (let a = 0; a < cols; a++) {
-        let s = 0;
-        for (let b = 0; b < cols; b++) s += cov[a * cols + b] * axes[v + b];
-        next[v + a] = s;
-      }
-    }
+    multiplyByRows(cov, cols, axes, count, cols, next, 1, cols);
     // A rank-deficient covariance (constant or repeated directions) keeps the last good axes.
     if (!orthonormalize(next, count, cols)) break;
     axes = next;
@@ -50,17 +43,46 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
 
 function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array): Float64Array {
   const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
+  const samples = Math.ceil(rows / step);
+  // The centred sample column by column, so that the covariance is a product of its rows.
+  const byColumn = new Float64Array(cols * samples);
+  for (let s = 0; s < samples; s++) for (let f = 0; f < cols; f++) byColumn[f * samples + s] = data[s * step * cols + f] - mean[f];
   const cov = new Float64Array(cols * cols);
-  const centered = new Float64Array(cols);
-  for (let i = 0; i < rows; i += step) {
-    for (let f = 0; f < cols; f++) centered[f] = data[i * cols + f] - mean[f];
-    for (let a = 0; a < cols; a++) {
-      const ca = centered[a];
-      for (let b = a; b < cols; b++) cov[a * cols + b] += ca * centered[b];
+  multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1);
+  return cov;
+}
+
+/**
+ * out[i * outRow + t * outCol] = the dot product of row i of `a` with row t of `b` (rows of
+ * `length` values), four rows of b at a time so that four sums run side by side.
+ */
+function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number): void {
+  const groups = Math.ceil(bRows / 4);
+  // b padded with zero rows to whole groups of four.
+  const padded = new Float64Array(groups * 4 * length);
+  padded.set(b.subarray(0, bRows * length));
+  for (let i = 0; i < aRows; i++) {
+    const ai = i * length;
+    for (let g = 0; g < groups; g++) {
+      const b0 = 4 * g * length;
+      const b1 = b0 + length;
+      const b2 = b1 + length;
+      const b3 = b2 + length;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let f = 0; f < length; f++) {
+        const v = a[ai + f];
+        s0 += v * padded[b0 + f];
+        s1 += v * padded[b1 + f];
+        s2 += v * padded[b2 + f];
+        s3 += v * padded[b3 + f];
+      }
+      const sums = [s0, s1, s2, s3];
+      for (let u = 0; u < 4 && 4 * g + u < bRows; u++) out[i * outRow + (4 * g + u) * outCol] = sums[u];
     }
   }
-  for (let a = 0; a < cols; a++) for (let b = 0; b < a; b++) cov[a * cols + b] = cov[b * cols + a];
-  return cov;
 }
 
 /** Modified Gram-Schmidt, twice (once is not orthogonal enough in floating point); false if a vector vanishes. */
@@ -101,22 +123,18 @@ function gramError(axes: Float64Array, count: number, cols: number): number {
  */
 export function project(data: Float64Array, rows: number, cols: number, pa: PrincipalAxes): { coords: Float64Array; radius: number } {
   const { count, mean, axes } = pa;
-  const coords = new Float64Array(count * rows);
-  const centered = new Float64Array(cols);
+  const centered = new Float64Array(rows * cols);
   let radius2 = 0;
   for (let i = 0; i < rows; i++) {
     let r2 = 0;
     for (let f = 0; f < cols; f++) {
       const c = data[i * cols + f] - mean[f];
-      centered[f] = c;
+      centered[i * cols + f] = c;
       r2 += c * c;
     }
     if (!(r2 <= radius2)) radius2 = r2;
-    for (let t = 0; t < count; t++) {
-      let s = 0;
-      for (let f = 0; f < cols; f++) s += centered[f] * axes[t * cols + f];
-      coords[t * rows + i] = s;
-    }
   }
+  const coords = new Float64Array(count * rows);
+  multiplyByRows(centered, rows, axes, count, cols, coords, 1, rows);
   return { coords, radius: Math.sqrt(radius2) };
 }
