@@ -44,7 +44,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const lists = new NeighborLists(rows, k, roundingMargin(cols, P, axes.gramError, radius));
   let widestLeaf = 0;
   for (let n = firstLeaf; n < start.length; n++) widestLeaf = Math.max(widestLeaf, end[n] - start[n]);
-  const scratch = { cand: new Int32Array(widestLeaf), partial: new Float64Array(widestLeaf) };
+  const scratch = { cand: new Int32Array(2 * widestLeaf), partial: new Float64Array(2 * widestLeaf) };
   const nodes = start.length;
   // Per node, the largest candidate threshold of its rows; a parent holds the larger of its children's.
   const nodeBound = new Float64Array(nodes).fill(Infinity);
@@ -116,7 +116,7 @@ interface PairSearch {
   stride: number;
   tree: KdTree;
   lists: NeighborLists;
-  /** Scratch for one row's candidates in a leaf and their partial sums. */
+  /** Scratch for two rows' candidates in a leaf (one per half) and their partial sums. */
   cand: Int32Array;
   partial: Float64Array;
   /** Per node, the largest candidate threshold of its rows. */
@@ -140,83 +140,122 @@ function pointGap(search: PairSearch, q: number, b: number): number {
 
 /**
  * Offers every pair (q of leaf a, r of leaf b) that may rank for q or for r to both rows' lists
- * (within one leaf, each pair once and every row to itself). Comparisons are written so that a
- * NaN keeps the pair.
+ * (within one leaf, each pair once and every row to itself). Rows of leaf a go two at a time
+ * through the first pass, which then loads each row of b once for both. Comparisons are written
+ * so that a NaN keeps the pair, and as arithmetic rather than branches, which would mispredict.
  */
 function scanLeafPair(search: PairSearch, a: number, b: number): void {
-  const { x, z, cols, stride, tree, lists, cand, partial } = search;
-  const { order, start, end } = tree;
+  const { z, stride, tree, lists, cand, partial, nodeBound } = search;
+  const { start, end } = tree;
   const { bound } = lists;
   const qEnd = end[a];
   const rEnd = end[b];
-  for (let q = start[a]; q < qEnd; q++) {
-    const bq = bound[q];
-    // The row's gap to the other leaf's box bounds all of its pairs there.
-    if (a !== b && pointGap(search, q, b) > Math.max(bq, search.nodeBound[b])) continue;
-    const qz = q * stride;
-    // Passes without branches: four more axes for every live pair, then keep those under the threshold.
-    let live = 0;
-    {
-      const v0 = z[qz];
-      const v1 = z[qz + 1];
-      const v2 = z[qz + 2];
-      const v3 = z[qz + 3];
-      for (let r = a === b ? q : start[b]; r < rEnd; r++) {
-        const rz = r * stride;
-        const g0 = z[rz] - v0;
-        const g1 = z[rz + 1] - v1;
-        const g2 = z[rz + 2] - v2;
-        const g3 = z[rz + 3] - v3;
-        const sum = g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
-        cand[live] = r;
-        partial[live] = sum;
-        live += +!(sum > bq) | +!(sum > bound[r]);
-      }
+  const lane = cand.length >> 1;
+  for (let q0 = start[a]; q0 < qEnd; q0 += 2) {
+    const q1 = q0 + 1 < qEnd ? q0 + 1 : q0;
+    // A row whose gap to the other leaf's box exceeds the threshold has no pair there; within a
+    // leaf, row q pairs with itself and the rows after it.
+    const skip0 = a !== b && pointGap(search, q0, b) > Math.max(bound[q0], nodeBound[b]);
+    const skip1 = q1 === q0 || (a !== b && pointGap(search, q1, b) > Math.max(bound[q1], nodeBound[b]));
+    const from0 = skip0 ? rEnd : a === b ? q0 : start[b];
+    const from1 = skip1 ? rEnd : a === b ? q1 : start[b];
+    const b0 = bound[q0];
+    const b1 = bound[q1];
+    const z0 = q0 * stride;
+    const z1 = q1 * stride;
+    const u0 = z[z0];
+    const u1 = z[z0 + 1];
+    const u2 = z[z0 + 2];
+    const u3 = z[z0 + 3];
+    const w0 = z[z1];
+    const w1 = z[z1 + 1];
+    const w2 = z[z1 + 2];
+    const w3 = z[z1 + 3];
+    let live0 = 0;
+    let live1 = lane;
+    for (let r = Math.min(from0, from1); r < rEnd; r++) {
+      const rz = r * stride;
+      const c0 = z[rz];
+      const c1 = z[rz + 1];
+      const c2 = z[rz + 2];
+      const c3 = z[rz + 3];
+      const br = bound[r];
+      const g0 = c0 - u0;
+      const g1 = c1 - u1;
+      const g2 = c2 - u2;
+      const g3 = c3 - u3;
+      const sum0 = g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
+      const h0 = c0 - w0;
+      const h1 = c1 - w1;
+      const h2 = c2 - w2;
+      const h3 = c3 - w3;
+      const sum1 = h0 * h0 + h1 * h1 + h2 * h2 + h3 * h3;
+      cand[live0] = r;
+      partial[live0] = sum0;
+      live0 += (+!(sum0 > b0) | +!(sum0 > br)) & +(r >= from0);
+      cand[live1] = r;
+      partial[live1] = sum1;
+      live1 += (+!(sum1 > b1) | +!(sum1 > br)) & +(r >= from1);
     }
-    for (let t = 4; t < stride && live > 0; t += 4) {
-      const v0 = z[qz + t];
-      const v1 = z[qz + t + 1];
-      const v2 = z[qz + t + 2];
-      const v3 = z[qz + t + 3];
-      let kept = 0;
-      for (let i = 0; i < live; i++) {
-        const r = cand[i];
-        const rz = r * stride + t;
-        const g0 = z[rz] - v0;
-        const g1 = z[rz + 1] - v1;
-        const g2 = z[rz + 2] - v2;
-        const g3 = z[rz + 3] - v3;
-        const sum = partial[i] + g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
-        cand[kept] = r;
-        partial[kept] = sum;
-        kept += +!(sum > bq) | +!(sum > bound[r]);
-      }
-      live = kept;
+    finishPairs(search, q0, 0, live0);
+    finishPairs(search, q1, lane, live1 - lane);
+  }
+}
+
+/**
+ * The rest for row q's candidates `cand[from .. from + live)`, whose first four projections are
+ * summed in `partial`: passes that add four more projections to every live pair and keep those
+ * under the threshold, then the exact distances of the pairs left, two at a time so that their
+ * sums run side by side (an odd last pair is measured twice, offered once).
+ */
+function finishPairs(search: PairSearch, q: number, from: number, live: number): void {
+  const { x, z, cols, stride, tree, lists, cand, partial } = search;
+  const { bound } = lists;
+  const order = tree.order;
+  const bq = bound[q];
+  const qz = q * stride;
+  let end = from + live;
+  for (let t = 4; t < stride && end > from; t += 4) {
+    const v0 = z[qz + t];
+    const v1 = z[qz + t + 1];
+    const v2 = z[qz + t + 2];
+    const v3 = z[qz + t + 3];
+    let kept = from;
+    for (let i = from; i < end; i++) {
+      const r = cand[i];
+      const rz = r * stride + t;
+      const g0 = z[rz] - v0;
+      const g1 = z[rz + 1] - v1;
+      const g2 = z[rz + 2] - v2;
+      const g3 = z[rz + 3] - v3;
+      const sum = partial[i] + g0 * g0 + g1 * g1 + g2 * g2 + g3 * g3;
+      cand[kept] = r;
+      partial[kept] = sum;
+      kept += +!(sum > bq) | +!(sum > bound[r]);
     }
-    // The exact distances of the pairs left, two at a time so that their sums run side by side
-    // (an odd last pair is measured twice, offered once).
-    const qx = q * cols;
-    const qRow = order[q];
-    for (let i = 0; i < live; i += 2) {
-      const r0 = cand[i];
-      const r1 = cand[i + 1 < live ? i + 1 : i];
-      const o0 = r0 * cols - qx;
-      const o1 = r1 * cols - qx;
-      let sum0 = 0;
-      let sum1 = 0;
-      for (let c = qx; c < qx + cols; c++) {
-        const v = x[c];
-        const d0 = v - x[o0 + c];
-        const d1 = v - x[o1 + c];
-        sum0 += d0 * d0;
-        sum1 += d1 * d1;
-      }
-      lists.offer(q, sum0, order[r0]);
-      if (r0 !== q) lists.offer(r0, sum0, qRow);
-      if (i + 1 === live) break;
-      lists.offer(q, sum1, order[r1]);
-      if (r1 !== q) lists.offer(r1, sum1, qRow);
+    end = kept;
+  }
+  const qx = q * cols;
+  const qRow = order[q];
+  for (let i = from; i < end; i += 2) {
+    const r0 = cand[i];
+    const r1 = cand[i + 1 < end ? i + 1 : i];
+    const o0 = r0 * cols - qx;
+    const o1 = r1 * cols - qx;
+    let sum0 = 0;
+    let sum1 = 0;
+    for (let c = qx; c < qx + cols; c++) {
+      const v = x[c];
+      const d0 = v - x[o0 + c];
+      const d1 = v - x[o1 + c];
+      sum0 += d0 * d0;
+      sum1 += d1 * d1;
     }
+    lists.offer(q, sum0, order[r0]);
+    if (r0 !== q) lists.offer(r0, sum0, qRow);
+    if (i + 1 === end) break;
+    lists.offer(q, sum1, order[r1]);
+    if (r1 !== q) lists.offer(r1, sum1, qRow);
   }
 }
 
