@@ -24,9 +24,7 @@ export interface PrincipalAxes {
  * axes give lower bounds of Euclidean distances that prune a neighbour search early.
  */
 export function principalAxes(data: Float64Array, rows: number, cols: number, count: number): PrincipalAxes {
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) mean[f] += data[i * cols + f];
-  for (let f = 0; f < cols; f++) mean[f] /= rows;
+  const mean = columnMeans(data, rows, cols);
   const cov = sampleCovariance(data, rows, cols, mean);
   const byVariance = Array.from({ length: cols }, (_, f) => f).sort((a, b) => cov[b * cols + b] - cov[a * cols + a] || a - b);
   let axes = new Float64Array(count * cols);
@@ -41,15 +39,30 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
   return { count, mean, axes, gramError: gramError(axes, count, cols) };
 }
 
+// Each hot loop nest below sits in a function of its own: V8 optimizes a long loop while it runs
+// (on-stack replacement) and would deoptimize again at code after it that has not run yet.
+
+function columnMeans(data: Float64Array, rows: number, cols: number): Float64Array {
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) mean[f] += data[i * cols + f];
+  for (let f = 0; f < cols; f++) mean[f] /= rows;
+  return mean;
+}
+
 function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array): Float64Array {
   const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
   const samples = Math.ceil(rows / step);
-  // The centred sample column by column, so that the covariance is a product of its rows.
-  const byColumn = new Float64Array(cols * samples);
-  for (let s = 0; s < samples; s++) for (let f = 0; f < cols; f++) byColumn[f * samples + s] = data[s * step * cols + f] - mean[f];
+  const byColumn = centeredSampleByColumn(data, cols, mean, step, samples);
   const cov = new Float64Array(cols * cols);
   multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1);
   return cov;
+}
+
+/** Every step-th row, centred, column by column, so that the covariance is a product of its rows. */
+function centeredSampleByColumn(data: Float64Array, cols: number, mean: Float64Array, step: number, samples: number): Float64Array {
+  const byColumn = new Float64Array(cols * samples);
+  for (let s = 0; s < samples; s++) for (let f = 0; f < cols; f++) byColumn[f * samples + s] = data[s * step * cols + f] - mean[f];
+  return byColumn;
 }
 
 /**
@@ -79,8 +92,11 @@ function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: 
         s2 += v * padded[b2 + f];
         s3 += v * padded[b3 + f];
       }
-      const sums = [s0, s1, s2, s3];
-      for (let u = 0; u < 4 && 4 * g + u < bRows; u++) out[i * outRow + (4 * g + u) * outCol] = sums[u];
+      const o = i * outRow + 4 * g * outCol;
+      out[o] = s0;
+      if (4 * g + 1 < bRows) out[o + outCol] = s1;
+      if (4 * g + 2 < bRows) out[o + 2 * outCol] = s2;
+      if (4 * g + 3 < bRows) out[o + 3 * outCol] = s3;
     }
   }
 }
@@ -122,7 +138,13 @@ function gramError(axes: Float64Array, count: number, cols: number): number {
  * distance of a row from the mean (which bounds the rounding error of every coordinate).
  */
 export function project(data: Float64Array, rows: number, cols: number, pa: PrincipalAxes): { coords: Float64Array; radius: number } {
-  const { count, mean, axes } = pa;
+  const { centered, radius } = centerRows(data, rows, cols, pa.mean);
+  const coords = new Float64Array(pa.count * rows);
+  multiplyByRows(centered, rows, pa.axes, pa.count, cols, coords, 1, rows);
+  return { coords, radius };
+}
+
+function centerRows(data: Float64Array, rows: number, cols: number, mean: Float64Array): { centered: Float64Array; radius: number } {
   const centered = new Float64Array(rows * cols);
   let radius2 = 0;
   for (let i = 0; i < rows; i++) {
@@ -134,7 +156,5 @@ export function project(data: Float64Array, rows: number, cols: number, pa: Prin
     }
     if (!(r2 <= radius2)) radius2 = r2;
   }
-  const coords = new Float64Array(count * rows);
-  multiplyByRows(centered, rows, axes, count, cols, coords, 1, rows);
-  return { coords, radius: Math.sqrt(radius2) };
+  return { centered, radius: Math.sqrt(radius2) };
 }
