@@ -35,7 +35,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   // The projections are padded with zeros to whole groups of four, which a scan adds at a time.
   const stride = 4 * Math.ceil(P / 4);
   const { x, z } = inTreeOrder(data, coords, order, cols, P, stride);
-  const lists = new NeighborLists(rows, k, roundingMargin(cols, P, axes.gramError, radius));
+  const lists = new NeighborLists(rows, k, new RoundingMargin(cols, P, axes.gramError, radius));
   let widestLeaf = 0;
   for (let n = firstLeaf; n < start.length; n++) widestLeaf = Math.max(widestLeaf, end[n] - start[n]);
   const scratch = { cand: new Int32Array(2 * widestLeaf), partial: new Float64Array(2 * widestLeaf) };
@@ -273,15 +273,22 @@ function finishPairs(search: PairSearch, q: number, from: number, live: number):
  * `worst`. Projections of a difference are at most its length times sqrt(1 + gramError); each
  * projected coordinate carries an absolute rounding error below (cols + 1) u times the largest
  * distance from the mean; sums of squares carry relative errors below (cols + axes + 4) u. The
- * factors below are generous multiples of these; the last term covers underflow in squares.
+ * factors below are generous multiples of these; the last term covers underflow in squares. (A
+ * class, not a closure: a fresh closure per search would deoptimize the code that calls it.)
  */
-function roundingMargin(cols: number, axes: number, gramError: number, radius: number): (worst: number) => number {
-  const relative = 8 * (cols + axes + 4) * UNIT_ROUNDOFF + gramError;
-  const absolute = 4 * Math.sqrt(axes) * (cols + 2) * UNIT_ROUNDOFF * radius * (1 + relative);
-  return (worst) => {
-    const root = (1 + relative) * Math.sqrt(worst) + absolute;
-    return root * root * (1 + relative) + 1e-300;
-  };
+class RoundingMargin {
+  private readonly relative: number;
+  private readonly absolute: number;
+
+  constructor(cols: number, axes: number, gramError: number, radius: number) {
+    this.relative = 8 * (cols + axes + 4) * UNIT_ROUNDOFF + gramError;
+    this.absolute = 4 * Math.sqrt(axes) * (cols + 2) * UNIT_ROUNDOFF * radius * (1 + this.relative);
+  }
+
+  widen(worst: number): number {
+    const root = (1 + this.relative) * Math.sqrt(worst) + this.absolute;
+    return root * root * (1 + this.relative) + 1e-300;
+  }
 }
 
 /**

@@ -8,13 +8,13 @@ export class NeighborLists {
   readonly filled: Int32Array;
   /** Per row, the k-th distance so far (Infinity until k pairs are in). */
   readonly worst: Float64Array;
-  /** Per row, `widen(worst)`: the search's threshold for candidates of that row. */
+  /** Per row, `margin.widen(worst)`: the search's threshold for candidates of that row. */
   readonly bound: Float64Array;
 
   constructor(
     rows: number,
     readonly k: number,
-    private readonly widen: (worst: number) => number,
+    private readonly margin: { widen(worst: number): number },
   ) {
     this.dist = new Float64Array(rows * k);
     this.index = new Int32Array(rows * k);
@@ -44,7 +44,7 @@ export class NeighborLists {
     index[base + p] = j;
     if (this.filled[row] === k) {
       this.worst[row] = dist[base + k - 1];
-      this.bound[row] = this.widen(dist[base + k - 1]);
+      this.bound[row] = this.margin.widen(dist[base + k - 1]);
     }
   }
 }
