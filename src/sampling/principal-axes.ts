@@ -1,5 +1,5 @@
 /** Rows used to estimate the covariance: enough to find the dominant directions, cheap for any n. */
-const SAMPLE_ROWS = 512;
+const SAMPLE_ROWS = 256;
 /** Subspace iterations from the widest columns; the axes only steer pruning, they need not converge. */
 const ITERATIONS = 4;
 
@@ -20,7 +20,7 @@ export interface PrincipalAxes {
 
 /**
  * `count` approximate principal axes of the rows: subspace iteration on the covariance of at most
- * 512 evenly spaced rows, started from the columns of largest variance. Projections onto the first
+ * 256 evenly spaced rows, started from the columns of largest variance. Projections onto the first
  * axes give lower bounds of Euclidean distances that prune a neighbour search early.
  */
 export function principalAxes(data: Float64Array, rows: number, cols: number, count: number): PrincipalAxes {
