@@ -38,11 +38,12 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const lists = new NeighborLists(rows, k, new RoundingMargin(cols, P, axes.gramError, radius));
   let widestLeaf = 0;
   for (let n = firstLeaf; n < start.length; n++) widestLeaf = Math.max(widestLeaf, end[n] - start[n]);
-  const scratch = { cand: new Int32Array(2 * widestLeaf), partial: new Float64Array(2 * widestLeaf) };
   const nodes = start.length;
   // Per node, the largest candidate threshold of its rows; a parent holds the larger of its children's.
   const nodeBound = new Float64Array(nodes).fill(Infinity);
-  const search: PairSearch = { x, z, cols, stride, tree, lists, ...scratch, nodeBound };
+  const cand = new Int32Array(2 * widestLeaf);
+  const partial = new Float64Array(2 * widestLeaf);
+  const search: PairSearch = { x, z, cols, stride, tree, lists, cand, partial, nodeBound };
   const refresh = (leaf: number): void => {
     let m = -Infinity;
     for (let r = start[leaf]; r < end[leaf]; r++) m = Math.max(m, lists.bound[r]);
