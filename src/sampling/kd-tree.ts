@@ -4,18 +4,23 @@
  * coordinate among the first `splitDims`, and every node keeps the bounding box of its rows along
  * all `dims` coordinates.
  */
-export interface KdTree {
-  /** Rows in tree order: node n holds `order[start[n] .. end[n])`. */
-  order: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  /** Box of node n: `lo[n * dims + t] .. hi[n * dims + t]`. */
-  lo: Float64Array;
-  hi: Float64Array;
-  dims: number;
-  /** Nodes from this index on are leaves. */
-  firstLeaf: number;
+export class KdTree {
+  constructor(
+    /** Rows in tree order: node n holds `order[start[n] .. end[n])`. */
+    readonly order: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    /** Box of node n: `lo[n * dims + t] .. hi[n * dims + t]`. */
+    readonly lo: Float64Array,
+    readonly hi: Float64Array,
+    readonly dims: number,
+    /** Nodes from this index on are leaves. */
+    readonly firstLeaf: number,
+  ) {}
 }
+
+// A class rather than an object literal: the search's optimized code depends on the tree's shape,
+// and V8 discarded that code once when a literal built by optimized code took the shape's place.
 
 export function buildKdTree(coords: Float64Array, rows: number, dims: number, splitDims: number, leafSize: number): KdTree {
   let levels = 1;
@@ -56,7 +61,7 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, sp
     start[2 * n + 2] = mid;
     end[2 * n + 2] = e;
   }
-  return { order, start, end, lo, hi, dims, firstLeaf };
+  return new KdTree(order, start, end, lo, hi, dims, firstLeaf);
 }
 
 /**

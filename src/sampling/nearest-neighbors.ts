@@ -34,7 +34,9 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const { order, start, end, firstLeaf } = tree;
   // The projections are padded with zeros to whole groups of four, which a scan adds at a time.
   const stride = 4 * Math.ceil(P / 4);
-  const { x, z } = inTreeOrder(data, coords, order, cols, P, stride);
+  const x = new Float64Array(rows * cols);
+  const z = new Float64Array(rows * stride);
+  copyInTreeOrder(data, coords, order, cols, P, x, z);
   const lists = new NeighborLists(rows, k, new RoundingMargin(cols, P, axes.gramError, radius));
   let widestLeaf = 0;
   for (let n = firstLeaf; n < start.length; n++) widestLeaf = Math.max(widestLeaf, end[n] - start[n]);
@@ -43,7 +45,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const nodeBound = new Float64Array(nodes).fill(Infinity);
   const cand = new Int32Array(2 * widestLeaf);
   const partial = new Float64Array(2 * widestLeaf);
-  const search: PairSearch = { x, z, cols, stride, tree, lists, cand, partial, nodeBound };
+  const search = new PairSearch(x, z, cols, stride, tree, lists, cand, partial, nodeBound);
   const refresh = (leaf: number): void => {
     let m = -Infinity;
     for (let r = start[leaf]; r < end[leaf]; r++) m = Math.max(m, lists.bound[r]);
@@ -103,34 +105,38 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
 }
 
 /**
- * Rows and projections copied in tree order, row-major, so that a leaf is one contiguous run
- * (a function of its own so that V8's optimization of this loop does not stop at the next).
+ * Rows (into x) and projections (into z, `z.length / rows` values a row) copied in tree order,
+ * row-major, so that a leaf is one contiguous run (a function of its own so that V8's
+ * optimization of this loop does not stop at the next).
  */
-function inTreeOrder(data: Float64Array, coords: Float64Array, order: Int32Array, cols: number, P: number, stride: number): { x: Float64Array; z: Float64Array } {
+function copyInTreeOrder(data: Float64Array, coords: Float64Array, order: Int32Array, cols: number, P: number, x: Float64Array, z: Float64Array): void {
   const rows = order.length;
-  const x = new Float64Array(rows * cols);
-  const z = new Float64Array(rows * stride);
+  const stride = z.length / rows;
   for (let r = 0; r < rows; r++) {
     x.set(data.subarray(order[r] * cols, order[r] * cols + cols), r * cols);
     for (let t = 0; t < P; t++) z[r * stride + t] = coords[t * rows + order[r]];
   }
-  return { x, z };
 }
 
-/** The tree-order data a leaf-pair scan reads, and the lists it fills. */
-interface PairSearch {
-  x: Float64Array;
-  z: Float64Array;
-  cols: number;
-  /** Values per row of z. */
-  stride: number;
-  tree: KdTree;
-  lists: NeighborLists;
-  /** Scratch for two rows' candidates in a leaf (one per half) and their partial sums. */
-  cand: Int32Array;
-  partial: Float64Array;
-  /** Per node, the largest candidate threshold of its rows. */
-  nodeBound: Float64Array;
+/**
+ * The tree-order data a leaf-pair scan reads, and the lists it fills. (A class, like KdTree, so
+ * that its shape stays the one the scan's optimized code was built for.)
+ */
+class PairSearch {
+  constructor(
+    readonly x: Float64Array,
+    readonly z: Float64Array,
+    readonly cols: number,
+    /** Values per row of z. */
+    readonly stride: number,
+    readonly tree: KdTree,
+    readonly lists: NeighborLists,
+    /** Scratch for two rows' candidates in a leaf (one per half) and their partial sums. */
+    readonly cand: Int32Array,
+    readonly partial: Float64Array,
+    /** Per node, the largest candidate threshold of its rows. */
+    readonly nodeBound: Float64Array,
+  ) {}
 }
 
 /** Squared distance from tree row q's projections to node b's box. */
