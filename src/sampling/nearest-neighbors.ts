@@ -19,12 +19,12 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
  * rows. Everything else only skips pairs that provably cannot rank for either row: the rows are
  * projected onto approximate principal axes, where partial sums of squared differences are lower
  * bounds of the distance, and sorted into a k-d tree whose leaves are visited in pairs. Each leaf
- * first pairs with itself, which gives every row a k-th distance; then, leaf by leaf in tree
- * order, the later leaves are visited nearest box first, a subtree is skipped when its box lies
- * farther than the largest k-th distance on either side, and within a leaf pair a pair is dropped
- * as soon as its projected partial sum exceeds both rows' k-th distances. Every threshold is
- * widened by the worst-case rounding of the projections, so the result equals a full brute-force
- * scan.
+ * first pairs with itself, which gives every row a k-th distance; then, bottom-up, each node's
+ * left leaves meet its right subtree, nearest box first. A subtree is skipped when its box lies
+ * farther than the largest k-th distance on either side, a row when its gap to the other leaf's
+ * box does, and a pair as soon as its projected partial sum exceeds both rows' k-th distances.
+ * Every threshold is widened by the worst-case rounding of the projections, so the result equals
+ * a full brute-force scan.
  */
 export function kNeighborsWithin(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
   const axes = principalAxes(data, rows, cols, Math.min(cols, MAX_AXES));
