@@ -15,6 +15,14 @@ export interface SmoteDraw {
  * first, then `n` gaps in [0, 1); new = x + gap * (neighbour - x), column by column.
  */
 export function interpolateSamples(classData: Float64Array, cols: number, neighbors: Int32Array, k: number, n: number, rng: RandomState): SmoteDraw {
+  const { base, neighbor } = drawPairs(neighbors, k, n, rng);
+  return { base, neighbor, data: interpolate(classData, cols, base, neighbor, rng) };
+}
+
+// The two loops are separate functions so that V8, which optimizes a long loop while it runs,
+// does not deoptimize at the second one before it has run.
+
+function drawPairs(neighbors: Int32Array, k: number, n: number, rng: RandomState): { base: Int32Array; neighbor: Int32Array } {
   const m = neighbors.length / k;
   const base = new Int32Array(n);
   const neighbor = new Int32Array(n);
@@ -23,6 +31,11 @@ export function interpolateSamples(classData: Float64Array, cols: number, neighb
     base[t] = Math.floor(s / k);
     neighbor[t] = neighbors[s];
   }
+  return { base, neighbor };
+}
+
+function interpolate(classData: Float64Array, cols: number, base: Int32Array, neighbor: Int32Array, rng: RandomState): Float64Array {
+  const n = base.length;
   const data = new Float64Array(n * cols);
   for (let t = 0; t < n; t++) {
     const gap = rng.nextDouble();
@@ -31,5 +44,5 @@ export function interpolateSamples(classData: Float64Array, cols: number, neighb
     const o = t * cols;
     for (let f = 0; f < cols; f++) data[o + f] = classData[a + f] + gap * (classData[b + f] - classData[a + f]);
   }
-  return { base, neighbor, data };
+  return data;
 }

@@ -1,22 +1,28 @@
 /**
- * A balanced k-d tree over the first `dims` of a set of coordinates (stored axis-major,
- * `coords[t * rows + i]`): node n has children 2n + 1 and 2n + 2, each node splits its rows at the
- * median of its widest coordinate, and every node keeps the bounding box of its rows.
+ * A balanced k-d tree over a set of coordinates (stored axis-major, `coords[t * rows + i]`):
+ * node n has children 2n + 1 and 2n + 2, each node splits its rows at the median of its widest
+ * coordinate among the first `splitDims`, and every node keeps the bounding box of its rows along
+ * all `dims` coordinates.
  */
-export interface KdTree {
-  /** Rows in tree order: node n holds `order[start[n] .. end[n])`. */
-  order: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  /** Box of node n: `lo[n * dims + t] .. hi[n * dims + t]`. */
-  lo: Float64Array;
-  hi: Float64Array;
-  dims: number;
-  /** Nodes from this index on are leaves. */
-  firstLeaf: number;
+export class KdTree {
+  constructor(
+    /** Rows in tree order: node n holds `order[start[n] .. end[n])`. */
+    readonly order: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    /** Box of node n: `lo[n * dims + t] .. hi[n * dims + t]`. */
+    readonly lo: Float64Array,
+    readonly hi: Float64Array,
+    readonly dims: number,
+    /** Nodes from this index on are leaves. */
+    readonly firstLeaf: number,
+  ) {}
 }
 
-export function buildKdTree(coords: Float64Array, rows: number, dims: number, leafSize: number): KdTree {
+// A class rather than an object literal: the search's optimized code depends on the tree's shape,
+// and V8 discarded that code once when a literal built by optimized code took the shape's place.
+
+export function buildKdTree(coords: Float64Array, rows: number, dims: number, splitDims: number, leafSize: number): KdTree {
   let levels = 1;
   while (rows >> levels >= leafSize && levels < 24) levels++;
   const nodes = (1 << levels) - 1;
@@ -42,7 +48,7 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, le
       }
       lo[n * dims + t] = min;
       hi[n * dims + t] = max;
-      if (max - min > spread) {
+      if (t < splitDims && max - min > spread) {
         spread = max - min;
         widest = t;
       }
@@ -55,20 +61,32 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, le
     start[2 * n + 2] = mid;
     end[2 * n + 2] = e;
   }
-  return { order, start, end, lo, hi, dims, firstLeaf };
+  return new KdTree(order, start, end, lo, hi, dims, firstLeaf);
 }
 
-/** Squared distance from a point to node n's box along the tree's dims (0 inside). */
-export function boxDistance(tree: KdTree, n: number, point: Float64Array): number {
+/**
+ * Squared distance between the boxes of nodes a and b (0 where they overlap): no sum of squared
+ * coordinate differences between a row of a and a row of b is smaller, rounding included, because
+ * rounded subtraction, squaring and addition are monotone.
+ */
+export function boxGap(tree: KdTree, a: number, b: number): number {
   const { lo, hi, dims } = tree;
+  const oa = a * dims;
+  const ob = b * dims;
   let sum = 0;
   for (let t = 0; t < dims; t++) {
-    const below = lo[n * dims + t] - point[t];
-    const above = point[t] - hi[n * dims + t];
-    const gap = below > 0 ? below : above > 0 ? above : 0;
+    const gap = positivePart(lo[ob + t] - hi[oa + t]) + positivePart(lo[oa + t] - hi[ob + t]);
     sum += gap * gap;
   }
   return sum;
+}
+
+/**
+ * max(x, 0) without a branch (a data-dependent branch mispredicts half the time here); exact,
+ * since x + |x| is 2x or 0 (2x overflows only where x² would).
+ */
+export function positivePart(x: number): number {
+  return (x + Math.abs(x)) * 0.5;
 }
 
 /** Hoare quickselect: afterwards no row in [left, nth) has a larger key than any row in [nth, right]. */

@@ -80,4 +80,24 @@ describe("kNeighborsWithin", () => {
       { numRuns: 30 },
     );
   });
+
+  it("equals a brute-force scan over many leaves, clustered and tied", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1500, max: 1700 }), fc.integer({ min: 2, max: 12 }), (seed, rows, cols) => {
+        const data = new Float64Array(rows * cols);
+        let s = seed;
+        const next = () => {
+          s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+          return s / 2 ** 32;
+        };
+        // Clusters of coarse grid points: many leaves, pruned subtrees and exact ties.
+        for (let r = 0; r < rows; r++) {
+          const centre = Math.floor(next() * 6) * 10;
+          for (let f = 0; f < cols; f++) data[r * cols + f] = centre + Math.round(next() * 4) * (f + 1);
+        }
+        expect(Array.from(kNeighborsWithin(data, rows, cols, 6))).toEqual(Array.from(bruteForce(data, rows, cols, 6)));
+      }),
+      { numRuns: 4 },
+    );
+  });
 });

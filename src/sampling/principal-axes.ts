@@ -1,5 +1,5 @@
 /** Rows used to estimate the covariance: enough to find the dominant directions, cheap for any n. */
-const SAMPLE_ROWS = 512;
+const SAMPLE_ROWS = 256;
 /** Subspace iterations from the widest columns; the axes only steer pruning, they need not converge. */
 const ITERATIONS = 4;
 
@@ -20,27 +20,18 @@ export interface PrincipalAxes {
 
 /**
  * `count` approximate principal axes of the rows: subspace iteration on the covariance of at most
- * 512 evenly spaced rows, started from the columns of largest variance. Projections onto the first
+ * 256 evenly spaced rows, started from the columns of largest variance. Projections onto the first
  * axes give lower bounds of Euclidean distances that prune a neighbour search early.
  */
 export function principalAxes(data: Float64Array, rows: number, cols: number, count: number): PrincipalAxes {
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) mean[f] += data[i * cols + f];
-  for (let f = 0; f < cols; f++) mean[f] /= rows;
+  const mean = columnMeans(data, rows, cols);
   const cov = sampleCovariance(data, rows, cols, mean);
   const byVariance = Array.from({ length: cols }, (_, f) => f).sort((a, b) => cov[b * cols + b] - cov[a * cols + a] || a - b);
   let axes = new Float64Array(count * cols);
   for (let t = 0; t < count; t++) axes[t * cols + byVariance[t]] = 1;
   for (let it = 0; it < ITERATIONS; it++) {
     const next = new Float64Array(count * cols);
-    for (let t = 0; t < count; t++) {
-      const v = t * cols;
-      for (let a = 0; a < cols; a++) {
-        let s = 0;
-        for (let b = 0; b < cols; b++) s += cov[a * cols + b] * axes[v + b];
-        next[v + a] = s;
-      }
-    }
+    multiplyByRows(cov, cols, axes, count, cols, next, 1, cols);
     // A rank-deficient covariance (constant or repeated directions) keeps the last good axes.
     if (!orthonormalize(next, count, cols)) break;
     axes = next;
@@ -48,19 +39,66 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
   return { count, mean, axes, gramError: gramError(axes, count, cols) };
 }
 
+// Each hot loop nest below sits in a function of its own: V8 optimizes a long loop while it runs
+// (on-stack replacement) and would deoptimize again at code after it that has not run yet.
+
+function columnMeans(data: Float64Array, rows: number, cols: number): Float64Array {
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) mean[f] += data[i * cols + f];
+  for (let f = 0; f < cols; f++) mean[f] /= rows;
+  return mean;
+}
+
 function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array): Float64Array {
   const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
+  const samples = Math.ceil(rows / step);
+  const byColumn = centeredSampleByColumn(data, cols, mean, step, samples);
   const cov = new Float64Array(cols * cols);
-  const centered = new Float64Array(cols);
-  for (let i = 0; i < rows; i += step) {
-    for (let f = 0; f < cols; f++) centered[f] = data[i * cols + f] - mean[f];
-    for (let a = 0; a < cols; a++) {
-      const ca = centered[a];
-      for (let b = a; b < cols; b++) cov[a * cols + b] += ca * centered[b];
+  multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1);
+  return cov;
+}
+
+/** Every step-th row, centred, column by column, so that the covariance is a product of its rows. */
+function centeredSampleByColumn(data: Float64Array, cols: number, mean: Float64Array, step: number, samples: number): Float64Array {
+  const byColumn = new Float64Array(cols * samples);
+  for (let s = 0; s < samples; s++) for (let f = 0; f < cols; f++) byColumn[f * samples + s] = data[s * step * cols + f] - mean[f];
+  return byColumn;
+}
+
+/**
+ * out[i * outRow + t * outCol] = the dot product of row i of `a` with row t of `b` (rows of
+ * `length` values), four rows of b at a time so that four sums run side by side.
+ */
+function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number): void {
+  const groups = Math.ceil(bRows / 4);
+  // b padded with zero rows to whole groups of four.
+  const padded = new Float64Array(groups * 4 * length);
+  padded.set(b.subarray(0, bRows * length));
+  for (let i = 0; i < aRows; i++) {
+    const ai = i * length;
+    for (let g = 0; g < groups; g++) {
+      const b0 = 4 * g * length;
+      const b1 = b0 + length;
+      const b2 = b1 + length;
+      const b3 = b2 + length;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let f = 0; f < length; f++) {
+        const v = a[ai + f];
+        s0 += v * padded[b0 + f];
+        s1 += v * padded[b1 + f];
+        s2 += v * padded[b2 + f];
+        s3 += v * padded[b3 + f];
+      }
+      const o = i * outRow + 4 * g * outCol;
+      out[o] = s0;
+      if (4 * g + 1 < bRows) out[o + outCol] = s1;
+      if (4 * g + 2 < bRows) out[o + 2 * outCol] = s2;
+      if (4 * g + 3 < bRows) out[o + 3 * outCol] = s3;
     }
   }
-  for (let a = 0; a < cols; a++) for (let b = 0; b < a; b++) cov[a * cols + b] = cov[b * cols + a];
-  return cov;
 }
 
 /** Modified Gram-Schmidt, twice (once is not orthogonal enough in floating point); false if a vector vanishes. */
@@ -100,23 +138,23 @@ function gramError(axes: Float64Array, count: number, cols: number): number {
  * distance of a row from the mean (which bounds the rounding error of every coordinate).
  */
 export function project(data: Float64Array, rows: number, cols: number, pa: PrincipalAxes): { coords: Float64Array; radius: number } {
-  const { count, mean, axes } = pa;
-  const coords = new Float64Array(count * rows);
-  const centered = new Float64Array(cols);
+  const { centered, radius } = centerRows(data, rows, cols, pa.mean);
+  const coords = new Float64Array(pa.count * rows);
+  multiplyByRows(centered, rows, pa.axes, pa.count, cols, coords, 1, rows);
+  return { coords, radius };
+}
+
+function centerRows(data: Float64Array, rows: number, cols: number, mean: Float64Array): { centered: Float64Array; radius: number } {
+  const centered = new Float64Array(rows * cols);
   let radius2 = 0;
   for (let i = 0; i < rows; i++) {
     let r2 = 0;
     for (let f = 0; f < cols; f++) {
       const c = data[i * cols + f] - mean[f];
-      centered[f] = c;
+      centered[i * cols + f] = c;
       r2 += c * c;
     }
     if (!(r2 <= radius2)) radius2 = r2;
-    for (let t = 0; t < count; t++) {
-      let s = 0;
-      for (let f = 0; f < cols; f++) s += centered[f] * axes[t * cols + f];
-      coords[t * rows + i] = s;
-    }
   }
-  return { coords, radius: Math.sqrt(radius2) };
+  return { centered, radius: Math.sqrt(radius2) };
 }
