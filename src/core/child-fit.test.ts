@@ -98,15 +98,29 @@ describe("fit procedures", () => {
     expect(runFit(overlapped([new Child(true), new Child()]))).toEqual(["child failed", "ok"]);
     log.length = 0;
 
+    const runner = { size: 2, run: async () => [] };
     const gated = [new GatedChild(true), new GatedChild()];
-    const result = runFitAsync(overlapped(gated));
+    const result = runFitAsync(overlapped(gated), { parallel: runner });
     await Promise.resolve();
-    // both fits are running and the procedure went past them before either ended
+    // with a runner both fits are running and the procedure went past them before either ended
     expect(log).toEqual(["all started"]);
     expect(gated.map((c) => c.calls.length)).toEqual([1, 1]);
     gated[1].open();
     gated[0].open();
     expect(await result).toEqual(["gated child failed", "ok"]);
+
+    // without one, each fit waits until the procedure needs it, so fitted children are not piled up
+    log.length = 0;
+    const lazy = [new GatedChild(), new GatedChild()];
+    const lazyResult = runFitAsync(overlapped(lazy));
+    await Promise.resolve();
+    expect(log).toEqual(["all started"]);
+    expect(lazy.map((c) => c.calls.length)).toEqual([1, 0]);
+    lazy[0].open();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lazy[1].calls.length).toBe(1);
+    lazy[1].open();
+    expect(await lazyResult).toEqual(["ok", "ok"]);
 
     // a procedure that gives up still settles only after the fits it started
     function* givesUp(child: GatedChild): FitProcedure<number> {
@@ -115,7 +129,7 @@ describe("fit procedures", () => {
     }
     const slow = new GatedChild();
     let settled = false;
-    const abandoned = runFitAsync(givesUp(slow)).finally(() => (settled = true));
+    const abandoned = runFitAsync(givesUp(slow), { parallel: runner }).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(settled).toBe(false);
     slow.open();

@@ -12,9 +12,11 @@ export interface ChildFit {
   readonly path?: readonly string[];
   /**
    * Go on with the procedure while the child fits; the procedure yields {@link FitDone} for the
-   * child before it uses it, and receives the child's error there. {@link runFitAsync} lets the
-   * fit's parallel work (forest trees on a pool) overlap the procedure's own work, such as
-   * scoring the previous fold; {@link runFit} fits at once. Default false: wait for the fit.
+   * child before it uses it, and receives the child's error there. With a parallel runner,
+   * {@link runFitAsync} starts the fit at once, so its work on the runner (forest trees) overlaps
+   * the procedure's own, such as scoring the previous fold; otherwise (and in {@link runFit}) the
+   * fit runs when the procedure waits for it, so that no more fitted children are held than
+   * without overlap. Default false: fit now and wait.
    */
   readonly overlap?: boolean;
 }
@@ -40,38 +42,39 @@ type Outcome = { error: unknown } | undefined;
 
 /** Carries out a procedure on this thread: each child through its synchronous `fit`. */
 export function runFit<R>(procedure: FitProcedure<R>, options: ProgressOptions = {}): R {
-  // errors of overlapped fits, held until the procedure waits for the child
-  const held = new Map<object, Outcome>();
+  const deferred = new Map<object, ChildFit>();
   let step = procedure.next();
   while (!step.done) {
     const request = step.value;
     let outcome: Outcome;
     if ("fitted" in request) {
-      outcome = held.get(request.fitted);
-      held.delete(request.fitted);
-    } else {
-      try {
-        callFit(request.child, "fit", request.X, request.y, childOptions(request, options.onProgress));
-      } catch (error) {
-        outcome = { error };
-      }
-      if (request.overlap === true) {
-        held.set(request.child, outcome);
-        outcome = undefined;
-      }
-    }
+      const fit = deferred.get(request.fitted);
+      deferred.delete(request.fitted);
+      if (fit !== undefined) outcome = fitHere(fit, options);
+    } else if (request.overlap === true) deferred.set(request.child, request);
+    else outcome = fitHere(request, options);
     step = outcome === undefined ? procedure.next() : procedure.throw(outcome.error);
   }
   return step.value;
 }
 
+function fitHere(request: ChildFit, options: ProgressOptions): Outcome {
+  try {
+    callFit(request.child, "fit", request.X, request.y, childOptions(request, options.onProgress));
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
+}
+
 /**
  * Carries out a procedure with {@link fitChild}: children that have `fitAsync` may use
- * `options.parallel`, and overlapped fits run while the procedure goes on. Whatever the
- * procedure's end, it settles only when every fit it started has.
+ * `options.parallel`, and with a runner overlapped fits run while the procedure goes on.
+ * Whatever the procedure's end, it settles only when every fit it started has.
  */
 export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions = {}): Promise<R> {
   const running = new Map<object, Promise<Outcome>>();
+  const deferred = new Map<object, ChildFit>();
   const fit = (request: ChildFit): Promise<Outcome> =>
     fitChild(request.child, request.X, request.y, { ...childOptions(request, options.onProgress), parallel: options.parallel }).then(
       () => undefined,
@@ -83,10 +86,13 @@ export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncF
       const request = step.value;
       let outcome: Outcome;
       if ("fitted" in request) {
-        outcome = await running.get(request.fitted);
+        const later = deferred.get(request.fitted);
+        deferred.delete(request.fitted);
+        outcome = await (later !== undefined ? fit(later) : running.get(request.fitted));
         running.delete(request.fitted);
-      } else if (request.overlap === true) running.set(request.child, fit(request));
-      else outcome = await fit(request);
+      } else if (request.overlap !== true) outcome = await fit(request);
+      else if (options.parallel === undefined) deferred.set(request.child, request);
+      else running.set(request.child, fit(request));
       step = outcome === undefined ? procedure.next() : procedure.throw(outcome.error);
     }
     return step.value;

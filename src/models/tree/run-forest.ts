@@ -38,7 +38,7 @@ export function growForest(plan: ForestPlan, onProgress: ProgressListener | unde
 
 /**
  * Grows every tree of the plan, in contiguous batches spread over `nJobs` workers when
- * `options.parallel` is given, reporting finished batches as the task "trees" and assembling
+ * `options.parallel` is given (one worker for `nJobs` 1, so the calling thread stays free), reporting finished batches as the task "trees" and assembling
  * each as it arrives. Each tree depends only on the plan and its index, so the result is the
  * same trees in the same order for any `nJobs` and any runner.
  */
@@ -46,7 +46,7 @@ export async function runForest(plan: ForestPlan, nJobs: number | null, options:
   const nTrees = plan.seeds.length;
   const { parallel, onProgress } = options;
   const jobs = parallel === undefined ? 1 : nJobs === -1 ? parallel.size : Math.min(nJobs ?? 1, parallel.size);
-  if (parallel === undefined || jobs <= 1 || nTrees === 1) return growForest(plan, onProgress);
+  if (parallel === undefined || nTrees === 1) return growForest(plan, onProgress);
   const ranges = treeBatches(nTrees, Math.max(Math.ceil(nTrees / TREES_PER_WORKER_BATCH), jobs));
   const progress = new ProgressCounter(onProgress, TREES, nTrees);
   const assembly = new ForestAssembly(plan);
