@@ -235,7 +235,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     let infinite = false;
     const marker = this.numberMarker();
     const sum = columnSumOf(column.length, pairwise, (block, start, count) => {
-      for (let i = 0; i < count; i++) block[i] = column[start + i];
+      block.set(column.subarray(start, start + count));
       const flags = scanNumbers(column, start, count, marker, 0, block, null);
       missing += flags.missing;
       nan ||= flags.nan;
