@@ -8,7 +8,7 @@ import { boolean, param, type ParamSchema } from "../core/params.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { affineColumns } from "./affine-columns.js";
-import { columnSumOf, sumsColumnsPairwise } from "./column-sum.js";
+import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 
 export interface StandardScalerParams {
@@ -59,8 +59,9 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const variance = new Float64Array(cols);
     const scale = new Float64Array(cols);
     const count = new Float64Array(cols);
+    const buffer = new Float64Array(rows);
     for (let j = 0; j < cols; j++) {
-      const m = momentsOf(columns[j], weights ?? null, pairwise);
+      const m = columnMoments(columns[j], weights ?? null, pairwise, buffer);
       // A non-finite mean comes from ±Infinity in the column, an overflow, or no values.
       if (!Number.isFinite(m.mean)) refuseUncheckedInfinity(X, site);
       if (m.count === 0) {
@@ -171,48 +172,41 @@ export interface Moments {
 }
 
 /**
- * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order,
- * taken a block at a time so that no full-length scratch is written. Null `weights` weigh every
- * row 1 (unit weights multiply exactly, 1 * v === v, so one loop serves both cases).
+ * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
+ * `buffer` is scratch space of the column's length; null `weights` weigh every row 1 (unit
+ * weights multiply exactly, 1 * v === v, so one loop serves both cases).
  */
-export function momentsOf(values: Float64Array, weights: Float64Array | null, pairwise: boolean): Moments {
-  let count = 0;
+export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array): Moments {
   // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
-  const sum = columnSumOf(values.length, pairwise, (block, start, n) => {
-    count += weightedDeviations(values, weights, 0, start, n, block);
-  });
-  const mean = sum / count;
-  const correction = columnSumOf(values.length, pairwise, (block, start, n) => weightedDeviations(values, weights, mean, start, n, block));
-  const squares = columnSumOf(values.length, pairwise, (block, start, n) => weightedSquares(values, weights, mean, start, n, block));
-  return { count, mean, correction, squares };
-}
-
-/** `momentsOf`; the scratch `buffer` is no longer needed and stays only until its last caller stops passing it. */
-export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, _buffer: Float64Array): Moments {
-  return momentsOf(values, weights, pairwise);
+  const count = weightedDeviations(values, weights, 0, buffer);
+  const mean = columnSum(buffer, pairwise) / count;
+  weightedDeviations(values, weights, mean, buffer);
+  const correction = columnSum(buffer, pairwise);
+  weightedSquares(values, weights, mean, buffer);
+  return { count, mean, correction, squares: columnSum(buffer, pairwise) };
 }
 
 // Each pass is a function of its own, so V8 optimizes it whole instead of on-stack-replacing it
-// inside a larger function and deoptimizing at the code after it.
+// inside columnMoments and deoptimizing at the code after it.
 
-/** `block[i] = weights[k] * (values[k] - center)` for k = start + i, 0 where the value is NaN; returns the weight of the values present. */
-function weightedDeviations(values: Float64Array, weights: Float64Array | null, center: number, start: number, n: number, block: Float64Array): number {
+/** `buffer[i] = weights[i] * (values[i] - center)`, 0 where the value is NaN; returns the weight of the values present. */
+function weightedDeviations(values: Float64Array, weights: Float64Array | null, center: number, buffer: Float64Array): number {
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[start + i];
-    const w = weights === null ? 1 : weights[start + i];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const w = weights === null ? 1 : weights[i];
     const present = v === v;
     if (present) count += w;
-    block[i] = present ? w * (v - center) : 0;
+    buffer[i] = present ? w * (v - center) : 0;
   }
   return count;
 }
 
-/** `block[i] = weights[k] * (values[k] - center)²` for k = start + i, 0 where the value is NaN. */
-function weightedSquares(values: Float64Array, weights: Float64Array | null, center: number, start: number, n: number, block: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const t = values[start + i] - center;
-    const w = weights === null ? 1 : weights[start + i];
-    block[i] = t === t ? w * (t * t) : 0;
+/** `buffer[i] = weights[i] * (values[i] - center)²`, 0 where the value is NaN. */
+function weightedSquares(values: Float64Array, weights: Float64Array | null, center: number, buffer: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const t = values[i] - center;
+    const w = weights === null ? 1 : weights[i];
+    buffer[i] = t === t ? w * (t * t) : 0;
   }
 }
