@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../test/helpers/fixtures.js";
-import { pairwiseSum } from "./pairwise-sum.js";
+import { PAIRWISE_BLOCK, pairwiseSum, pairwiseSumOf } from "./pairwise-sum.js";
 
 const { cases } = readFixture<{ cases: { values: number[]; sum: number }[] }>("models/pairwise-sum.json");
 
@@ -11,5 +11,18 @@ describe("pairwiseSum", () => {
 
   it("sums a slice", () => {
     expect(pairwiseSum(Float64Array.of(100, 1, 2, 3, 100), 1, 3)).toBe(6);
+  });
+});
+
+describe("pairwiseSumOf", () => {
+  it.each(cases.map((c) => [c.values.length, c] as const))("adds terms produced a block at a time as np.sum adds the array (n = %i)", (_n, c) => {
+    const starts: number[] = [];
+    const sum = pairwiseSumOf(c.values.length, (block, start, count) => {
+      expect(count).toBeLessThanOrEqual(PAIRWISE_BLOCK);
+      starts.push(start);
+      for (let i = 0; i < count; i++) block[i] = c.values[start + i];
+    });
+    expect(sum).toBe(c.sum);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 });

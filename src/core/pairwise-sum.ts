@@ -34,7 +34,34 @@ export function pairwiseSum(values: Float64Array, start = 0, length = values.len
     for (; i < start + length; i++) sum += values[i];
     return sum;
   }
-  let half = Math.floor(length / 2);
-  half -= half % 8;
+  const half = pairwiseHalf(length);
   return pairwiseSum(values, start, half) + pairwiseSum(values, start + half, length - half);
+}
+
+/** numpy's split of more than 128 terms: the first half, rounded down to a multiple of 8. */
+function pairwiseHalf(length: number): number {
+  const half = Math.floor(length / 2);
+  return half - (half % 8);
+}
+
+/** The longest run `pairwiseSum` adds without splitting, and so the block size of `pairwiseSumOf`. */
+export const PAIRWISE_BLOCK = 128;
+
+/**
+ * `pairwiseSum` of `length` terms that are never stored together: `fill(block, start, count)`
+ * writes terms `start .. start + count` into `block[0 .. count)`, `count` at most
+ * `PAIRWISE_BLOCK`, in increasing order of `start`. Same result as summing an array of them, with
+ * a 1 KB buffer instead of a full-length one.
+ */
+export function pairwiseSumOf(length: number, fill: (block: Float64Array, start: number, count: number) => void): number {
+  const block = new Float64Array(PAIRWISE_BLOCK);
+  const sum = (start: number, count: number): number => {
+    if (count <= PAIRWISE_BLOCK) {
+      fill(block, start, count);
+      return pairwiseSum(block, 0, count);
+    }
+    const half = pairwiseHalf(count);
+    return sum(start, half) + sum(start + half, count - half);
+  };
+  return sum(0, length);
 }

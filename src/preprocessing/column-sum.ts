@@ -1,5 +1,5 @@
 import { Matrix } from "../core/matrix.js";
-import { pairwiseSum } from "../core/pairwise-sum.js";
+import { PAIRWISE_BLOCK, pairwiseSum, pairwiseSumOf } from "../core/pairwise-sum.js";
 
 /**
  * Whether numpy would sum this input's columns pairwise. scikit-learn's column reductions
@@ -24,5 +24,21 @@ export function columnSum(values: Float64Array, pairwise: boolean): number {
   if (pairwise) return pairwiseSum(values);
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
+}
+
+/**
+ * `columnSum` of `length` terms produced a block at a time by `fill` (see `pairwiseSumOf`), so
+ * that a column's terms need no full-length buffer.
+ */
+export function columnSumOf(length: number, pairwise: boolean, fill: (block: Float64Array, start: number, count: number) => void): number {
+  if (pairwise) return pairwiseSumOf(length, fill);
+  const block = new Float64Array(PAIRWISE_BLOCK);
+  let sum = 0;
+  for (let start = 0; start < length; start += PAIRWISE_BLOCK) {
+    const count = Math.min(PAIRWISE_BLOCK, length - start);
+    fill(block, start, count);
+    for (let i = 0; i < count; i++) sum += block[i];
+  }
   return sum;
 }

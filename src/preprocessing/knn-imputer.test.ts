@@ -5,7 +5,6 @@ import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
-import { argIntroselect } from "../core/argpartition.js";
 import { fusedMultiplyAdd } from "./nan-euclidean.js";
 import { KNNImputer, type KNNImputerParams } from "./knn-imputer.js";
 
@@ -94,15 +93,7 @@ describe("KNNImputer parity with scikit-learn 1.9.1", () => {
   });
 });
 
-describe("numpy introselect port", () => {
-  it("picks among ties like np.argpartition's scalar path", () => {
-    // np.argpartition([2, 1, 1, 1, 0, 1, 1], 2) with the scalar introselect
-    const values = Float64Array.from([2, 1, 1, 1, 0, 1, 1]);
-    const index = Int32Array.from(values.keys());
-    argIntroselect(values, index, values.length, 2);
-    expect(Array.from(index)).toEqual([4, 1, 2, 3, 0, 5, 6]);
-  });
-
+describe("nan-euclidean arithmetic", () => {
   it("fused multiply-add rounds once", () => {
     const a = 1 + 2 ** -30;
     expect(fusedMultiplyAdd(a, a, -(1 + 2 ** -29))).toBe(2 ** -60);

@@ -1,4 +1,4 @@
-import { argIntroselect } from "../core/argpartition.js";
+import { argIntroselect, type ApproximateKeys } from "../core/argpartition.js";
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -8,7 +8,7 @@ import type { Matrix } from "../core/matrix.js";
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
-import { einsumSquares, fusedSum, isSmallInteger, unfusedSlack, veltkampHigh } from "./nan-euclidean.js";
+import { distanceFromParts, einsumSquares, fusedMultiplyAdd, isSmallInteger, unfusedSlack } from "./nan-euclidean.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 import { allEmpty } from "./simple-imputer.js";
 
@@ -50,10 +50,10 @@ interface KNNImputerState {
 interface Donors {
   rows: number;
   cols: number;
-  /** Training rows with missing entries set to 0. */
-  zeroed: Float64Array;
+  /** The training columns with missing entries set to 0 (column-major, for passes over all rows). */
+  zeroed: Float64Array[];
   /** The squares of `zeroed`, entry by entry. */
-  squares: Float64Array;
+  squares: Float64Array[];
   /** numpy's `einsum` squared norm of each zeroed row. */
   norms: Float64Array;
   maxNorm: number;
@@ -69,8 +69,6 @@ interface Donors {
   integral: Uint8Array;
   /** Columns with at least one missing value (they get indicator columns). */
   indicator: Int32Array;
-  /** High Veltkamp halves of `zeroed`, for exact products (built when first needed). */
-  split?: { high: Float64Array };
 }
 
 /**
@@ -203,32 +201,33 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
 }
 
 function prepareDonors(data: Float64Array, rows: number, cols: number): Donors {
-  const zeroed = new Float64Array(rows * cols);
-  const squares = new Float64Array(rows * cols);
+  const zeroed = Array.from({ length: cols }, () => new Float64Array(rows));
+  const squares = Array.from({ length: cols }, () => new Float64Array(rows));
   const norms = new Float64Array(rows);
   const pattern = new Int32Array(rows);
   const patternIds = new Map<string, number>();
   const patternList: number[] = [];
   const counts = new Int32Array(cols);
-  const sums = new Float64Array(cols);
+  const means = new Float64Array(cols);
   const integral = new Uint8Array(cols).fill(1);
   let maxNorm = 0;
   const key = new Uint8Array(cols);
+  const row = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
-    const base = i * cols;
     for (let j = 0; j < cols; j++) {
-      const v = data[base + j];
+      const v = data[i * cols + j];
       const missing = v !== v;
       key[j] = missing ? 1 : 0;
       const z = missing ? 0 : v;
-      zeroed[base + j] = z;
-      squares[base + j] = z * z;
+      row[j] = z;
+      zeroed[j][i] = z;
+      squares[j][i] = z * z;
       if (!missing) {
         counts[j]++;
         if (!isSmallInteger(v)) integral[j] = 0;
       }
     }
-    norms[i] = einsumSquares(zeroed, base, cols);
+    norms[i] = einsumSquares(row, 0, cols);
     if (norms[i] > maxNorm) maxNorm = norms[i];
     const text = key.join("");
     let id = patternIds.get(text);
@@ -243,11 +242,7 @@ function prepareDonors(data: Float64Array, rows: number, cols: number): Donors {
   const filled = new Int32Array(cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (data[i * cols + j] === data[i * cols + j]) present[j][filled[j]++] = i;
   // numpy's masked mean: the pairwise sum with missing entries as 0, over the count.
-  const column = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) column[i] = zeroed[i * cols + j];
-    sums[j] = counts[j] === 0 ? NaN : pairwiseSum(column) / counts[j];
-  }
+  for (let j = 0; j < cols; j++) means[j] = counts[j] === 0 ? NaN : pairwiseSum(zeroed[j]) / counts[j];
   const indicator: number[] = [];
   for (let j = 0; j < cols; j++) if (counts[j] < rows) indicator.push(j);
   return {
@@ -260,34 +255,74 @@ function prepareDonors(data: Float64Array, rows: number, cols: number): Donors {
     pattern,
     patterns: Uint8Array.from(patternList),
     present,
-    means: sums,
+    means,
     integral,
     indicator: Int32Array.from(indicator),
   };
 }
 
-/** Scratch space of one query row, reused across rows. */
+/** One query row, its per-pattern parts, and its distances to every training row (scratch reused across rows). */
 interface Query {
   x: Float64Array;
   xSquares: Float64Array;
   missingCols: Int32Array;
   nMissing: number;
+  /** The columns where x is non-zero: only they contribute to x·y. */
   terms: Int32Array;
   nTerms: number;
-  xx: number;
-  patternCorrection: Float64Array;
-  patternCount: Int32Array;
   /** Per dot-product term, 1 when its product is exact for every donor. */
   exactTerm: Uint8Array;
-  /** High Veltkamp halves of `x`. */
-  xHigh: Float64Array;
+  xx: number;
+  /** Per training-row pattern, Σ x_j² over the j the row misses. */
+  patternCorrection: Float64Array;
+  /** Per training-row pattern, the number of coordinates it shares with the query (NaN for none, so that the distance is NaN). */
+  patternShared: Float64Array;
+  /** Scratch per training row: the plain dot products, and the Σ y_j² over the query's missing j. */
+  dot: Float64Array;
+  correction: Float64Array;
+  /** Distances to every training row: plain sums, replaced by BLAS's fused ones where needed. */
+  distances: Float64Array;
+}
+
+/**
+ * The query row's distances as `argIntroselect` keys: the plain (unfused) dot products are within
+ * `unfusedSlack` of BLAS's fused ones, so only close calls need the fused distance, computed then
+ * and kept for the rest of the row.
+ */
+class FusedDistances implements ApproximateKeys {
+  margin = 0;
+  private readonly fusedFor: Int32Array;
+  private row = -1;
+
+  constructor(
+    private readonly donors: Donors,
+    private readonly q: Query,
+  ) {
+    this.fusedFor = new Int32Array(donors.rows).fill(-1);
+  }
+
+  /** Starts query row `row`, whose plain distances are each within `slack` of the fused ones. */
+  startRow(row: number, slack: number): void {
+    this.row = row;
+    // Beyond the two slacks, a few ulps of the largest possible distance for the final rounding steps.
+    const largest = Math.sqrt(2 * (this.q.xx + this.donors.maxNorm) * this.donors.cols);
+    this.margin = 2 * slack + 1e-15 * largest;
+  }
+
+  exact(entry: number): number {
+    if (this.fusedFor[entry] !== this.row) {
+      this.q.distances[entry] = fusedDistance(this.donors, this.q, entry);
+      this.fusedFor[entry] = this.row;
+    }
+    return this.q.distances[entry];
+  }
 }
 
 /**
  * Imputes every missing entry of the query columns that has donors, calling `write(row, column,
  * value)`. For each query row with something to fill, the distances to all training rows are
- * computed once (as scikit-learn does), then for each of its missing columns the donors'
- * distances are gathered and the k nearest picked by numpy's introselect.
+ * computed once (as scikit-learn does), then for each of its missing columns the k nearest of the
+ * rows that have it are picked by numpy's introselect.
  */
 function imputeRows(
   columns: Float64Array[],
@@ -306,15 +341,15 @@ function imputeRows(
     nMissing: 0,
     terms: new Int32Array(cols),
     nTerms: 0,
+    exactTerm: new Uint8Array(cols),
     xx: 0,
     patternCorrection: new Float64Array(nPatterns),
-    patternCount: new Int32Array(nPatterns),
-    exactTerm: new Uint8Array(cols),
-    xHigh: new Float64Array(cols),
+    patternShared: new Float64Array(nPatterns),
+    dot: new Float64Array(rows),
+    correction: new Float64Array(rows),
+    distances: new Float64Array(rows),
   };
-  const distances = new Float64Array(rows);
-  const exact = new Float64Array(rows);
-  const keys = new Float64Array(rows);
+  const fused = new FusedDistances(donors, q);
   const index = new Int32Array(rows);
   // At most every training row is a donor, whatever nNeighbors asks for.
   const picked = new Float64Array(Math.min(nNeighbors, rows));
@@ -346,149 +381,126 @@ function imputeRows(
         else if (xMissing[j] === 0) count++;
       }
       q.patternCorrection[p] = correction;
-      q.patternCount[p] = count;
+      q.patternShared[p] = count === 0 ? NaN : count;
     }
     q.xx = einsumSquares(q.x, 0, cols);
-    // Only non-zero coordinates contribute to x·y; products with small integers are exact, so
-    // an unfused sum equals BLAS's fused one unless some later term is inexact.
+    // Products with small integers are exact, so a plain sum equals BLAS's fused one unless
+    // some later term is inexact.
     let nTerms = 0;
-    let fused = false;
+    let inexact = false;
     for (let j = 0; j < cols; j++) {
       if (q.x[j] === 0) continue;
       const exactProducts = integral[j] === 1 && isSmallInteger(q.x[j]);
-      if (nTerms > 0 && !exactProducts) fused = true;
+      if (nTerms > 0 && !exactProducts) inexact = true;
       q.exactTerm[nTerms] = exactProducts ? 1 : 0;
-      q.xHigh[j] = veltkampHigh(q.x.subarray(j, j + 1))[0];
       q.terms[nTerms++] = j;
     }
     q.nTerms = nTerms;
-    rowDistances(donors, q, distances, false);
-    const slack = fused ? unfusedSlack(q.xx, donors.maxNorm, cols) : 0;
-    let exactReady = !fused;
+    plainDistances(donors, q);
+    fused.startRow(r, inexact ? unfusedSlack(q.xx, donors.maxNorm, cols) : 0);
+    const keys = inexact ? fused : null;
     for (let m = 0; m < nMissing; m++) {
       const c = q.missingCols[m];
       const rowsWithC = present[c];
       const n = rowsWithC.length;
       if (n === 0) continue;
-      if (!gather(exactReady && fused ? exact : distances, rowsWithC, keys, index)) {
+      if (!sharesACoordinate(q, patterns, cols, c)) {
         write(r, c, means[c]);
         continue;
       }
+      index.set(rowsWithC);
       const k = Math.min(nNeighbors, n);
-      argIntroselect(keys, index, n, k - 1);
-      if (!exactReady && ambiguous(keys, n, k, slack)) {
-        // A near tie at the cut-off: redo this row with BLAS's fused arithmetic.
-        rowDistances(donors, q, exact, true);
-        exactReady = true;
-        gather(exact, rowsWithC, keys, index);
-        argIntroselect(keys, index, n, k - 1);
-      }
-      write(r, c, average(donors, keys, index, k, c, rowsWithC, byDistance, picked, pickedWeights));
+      argIntroselect(q.distances, index, n, k - 1, keys);
+      // The weights are the picked donors' distances: BLAS's exactly.
+      if (byDistance && keys !== null) for (let t = 0; t < k; t++) keys.exact(index[t]);
+      write(r, c, average(donors, q.distances, index, k, c, byDistance, picked, pickedWeights));
     }
   }
 }
 
+/** Whether some training row that has column c shares a coordinate with the query (else every donor's distance is NaN). */
+function sharesACoordinate(q: Query, patterns: Uint8Array, cols: number, c: number): boolean {
+  for (let p = 0; p < q.patternShared.length; p++) if (patterns[p * cols + c] === 0 && q.patternShared[p] > 0) return true;
+  return false;
+}
+
 /**
- * scikit-learn's nan-euclidean distances from the query row to every training row. `withFma`
- * rounds each later term of the dot product once, as BLAS's fused multiply-add does (the products
- * split exactly into value and error with precomputed Veltkamp halves); without it the sum is
- * plain, which is the same whenever the products are exact.
+ * scikit-learn's nan-euclidean distances from the query row (which misses at least one value) to
+ * every training row, with the dot products summed plainly; in passes over the columns, the
+ * terms added in the same order as row by row.
  */
-function rowDistances(donors: Donors, q: Query, target: Float64Array, withFma: boolean): void {
-  const { rows, cols, zeroed, squares, norms, pattern } = donors;
-  const { x, terms, nTerms, missingCols, nMissing, xx, patternCorrection, patternCount } = q;
+function plainDistances(donors: Donors, q: Query): void {
+  const { rows, zeroed, squares, norms } = donors;
+  const { x, terms, nTerms, missingCols, nMissing, dot, distances } = q;
   const first = nTerms > 0 ? terms[0] : 0;
   const x0 = nTerms > 0 ? x[first] : 0;
-  const split = withFma ? donorSplits(donors) : null;
-  for (let i = 0, base = 0; i < rows; i++, base += cols) {
-    let dot = x0 * zeroed[base + first];
-    if (split !== null) {
-      for (let t = 1; t < nTerms; t++) {
-        const j = terms[t];
-        const b = zeroed[base + j];
-        const p = x[j] * b;
-        if (q.exactTerm[t] === 1 || b === 0) {
-          dot += p;
-          continue;
-        }
-        const yh = split.high[base + j];
-        const yl = b - yh;
-        const xh = q.xHigh[j];
-        const xl = x[j] - xh;
-        const e = xh * yh - p + xh * yl + xl * yh + xl * yl;
-        dot = e === 0 ? p + dot : fusedSum(p, e, dot);
-      }
-    } else for (let t = 1; t < nTerms; t++) dot += x[terms[t]] * zeroed[base + terms[t]];
-    let d2 = -2 * dot + xx + norms[i];
-    if (!(d2 > 0)) d2 = 0;
+  const z0 = zeroed[first];
+  for (let i = 0; i < rows; i++) dot[i] = x0 * z0[i];
+  for (let t = 1; t < nTerms; t++) {
+    const xj = x[terms[t]];
+    const z = zeroed[terms[t]];
+    for (let i = 0; i < rows; i++) dot[i] += xj * z[i];
+  }
+  // Σ y_j² over the query's missing j, from 0 (which adds nothing to the first square).
+  let correction = squares[missingCols[0]];
+  if (nMissing > 1) {
+    correction = q.correction;
+    correction.set(squares[missingCols[0]]);
+    for (let m = 1; m < nMissing; m++) {
+      const s = squares[missingCols[m]];
+      for (let i = 0; i < rows; i++) correction[i] += s[i];
+    }
+  }
+  const { pattern, cols } = donors;
+  const { xx, patternCorrection, patternShared } = q;
+  for (let i = 0; i < rows; i++) {
     const p = pattern[i];
-    d2 -= patternCorrection[p];
-    let correction = 0;
-    for (let m = 0; m < nMissing; m++) correction += squares[base + missingCols[m]];
-    d2 -= correction;
-    if (!(d2 > 0)) d2 = 0;
-    const count = patternCount[p];
-    target[i] = count === 0 ? NaN : Math.sqrt((d2 / count) * cols);
+    distances[i] = distanceFromParts(dot[i], xx, norms[i], patternCorrection[p], correction[i], patternShared[p], cols);
   }
 }
 
-/** The high Veltkamp halves of the zeroed training values, built on first use. */
-function donorSplits(donors: Donors): { high: Float64Array } {
-  if (donors.split === undefined) donors.split = { high: veltkampHigh(donors.zeroed) };
-  return donors.split;
-}
-
-/** Copies the donors' distances into `keys` (positions into `index`); false when every one is NaN. */
-function gather(source: Float64Array, rowsWithC: Int32Array, keys: Float64Array, index: Int32Array): boolean {
-  let any = false;
-  for (let t = 0; t < rowsWithC.length; t++) {
-    const d = source[rowsWithC[t]];
-    keys[t] = d;
-    index[t] = t;
-    if (d === d) any = true;
+/** The distance from the query to training row i with BLAS's dot product: OpenBLAS rounds each later term once, by a fused multiply-add. */
+function fusedDistance(donors: Donors, q: Query, i: number): number {
+  const { zeroed, squares } = donors;
+  const { x, terms, nTerms, exactTerm, missingCols, nMissing } = q;
+  const first = nTerms > 0 ? terms[0] : 0;
+  let dot = (nTerms > 0 ? x[first] : 0) * zeroed[first][i];
+  for (let t = 1; t < nTerms; t++) {
+    const j = terms[t];
+    const b = zeroed[j][i];
+    dot = exactTerm[t] === 1 || b === 0 ? x[j] * b + dot : fusedMultiplyAdd(x[j], b, dot);
   }
-  return any;
+  let correction = 0;
+  for (let m = 0; m < nMissing; m++) correction += squares[missingCols[m]][i];
+  const p = donors.pattern[i];
+  return distanceFromParts(dot, q.xx, donors.norms[i], q.patternCorrection[p], correction, q.patternShared[p], donors.cols);
 }
 
-/** Whether rounding differences could change which donors are the k nearest. */
-function ambiguous(keys: Float64Array, n: number, k: number, slack: number): boolean {
-  let inside = -Infinity;
-  for (let t = 0; t < k; t++) {
-    const d = keys[t];
-    if (d !== d) return false; // fewer numeric distances than k: all of them are picked
-    if (d > inside) inside = d;
-  }
-  let outside = Infinity;
-  for (let t = k; t < n; t++) if (keys[t] < outside) outside = keys[t];
-  return outside - inside <= 2 * slack + 1e-15 * outside;
-}
-
-/** The (weighted) mean of the picked donors' values, summed in numpy's order. */
+/** The (weighted) mean of the picked donors' values in column c, summed in numpy's order. */
 function average(
   donors: Donors,
-  keys: Float64Array,
+  distances: Float64Array,
   index: Int32Array,
   k: number,
   c: number,
-  rowsWithC: Int32Array,
   byDistance: boolean,
   picked: Float64Array,
   pickedWeights: Float64Array,
 ): number {
-  const { zeroed, cols } = donors;
+  const values = donors.zeroed[c];
   // scikit-learn's _get_weights: 1 / d, except that donors at distance 0 (1 / d infinite) take
   // all the weight when there are any; NaN distances weigh 0.
   let zero = false;
-  if (byDistance) for (let t = 0; t < k; t++) if (1 / keys[t] === Infinity) zero = true;
+  if (byDistance) for (let t = 0; t < k; t++) if (1 / distances[index[t]] === Infinity) zero = true;
   for (let t = 0; t < k; t++) {
-    const d = keys[t];
+    const d = distances[index[t]];
     let w: number;
     if (d !== d) w = 0;
     else if (!byDistance) w = 1;
     else if (zero) w = 1 / d === Infinity ? 1 : 0;
     else w = 1 / d;
     pickedWeights[t] = w;
-    picked[t] = zeroed[rowsWithC[index[t]] * cols + c] * w;
+    picked[t] = values[index[t]] * w;
   }
   return pairwiseSum(picked, 0, k) / pairwiseSum(pickedWeights, 0, k);
 }

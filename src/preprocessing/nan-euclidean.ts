@@ -11,7 +11,7 @@
  * numpy's `einsum` (two SSE lanes, blocks of eight in reverse order).
  */
 
-import { productError, SPLITTER } from "../core/product-error.js";
+import { productError } from "../core/product-error.js";
 
 const UNIT_ROUNDOFF = 2 ** -53;
 
@@ -32,6 +32,21 @@ export function einsumSquares(x: Float64Array, offset: number, d: number): numbe
   return 0 + (l0 + l1);
 }
 
+/**
+ * The distance from the parts of the expansion above: the dot product `dot`, the squared norms
+ * `xx` and `yy`, Σ x_j² over the j y misses (`xCorrection`), Σ y_j² over the j x misses
+ * (`yCorrection`), and the number of coordinates both have (`shared`; NaN when there is none,
+ * which makes the distance NaN), out of `d` features.
+ */
+export function distanceFromParts(dot: number, xx: number, yy: number, xCorrection: number, yCorrection: number, shared: number, d: number): number {
+  let d2 = -2 * dot + xx + yy;
+  if (!(d2 > 0)) d2 = 0;
+  d2 -= xCorrection;
+  d2 -= yCorrection;
+  if (!(d2 > 0)) d2 = 0;
+  return Math.sqrt((d2 / shared) * d);
+}
+
 /** `a * b + c` with one rounding, as the fused multiply-add of BLAS kernels. */
 export function fusedMultiplyAdd(a: number, b: number, c: number): number {
   const p = a * b;
@@ -39,18 +54,8 @@ export function fusedMultiplyAdd(a: number, b: number, c: number): number {
   return e === 0 ? p + c : fusedSum(p, e, c);
 }
 
-/** The high halves of Veltkamp's split (`v = high + (v - high)`, each half 26 bits). */
-export function veltkampHigh(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const t = SPLITTER * values[i];
-    out[i] = t - (t - values[i]);
-  }
-  return out;
-}
-
 /** `p + e + c` rounded once, where `p + e` is an exact product (`p` its rounding). */
-export function fusedSum(p: number, e: number, c: number): number {
+function fusedSum(p: number, e: number, c: number): number {
   const s = p + c;
   // p + c = s + t exactly (TwoSum); the exact result is s + t + e.
   const bb = s - p;

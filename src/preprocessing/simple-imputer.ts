@@ -8,7 +8,7 @@ import { compareCodePoints } from "../core/ordering.js";
 import { selectKth } from "../core/select.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
-import { columnSum, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
+import { columnSumOf, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
 import { numericOutput } from "./numeric-columns.js";
 
 export interface SimpleImputerParams {
@@ -87,9 +87,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const numeric = new Float64Array(frame.nCols).fill(NaN);
     const text: (string | null)[] = frame.names.map(() => null);
     const indicator: number[] = [];
-    // Scratch space shared by the columns.
-    const mask = new Uint8Array(frame.nRows);
-    const values = new Float64Array(frame.nRows);
+    // Scratch space shared by the columns, for the strategies that need it (mean takes only numeric columns).
+    const mask = strategy === "mean" ? null : new Uint8Array(frame.nRows);
+    const values = strategy === "median" || strategy === "most_frequent" ? new Float64Array(frame.nRows) : null;
     frame.names.forEach((name, j) => {
       const column = frame.column(name);
       const columnSite = { ...site, column: name };
@@ -99,11 +99,15 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
           `strategy "${strategy}" needs numbers but column "${name}" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer`,
         );
       }
-      const { missing, infinite } = this.missingMask(column, columnSite, mask);
+      // A numeric column's mean comes out of the checking pass.
+      const summed = strategy === "mean" && column instanceof Float64Array;
+      const { missing, infinite, sum } = summed ? this.sumPresent(column, pairwise, columnSite) : { ...this.missingMask(column, columnSite, mask), sum: NaN };
       if (infinite) refuseInfinity(frame, site);
-      const present = mask.length - missing;
+      const present = frame.nRows - missing;
       if (missing > 0) indicator.push(j);
-      const fill = present === 0 ? this.emptyFill(kinds[j], columnSite) : this.statistic(column, mask, present, pairwise, values, columnSite);
+      let fill: number | string;
+      if (present === 0) fill = this.emptyFill(kinds[j], columnSite);
+      else fill = summed ? sum / present : this.statistic(column, mask!, present, values, columnSite);
       if (typeof fill === "string") text[j] = fill;
       else numeric[j] = fill;
     });
@@ -125,22 +129,24 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const rows = frame.nRows;
     const columns: Column[] = [];
     const names: string[] = [];
-    const masks: Uint8Array[] = [];
+    const indicators = new Map<number, Float64Array>();
+    const indicated = new Set(this.params.addIndicator ? state.indicator : []);
     frame.names.forEach((name, j) => {
       const column = frame.column(name);
-      const mask = new Uint8Array(rows);
-      if (this.missingMask(column, { ...site, column: name }, mask).infinite) refuseInfinity(frame, site);
-      masks.push(mask);
       const fill = schema.kinds[j] === "numeric" ? state.numeric[j] : state.text[j];
-      if (fill === null || Number.isNaN(fill)) return;
-      columns.push(filledColumn(column, mask, fill));
+      const kept = fill !== null && !Number.isNaN(fill);
+      // A numeric column with a numeric fill is filled in the checking pass; the mask is only needed for an indicator or a text fill.
+      const filled = kept && typeof fill === "number" && column instanceof Float64Array ? { out: column.slice(), fill } : null;
+      const mask = indicated.has(j) || (kept && filled === null) ? new Uint8Array(rows) : null;
+      if (this.missingMask(column, { ...site, column: name }, mask, filled).infinite) refuseInfinity(frame, site);
+      if (indicated.has(j)) indicators.set(j, Float64Array.from(mask!));
+      if (!kept) return;
+      columns.push(filled?.out ?? filledColumn(column, mask!, fill));
       names.push(schema.names[j]);
     });
-    if (this.params.addIndicator) {
-      for (const j of state.indicator) {
-        columns.push(Float64Array.from(masks[j]));
-        names.push(INDICATOR_PREFIX + schema.names[j]);
-      }
+    for (const [j, indicator] of indicators) {
+      columns.push(indicator);
+      names.push(INDICATOR_PREFIX + schema.names[j]);
     }
     if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) {
       const data = new Float64Array(rows * columns.length);
@@ -180,18 +186,15 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   /**
    * Sets `mask` to 1 where a value is missing and 0 elsewhere; returns how many are missing and
    * whether the column holds ±Infinity. With a number or string as `missingValues`, NaN and null
-   * are not missing markers but bad data, as in scikit-learn.
+   * are not missing markers but bad data, as in scikit-learn. In a copy of a numeric column given
+   * as `filled`, the missing values are replaced by `fill` in the same pass.
    */
-  private missingMask(column: Column, site: ErrorSite, mask: Uint8Array): { missing: number; infinite: boolean } {
+  private missingMask(column: Column, site: ErrorSite, mask: Uint8Array | null, filled: { out: Float64Array; fill: number } | null = null): { missing: number; infinite: boolean } {
     const marker = this.params.missingValues;
     const nanMarker = typeof marker === "number" && Number.isNaN(marker);
     if (column instanceof Float64Array) {
-      // A text marker never matches a number.
-      const flags = flagNumbers(column, typeof marker === "number" ? marker : NaN, mask);
-      if (flags.nan && !nanMarker) {
-        const row = column.findIndex((v) => v !== v);
-        throw DataError.at({ ...site, row }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
-      }
+      const flags = scanNumbers(column, 0, column.length, this.numberMarker(), filled?.fill ?? 0, filled?.out ?? null, mask);
+      if (flags.nan) this.refuseNaN(column, site);
       return flags;
     }
     let missing = 0;
@@ -202,24 +205,52 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
         if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
         flag = 1;
       } else if (v === marker) flag = 1;
-      mask[i] = flag;
+      if (mask !== null) mask[i] = flag;
       missing += flag;
     }
     return { missing, infinite: false };
   }
 
+  /** The marker to look for among numbers: a text marker never matches one (NaN matches nothing either). */
+  private numberMarker(): number {
+    const marker = this.params.missingValues;
+    return typeof marker === "number" ? marker : NaN;
+  }
 
-  /** The fill value learnt from a column's present values; `scratch` has the column's length. */
-  private statistic(column: Column, mask: Uint8Array, present: number, pairwise: boolean, scratch: Float64Array, site: ErrorSite): number | string {
+  /** NaN is bad data unless it is the marker. */
+  private refuseNaN(column: Float64Array, site: ErrorSite): void {
+    const marker = this.params.missingValues;
+    if (typeof marker === "number" && Number.isNaN(marker)) return;
+    const row = column.findIndex((v) => v !== v);
+    throw DataError.at({ ...site, row }, `found NaN but missingValues is ${JSON.stringify(marker)}; NaN is only allowed with the default missingValues NaN`);
+  }
+
+  /**
+   * `missingMask` of a numeric column without the mask, and the sum of its present values as
+   * numpy's masked mean takes it (missing entries as 0), in the same pass.
+   */
+  private sumPresent(column: Float64Array, pairwise: boolean, site: ErrorSite): { missing: number; infinite: boolean; sum: number } {
+    let missing = 0;
+    let nan = false;
+    let infinite = false;
+    const marker = this.numberMarker();
+    const sum = columnSumOf(column.length, pairwise, (block, start, count) => {
+      block.set(column.subarray(start, start + count));
+      const flags = scanNumbers(column, start, count, marker, 0, block, null);
+      missing += flags.missing;
+      nan ||= flags.nan;
+      infinite ||= flags.infinite;
+    });
+    if (nan) this.refuseNaN(column, site);
+    return { missing, infinite, sum };
+  }
+
+  /** The fill value of median, most_frequent or constant learnt from a column's present values; `scratch` has the column's length (needed by median and most_frequent). */
+  private statistic(column: Column, mask: Uint8Array, present: number, scratch: Float64Array | null, site: ErrorSite): number | string {
     const { strategy } = this.params;
     if (strategy === "constant") return this.constantFill(column instanceof Float64Array ? "numeric" : "categorical", site);
     if (!(column instanceof Float64Array)) return mostFrequentText(column, mask);
-    if (strategy === "mean") {
-      // numpy's masked mean: the sum with missing entries as 0, over the count.
-      for (let i = 0; i < column.length; i++) scratch[i] = mask[i] === 1 ? 0 : column[i];
-      return columnSum(scratch, pairwise) / present;
-    }
-    const values = scratch.subarray(0, present);
+    const values = scratch!.subarray(0, present);
     let k = 0;
     for (let i = 0; i < column.length; i++) if (mask[i] === 0) values[k++] = column[i];
     if (strategy === "median") {
@@ -285,21 +316,33 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
 }
 
 /**
- * Sets `mask` to 1 where a number is NaN or `marker` (NaN itself matches nothing); returns how
- * many are, and whether NaN and ±Infinity occur. Branch-free, in a function of its own: it reads
- * every value of every numeric column at fit and at transform.
+ * For the `count` values from `values[start]`: sets `mask[i]` to 1 where a number is NaN or
+ * `marker` (NaN itself matches nothing) and 0 elsewhere, and replaces those entries by `fill` in
+ * `out`, a copy of the values (each when given); returns how many are missing, and whether NaN
+ * and ±Infinity occur. In a function of its own: it reads every value of every numeric column at
+ * fit and at transform.
  */
-function flagNumbers(values: Float64Array, marker: number, mask: Uint8Array): { missing: number; nan: boolean; infinite: boolean } {
+function scanNumbers(
+  values: Float64Array,
+  start: number,
+  count: number,
+  marker: number,
+  fill: number,
+  out: Float64Array | null,
+  mask: Uint8Array | null,
+): { missing: number; nan: boolean; infinite: boolean } {
   let missing = 0;
   let nan = 0;
   let infinite = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < count; i++) {
+    const v = values[start + i];
     const isNaN = +(v !== v);
     const flag = isNaN | +(v === marker);
     nan |= isNaN;
     infinite |= +(Math.abs(v) === Infinity);
-    mask[i] = flag;
+    // Patching a copy beats selecting into fresh memory (missing values are few).
+    if (out !== null && flag === 1) out[i] = fill;
+    if (mask !== null) mask[i] = flag;
     missing += flag;
   }
   return { missing, nan: nan === 1, infinite: infinite === 1 };
