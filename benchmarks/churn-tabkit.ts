@@ -19,11 +19,12 @@ const [trainX, testX] = split.take(data.features);
 const [trainY, testY] = split.take(labels);
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-const pool = new WorkerPool(nJobs === -1 ? undefined : nJobs);
+// one job is one thread, as scikit-learn's n_jobs=1: no pool, so every forest grows on this thread
+const pool = nJobs === 1 ? undefined : new WorkerPool(nJobs === -1 ? undefined : nJobs);
 let start = performance.now();
 const model = await buildChurnPipeline({ nTrees, nJobs }).fitAsync(trainX, trainY, { parallel: pool });
 const fitMs = performance.now() - start;
-await pool.close();
+await pool?.close();
 
 let probability = churnProbability(model, testX);
 const predictTimes: number[] = [];

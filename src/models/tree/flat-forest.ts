@@ -26,7 +26,7 @@ export interface FlatForest {
 
 export function flattenForest(trees: readonly TreeStructure[], valueStride: number): FlatForest {
   const builder = new FlatForestBuilder(trees.length, valueStride);
-  trees.forEach((tree, t) => builder.add(t, tree));
+  builder.addBatch(0, trees);
   return builder.build();
 }
 
@@ -51,9 +51,17 @@ export class FlatForestBuilder {
     this.roots = new Int32Array(nTrees);
   }
 
+  /** Appends trees `from`, `from + 1`... (see {@link add}), making room for all of them at once. */
+  addBatch(from: number, trees: readonly TreeStructure[]): void {
+    let records = this.size;
+    for (const tree of trees) records += tree.nodeCount;
+    this.reserve(records, trees.length);
+    trees.forEach((tree, i) => this.add(from + i, tree));
+  }
+
   /** Appends tree `t`, renumbered in pre-order (a split's left child follows it). */
   add(t: number, tree: TreeStructure): void {
-    this.reserve(this.size + tree.nodeCount);
+    this.reserve(this.size + tree.nodeCount, 1);
     this.added++;
     const { thresholds, links, missingRight, value, valueStride, stack } = this;
     this.roots[t] = this.size;
@@ -99,15 +107,17 @@ export class FlatForestBuilder {
   }
 
   /**
-   * Room for `records` records. Capacity grows to the forest's projected size (the trees so far
-   * scaled to all of them, plus 5%), so a forest is usually laid out in one allocation and
-   * needs no trimming copy; past the projection it grows by at least a quarter, so appends stay linear.
+   * Room for `records` records once `arriving` more trees are in. Capacity grows to the forest's
+   * projected size (the trees so far scaled to all of them, plus 5%; exact when these are the
+   * last), so a forest is usually laid out in one allocation and needs no trimming copy; past the
+   * projection it grows by at least a quarter, so appends stay linear.
    */
-  private reserve(records: number): void {
+  private reserve(records: number, arriving: number): void {
     const capacity = this.missingRight.length;
     if (records <= capacity) return;
-    const projected = Math.ceil((records / (this.added + 1)) * this.roots.length * 1.05);
-    const grown = Math.max(records, this.added === 0 ? projected : Math.max(projected, Math.ceil(capacity * 1.25)));
+    const trees = this.added + arriving;
+    const projected = Math.ceil((records / trees) * this.roots.length * 1.05);
+    const grown = trees >= this.roots.length ? records : Math.max(records, this.added === 0 ? projected : Math.max(projected, Math.ceil(capacity * 1.25)));
     const links = new Int32Array(4 * grown);
     links.set(this.links);
     this.links = links;

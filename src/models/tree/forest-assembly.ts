@@ -33,9 +33,9 @@ export class ForestAssembly {
 
   /** Takes trees `from`, `from + 1`... */
   add(from: number, trees: readonly TreeStructure[]): void {
+    this.flat.addBatch(from, trees);
     trees.forEach((tree, i) => {
       this.trees[from + i] = tree;
-      this.flat.add(from + i, tree);
       if (tree.nodeCount > 1) this.importances[from + i] = treeFeatureImportances(tree, this.nFeatures);
     });
   }
