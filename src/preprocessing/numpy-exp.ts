@@ -10,7 +10,7 @@
  * to a multiple of 1/16, T = 2^(N − floor N) from a table, r = x − N·ln2 in [0, ln2/16).
  * Inputs with |x| >= 707.70 (and ±∞) take SVML's scalar rare-case path, replayed as well.
  */
-import { highHalf } from "../core/product-error.js";
+import { highHalf, productError } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 
 /** 2^(j/16) rounded, j = 0..15. */
@@ -134,11 +134,7 @@ export function numpyExpArray(values: Float64Array, out: Float64Array, n = value
     const j = (m * -16) & 15;
     const tail = TABLE_TAIL[j];
     p = q * r;
-    const qh = highHalf(q);
-    const ql = q - qh;
-    const rh = highHalf(r);
-    const rl = r - rh;
-    const v = qh * rh - p + qh * rl + ql * rh + ql * rl + tail;
+    const v = productError(q, r, p) + tail;
     bound = Math.abs(v) * 2 * SUM_BOUND;
     const w = p + (v - bound) === p + (v + bound) ? p + v : fusedMultiplyAdd(q, r, tail);
     // T·(1 + w) = fma(T, w, T), scaled by 2^floor(N)

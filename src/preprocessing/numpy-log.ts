@@ -11,7 +11,7 @@
  * from a 16-entry table and log(1 + r) a degree-9 polynomial. Zero, negative, infinite and NaN
  * inputs, which SVML hands to its rare-case path, give what `Math.log`/`Math.log1p` give.
  */
-import { highHalf } from "../core/product-error.js";
+import { highHalf, productError } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 
 /** −log c for the 16 values of c (by the top 4 bits of c's significand; c < 0.75 counts 2c). */
@@ -180,11 +180,7 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     // the sum pe + headError is rounded; bound covers that rounding and the one of v ∓ bound.
     const headError = r - (sum - head);
     p = r2 * poly;
-    const r2h = highHalf(r2);
-    const r2l = r2 - r2h;
-    const ph = highHalf(poly);
-    const pl = poly - ph;
-    const low = r2h * ph - p + r2h * pl + r2l * ph + r2l * pl + headError;
+    const low = productError(r2, poly, p) + headError;
     bound = Math.abs(low) * 2 * SUM_BOUND;
     p = p + (low - bound) === p + (low + bound) ? p + low : fusedMultiplyAdd(r2, poly, headError);
     out[i] = sum + (p + (e * LN2_LO + tail));
