@@ -36,7 +36,7 @@ export function flattenForest(trees: readonly TreeStructure[], valueStride: numb
  */
 export class FlatForestBuilder {
   private readonly roots: Int32Array;
-  private thresholds = new Float32Array(0);
+  /** feature and children; the thresholds are a float32 view of the same buffer */
   private links = new Int32Array(0);
   private missingRight = new Uint8Array(0);
   private value = new Float64Array(0);
@@ -51,19 +51,19 @@ export class FlatForestBuilder {
     this.roots = new Int32Array(nTrees);
   }
 
-  /** Appends trees `from`, `from + 1`... (see {@link add}), making room for all of them at once. */
+  /** Appends trees `from`, `from + 1`..., making room for all of them at once. */
   addBatch(from: number, trees: readonly TreeStructure[]): void {
     let records = this.size;
     for (const tree of trees) records += tree.nodeCount;
     this.reserve(records, trees.length);
-    trees.forEach((tree, i) => this.add(from + i, tree));
+    trees.forEach((tree, i) => this.append(from + i, tree));
   }
 
-  /** Appends tree `t`, renumbered in pre-order (a split's left child follows it). */
-  add(t: number, tree: TreeStructure): void {
-    this.reserve(this.size + tree.nodeCount, 1);
+  /** Writes tree `t` at the end, renumbered in pre-order (a split's left child follows it); room is reserved. */
+  private append(t: number, tree: TreeStructure): void {
     this.added++;
-    const { thresholds, links, missingRight, value, valueStride, stack } = this;
+    const { links, missingRight, value, valueStride, stack } = this;
+    const thresholds = new Float32Array(links.buffer);
     this.roots[t] = this.size;
     let next = this.size;
     // a split's right child is patched in when the right subtree starts
@@ -98,7 +98,7 @@ export class FlatForestBuilder {
     const links = trim ? this.links.slice(0, 4 * n) : this.links.subarray(0, 4 * n);
     return {
       roots: this.roots,
-      thresholds: trim ? new Float32Array(links.buffer) : this.thresholds.subarray(0, 4 * n),
+      thresholds: new Float32Array(links.buffer, links.byteOffset, 4 * n),
       links,
       missingRight: trim ? this.missingRight.slice(0, n) : this.missingRight.subarray(0, n),
       value: trim ? this.value.slice(0, n * this.valueStride) : this.value.subarray(0, n * this.valueStride),
@@ -121,7 +121,6 @@ export class FlatForestBuilder {
     const links = new Int32Array(4 * grown);
     links.set(this.links);
     this.links = links;
-    this.thresholds = new Float32Array(links.buffer);
     const missingRight = new Uint8Array(grown);
     missingRight.set(this.missingRight);
     this.missingRight = missingRight;

@@ -38,9 +38,10 @@ export function growForest(plan: ForestPlan, onProgress: ProgressListener | unde
 
 /**
  * Grows every tree of the plan, in contiguous batches spread over `nJobs` workers when
- * `options.parallel` is given (one worker for `nJobs` 1, so the calling thread stays free), reporting finished batches as the task "trees" and assembling
- * each as it arrives. Each tree depends only on the plan and its index, so the result is the
- * same trees in the same order for any `nJobs` and any runner.
+ * `options.parallel` is given (one worker for `nJobs` 1, so the calling thread stays free),
+ * reporting finished batches as the task "trees" and assembling each as it arrives. Each tree
+ * depends only on the plan and its index, so the result is the same trees in the same order for
+ * any `nJobs` and any runner.
  */
 export async function runForest(plan: ForestPlan, nJobs: number | null, options: AsyncFitOptions): Promise<AssembledForest> {
   const nTrees = plan.seeds.length;
