@@ -7,6 +7,13 @@ const LOWER_MASK = 0x7fffffff;
 const MATRIX_A = 0x9908b0df;
 const MAX_SEED = 0xffffffff;
 
+/** One word of the MT19937 recurrence from the word, its successor and the word M ahead. */
+function twisted(word: number, next: number, ahead: number): number {
+  const y = (word & UPPER_MASK) | (next & LOWER_MASK);
+  // -(y & 1) is all ones exactly when the low bit is set
+  return (ahead ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A)) >>> 0;
+}
+
 /**
  * A port of numpy's legacy `RandomState` (MT19937 with numpy's derived draws), so that
  * seeded components reproduce scikit-learn and imbalanced-learn bit for bit.
@@ -33,14 +40,13 @@ export class RandomState {
     }
   }
 
+  /** Regenerates the state; the index ranges are split so that no wrap-around is computed per word. */
   private twist(): void {
     const mt = this.mt;
-    for (let i = 0; i < N; i++) {
-      const y = (mt[i] & UPPER_MASK) | (mt[(i + 1) % N] & LOWER_MASK);
-      let v = mt[(i + M) % N] ^ (y >>> 1);
-      if (y & 1) v ^= MATRIX_A;
-      mt[i] = v >>> 0;
-    }
+    let i = 0;
+    for (; i < N - M; i++) mt[i] = twisted(mt[i], mt[i + 1], mt[i + M]);
+    for (; i < N - 1; i++) mt[i] = twisted(mt[i], mt[i + 1], mt[i + M - N]);
+    mt[N - 1] = twisted(mt[N - 1], mt[0], mt[M - 1]);
     this.pos = 0;
   }
 
