@@ -22,18 +22,20 @@ describe("rank-based split search (integer weights) grows the same trees as the 
     }
     const codes = new Int32Array(rows);
     for (let i = 0; i < rows; i++) codes[i] = rs.bounded(1 + (seed % 2));
-    const weights = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) weights[i] = rs.bounded(3);
-    expect(exactSums(weights, 2 + (seed % 2))).toBe(true);
+    const counts = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) counts[i] = rs.bounded(3);
     const treeData = toTreeData(new Matrix(data, rows, cols), { estimator: "test", method: "fit" });
     const ranks = rankFeatures(treeData);
-    for (const criterion of ["gini", "entropy"] as const) {
+    // large weights leave no room to pack a rank's count and class weights into one double
+    for (const [criterion, weightScale] of [["gini", 1], ["entropy", 1], ["gini", 100_000]] as const) {
+      const weights = counts.map((c) => c * weightScale);
+      expect(exactSums(weights, 2 + (seed % 2))).toBe(true);
       const params = { ...defaults, minSamplesLeaf: 1 + (seed % 3), maxLeafNodes: seed === 5 ? 12 : null };
       const target = { kind: "classification" as const, codes, nClasses: 2 + (seed % 2), criterion };
       const fast = growTree(treeData, target, weights, params, 3, 1234 + seed, ranks);
       const exact = growTree(treeData, target, weights, params, 3, 1234 + seed, null);
       for (const key of ["left", "right", "feature", "threshold", "missingLeft", "impurity", "nNodeSamples", "weightedNNodeSamples", "value"] as const) {
-        expect(Array.from(fast[key]), `${criterion} ${key}`).toEqual(Array.from(exact[key]));
+        expect(Array.from(fast[key]), `${criterion} x${weightScale} ${key}`).toEqual(Array.from(exact[key]));
       }
       expect(fast.maxDepth).toBe(exact.maxDepth);
     }

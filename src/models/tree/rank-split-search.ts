@@ -11,8 +11,9 @@ const SPARSE_RATIO = 64;
  * node's rows are grouped by value rank into runs — one per distinct value present, ascending,
  * each with its row count and class weights — either through a histogram over all ranks (a
  * bitset marks those present) or, when the feature has far more values than the node has rows,
- * by sorting keys that pack (rank, weight, class); a two-class gini node without NaN scans the
- * histogram's present ranks directly instead. The runs are then scanned in order: the same
+ * by sorting keys that pack (rank, weight, class); for two-class gini on a feature without NaN
+ * the histogram packs each rank's count and class weights into one double and is scanned
+ * directly instead. The runs are then scanned in order: the same
  * candidate boundaries as scikit-learn's sorted scan (values closer than 1e-7 merged, the "NaN
  * right" pass with its all-values-left candidate, then the "NaN left" pass), each proxy computed
  * with the same formula from the same exact sums, so the same split wins. Class weights are
@@ -35,8 +36,15 @@ export class RankSplitSearch {
   private readonly keys: Int32Array;
   private readonly runs: Int32Array;
   private nRuns = 0;
-  /** the histogram holds the node's sums and `runs` is not filled: the two-class gini scan reads the histogram itself */
-  private inHistogram = false;
+  /**
+   * Two-class gini only, when the sums fit: per rank, count * 2^(2 fieldBits) + w1 * 2^fieldBits + w0
+   * (exact integers below 2^53, so adding packed rows adds each field), and each row's addend.
+   */
+  private readonly packed: Float64Array | null;
+  private readonly packedAddend: Float64Array | null;
+  private readonly fieldBits: number;
+  /** the node's sums are in `packed` and `runs` is not filled */
+  private inPacked = false;
   private nMissing = 0;
   private readonly missing: Float64Array;
   private readonly total: Float64Array;
@@ -59,11 +67,22 @@ export class RankSplitSearch {
     this.classMask = (1 << this.classBits) - 1;
     this.weightClass = new Int32Array(rows);
     let maxWeightClass = 0;
+    let totalWeight = 0;
     // below 2^31: the builder checks that the total weight times 2^classBits is (grow-tree.ts `exactSums`)
     for (let i = 0; i < rows; i++) {
-      const packed = (weights === null ? 1 : weights[i]) * 2 ** this.classBits + criterion.codes[i];
+      const weight = weights === null ? 1 : weights[i];
+      const packed = weight * 2 ** this.classBits + criterion.codes[i];
       this.weightClass[i] = packed;
       maxWeightClass = Math.max(maxWeightClass, packed);
+      totalWeight += weight;
+    }
+    // a field holds any node's row count and class weight; three fields must fit in a double's 53 bits
+    this.fieldBits = 32 - Math.clz32(Math.max(rows, totalWeight));
+    const packable = K === 2 && !this.entropy && 3 * this.fieldBits <= 53;
+    this.packed = packable ? new Float64Array(rows) : null;
+    this.packedAddend = packable ? new Float64Array(rows) : null;
+    if (this.packedAddend !== null) {
+      for (let i = 0; i < rows; i++) this.packedAddend[i] = 2 ** (2 * this.fieldBits) + (weights === null ? 1 : weights[i]) * 2 ** (this.fieldBits * criterion.codes[i]);
     }
     this.weightClassBits = 32 - Math.clz32(maxWeightClass);
     this.strideBits = 32 - Math.clz32(K + 1);
@@ -91,13 +110,16 @@ export class RankSplitSearch {
     // NaN sums are read only when the node has NaN rows (plain loop: cheaper than a builtin call per feature)
     if (hasNaN) for (let c = 0; c < this.nClasses; c++) this.missing[c] = 0;
     const table = this.ranks.values;
-    if (nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31) {
+    const sparse = nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31;
+    this.inPacked = !sparse && this.packed !== null && !hasNaN;
+    if (sparse) {
       this.sortRuns(splitter, feature);
       if (this.nRuns === 0) return false;
       const lastRank = this.runs[(this.nRuns - 1) << this.strideBits];
       return this.nMissing > 0 || table[off + lastRank] > Math.fround(table[off + this.runs[0]] + FEATURE_THRESHOLD);
     }
-    this.fillHistogram(splitter, feature);
+    if (this.inPacked) this.fillPacked(splitter, feature);
+    else this.fillHistogram(splitter, feature);
     const present = this.present;
     let first = 0;
     let last = (nDistinct - 1) >> 5;
@@ -107,9 +129,8 @@ export class RankSplitSearch {
     const lowest = (first << 5) | (31 - Math.clz32(present[first] & -present[first]));
     const highest = (last << 5) | (31 - Math.clz32(present[last]));
     const constant = this.nMissing === 0 && table[off + highest] <= Math.fround(table[off + lowest] + FEATURE_THRESHOLD);
-    // the two-class gini scan of a node without NaN reads the histogram directly; the rest read runs
-    this.inHistogram = !constant && this.nMissing === 0 && this.nClasses === 2 && !this.entropy;
-    if (!this.inHistogram) this.collectRuns(feature);
+    if (constant && this.inPacked) this.clearPacked(first, last);
+    else if (!this.inPacked) this.collectRuns(feature);
     return !constant;
   }
 
@@ -136,6 +157,36 @@ export class RankSplitSearch {
       present[r >> 5] |= 1 << (r & 31);
     }
     this.nMissing = nMissing;
+  }
+
+  /** {@link fillHistogram} into the packed two-class sums, for a feature without NaN. */
+  private fillPacked(splitter: BestSplitter, feature: number): void {
+    const present = this.present;
+    const packed = this.packed!;
+    const addend = this.packedAddend!;
+    const rank = this.ranks.rank;
+    const base = feature * splitter.data.rows;
+    for (let p = splitter.start; p < splitter.end; p++) {
+      const s = splitter.samples[p];
+      const r = rank[base + s];
+      packed[r] += addend[s];
+      present[r >> 5] |= 1 << (r & 31);
+    }
+    this.nMissing = 0;
+  }
+
+  /** Zeroes the packed sums and bitset words from `first` to `last` (a constant feature's). */
+  private clearPacked(first: number, last: number): void {
+    const { present } = this;
+    const packed = this.packed!;
+    for (let word = first; word <= last; word++) {
+      let bits = present[word];
+      present[word] = 0;
+      while (bits !== 0) {
+        packed[(word << 5) | (31 - Math.clz32(bits & -bits))] = 0;
+        bits &= bits - 1;
+      }
+    }
   }
 
   /** Collects the histogram's present ranks in order into runs, clearing the histogram and bitset. */
@@ -212,9 +263,8 @@ export class RankSplitSearch {
     this.bestProxy = bestProxy;
     // the node's class totals, as the criterion summed them (exact integers either way)
     (splitter.criterion as ClassificationCriterion).copyTotals(this.total);
-    if (this.inHistogram) {
-      this.inHistogram = false;
-      this.scanHistogramTwoClassGini(splitter, feature, best);
+    if (this.inPacked) {
+      this.scanPackedTwoClassGini(splitter, feature, best);
       return this.bestProxy;
     }
     const passes = this.nMissing > 0 ? 2 : 1;
@@ -289,19 +339,23 @@ export class RankSplitSearch {
   }
 
   /**
-   * {@link scanTwoClassGini} reading the present ranks straight from the histogram's bitset
-   * (clearing both as it goes) for nodes without NaN rows, so that no runs are written.
+   * {@link scanTwoClassGini} reading the present ranks from the bitset and their sums from the
+   * packed histogram (clearing both as it goes), so that no runs are written. The left side's
+   * packed sums are unpacked into their exact integer fields only where a candidate is weighed.
    */
-  private scanHistogramTwoClassGini(splitter: BestSplitter, feature: number, best: SplitRecord): void {
-    const { histogram, present, strideBits } = this;
+  private scanPackedTwoClassGini(splitter: BestSplitter, feature: number, best: SplitRecord): void {
+    const { present } = this;
+    const packed = this.packed!;
     const table = this.ranks.values;
     const off = this.ranks.offsets[feature];
     const nearNext = this.ranks.nearNext;
     const minLeaf = splitter.minSamplesLeaf;
     const maxLeft = splitter.end - splitter.start - minLeaf;
-    let l0 = 0;
-    let l1 = 0;
-    let nLeft = 0;
+    const countUnit = 2 ** (2 * this.fieldBits);
+    const w1Unit = 2 ** this.fieldBits;
+    const perCount = 1 / countUnit;
+    const perW1 = 1 / w1Unit;
+    let left = 0;
     let bestProxy = this.bestProxy;
     let prevRank = -1;
     for (let word = 0, last = (this.ranks.offsets[feature + 1] - off - 1) >> 5; word <= last; word++) {
@@ -310,20 +364,19 @@ export class RankSplitSearch {
       while (bits !== 0) {
         const r = (word << 5) | (31 - Math.clz32(bits & -bits));
         bits &= bits - 1;
+        // multiplying by a power of two is exact, so the floors recover each field
+        const nLeft = Math.floor(left * perCount);
         if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
-          const proxy = this.twoClassGiniProxy(splitter, l0, l1);
+          const weights = left - nLeft * countUnit;
+          const l1 = Math.floor(weights * perW1);
+          const proxy = this.twoClassGiniProxy(splitter, weights - l1 * w1Unit, l1);
           if (proxy > bestProxy) {
             bestProxy = proxy;
             this.record(splitter, best, feature, nLeft, prevRank, r, false);
           }
         }
-        const h = r << strideBits;
-        nLeft += histogram[h + 1];
-        l0 += histogram[h + 2];
-        l1 += histogram[h + 3];
-        histogram[h + 1] = 0;
-        histogram[h + 2] = 0;
-        histogram[h + 3] = 0;
+        left += packed[r];
+        packed[r] = 0;
         prevRank = r;
       }
     }
