@@ -82,7 +82,9 @@ export class RankSplitSearch {
     this.packed = packable ? new Float64Array(rows) : null;
     this.packedAddend = packable ? new Float64Array(rows) : null;
     if (this.packedAddend !== null) {
-      for (let i = 0; i < rows; i++) this.packedAddend[i] = 2 ** (2 * this.fieldBits) + (weights === null ? 1 : weights[i]) * 2 ** (this.fieldBits * criterion.codes[i]);
+      const countUnit = 2 ** (2 * this.fieldBits);
+      const classUnit = [1, 2 ** this.fieldBits];
+      for (let i = 0; i < rows; i++) this.packedAddend[i] = countUnit + (weights === null ? 1 : weights[i]) * classUnit[criterion.codes[i]];
     }
     this.weightClassBits = 32 - Math.clz32(maxWeightClass);
     this.strideBits = 32 - Math.clz32(K + 1);
