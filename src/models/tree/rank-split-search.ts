@@ -322,6 +322,10 @@ export class RankSplitSearch {
     let l1 = missingLeft ? this.missing[1] : 0;
     let nLeft = missingLeft ? this.nMissing : 0;
     let bestProxy = this.bestProxy;
+    // the best boundary of this feature: recorded once at the end, not at every improvement
+    let bestNLeft = 0;
+    let bestLeftRank = -1;
+    let bestRightRank = 0;
     let prevRank = -1;
     for (let o = 0, last = this.nRuns << strideBits; o < last; o += stride) {
       const r = runs[o];
@@ -329,7 +333,9 @@ export class RankSplitSearch {
         const proxy = this.twoClassGiniProxy(splitter, l0, l1);
         if (proxy > bestProxy) {
           bestProxy = proxy;
-          this.record(splitter, best, feature, nLeft, prevRank, r, missingLeft);
+          bestNLeft = nLeft;
+          bestLeftRank = prevRank;
+          bestRightRank = r;
         }
       }
       l0 += runs[o + 2];
@@ -338,6 +344,7 @@ export class RankSplitSearch {
       prevRank = r;
     }
     this.bestProxy = bestProxy;
+    if (bestLeftRank >= 0) this.record(splitter, best, feature, bestNLeft, bestLeftRank, bestRightRank, missingLeft);
   }
 
   /**
@@ -359,6 +366,10 @@ export class RankSplitSearch {
     const perW1 = 1 / w1Unit;
     let left = 0;
     let bestProxy = this.bestProxy;
+    // the best boundary of this feature: recorded once at the end, not at every improvement
+    let bestNLeft = 0;
+    let bestLeftRank = -1;
+    let bestRightRank = 0;
     let prevRank = -1;
     for (let word = 0, last = (this.ranks.offsets[feature + 1] - off - 1) >> 5; word <= last; word++) {
       let bits = present[word];
@@ -374,7 +385,9 @@ export class RankSplitSearch {
           const proxy = this.twoClassGiniProxy(splitter, weights - l1 * w1Unit, l1);
           if (proxy > bestProxy) {
             bestProxy = proxy;
-            this.record(splitter, best, feature, nLeft, prevRank, r, false);
+            bestNLeft = nLeft;
+            bestLeftRank = prevRank;
+            bestRightRank = r;
           }
         }
         left += packed[r];
@@ -383,6 +396,7 @@ export class RankSplitSearch {
       }
     }
     this.bestProxy = bestProxy;
+    if (bestLeftRank >= 0) this.record(splitter, best, feature, bestNLeft, bestLeftRank, bestRightRank, false);
   }
 
   /**
