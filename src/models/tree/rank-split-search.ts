@@ -168,8 +168,9 @@ export class RankSplitSearch {
     const addend = this.packedAddend!;
     const rank = this.ranks.rank;
     const base = feature * splitter.data.rows;
-    for (let p = splitter.start; p < splitter.end; p++) {
-      const s = splitter.samples[p];
+    const { start, end, samples } = splitter;
+    for (let p = start; p < end; p++) {
+      const s = samples[p];
       const r = rank[base + s];
       packed[r] += addend[s];
       present[r >> 5] |= 1 << (r & 31);
