@@ -319,6 +319,9 @@ export class RankSplitSearch {
     const nearNext = this.ranks.nearNext;
     const minLeaf = splitter.minSamplesLeaf;
     const maxLeft = splitter.end - splitter.start - minLeaf;
+    const nodeWeight = splitter.criterion.weightedNNodeSamples;
+    const minWeightLeaf = splitter.minWeightLeaf;
+    const [total0, total1] = this.total;
     let l0 = missingLeft ? this.missing[0] : 0;
     let l1 = missingLeft ? this.missing[1] : 0;
     let nLeft = missingLeft ? this.nMissing : 0;
@@ -331,7 +334,7 @@ export class RankSplitSearch {
     for (let o = 0, last = this.nRuns << strideBits; o < last; o += stride) {
       const r = runs[o];
       if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
-        const proxy = this.twoClassGiniProxy(splitter, l0, l1);
+        const proxy = twoClassGiniProxy(l0, l1, total0, total1, nodeWeight, minWeightLeaf);
         if (proxy > bestProxy) {
           bestProxy = proxy;
           bestNLeft = nLeft;
@@ -361,6 +364,9 @@ export class RankSplitSearch {
     const nearNext = this.ranks.nearNext;
     const minLeaf = splitter.minSamplesLeaf;
     const maxLeft = splitter.end - splitter.start - minLeaf;
+    const nodeWeight = splitter.criterion.weightedNNodeSamples;
+    const minWeightLeaf = splitter.minWeightLeaf;
+    const [total0, total1] = this.total;
     const countUnit = 2 ** (2 * this.fieldBits);
     const w1Unit = 2 ** this.fieldBits;
     const perCount = 1 / countUnit;
@@ -383,7 +389,7 @@ export class RankSplitSearch {
         if (prevRank >= 0 && nLeft >= minLeaf && nLeft <= maxLeft && (nearNext[off + prevRank] === 0 || table[off + r] > Math.fround(table[off + prevRank] + FEATURE_THRESHOLD))) {
           const weights = left - nLeft * countUnit;
           const l1 = Math.floor(weights * perW1);
-          const proxy = this.twoClassGiniProxy(splitter, weights - l1 * w1Unit, l1);
+          const proxy = twoClassGiniProxy(weights - l1 * w1Unit, l1, total0, total1, nodeWeight, minWeightLeaf);
           if (proxy > bestProxy) {
             bestProxy = proxy;
             bestNLeft = nLeft;
@@ -400,20 +406,6 @@ export class RankSplitSearch {
     if (bestLeftRank >= 0) this.record(splitter, best, feature, bestNLeft, bestLeftRank, bestRightRank, false);
   }
 
-  /**
-   * The proxy of a two-class gini candidate with class sums l0, l1 on the left, as {@link consider}
-   * computes it; -Infinity when a side weighs less than minWeightLeaf.
-   */
-  private twoClassGiniProxy(splitter: BestSplitter, l0: number, l1: number): number {
-    const wLeft = 0 + l0 + l1;
-    const wRight = splitter.criterion.weightedNNodeSamples - wLeft;
-    if (wLeft < splitter.minWeightLeaf || wRight < splitter.minWeightLeaf) return -Infinity;
-    const r0 = this.total[0] - l0;
-    const r1 = this.total[1] - l1;
-    const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
-    const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
-    return -wRight * impRight - wLeft * impLeft;
-  }
 
   /**
    * Evaluates one candidate: `nLeft` rows (and the `left` class sums) go left, those with ranks up
@@ -500,4 +492,20 @@ export class RankSplitSearch {
     }
     for (let k = 0; k < nRight; k++) samples[nLeft + k] = right[k];
   }
+}
+
+/**
+ * The proxy of a two-class gini candidate with class sums l0, l1 on the left of a node whose class
+ * totals are total0, total1 and weight nodeWeight, as `consider` computes it; -Infinity when a
+ * side weighs less than minWeightLeaf.
+ */
+function twoClassGiniProxy(l0: number, l1: number, total0: number, total1: number, nodeWeight: number, minWeightLeaf: number): number {
+  const wLeft = 0 + l0 + l1;
+  const wRight = nodeWeight - wLeft;
+  if (wLeft < minWeightLeaf || wRight < minWeightLeaf) return -Infinity;
+  const r0 = total0 - l0;
+  const r1 = total1 - l1;
+  const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
+  const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
+  return -wRight * impRight - wLeft * impLeft;
 }
