@@ -1,3 +1,4 @@
+import { radixOrder } from "../../core/radix-order.js";
 import { FEATURE_THRESHOLD } from "./split-constants.js";
 import type { TreeData } from "./tree-data.js";
 
@@ -28,34 +29,32 @@ export function rankFeatures(data: TreeData): FeatureRanks {
   const rank = rows < 0xffff ? new Uint16Array(rows * cols) : new Int32Array(rows * cols);
   const missing = rows < 0xffff ? 0xffff : 0x7fffffff;
   const offsets = new Int32Array(cols + 1);
-  const sorted = new Float32Array(rows);
+  const bits = new Uint32Array(x.buffer, x.byteOffset, x.length);
+  const keys = new Uint32Array(rows);
+  const present = new Uint32Array(rows);
   const chunks: Float32Array[] = [];
   for (let f = 0; f < cols; f++) {
     const base = f * rows;
     let m = 0;
-    for (let i = 0; i < rows; i++) if (x[base + i] === x[base + i]) sorted[m++] = x[base + i];
-    const values = sorted.subarray(0, m).sort();
-    // distinct values (-0 and 0 compare equal, so they share a rank)
-    let k = 0;
-    for (let i = 0; i < m; i++) if (k === 0 || values[i] !== values[k - 1]) values[k++] = values[i];
-    const distinct = values.slice(0, k);
     for (let i = 0; i < rows; i++) {
       const v = x[base + i];
       if (v !== v) {
         rank[base + i] = missing;
         continue;
       }
-      let lo = 0;
-      let hi = k - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (distinct[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      rank[base + i] = lo;
+      present[m++] = i;
+      keys[i] = ascendingKey(bits[base + i]);
     }
-    chunks.push(distinct);
-    offsets[f + 1] = offsets[f] + k;
+    const order = radixOrder(present.subarray(0, m), [keys]);
+    const distinct = new Float32Array(m);
+    let k = -1;
+    for (let j = 0; j < m; j++) {
+      const i = order[j];
+      if (k < 0 || keys[i] !== keys[order[j - 1]]) distinct[++k] = x[base + i];
+      rank[base + i] = k;
+    }
+    chunks.push(distinct.subarray(0, k + 1));
+    offsets[f + 1] = offsets[f] + k + 1;
   }
   const values = new Float32Array(offsets[cols]);
   chunks.forEach((chunk, f) => values.set(chunk, offsets[f]));
@@ -64,4 +63,11 @@ export function rankFeatures(data: TreeData): FeatureRanks {
     for (let i = offsets[f]; i < offsets[f + 1] - 1; i++) if (values[i + 1] <= Math.fround(values[i] + FEATURE_THRESHOLD)) nearNext[i] = 1;
   }
   return { rank, missing, values, offsets, nearNext };
+}
+
+/** An unsigned key ordered as the (non-NaN) float32 with these bits; -0 and 0 share one key. */
+function ascendingKey(bits: number): number {
+  if (bits === 0x80000000) return 0x80000000;
+  // negatives flip every bit (larger magnitudes first); non-negatives set the sign bit to sort above them
+  return (bits >>> 31 === 1 ? ~bits : bits | 0x80000000) >>> 0;
 }
