@@ -4,6 +4,8 @@
 // seed's 100-tree random forest on the bank-churn model matrix (8108 x 91 SMOTE-resampled training
 // rows; test/fixtures/models/trees/bank-churn-forest.json) with one job and with two.
 // TABKIT_BENCH_QUICK=1 shrinks those forests to 10 trees (a quick check; the table is for 100).
+// TABKIT_BENCH_ONLY=text runs only the cases whose key contains the text (both sides): smote_bank,
+// smote_big, tts, kfold, skf, cv_logreg, grid_logreg, and the forest cases together as "forest".
 import { Buffer } from "node:buffer";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
@@ -106,23 +108,28 @@ function readBinary(dir) {
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), "tabkit-selection-"));
-  const ref = runPython("selection_reference.py", [dir, N_TREES, CV_FOLDS, GRID_FOLDS]);
+  const only = process.env.TABKIT_BENCH_ONLY ?? "";
+  const ref = runPython("selection_reference.py", [dir, N_TREES, CV_FOLDS, GRID_FOLDS, only]);
   const bank = bankChurn();
   const big = readBinary(dir);
   const n = 1_000_000;
   const ySplit = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 1 : 0));
-  const rows = [
-    { case: "SMOTE k=10, 5100 x 91 (bank churn)", tabkit: await timeIt(() => new SMOTE({ kNeighbors: 10, randomState: 32 }).fitResample(bank.X, bank.y)), reference: ref.smote_bank },
-    { case: "SMOTE k=10, 200,000 x 20", tabkit: await timeIt(() => new SMOTE({ kNeighbors: 10, randomState: 32 }).fitResample(big.X, big.y), { repeat: 3 }), reference: ref.smote_big },
-    { case: "trainTestSplit stratified, 1e6 rows", tabkit: await timeIt(() => trainTestSplit(n, { stratify: ySplit, testSize: 0.15, randomState: 42 })), reference: ref.tts },
-    { case: "KFold(5, shuffle) all splits, 1e6 rows", tabkit: await timeIt(() => [...new KFold({ nSplits: 5, shuffle: true, randomState: 0 }).split(n)]), reference: ref.kfold },
-    { case: "StratifiedKFold(5, shuffle), 1e6 rows", tabkit: await timeIt(() => [...new StratifiedKFold({ nSplits: 5, shuffle: true, randomState: 0 }).split(n, ySplit)]), reference: ref.skf },
-    { case: "crossValidate LogisticRegression, 5 folds, bank churn", tabkit: await timeIt(() => crossValidate(new LogisticRegression(), bank.X, bank.y, { cv: 5, scoring: "f1" }), { repeat: 3 }), reference: ref.cv_logreg },
-    { case: "GridSearchCV LogisticRegression C x3, 3 folds", tabkit: await timeIt(() => new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [0.1, 1, 10] }, cv: 3, scoring: "f1" }).fit(bank.X, bank.y), { repeat: 3 }), reference: ref.grid_logreg },
+  // keyed like the cases of selection_reference.py
+  const cases = [
+    { key: "smote_bank", case: "SMOTE k=10, 5100 x 91 (bank churn)", run: () => new SMOTE({ kNeighbors: 10, randomState: 32 }).fitResample(bank.X, bank.y) },
+    { key: "smote_big", case: "SMOTE k=10, 200,000 x 20", run: () => new SMOTE({ kNeighbors: 10, randomState: 32 }).fitResample(big.X, big.y), options: { repeat: 3 } },
+    { key: "tts", case: "trainTestSplit stratified, 1e6 rows", run: () => trainTestSplit(n, { stratify: ySplit, testSize: 0.15, randomState: 42 }) },
+    { key: "kfold", case: "KFold(5, shuffle) all splits, 1e6 rows", run: () => [...new KFold({ nSplits: 5, shuffle: true, randomState: 0 }).split(n)] },
+    { key: "skf", case: "StratifiedKFold(5, shuffle), 1e6 rows", run: () => [...new StratifiedKFold({ nSplits: 5, shuffle: true, randomState: 0 }).split(n, ySplit)] },
+    { key: "cv_logreg", case: "crossValidate LogisticRegression, 5 folds, bank churn", run: () => crossValidate(new LogisticRegression(), bank.X, bank.y, { cv: 5, scoring: "f1" }), options: { repeat: 3 } },
+    { key: "grid_logreg", case: "GridSearchCV LogisticRegression C x3, 3 folds", run: () => new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [0.1, 1, 10] }, cv: 3, scoring: "f1" }).fit(bank.X, bank.y), options: { repeat: 3 } },
   ];
-  const forests = await forestCases(ref);
+  const rows = [];
+  for (const c of cases.filter(({ key }) => key.includes(only))) rows.push({ case: c.case, tabkit: await timeIt(c.run, c.options), reference: ref[c.key] });
+  const forests = "forest".includes(only) ? await forestCases(ref) : { rows: [], agreement: [] };
   rows.push(...forests.rows);
   printTable(rows, { referenceName: "imbalanced-learn / scikit-learn" });
+  if (forests.agreement.length === 0) return;
   const failed = forests.agreement.filter((a) => !a.ok);
   console.log(`\nagreement with scikit-learn (identical forests for a seed): ${failed.length === 0 ? "all identical" : `${failed.length} of ${forests.agreement.length} differ`}`);
   for (const a of forests.agreement) console.log(`  ${a.ok ? "same" : "DIFFERENT"}: ${a.what}; ${a.detail}`);

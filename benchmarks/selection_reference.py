@@ -1,8 +1,9 @@
 """imbalanced-learn / scikit-learn side of benchmarks/selection.bench.mjs.
 
-Usage: selection_reference.py <workdir> [<trees> <cv folds> <grid folds>]. Writes the 200,000 x 20
-data set to <workdir> (so that tabkit times the same rows), then prints one JSON line of median
-timings in milliseconds, with the forest cases' scores and best params for the agreement check."""
+Usage: selection_reference.py <workdir> [<trees> <cv folds> <grid folds> [<only>]]. Writes the
+200,000 x 20 data set to <workdir> (so that tabkit times the same rows), then prints one JSON line of
+median timings in milliseconds, with the forest cases' scores and best params for the agreement
+check. With <only>, just the cases whose key contains it (the forest cases together, as "forest")."""
 import base64
 import json
 import os
@@ -83,6 +84,7 @@ def forest_cases(n_trees, cv_folds, grid_folds):
 def main():
     workdir = sys.argv[1]
     n_trees, cv_folds, grid_folds = (int(a) for a in sys.argv[2:5]) if len(sys.argv) > 4 else (100, 5, 3)
+    only = sys.argv[5] if len(sys.argv) > 5 else ""
     X, y = bank_churn()
     Xb, yb = make_classification(n_samples=200_000, n_features=20, n_informative=8, weights=[0.9], random_state=0)
     np.ascontiguousarray(Xb, dtype="<f8").tofile(os.path.join(workdir, "big_X.f64"))
@@ -90,16 +92,19 @@ def main():
     n = 1_000_000
     y_split = (np.arange(n) % 7 == 0).astype(int)
     idx = np.zeros((n, 1))
-    out = {
-        "smote_bank": median_ms(lambda: SMOTE(k_neighbors=10, random_state=32).fit_resample(X, y)),
-        "smote_big": median_ms(lambda: SMOTE(k_neighbors=10, random_state=32).fit_resample(Xb, yb), repeat=3),
-        "tts": median_ms(lambda: train_test_split(np.arange(n), stratify=y_split, test_size=0.15, random_state=42)),
-        "kfold": median_ms(lambda: list(KFold(5, shuffle=True, random_state=0).split(idx))),
-        "skf": median_ms(lambda: list(StratifiedKFold(5, shuffle=True, random_state=0).split(idx, y_split))),
-        "cv_logreg": median_ms(lambda: cross_validate(LogisticRegression(), X, y, cv=5, scoring="f1"), repeat=3),
-        "grid_logreg": median_ms(lambda: GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0, 10.0]}, cv=3, scoring="f1").fit(X, y), repeat=3),
+    # the same keys as the cases of selection.bench.mjs
+    cases = {
+        "smote_bank": (lambda: SMOTE(k_neighbors=10, random_state=32).fit_resample(X, y), 5),
+        "smote_big": (lambda: SMOTE(k_neighbors=10, random_state=32).fit_resample(Xb, yb), 3),
+        "tts": (lambda: train_test_split(np.arange(n), stratify=y_split, test_size=0.15, random_state=42), 5),
+        "kfold": (lambda: list(KFold(5, shuffle=True, random_state=0).split(idx)), 5),
+        "skf": (lambda: list(StratifiedKFold(5, shuffle=True, random_state=0).split(idx, y_split)), 5),
+        "cv_logreg": (lambda: cross_validate(LogisticRegression(), X, y, cv=5, scoring="f1"), 3),
+        "grid_logreg": (lambda: GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0, 10.0]}, cv=3, scoring="f1").fit(X, y), 3),
     }
-    out.update(forest_cases(n_trees, cv_folds, grid_folds))
+    out = {key: median_ms(fn, repeat=repeat) for key, (fn, repeat) in cases.items() if only in key}
+    if only in "forest":
+        out.update(forest_cases(n_trees, cv_folds, grid_folds))
     print(json.dumps(out))
 
 

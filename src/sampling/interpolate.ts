@@ -16,13 +16,16 @@ export interface SmoteDraw {
  */
 export function interpolateSamples(classData: Float64Array, cols: number, neighbors: Int32Array, k: number, n: number, rng: RandomState): SmoteDraw {
   const { base, neighbor } = drawPairs(neighbors, k, n, rng);
-  return { base, neighbor, data: interpolate(classData, cols, base, neighbor, rng) };
+  const data = new Float64Array(n * cols);
+  interpolate(classData, cols, base, neighbor, rng, data, 0);
+  return { base, neighbor, data };
 }
 
 // The two loops are separate functions so that V8, which optimizes a long loop while it runs,
 // does not deoptimize at the second one before it has run.
 
-function drawPairs(neighbors: Int32Array, k: number, n: number, rng: RandomState): { base: Int32Array; neighbor: Int32Array } {
+/** Per new row, a base row and one of its neighbours, from `n` integers over the m*k (row, neighbour slot) pairs. */
+export function drawPairs(neighbors: Int32Array, k: number, n: number, rng: RandomState): { base: Int32Array; neighbor: Int32Array } {
   const m = neighbors.length / k;
   const base = new Int32Array(n);
   const neighbor = new Int32Array(n);
@@ -34,15 +37,14 @@ function drawPairs(neighbors: Int32Array, k: number, n: number, rng: RandomState
   return { base, neighbor };
 }
 
-function interpolate(classData: Float64Array, cols: number, base: Int32Array, neighbor: Int32Array, rng: RandomState): Float64Array {
+/** Writes the new rows for the drawn pairs into `out` from index `offset` on, one gap per row. */
+export function interpolate(classData: Float64Array, cols: number, base: Int32Array, neighbor: Int32Array, rng: RandomState, out: Float64Array, offset: number): void {
   const n = base.length;
-  const data = new Float64Array(n * cols);
   for (let t = 0; t < n; t++) {
     const gap = rng.nextDouble();
     const a = base[t] * cols;
     const b = neighbor[t] * cols;
-    const o = t * cols;
-    for (let f = 0; f < cols; f++) data[o + f] = classData[a + f] + gap * (classData[b + f] - classData[a + f]);
+    const o = offset + t * cols;
+    for (let f = 0; f < cols; f++) out[o + f] = classData[a + f] + gap * (classData[b + f] - classData[a + f]);
   }
-  return data;
 }

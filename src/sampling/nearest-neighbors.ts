@@ -45,7 +45,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
   const nodeBound = new Float64Array(nodes).fill(Infinity);
   const cand = new Int32Array(2 * widestLeaf);
   const partial = new Float64Array(2 * widestLeaf);
-  const search = new PairSearch(x, z, cols, stride, tree, lists, cand, partial, nodeBound);
+  const search = new PairSearch(x, z, cols, stride, tree, lists, cand, partial, nodeBound, k - 1);
   const refresh = (leaf: number): void => {
     let m = -Infinity;
     for (let r = start[leaf]; r < end[leaf]; r++) m = Math.max(m, lists.bound[r]);
@@ -58,6 +58,7 @@ export function kNeighborsWithin(data: Float64Array, rows: number, cols: number,
     }
   };
   for (let a = firstLeaf; a < nodes; a++) {
+    seedLeaf(search, a);
     scanLeafPair(search, a, a);
     refresh(a);
   }
@@ -136,6 +137,8 @@ class PairSearch {
     readonly partial: Float64Array,
     /** Per node, the largest candidate threshold of its rows. */
     readonly nodeBound: Float64Array,
+    /** Within a leaf, every row is measured unfiltered against this many rows after it. */
+    readonly band: number,
   ) {}
 }
 
@@ -155,13 +158,28 @@ function pointGap(search: PairSearch, q: number, b: number): number {
 }
 
 /**
+ * Measures every row of leaf a against itself and the `band` rows after it, unfiltered: before
+ * the leaf's own scan, each row then has k distances from leaf mates, so a finite threshold,
+ * where an unfiltered scan of the whole leaf would measure most of its pairs exactly.
+ */
+function seedLeaf(search: PairSearch, a: number): void {
+  const { tree, cand, band } = search;
+  const last = tree.end[a] - 1;
+  for (let q = tree.start[a]; q <= last; q++) {
+    const count = Math.min(band, last - q) + 1;
+    for (let i = 0; i < count; i++) cand[i] = q + i;
+    measurePairs(search, q, 0, count);
+  }
+}
+
+/**
  * Offers every pair (q of leaf a, r of leaf b) that may rank for q or for r to both rows' lists
- * (within one leaf, each pair once and every row to itself). Rows of leaf a go two at a time
+ * (within one leaf, each pair past the seeded band once). Rows of leaf a go two at a time
  * through the first pass, which then loads each row of b once for both. Comparisons are written
  * so that a NaN keeps the pair, and as arithmetic rather than branches, which would mispredict.
  */
 function scanLeafPair(search: PairSearch, a: number, b: number): void {
-  const { z, stride, tree, lists, cand, partial, nodeBound } = search;
+  const { z, stride, tree, lists, cand, partial, nodeBound, band } = search;
   const { start, end } = tree;
   const { bound } = lists;
   const qEnd = end[a];
@@ -170,11 +188,11 @@ function scanLeafPair(search: PairSearch, a: number, b: number): void {
   for (let q0 = start[a]; q0 < qEnd; q0 += 2) {
     const q1 = q0 + 1 < qEnd ? q0 + 1 : q0;
     // A row whose gap to the other leaf's box exceeds the threshold has no pair there; within a
-    // leaf, row q pairs with itself and the rows after it.
+    // leaf, row q pairs with the rows after its seeded band.
     const skip0 = a !== b && pointGap(search, q0, b) > Math.max(bound[q0], nodeBound[b]);
     const skip1 = q1 === q0 || (a !== b && pointGap(search, q1, b) > Math.max(bound[q1], nodeBound[b]));
-    const from0 = skip0 ? rEnd : a === b ? q0 : start[b];
-    const from1 = skip1 ? rEnd : a === b ? q1 : start[b];
+    const from0 = skip0 ? rEnd : a === b ? q0 + band + 1 : start[b];
+    const from1 = skip1 ? rEnd : a === b ? q1 + band + 1 : start[b];
     const b0 = bound[q0];
     const b1 = bound[q1];
     const z0 = q0 * stride;
@@ -221,13 +239,11 @@ function scanLeafPair(search: PairSearch, a: number, b: number): void {
 /**
  * The rest for row q's candidates `cand[from .. from + live)`, whose first four projections are
  * summed in `partial`: passes that add four more projections to every live pair and keep those
- * under the threshold, then the exact distances of the pairs left, two at a time so that their
- * sums run side by side (an odd last pair is measured twice, offered once).
+ * under the threshold, then the exact distances of the pairs left.
  */
 function finishPairs(search: PairSearch, q: number, from: number, live: number): void {
-  const { x, z, cols, stride, tree, lists, cand, partial } = search;
+  const { z, stride, lists, cand, partial } = search;
   const { bound } = lists;
-  const order = tree.order;
   const bq = bound[q];
   const qz = q * stride;
   let end = from + live;
@@ -251,28 +267,55 @@ function finishPairs(search: PairSearch, q: number, from: number, live: number):
     }
     end = kept;
   }
+  measurePairs(search, q, from, end);
+}
+
+/**
+ * The exact distances from tree row q to the rows `cand[from .. end)`, offered to both rows'
+ * lists, four at a time so that their sums, each a chain of dependent additions, run side by
+ * side (the last pair fills a short group; it is offered once).
+ */
+function measurePairs(search: PairSearch, q: number, from: number, end: number): void {
+  const { x, cols, tree, lists, cand } = search;
+  const order = tree.order;
   const qx = q * cols;
   const qRow = order[q];
-  for (let i = from; i < end; i += 2) {
+  for (let i = from; i < end; i += 4) {
+    const last = end - 1;
     const r0 = cand[i];
-    const r1 = cand[i + 1 < end ? i + 1 : i];
+    const r1 = cand[i + 1 < last ? i + 1 : last];
+    const r2 = cand[i + 2 < last ? i + 2 : last];
+    const r3 = cand[i + 3 < last ? i + 3 : last];
     const o0 = r0 * cols - qx;
     const o1 = r1 * cols - qx;
+    const o2 = r2 * cols - qx;
+    const o3 = r3 * cols - qx;
     let sum0 = 0;
     let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
     for (let c = qx; c < qx + cols; c++) {
       const v = x[c];
       const d0 = v - x[o0 + c];
       const d1 = v - x[o1 + c];
+      const d2 = v - x[o2 + c];
+      const d3 = v - x[o3 + c];
       sum0 += d0 * d0;
       sum1 += d1 * d1;
+      sum2 += d2 * d2;
+      sum3 += d3 * d3;
     }
-    lists.offer(q, sum0, order[r0]);
-    if (r0 !== q) lists.offer(r0, sum0, qRow);
-    if (i + 1 === end) break;
-    lists.offer(q, sum1, order[r1]);
-    if (r1 !== q) lists.offer(r1, sum1, qRow);
+    offerBoth(lists, q, qRow, r0, order[r0], sum0);
+    if (i + 1 < end) offerBoth(lists, q, qRow, r1, order[r1], sum1);
+    if (i + 2 < end) offerBoth(lists, q, qRow, r2, order[r2], sum2);
+    if (i + 3 < end) offerBoth(lists, q, qRow, r3, order[r3], sum3);
   }
+}
+
+/** Offers the pair of tree rows q and r, at distance d, to both rows' lists (once if q is r). */
+function offerBoth(lists: NeighborLists, q: number, qRow: number, r: number, rRow: number, d: number): void {
+  lists.offer(q, d, rRow);
+  if (r !== q) lists.offer(r, d, qRow);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Rows used to estimate the covariance: enough to find the dominant directions, cheap for any n. */
-const SAMPLE_ROWS = 256;
+const SAMPLE_ROWS = 128;
 /** Subspace iterations from the widest columns; the axes only steer pruning, they need not converge. */
 const ITERATIONS = 4;
 
@@ -24,7 +24,8 @@ export interface PrincipalAxes {
  * axes give lower bounds of Euclidean distances that prune a neighbour search early.
  */
 export function principalAxes(data: Float64Array, rows: number, cols: number, count: number): PrincipalAxes {
-  const mean = columnMeans(data, rows, cols);
+  const mean = columnSums(data, rows, cols);
+  for (let f = 0; f < cols; f++) mean[f] /= rows;
   const cov = sampleCovariance(data, rows, cols, mean);
   const byVariance = Array.from({ length: cols }, (_, f) => f).sort((a, b) => cov[b * cols + b] - cov[a * cols + a] || a - b);
   let axes = new Float64Array(count * cols);
@@ -39,14 +40,14 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
   return { count, mean, axes, gramError: gramError(axes, count, cols) };
 }
 
-// Each hot loop nest below sits in a function of its own: V8 optimizes a long loop while it runs
-// (on-stack replacement) and would deoptimize again at code after it that has not run yet.
+// Each hot loop nest below sits in a function of its own, with nothing after it but the return:
+// V8 optimizes a long loop while it runs (on-stack replacement) and would deoptimize at code
+// after it that had not run yet, again on every call, since the next call reuses that code.
 
-function columnMeans(data: Float64Array, rows: number, cols: number): Float64Array {
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) mean[f] += data[i * cols + f];
-  for (let f = 0; f < cols; f++) mean[f] /= rows;
-  return mean;
+function columnSums(data: Float64Array, rows: number, cols: number): Float64Array {
+  const sums = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) sums[f] += data[i * cols + f];
+  return sums;
 }
 
 function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array): Float64Array {
@@ -54,7 +55,7 @@ function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: 
   const samples = Math.ceil(rows / step);
   const byColumn = centeredSampleByColumn(data, cols, mean, step, samples);
   const cov = new Float64Array(cols * cols);
-  multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1);
+  multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1, true);
   return cov;
 }
 
@@ -67,16 +68,19 @@ function centeredSampleByColumn(data: Float64Array, cols: number, mean: Float64A
 
 /**
  * out[i * outRow + t * outCol] = the dot product of row i of `a` with row t of `b` (rows of
- * `length` values), four rows of b at a time so that four sums run side by side.
+ * `length` values), four rows of b at a time so that four sums run side by side. `symmetric`
+ * says that a and b are the same rows: then only the groups of four reaching t >= i are summed,
+ * and each sum is written to (t, i) as well.
  */
-function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number): void {
-  const groups = Math.ceil(bRows / 4);
+function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number, symmetric = false): void {
+  // Integer arithmetic: a quotient seen as an integer and later as a fraction would deoptimize.
+  const groups = (bRows + 3) >> 2;
   // b padded with zero rows to whole groups of four.
   const padded = new Float64Array(groups * 4 * length);
   padded.set(b.subarray(0, bRows * length));
   for (let i = 0; i < aRows; i++) {
     const ai = i * length;
-    for (let g = 0; g < groups; g++) {
+    for (let g = symmetric ? i >> 2 : 0; g < groups; g++) {
       const b0 = 4 * g * length;
       const b1 = b0 + length;
       const b2 = b1 + length;
@@ -97,6 +101,13 @@ function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: 
       if (4 * g + 1 < bRows) out[o + outCol] = s1;
       if (4 * g + 2 < bRows) out[o + 2 * outCol] = s2;
       if (4 * g + 3 < bRows) out[o + 3 * outCol] = s3;
+      if (symmetric) {
+        const m = 4 * g * outRow + i * outCol;
+        out[m] = s0;
+        if (4 * g + 1 < bRows) out[m + outRow] = s1;
+        if (4 * g + 2 < bRows) out[m + 2 * outRow] = s2;
+        if (4 * g + 3 < bRows) out[m + 3 * outRow] = s3;
+      }
     }
   }
 }
@@ -138,14 +149,15 @@ function gramError(axes: Float64Array, count: number, cols: number): number {
  * distance of a row from the mean (which bounds the rounding error of every coordinate).
  */
 export function project(data: Float64Array, rows: number, cols: number, pa: PrincipalAxes): { coords: Float64Array; radius: number } {
-  const { centered, radius } = centerRows(data, rows, cols, pa.mean);
+  const centered = new Float64Array(rows * cols);
+  const radius = Math.sqrt(centerRows(data, rows, cols, pa.mean, centered));
   const coords = new Float64Array(pa.count * rows);
   multiplyByRows(centered, rows, pa.axes, pa.count, cols, coords, 1, rows);
   return { coords, radius };
 }
 
-function centerRows(data: Float64Array, rows: number, cols: number, mean: Float64Array): { centered: Float64Array; radius: number } {
-  const centered = new Float64Array(rows * cols);
+/** Writes the rows minus the mean into `centered`; returns the largest squared distance from the mean. */
+function centerRows(data: Float64Array, rows: number, cols: number, mean: Float64Array, centered: Float64Array): number {
   let radius2 = 0;
   for (let i = 0; i < rows; i++) {
     let r2 = 0;
@@ -156,5 +168,5 @@ function centerRows(data: Float64Array, rows: number, cols: number, mean: Float6
     }
     if (!(r2 <= radius2)) radius2 = r2;
   }
-  return { centered, radius: Math.sqrt(radius2) };
+  return radius2;
 }

@@ -7,7 +7,7 @@ import { outputLike } from "../core/output.js";
 import { integer, param, seed, type ParamSchema } from "../core/params.js";
 import { checkRandomState, RandomState } from "../core/random-state.js";
 import type { StateReader } from "../core/state-codec.js";
-import { interpolateSamples } from "./interpolate.js";
+import { drawPairs, interpolate } from "./interpolate.js";
 import { classNeighbors } from "./nearest-neighbors.js";
 import { gatherRows, Sampler, type Resampled, type SamplerState } from "./sampler.js";
 import { samplingStrategyCheck, type SamplingStrategy } from "./sampling-strategy.js";
@@ -46,8 +46,12 @@ export class SMOTE extends Sampler<SMOTEParams, SamplerState> {
     const target = this.target(y, rows, "over");
     const k = this.params.kNeighbors;
     const shared = this.params.randomState === null ? checkRandomState(null) : null;
-    const blocks: Float64Array[] = [];
     const labels = [...target.labels];
+    for (const [c, n] of target.strategy) for (let t = 0; t < n; t++) labels.push(target.classes[c]);
+    // The new rows are interpolated straight into the output, after the original rows.
+    const out = new Float64Array(labels.length * cols);
+    out.set(data);
+    let offset = data.length;
     for (const [c, n] of target.strategy) {
       if (n === 0) continue;
       const members = Sampler.rowsOf(target.codes, c, target.counts[c]);
@@ -55,15 +59,9 @@ export class SMOTE extends Sampler<SMOTEParams, SamplerState> {
       const classData = gatherRows(data, cols, members);
       const neighbors = classNeighbors(classData, members.length, cols, k);
       const rng = shared ?? new RandomState(this.params.randomState!);
-      blocks.push(interpolateSamples(classData, cols, neighbors, k, n, rng).data);
-      for (let t = 0; t < n; t++) labels.push(target.classes[c]);
-    }
-    const out = new Float64Array(labels.length * cols);
-    out.set(data);
-    let offset = data.length;
-    for (const block of blocks) {
-      out.set(block, offset);
-      offset += block.length;
+      const { base, neighbor } = drawPairs(neighbors, k, n, rng);
+      interpolate(classData, cols, base, neighbor, rng, out, offset);
+      offset += n * cols;
     }
     const schema = schemaOfMatrix(X, matrix);
     this.commit({ schema, classes: target.classes, strategy: [...target.strategy] });
