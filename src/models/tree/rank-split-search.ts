@@ -42,7 +42,9 @@ export class RankSplitSearch {
    */
   private readonly packed: Float64Array | null;
   private readonly packedAddend: Float64Array | null;
-  private readonly fieldBits: number;
+  /** the packed fields' units: a row and a class-1 weight of 1 */
+  private readonly countUnit: number;
+  private readonly w1Unit: number;
   /** the node's sums are in `packed` and `runs` is not filled */
   private inPacked = false;
   private nMissing = 0;
@@ -77,14 +79,15 @@ export class RankSplitSearch {
       totalWeight += weight;
     }
     // a field holds any node's row count and class weight; three fields must fit in a double's 53 bits
-    this.fieldBits = 32 - Math.clz32(Math.max(rows, totalWeight));
-    const packable = K === 2 && !this.entropy && 3 * this.fieldBits <= 53;
+    const fieldBits = 32 - Math.clz32(Math.max(rows, totalWeight));
+    this.countUnit = 2 ** (2 * fieldBits);
+    this.w1Unit = 2 ** fieldBits;
+    const packable = K === 2 && !this.entropy && 3 * fieldBits <= 53;
     this.packed = packable ? new Float64Array(rows) : null;
     this.packedAddend = packable ? new Float64Array(rows) : null;
     if (this.packedAddend !== null) {
-      const countUnit = 2 ** (2 * this.fieldBits);
-      const classUnit = [1, 2 ** this.fieldBits];
-      for (let i = 0; i < rows; i++) this.packedAddend[i] = countUnit + (weights === null ? 1 : weights[i]) * classUnit[criterion.codes[i]];
+      const classUnit = [1, this.w1Unit];
+      for (let i = 0; i < rows; i++) this.packedAddend[i] = this.countUnit + (weights === null ? 1 : weights[i]) * classUnit[criterion.codes[i]];
     }
     this.weightClassBits = 32 - Math.clz32(maxWeightClass);
     this.strideBits = 32 - Math.clz32(K + 1);
@@ -367,8 +370,7 @@ export class RankSplitSearch {
     const nodeWeight = splitter.criterion.weightedNNodeSamples;
     const minWeightLeaf = splitter.minWeightLeaf;
     const [total0, total1] = this.total;
-    const countUnit = 2 ** (2 * this.fieldBits);
-    const w1Unit = 2 ** this.fieldBits;
+    const { countUnit, w1Unit } = this;
     const perCount = 1 / countUnit;
     const perW1 = 1 / w1Unit;
     let left = 0;
