@@ -73,10 +73,12 @@ export class BestSplitter {
     this.features = new Int32Array(data.cols);
     for (let f = 0; f < data.cols; f++) this.features[f] = f;
     this.constantFeatures = new Int32Array(data.cols);
-    this.values = new Float32Array(n);
-    this.swapSamples = new Int32Array(n);
-    this.swapValues = new Float32Array(n);
     this.rankSearch = ranks !== null && criterion instanceof ClassificationCriterion ? new RankSplitSearch(ranks, criterion, weights, n) : null;
+    // the sorted search's buffers (the rank search needs none of them)
+    const sortedRows = this.rankSearch === null ? n : 0;
+    this.values = new Float32Array(sortedRows);
+    this.swapSamples = new Int32Array(sortedRows);
+    this.swapValues = new Float32Array(sortedRows);
   }
 
   /** Starts a node on samples[start, end); returns its weighted size. */

@@ -7,6 +7,45 @@ import { FEATURE_THRESHOLD } from "./split-constants.js";
 const SPARSE_RATIO = 64;
 
 /**
+ * The large buffers of a search. Searches leave `histogram`, `present` and `packed` cleared and
+ * rewrite the rest per tree, so the trees of one forest, grown one after another on a thread,
+ * share one set instead of allocating (and garbage-collecting) it per tree.
+ */
+interface SearchBuffers {
+  readonly weightClass: Int32Array;
+  readonly histogram: Int32Array;
+  readonly present: Int32Array;
+  readonly keys: Int32Array;
+  readonly runs: Int32Array;
+  packed: Float64Array | null;
+  packedAddend: Float64Array | null;
+}
+
+const buffersOfForest = new WeakMap<FeatureRanks, SearchBuffers>();
+
+/** The buffers for searches over `ranks` with `rows` rows and the given stride: the forest's set when it fits. */
+function searchBuffers(ranks: FeatureRanks, rows: number, strideBits: number, packable: boolean): SearchBuffers {
+  let buffers = buffersOfForest.get(ranks);
+  if (buffers === undefined || buffers.weightClass.length !== rows || buffers.histogram.length !== rows << strideBits) {
+    buffers = {
+      weightClass: new Int32Array(rows),
+      histogram: new Int32Array(rows << strideBits),
+      present: new Int32Array((rows >> 5) + 1),
+      keys: new Int32Array(rows),
+      runs: new Int32Array(rows << strideBits),
+      packed: null,
+      packedAddend: null,
+    };
+    buffersOfForest.set(ranks, buffers);
+  }
+  if (packable && buffers.packed === null) {
+    buffers.packed = new Float64Array(rows);
+    buffers.packedAddend = new Float64Array(rows);
+  }
+  return buffers;
+}
+
+/**
  * Split search without scikit-learn's sort, for classification with exact (integer) sums. The
  * node's rows are grouped by value rank into runs — one per distinct value present, ascending,
  * each with its row count and class weights — either through a histogram over all ranks (a
@@ -67,34 +106,35 @@ export class RankSplitSearch {
     this.entropy = criterion.entropy;
     this.classBits = 32 - Math.clz32(K - 1);
     this.classMask = (1 << this.classBits) - 1;
-    this.weightClass = new Int32Array(rows);
-    let maxWeightClass = 0;
+    this.strideBits = 32 - Math.clz32(K + 1);
     let totalWeight = 0;
-    // below 2^31: the builder checks that the total weight times 2^classBits is (grow-tree.ts `exactSums`)
-    for (let i = 0; i < rows; i++) {
-      const weight = weights === null ? 1 : weights[i];
-      const packed = weight * 2 ** this.classBits + criterion.codes[i];
-      this.weightClass[i] = packed;
-      maxWeightClass = Math.max(maxWeightClass, packed);
-      totalWeight += weight;
-    }
+    if (weights === null) totalWeight = rows;
+    else for (let i = 0; i < rows; i++) totalWeight += weights[i];
     // a field holds any node's row count and class weight; three fields must fit in a double's 53 bits
     const fieldBits = 32 - Math.clz32(Math.max(rows, totalWeight));
     this.countUnit = 2 ** (2 * fieldBits);
     this.w1Unit = 2 ** fieldBits;
     const packable = K === 2 && !this.entropy && 3 * fieldBits <= 53;
-    this.packed = packable ? new Float64Array(rows) : null;
-    this.packedAddend = packable ? new Float64Array(rows) : null;
+    const buffers = searchBuffers(ranks, rows, this.strideBits, packable);
+    this.weightClass = buffers.weightClass;
+    this.histogram = buffers.histogram;
+    this.present = buffers.present;
+    this.keys = buffers.keys;
+    this.runs = buffers.runs;
+    this.packed = packable ? buffers.packed : null;
+    this.packedAddend = packable ? buffers.packedAddend : null;
+    let maxWeightClass = 0;
+    // below 2^31: the builder checks that the total weight times 2^classBits is (grow-tree.ts `exactSums`)
+    for (let i = 0; i < rows; i++) {
+      const packed = (weights === null ? 1 : weights[i]) * 2 ** this.classBits + criterion.codes[i];
+      this.weightClass[i] = packed;
+      maxWeightClass = Math.max(maxWeightClass, packed);
+    }
     if (this.packedAddend !== null) {
       const classUnit = [1, this.w1Unit];
       for (let i = 0; i < rows; i++) this.packedAddend[i] = this.countUnit + (weights === null ? 1 : weights[i]) * classUnit[criterion.codes[i]];
     }
     this.weightClassBits = 32 - Math.clz32(maxWeightClass);
-    this.strideBits = 32 - Math.clz32(K + 1);
-    this.histogram = new Int32Array(rows << this.strideBits);
-    this.present = new Int32Array((rows >> 5) + 1);
-    this.keys = new Int32Array(rows);
-    this.runs = new Int32Array(rows << this.strideBits);
     this.missing = new Float64Array(K);
     this.total = new Float64Array(K);
     this.left = new Float64Array(K);
