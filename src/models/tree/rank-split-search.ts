@@ -154,6 +154,7 @@ export class RankSplitSearch {
     const rankBits = 32 - Math.clz32(hasNaN ? missing : nDistinct - 1);
     // NaN sums are read only when the node has NaN rows (plain loop: cheaper than a builtin call per feature)
     if (hasNaN) for (let c = 0; c < this.nClasses; c++) this.missing[c] = 0;
+    if (!hasNaN && this.allOneRank(splitter, feature)) return false;
     const table = this.ranks.values;
     const sparse = nDistinct > SPARSE_RATIO * n && rankBits + this.weightClassBits <= 31;
     this.inPacked = !sparse && this.packed !== null && !hasNaN;
@@ -177,6 +178,20 @@ export class RankSplitSearch {
     if (constant && this.inPacked) this.clearPacked(first, last);
     else if (!this.inPacked) this.collectRuns(feature);
     return !constant;
+  }
+
+  /**
+   * True when every row of the node has the same rank of `feature`: a constant feature is found
+   * without filling a histogram, and any other usually after its first few rows.
+   */
+  private allOneRank(splitter: BestSplitter, feature: number): boolean {
+    const { start, end, samples } = splitter;
+    const rank = this.ranks.rank;
+    const base = feature * splitter.data.rows;
+    const first = rank[base + samples[start]];
+    let p = start + 1;
+    while (p < end && rank[base + samples[p]] === first) p++;
+    return p === end;
   }
 
   /** Adds every non-NaN row of the node to the histogram of its rank (and the bitset); NaN rows to `missing`. */
