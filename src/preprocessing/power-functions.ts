@@ -49,22 +49,8 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
   return out;
 }
 
-/**
- * Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop), once per
- * distinct value when values repeat (see distinct-values.ts).
- */
+/** Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop). */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-  const distinct = distinctValues(values);
-  if (distinct === null) {
-    yeoJohnsonEach(values, lambda, out);
-    return;
-  }
-  const perValue = new Float64Array(distinct.values.length);
-  yeoJohnsonEach(distinct.values, lambda, perValue);
-  spread(perValue, { index: distinct.index, n: values.length }, out);
-}
-
-function yeoJohnsonEach(values: Float64Array, lambda: number, out: Float64Array): void {
   const n = values.length;
   const zeroLambda = Math.abs(lambda) < EPS;
   const twoLambda = !(Math.abs(lambda - 2) > EPS);
@@ -97,6 +83,11 @@ export function boxCox(x: number, lambda: number): number {
   const l = lambda * logRounded(x);
   if (l < 709.78) return Math.expm1(l) / lambda;
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
+}
+
+/** Applies `boxCox` to a whole column. */
+export function boxCoxColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);
 }
 
 /** `scipy.special.inv_boxcox(y, lmbda)`. */
