@@ -7,7 +7,7 @@ import type { Matrix } from "../core/matrix.js";
 import { boolean, oneOf, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 import { mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
@@ -87,7 +87,8 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");
-    const { rows, names, columns } = numericColumns(X, site);
+    // ±Infinity is looked for among each column's distinct values, not in a pass of its own.
+    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
     checkFeatures(state.schema, names, site);
     if (this.params.method === "box-cox") checkPositive(columns, names, site);
     const out = new Float64Array(rows * columns.length);
@@ -96,6 +97,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
       const values = columns[j];
       // Transformed and standardized once per distinct value: both are pointwise.
       mapDistinct(values, out.subarray(j * rows, (j + 1) * rows), (points, results) => {
+        if (firstInfinite(points) >= 0) refuseUncheckedInfinity(X, site);
         this.powerPoints(points, state.lambdas[j], results);
         if (scaler === null) return;
         const overflow = firstInfinite(results);
