@@ -113,8 +113,8 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     m *= POW2[2097 - biased];
     e += biased - 1023;
     // 32·c, c = 1/m rounded to 1/32 as the hardware estimate does: from the nearest 32/k, step k
-    // until the thresholds bracket m.
-    let k32 = Math.round(32 / m);
+    // until the thresholds bracket m (Math.floor, as V8's Math.round is a slow call).
+    let k32 = Math.floor(32 / m + 0.5);
     while (k32 < 32 && m < RECIPROCAL_THRESHOLDS[k32 - 16]) k32++;
     while (k32 > 16 && m >= RECIPROCAL_THRESHOLDS[k32 - 17]) k32--;
     const c = k32 / 32;
