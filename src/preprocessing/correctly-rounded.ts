@@ -267,8 +267,29 @@ function expFast(t: number): void {
 
 /** `expm1(t)` correctly rounded: `expm1Exact`'s result, through `expFast` where that decides it. */
 export function expm1Rounded(t: number): number {
+  const y = expm1Fast(t);
+  return y === y ? y : expm1Exact(t);
+}
+
+/**
+ * `out[i] = expm1Rounded(values[i])` for i < n (`out` must not be `values`). The fast path runs over
+ * the whole array first and the exact path afterwards on the few values it left undecided, so
+ * the loop holds no call to the (larger) exact path.
+ */
+export function expm1RoundedArray(values: Float64Array, out: Float64Array, n = values.length): void {
+  let undecided = false;
+  for (let i = 0; i < n; i++) {
+    const y = expm1Fast(values[i]);
+    if (y !== y) undecided = true;
+    out[i] = y;
+  }
+  if (undecided) for (let i = 0; i < n; i++) if (out[i] !== out[i]) out[i] = expm1Exact(values[i]);
+}
+
+/** `expm1(t)` when `expFast` decides its rounding, else NaN (also for t outside its range, and NaN). */
+function expm1Fast(t: number): number {
   const a = Math.abs(t);
-  if (!(a >= LN2_64_HI * 0.5) || t > 708 || t < -38) return expm1Exact(t);
+  if (!(a >= LN2_64_HI * 0.5) || t > 708 || t < -38) return NaN;
   expFast(t);
   const h = DD[0];
   const l = DD[1];
@@ -279,8 +300,7 @@ export function expm1Rounded(t: number): number {
   const low = err + l;
   const bound = EXP_FAST_BOUND * h + SUM_BOUND * (Math.abs(err) + Math.abs(l));
   const up = s + (low + bound);
-  if (up === s + (low - bound)) return up;
-  return expm1Exact(t);
+  return up === s + (low - bound) ? up : NaN;
 }
 
 /**
