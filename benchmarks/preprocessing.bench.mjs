@@ -50,6 +50,25 @@ function powerColumns(rows) {
   });
 }
 
+/**
+ * `rows` x `cols` values that are all distinct, unlike the repeated bank-churn rows (where the
+ * power transforms work once per distinct value): u = Knuth's multiplicative hash of the cell
+ * index (row-major) over 2^32, a bijection, then skewed by exactly rounded arithmetic (same rule
+ * as the reference). Yeo-Johnson columns 1e4·u³ − 50(j + 1); positive ones 0.5 + 1e3·u²·(j + 1).
+ */
+function distinctColumns(rows, cols, positive) {
+  const columns = {};
+  for (let j = 0; j < cols; j++) {
+    const values = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const u = (Math.imul(i * cols + j, 2654435761) >>> 0) / 2 ** 32;
+      values[i] = positive ? 0.5 + 1e3 * u * u * (j + 1) : 1e4 * u * u * u - 50 * (j + 1);
+    }
+    columns[`x${j}`] = values;
+  }
+  return Frame.fromColumns(columns);
+}
+
 /** The 13 columns that enter PolynomialFeatures in the bank-churn pipeline (test/fixtures/churn/block.json), first `rows` rows of train then test, repeated. */
 function polynomialBlock(rows) {
   const block = JSON.parse(readFileSync(join(fixtures, "churn", "block.json"), "utf8"));
@@ -105,6 +124,9 @@ const CASES = [
   { name: "PowerTransformer fitTransform yeo-johnson (6000 x 4)", run: ({ power6k }) => new PowerTransformer().fitTransform(power6k) },
   { name: "PowerTransformer fitTransform yeo-johnson (100k x 10)", run: ({ power100k }) => new PowerTransformer().fitTransform(power100k) },
   { name: "PowerTransformer transform (100k x 10)", run: ({ power100k, power }) => power.transform(power100k) },
+  { name: "PowerTransformer fit yeo-johnson, distinct values (100k x 10)", run: ({ distinct }) => new PowerTransformer().fit(distinct) },
+  { name: "PowerTransformer transform, distinct values (100k x 10)", run: ({ distinct, powerDistinct }) => powerDistinct.transform(distinct) },
+  { name: "PowerTransformer fit box-cox, distinct values (100k x 2)", run: ({ distinctPositive }) => new PowerTransformer({ method: "box-cox" }).fit(distinctPositive) },
   {
     name: "PolynomialFeatures interaction_only fitTransform (5100 x 13 -> 91)",
     run: ({ block5100 }) => new PolynomialFeatures({ degree: 2, interactionOnly: true, includeBias: false }).fitTransform(block5100),
@@ -127,6 +149,7 @@ export async function run() {
   const X = rows.select(ENCODED);
   const y = Array.from(rows.numeric("saiu"));
   const power100k = powerColumns(rows);
+  const distinct = distinctColumns(100000, 10, false);
   const train = Frame.fromCSV(readFileSync(join(data, "dados_treino.csv"), "utf8"));
   const context = {
     X,
@@ -136,6 +159,9 @@ export async function run() {
     power6k: train.select(POWER),
     power100k,
     power: new PowerTransformer().fit(power100k),
+    distinct,
+    powerDistinct: new PowerTransformer().fit(distinct),
+    distinctPositive: distinctColumns(100000, 2, true),
     block5100: polynomialBlock(5100),
     block100k: polynomialBlock(100000),
     knn6k: withMissing(train.select(POWER), 6000),

@@ -53,6 +53,20 @@ power_100k = power_100k.assign(
 power = PowerTransformer().fit(power_100k)
 
 
+def distinct_columns(n_rows, n_cols, positive):
+    """All-distinct values by the rule of preprocessing.bench.mjs (Knuth's hash of the cell index)."""
+    k = np.arange(n_rows * n_cols, dtype=np.uint64).reshape(n_rows, n_cols)
+    u = ((k * np.uint64(2654435761)) & np.uint64(0xFFFFFFFF)) / 2**32
+    j = np.arange(n_cols, dtype=np.float64) + 1
+    values = 0.5 + 1e3 * u * u * j if positive else 1e4 * u * u * u - 50 * j
+    return pd.DataFrame(values, columns=[f"x{c}" for c in range(n_cols)])
+
+
+distinct = distinct_columns(100000, 10, False)
+power_distinct = PowerTransformer().fit(distinct)
+distinct_positive = distinct_columns(100000, 2, True)
+
+
 def polynomial_block(n_rows):
     """The 13 columns entering PolynomialFeatures in the bank-churn pipeline, train then test rows, repeated."""
     import base64
@@ -87,6 +101,9 @@ CASES = {
     "PowerTransformer fitTransform yeo-johnson (6000 x 4)": lambda: PowerTransformer().fit_transform(power_6k),
     "PowerTransformer fitTransform yeo-johnson (100k x 10)": lambda: PowerTransformer().fit_transform(power_100k),
     "PowerTransformer transform (100k x 10)": lambda: power.transform(power_100k),
+    "PowerTransformer fit yeo-johnson, distinct values (100k x 10)": lambda: PowerTransformer().fit(distinct),
+    "PowerTransformer transform, distinct values (100k x 10)": lambda: power_distinct.transform(distinct),
+    "PowerTransformer fit box-cox, distinct values (100k x 2)": lambda: PowerTransformer(method="box-cox").fit(distinct_positive),
     "PolynomialFeatures interaction_only fitTransform (5100 x 13 -> 91)": (
         lambda: PolynomialFeatures(degree=2, interaction_only=True, include_bias=False).fit_transform(block_5100)
     ),

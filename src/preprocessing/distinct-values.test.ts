@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctValues } from "./distinct-values.js";
+import { distinctValues, mapDistinct } from "./distinct-values.js";
 import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
 
 describe("distinctValues", () => {
@@ -20,13 +20,28 @@ describe("distinctValues", () => {
   });
 });
 
-describe("yeoJohnsonColumn over repeated values", () => {
-  it("equals the value-by-value transform, signs of zero included", () => {
+describe("mapDistinct", () => {
+  it("evaluates repeated values once each and equals the value-by-value transform, signs of zero included", () => {
     const values = Float64Array.from({ length: 400 }, (_, i) => [0, -0, 1.5, -2.25, 37, NaN, 0.001][i % 7]);
     for (const lambda of [0, 0.5, 2, -1.3]) {
       const out = new Float64Array(values.length);
-      yeoJohnsonColumn(values, lambda, out);
+      let evaluated = 0;
+      mapDistinct(values, out, (points, results) => {
+        evaluated += points.length;
+        yeoJohnsonColumn(points, lambda, results);
+      });
+      expect(evaluated).toBe(7);
       values.forEach((x, i) => expect(Object.is(out[i], yeoJohnson(x, lambda))).toBe(true));
     }
+  });
+  it("passes the column itself when too many values are distinct", () => {
+    const values = Float64Array.from({ length: 100 }, (_, i) => i / 3);
+    const out = new Float64Array(values.length);
+    mapDistinct(values, out, (points, results) => {
+      expect(points).toBe(values);
+      expect(results).toBe(out);
+      results.set(points);
+    });
+    expect(out).toEqual(values);
   });
 });

@@ -14,25 +14,75 @@ export interface DistinctValues {
  * The distinct values of `column` (in order of first appearance), or null when more than
  * `maxShare` of its entries are distinct, where looking values up would cost more than it
  * saves. 0 and −0 are kept apart (functions of them may differ in sign); all NaNs are one value.
+ *
+ * Values are found by their bit patterns in an open-addressing table (linear probing): a `Map`
+ * keyed by doubles costs several times the correctly rounded functions this lookup saves.
  */
 export function distinctValues(column: Float64Array, maxShare = 0.25): DistinctValues | null {
   const n = column.length;
   const limit = Math.floor(n * maxShare);
-  const positions = new Map<number, number>();
-  const found: number[] = [];
-  let negativeZero = -1;
+  // The two 32-bit halves of each value, read in place.
+  const words = new Int32Array(column.buffer, column.byteOffset, 2 * n);
+  // A power of two at least twice the most values kept, so probes stay short.
+  const bits = Math.max(4, Math.ceil(Math.log2(2 * limit + 2)));
+  const mask = (1 << bits) - 1;
+  /** Slot → 1 + the position of the value it holds (0: empty). */
+  const slots = new Int32Array(mask + 1);
+  // The values found so far, and their halves to compare a probed slot's value with.
+  const found = new Float64Array(limit);
+  const foundWords = new Int32Array(found.buffer);
   const index = new Int32Array(n);
+  let count = 0;
+  let nanPosition = -1;
   for (let i = 0; i < n; i++) {
     const v = column[i];
-    let k = v === 0 && 1 / v < 0 ? negativeZero : positions.get(v);
-    if (k === undefined || k < 0) {
-      k = found.length;
-      if (k >= limit) return null;
-      found.push(v);
-      if (v === 0 && 1 / v < 0) negativeZero = k;
-      else positions.set(v, k);
+    let k: number;
+    if (v !== v) {
+      if (nanPosition < 0) {
+        if (count >= limit) return null;
+        nanPosition = count;
+        found[count++] = v;
+      }
+      k = nanPosition;
+    } else {
+      const low = words[2 * i];
+      const high = words[2 * i + 1];
+      // Multiplicative hashing: the top bits of the mixed product pick the first slot.
+      let slot = (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> (32 - bits)) | 0;
+      for (;;) {
+        const held = slots[slot] - 1;
+        if (held < 0) {
+          if (count >= limit) return null;
+          k = count;
+          found[count++] = v;
+          slots[slot] = count;
+          break;
+        }
+        if (foundWords[2 * held] === low && foundWords[2 * held + 1] === high) {
+          k = held;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
     index[i] = k;
   }
-  return { values: Float64Array.from(found), index };
+  return { values: found.slice(0, count), index };
+}
+
+/**
+ * Fills `out` (one entry per entry of `values`) with a pointwise function of `values`:
+ * `pointwise(points, results)` sets `results[p]` from `points[p]`, and is given the distinct
+ * values when values repeat, or `values` and `out` themselves.
+ */
+export function mapDistinct(values: Float64Array, out: Float64Array, pointwise: (points: Float64Array, results: Float64Array) => void): void {
+  const distinct = distinctValues(values);
+  if (distinct === null) {
+    pointwise(values, out);
+    return;
+  }
+  const results = new Float64Array(distinct.values.length);
+  pointwise(distinct.values, results);
+  const { index } = distinct;
+  for (let i = 0; i < index.length; i++) out[i] = results[index[i]];
 }

@@ -60,9 +60,10 @@ export function numpyExp(x: number): number {
 
 /**
  * `out[i] = np.exp(values[i])` for i < n, as numpy computes it for float64 arrays on AVX-512
- * machines (`out` may be `values`). A loop over arrays keeps every double unboxed; each FMA is
- * written out as the rounding test of fused-multiply-add.ts (s, e, bound), whose rare failures
- * (a product not small against the addend, or a near-tie) fall back to `fusedMultiplyAdd`.
+ * machines (`out` may be `values`). A loop over arrays keeps every double unboxed. Each FMA is
+ * taken as the plain multiply-add when the rounding test of fused-multiply-add.ts shows that it
+ * rounds the same; an element where a test fails (a near-tie, about 1 in 100) is computed again
+ * by `expFromReduction`. Outside the loop, the fallbacks' code does not slow the common case.
  */
 export function numpyExpArray(values: Float64Array, out: Float64Array, n = values.length): void {
   for (let i = 0; i < n; i++) {
@@ -71,81 +72,89 @@ export function numpyExpArray(values: Float64Array, out: Float64Array, n = value
       out[i] = x === x ? rareExp(x) : x;
       continue;
     }
-    // N: the kernel's FMA x·INV_LN2 + SHIFTER rounds towards zero. Its remainder after rounding
-    // to nearest, (x·INV_LN2 + SHIFTER) − shifted, is d + pe exactly; negative means rounded up.
-    const xh = highHalf(x);
-    const xl = x - xh;
-    let p = x * INV_LN2;
-    const pe = INV_LN2_H * xh - p + INV_LN2_H * xl + INV_LN2_L * xh + INV_LN2_L * xl;
-    let shifted = p + SHIFTER;
-    if (p - (shifted - SHIFTER) + pe < 0) shifted -= SHIFTER_ULP;
-    // −N exactly, with at most 15 significant bits (its own Veltkamp high half).
-    const m = SHIFTER - shifted;
+    const m = minusN(x);
     // r1 = fma(−N, LN2_HI, x). Except for N = −1/16, x + m·LN2_HI cancels exactly (both are
     // multiples of 2^-57 or coarser and the sum is below ln2/16), so with m·LN2_HI = p + pe
     // exactly the result is one rounding of (x + p) + pe.
-    let r1: number;
-    if (m === SHIFTER_ULP) r1 = fusedMultiplyAdd(m, LN2_HI, x);
-    else {
-      p = m * LN2_HI;
-      r1 = x + p + (LN2_HI_H * m - p + LN2_HI_L * m);
-    }
-    // r = fma(−N, LN2_LO, r1)
+    let p = m * LN2_HI;
+    const r1 = m === SHIFTER_ULP ? fusedMultiplyAdd(m, LN2_HI, x) : x + p + (LN2_HI_H * m - p + LN2_HI_L * m);
+    // r = fma(−N, LN2_LO, r1), r1 possibly as small as the product: 2Sum.
     p = m * LN2_LO;
-    let s = r1 + p;
-    let z = s - r1;
-    let e = r1 - (s - z) + (p - z);
+    const r = r1 + p;
+    const z = r - r1;
+    let e = r1 - (r - z) + (p - z);
     let bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const r = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(m, LN2_LO, r1);
+    let decided = r + (e - bound) === r + (e + bound);
     const r2 = r * r;
-    // q = fma(r2, fma(r2, fma(Q6, r, Q5), fma(Q4, r, Q3)), fma(Q2, r, Q1))
+    // q = fma(r2, fma(r2, fma(Q6, r, Q5), fma(Q4, r, Q3)), fma(Q2, r, Q1)); in each FMA the
+    // product is far below the addend (|r| < 0.05), so the sum's error comes from Fast2Sum.
     p = Q6 * r;
-    s = Q5 + p;
-    z = s - Q5;
-    e = Q5 - (s - z) + (p - z);
+    const q65 = Q5 + p;
+    e = p - (q65 - Q5);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const q65 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q6, r, Q5);
+    decided &&= q65 + (e - bound) === q65 + (e + bound);
     p = Q4 * r;
-    s = Q3 + p;
-    z = s - Q3;
-    e = Q3 - (s - z) + (p - z);
+    const q43 = Q3 + p;
+    e = p - (q43 - Q3);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const q43 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q4, r, Q3);
+    decided &&= q43 + (e - bound) === q43 + (e + bound);
     p = Q2 * r;
-    s = Q1 + p;
-    z = s - Q1;
-    e = Q1 - (s - z) + (p - z);
+    const q21 = Q1 + p;
+    e = p - (q21 - Q1);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const q21 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(Q2, r, Q1);
+    decided &&= q21 + (e - bound) === q21 + (e + bound);
     p = r2 * q65;
-    s = q43 + p;
-    z = s - q43;
-    e = q43 - (s - z) + (p - z);
+    const q6543 = q43 + p;
+    e = p - (q6543 - q43);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const q6543 = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(r2, q65, q43);
+    decided &&= q6543 + (e - bound) === q6543 + (e + bound);
     p = r2 * q6543;
-    s = q21 + p;
-    z = s - q21;
-    e = q21 - (s - z) + (p - z);
+    const q = q21 + p;
+    e = p - (q - q21);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    const q = s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(r2, q6543, q21);
+    decided &&= q + (e - bound) === q + (e + bound);
     // w = fma(q, r, tail): here the product dominates, so it is taken exactly (Dekker) and only
-    // the sum v = pe + tail is rounded; bound covers that rounding and the one of v ∓ bound.
+    // the sum v = pe + tail is rounded; the bound covers that rounding and the one of v ∓ bound.
     const j = (m * -16) & 15;
-    const tail = TABLE_TAIL[j];
     p = q * r;
-    const v = productError(q, r, p) + tail;
+    const v = productError(q, r, p) + TABLE_TAIL[j];
+    const w = p + v;
     bound = Math.abs(v) * 2 * SUM_BOUND;
-    const w = p + (v - bound) === p + (v + bound) ? p + v : fusedMultiplyAdd(q, r, tail);
-    // T·(1 + w) = fma(T, w, T), scaled by 2^floor(N)
+    decided &&= p + (v - bound) === p + (v + bound);
+    // T·(1 + w) = fma(T, w, T) with |T·w| < T, scaled by 2^floor(N)
     const t = TABLE[j];
     p = t * w;
-    s = t + p;
-    z = s - t;
-    e = t - (s - z) + (p - z);
+    const y = t + p;
+    e = p - (y - t);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
-    out[i] = (s + (e - bound) === s + (e + bound) ? s : fusedMultiplyAdd(t, w, t)) * POW2[1022 - Math.ceil(m)];
+    decided &&= y + (e - bound) === y + (e + bound);
+    out[i] = decided ? y * POW2[1022 - Math.ceil(m)] : expFromReduction(m, r1);
   }
+}
+
+/**
+ * −N for x with |x| < RARE: the kernel's FMA x·INV_LN2 + SHIFTER rounds towards zero. Its
+ * remainder after rounding to nearest, (x·INV_LN2 + SHIFTER) − shifted, is d + pe exactly;
+ * negative means rounded up. −N has at most 15 significant bits (its own Veltkamp high half).
+ */
+function minusN(x: number): number {
+  const xh = highHalf(x);
+  const xl = x - xh;
+  const p = x * INV_LN2;
+  const pe = INV_LN2_H * xh - p + INV_LN2_H * xl + INV_LN2_L * xh + INV_LN2_L * xl;
+  let shifted = p + SHIFTER;
+  if (p - (shifted - SHIFTER) + pe < 0) shifted -= SHIFTER_ULP;
+  return SHIFTER - shifted;
+}
+
+/** The kernel from m = −N and r1 = fma(−N, LN2_HI, x) on, every FMA through `fusedMultiplyAdd`. */
+function expFromReduction(m: number, r1: number): number {
+  const r = fusedMultiplyAdd(m, LN2_LO, r1);
+  const r2 = r * r;
+  const q = fusedMultiplyAdd(r2, fusedMultiplyAdd(r2, fusedMultiplyAdd(Q6, r, Q5), fusedMultiplyAdd(Q4, r, Q3)), fusedMultiplyAdd(Q2, r, Q1));
+  const j = (m * -16) & 15;
+  const t = TABLE[j];
+  return fusedMultiplyAdd(t, fusedMultiplyAdd(q, r, TABLE_TAIL[j]), t) * POW2[1022 - Math.ceil(m)];
 }
 
 // SVML's scalar rare-case path (|x| >= 707.70): Tang's method with 64 table entries and plain

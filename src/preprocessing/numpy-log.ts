@@ -77,8 +77,9 @@ export function numpyLog1p(v: number): number {
 /**
  * `out[i] = np.log(values[i])`, or `np.log1p(values[i])` with `plusOne`, for i < n, as numpy
  * computes them for float64 arrays on AVX-512 machines (`out` may be `values`). A loop over
- * arrays keeps every double unboxed; each FMA is written out as the rounding test of
- * fused-multiply-add.ts, whose rare failures fall back to `fusedMultiplyAdd`.
+ * arrays keeps every double unboxed. Each FMA of the polynomial is taken as the plain
+ * multiply-add when the rounding test of fused-multiply-add.ts shows that it rounds the same; an
+ * element where a test fails takes `polynomialTerm` instead, outside the loop's common path.
  */
 export function numpyLogArray(values: Float64Array, out: Float64Array, n = values.length, plusOne = false): void {
   for (let i = 0; i < n; i++) {
@@ -113,8 +114,8 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     m *= POW2[2097 - biased];
     e += biased - 1023;
     // 32·c, c = 1/m rounded to 1/32 as the hardware estimate does: from the nearest 32/k, step k
-    // until the thresholds bracket m.
-    let k32 = Math.round(32 / m);
+    // until the thresholds bracket m (Math.floor, as V8's Math.round is a slow call).
+    let k32 = Math.floor(32 / m + 0.5);
     while (k32 < 32 && m < RECIPROCAL_THRESHOLDS[k32 - 16]) k32++;
     while (k32 > 16 && m >= RECIPROCAL_THRESHOLDS[k32 - 17]) k32--;
     const c = k32 / 32;
@@ -133,56 +134,59 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     // e·LN2_HI and e·LN2_LO are exact (the constants end in zeros), so these FMAs round once.
     const head = e * LN2_HI + TABLE[index];
     const sum = head + r;
-    // p = fma(r4, fma(r2, fma(P9, r, P8), fma(P7, r, P6)), fma(r2, fma(P5, r, P4), fma(P3, r, P2)))
+    // p = fma(r4, fma(r2, fma(P9, r, P8), fma(P7, r, P6)), fma(r2, fma(P5, r, P4), fma(P3, r, P2))):
+    // each product is far below its addend (|r| < 2^-5), so each sum's error comes from Fast2Sum.
     let p = P9 * r;
-    let s = P8 + p;
-    let z = s - P8;
-    let d = P8 - (s - z) + (p - z);
+    const p98 = P8 + p;
+    let d = p - (p98 - P8);
     let bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p98 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P9, r, P8);
+    let decided = p98 + (d - bound) === p98 + (d + bound);
     p = P7 * r;
-    s = P6 + p;
-    z = s - P6;
-    d = P6 - (s - z) + (p - z);
+    const p76 = P6 + p;
+    d = p - (p76 - P6);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p76 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P7, r, P6);
+    decided &&= p76 + (d - bound) === p76 + (d + bound);
     p = P5 * r;
-    s = P4 + p;
-    z = s - P4;
-    d = P4 - (s - z) + (p - z);
+    const p54 = P4 + p;
+    d = p - (p54 - P4);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p54 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P5, r, P4);
+    decided &&= p54 + (d - bound) === p54 + (d + bound);
     p = P3 * r;
-    s = P2 + p;
-    z = s - P2;
-    d = P2 - (s - z) + (p - z);
+    const p32 = P2 + p;
+    d = p - (p32 - P2);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p32 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(P3, r, P2);
+    decided &&= p32 + (d - bound) === p32 + (d + bound);
     p = r2 * p98;
-    s = p76 + p;
-    z = s - p76;
-    d = p76 - (s - z) + (p - z);
+    const p9876 = p76 + p;
+    d = p - (p9876 - p76);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p9876 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r2, p98, p76);
+    decided &&= p9876 + (d - bound) === p9876 + (d + bound);
     p = r2 * p54;
-    s = p32 + p;
-    z = s - p32;
-    d = p32 - (s - z) + (p - z);
+    const p5432 = p32 + p;
+    d = p - (p5432 - p32);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const p5432 = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r2, p54, p32);
+    decided &&= p5432 + (d - bound) === p5432 + (d + bound);
     p = r4 * p9876;
-    s = p5432 + p;
-    z = s - p5432;
-    d = p5432 - (s - z) + (p - z);
+    const poly = p5432 + p;
+    d = p - (poly - p5432);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(d) * SUM_BOUND;
-    const poly = s + (d - bound) === s + (d + bound) ? s : fusedMultiplyAdd(r4, p9876, p5432);
+    decided &&= poly + (d - bound) === poly + (d + bound);
     // fma(r2, poly, headError): the product dominates, so it is taken exactly (Dekker) and only
-    // the sum pe + headError is rounded; bound covers that rounding and the one of v ∓ bound.
+    // the sum pe + headError is rounded; the bound covers that rounding and the one of v ∓ bound.
     const headError = r - (sum - head);
     p = r2 * poly;
     const low = productError(r2, poly, p) + headError;
     bound = Math.abs(low) * 2 * SUM_BOUND;
-    p = p + (low - bound) === p + (low + bound) ? p + low : fusedMultiplyAdd(r2, poly, headError);
+    decided &&= p + (low - bound) === p + (low + bound);
+    // Where a rounding test failed (a near-tie), every FMA is emulated exactly instead.
+    p = decided ? p + low : polynomialTerm(r, r2, r4, headError);
     out[i] = sum + (p + (e * LN2_LO + tail));
   }
+}
+
+/** fma(r2, p, headError) for the kernel's polynomial p of r, every FMA through `fusedMultiplyAdd`. */
+function polynomialTerm(r: number, r2: number, r4: number, headError: number): number {
+  const p9876 = fusedMultiplyAdd(r2, fusedMultiplyAdd(P9, r, P8), fusedMultiplyAdd(P7, r, P6));
+  const p5432 = fusedMultiplyAdd(r2, fusedMultiplyAdd(P5, r, P4), fusedMultiplyAdd(P3, r, P2));
+  return fusedMultiplyAdd(r2, fusedMultiplyAdd(r4, p9876, p5432), headError);
 }

@@ -13,7 +13,7 @@
  */
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
-import { expm1Rounded, log1pRounded, logRounded } from "./correctly-rounded.js";
+import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./correctly-rounded.js";
 import { distinctValues } from "./distinct-values.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
@@ -49,30 +49,35 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
   return out;
 }
 
-/**
- * Applies `yeoJohnson` to a whole column (the same branches hoisted out of the loop), once per
- * distinct value when values repeat (see distinct-values.ts).
- */
+/** Applies `yeoJohnson` to a whole column. */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-  const distinct = distinctValues(values);
-  if (distinct === null) {
-    yeoJohnsonEach(values, lambda, out);
-    return;
+  const n = values.length;
+  const logs = new Float64Array(n);
+  const positive = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    positive[i] = x >= 0 ? 1 : 0;
+    logs[i] = x >= 0 ? log1pRounded(x) : log1pRounded(-x);
   }
-  const perValue = new Float64Array(distinct.values.length);
-  yeoJohnsonEach(distinct.values, lambda, perValue);
-  spread(perValue, { index: distinct.index, n: values.length }, out);
+  yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
 }
 
-function yeoJohnsonEach(values: Float64Array, lambda: number, out: Float64Array): void {
-  const n = values.length;
+/**
+ * `yeoJohnson` of the values x whose `logs` are log1p(x) where `positive` (x >= 0), else
+ * log1p(−x): the `expm1` arguments first (into `scratch`), then `expm1RoundedArray` over all of
+ * them (which keeps its exact path out of the loop), then the division.
+ */
+function yeoJohnsonFromLogs(logs: Float64Array, positive: Uint8Array, lambda: number, out: Float64Array, scratch: Float64Array): void {
+  const n = logs.length;
   const zeroLambda = Math.abs(lambda) < EPS;
   const twoLambda = !(Math.abs(lambda - 2) > EPS);
   const mirrored = 2 - lambda;
+  for (let i = 0; i < n; i++) scratch[i] = (positive[i] === 1 ? lambda : mirrored) * logs[i];
+  expm1RoundedArray(scratch, out, n);
   for (let i = 0; i < n; i++) {
-    const x = values[i];
-    if (x >= 0) out[i] = zeroLambda ? log1pRounded(x) : expm1Rounded(lambda * log1pRounded(x)) / lambda;
-    else out[i] = twoLambda ? -log1pRounded(-x) : -expm1Rounded(mirrored * log1pRounded(-x)) / mirrored;
+    const l = logs[i];
+    if (positive[i] === 1) out[i] = zeroLambda ? l : out[i] / lambda;
+    else out[i] = twoLambda ? -l : -out[i] / mirrored;
   }
 }
 
@@ -97,6 +102,11 @@ export function boxCox(x: number, lambda: number): number {
   const l = lambda * logRounded(x);
   if (l < 709.78) return Math.expm1(l) / lambda;
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
+}
+
+/** Applies `boxCox` to a whole column. */
+export function boxCoxColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);
 }
 
 /** `scipy.special.inv_boxcox(y, lmbda)`. */
@@ -158,14 +168,7 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   const yPoints = distinct === null ? y : new Float64Array(k);
   const halfN = -n / 2;
   const negLogLikelihood = (lambda: number): number => {
-    const zeroLambda = Math.abs(lambda) < EPS;
-    const twoLambda = !(Math.abs(lambda - 2) > EPS);
-    const mirrored = 2 - lambda;
-    for (let i = 0; i < k; i++) {
-      const l = logs[i];
-      if (positive[i] === 1) yPoints[i] = zeroLambda ? l : expm1Rounded(lambda * l) / lambda;
-      else yPoints[i] = twoLambda ? -l : -expm1Rounded(mirrored * l) / mirrored;
-    }
+    yeoJohnsonFromLogs(logs, positive, lambda, yPoints, scratch);
     const sigma = npVar(spread(yPoints, column, y), scratch);
     const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;

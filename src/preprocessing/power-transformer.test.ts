@@ -213,6 +213,17 @@ describe("PowerTransformer behaviour", () => {
     }
   });
 
+  it("names the first row that is infinite or overflows, among repeated values too", () => {
+    const pt = new PowerTransformer().fit(Frame.fromColumns({ x: [1, 9, 9.5, 10, 10, 10] }));
+    expect(pt.lambdas[0]).toBeGreaterThan(1.1);
+    const repeated = Frame.fromColumns({ x: Array.from({ length: 40 }, (_, i) => (i === 5 || i === 9 ? 1e300 : i % 3)) });
+    expect(() => pt.transform(repeated)).toThrow(/column "x" overflows to Infinity at row 5/);
+    const distinct = Frame.fromColumns({ x: [0.5, 1e300, 2, 1e300] });
+    expect(() => pt.transform(distinct)).toThrow(/column "x" overflows to Infinity at row 1/);
+    const infinite = Frame.fromColumns({ x: Array.from({ length: 40 }, (_, i) => (i === 7 ? -Infinity : i % 3)) });
+    expect(() => pt.transform(infinite)).toThrow(/value -Infinity is not finite \(column "x", row 7\)/);
+  });
+
   it("round-trips through JSON to identical outputs", () => {
     for (const params of [{}, { standardize: false }, { method: "box-cox" as const }]) {
       const data = params.method === "box-cox" ? X.drop(["b", "c"]) : X;

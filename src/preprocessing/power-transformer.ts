@@ -7,8 +7,9 @@ import type { Matrix } from "../core/matrix.js";
 import { boolean, oneOf, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
-import { boxCox, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
+import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
+import { mapDistinct } from "./distinct-values.js";
+import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
 import { columnMoments } from "./standard-scaler.js";
 
@@ -86,14 +87,24 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");
-    const { rows, names, columns } = numericColumns(X, site);
+    // ±Infinity is looked for among each column's distinct values, not in a pass of its own.
+    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
     checkFeatures(state.schema, names, site);
     if (this.params.method === "box-cox") checkPositive(columns, names, site);
     const out = new Float64Array(rows * columns.length);
+    const { scaler } = state;
     for (let j = 0; j < columns.length; j++) {
-      const target = out.subarray(j * rows, (j + 1) * rows);
-      this.powerColumn(columns[j], state.lambdas[j], target);
-      if (state.scaler !== null) scaleColumn(target, state.scaler.mean[j], state.scaler.scale[j], { ...site, column: names[j] });
+      const values = columns[j];
+      // Transformed and standardized once per distinct value: both are pointwise.
+      mapDistinct(values, out.subarray(j * rows, (j + 1) * rows), (points, results) => {
+        if (firstInfinite(points) >= 0) refuseUncheckedInfinity(X, site);
+        this.powerPoints(points, state.lambdas[j], results);
+        if (scaler === null) return;
+        const overflow = firstInfinite(results);
+        // The first point of the column with an overflow is the first value, in row order, that overflows.
+        if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: values.indexOf(points[overflow]) }, results[overflow]);
+        scaleColumn(results, scaler.mean[j], scaler.scale[j]);
+      });
     }
     return numericOutput(X, out, rows, state.schema);
   }
@@ -177,7 +188,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     let scaler: ScalerState | null = null;
     if (standardize) {
       scaler = fitScaler(data, rows, cols, pairwise, names, site);
-      if (forceTransform) for (let j = 0; j < cols; j++) scaleColumn(data.subarray(j * rows, (j + 1) * rows), scaler.mean[j], scaler.scale[j], { ...site, column: names[j] });
+      if (forceTransform) for (let j = 0; j < cols; j++) scaleColumn(data.subarray(j * rows, (j + 1) * rows), scaler.mean[j], scaler.scale[j]);
     }
     return { state: { schema, lambdas, scaler }, data, rows };
   }
@@ -194,9 +205,14 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     }
   }
 
+  /** The power transform of a whole column, once per distinct value when values repeat. */
   private powerColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-    if (this.params.method === "yeo-johnson") yeoJohnsonColumn(values, lambda, out);
-    else for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);
+    mapDistinct(values, out, (points, results) => this.powerPoints(points, lambda, results));
+  }
+
+  private powerPoints(points: Float64Array, lambda: number, out: Float64Array): void {
+    if (this.params.method === "yeo-johnson") yeoJohnsonColumn(points, lambda, out);
+    else boxCoxColumn(points, lambda, out);
   }
 
   protected encodeState(state: PowerTransformerState): JsonObject {
@@ -283,10 +299,8 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
   const buffer = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
     const column = data.subarray(j * rows, (j + 1) * rows);
-    for (let i = 0; i < rows; i++) {
-      const v = column[i];
-      if (v === Infinity || v === -Infinity) throw DataError.at({ ...site, column: names[j], row: i }, `the power transform of column "${names[j]}" overflows to ${v} at row ${i}; it cannot be standardized`);
-    }
+    const overflow = firstInfinite(column);
+    if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: overflow }, column[overflow]);
     const m = columnMoments(column, unit, pairwise, buffer);
     const n = m.count;
     samplesSeen[j] = n;
@@ -298,11 +312,17 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
   return { mean, variance, scale, samplesSeen };
 }
 
-/** `(v - mean) / scale` in place (scikit-learn's `-=` then `/=`); refuses values the scaler would refuse. */
-function scaleColumn(values: Float64Array, mean: number, scale: number, site: ErrorSite): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === Infinity || v === -Infinity) throw DataError.at({ ...site, row: i }, `the power transform of column "${site.column}" overflows to ${v} at row ${i}; it cannot be standardized`);
-    values[i] = (v - mean) / scale;
-  }
+/** `(v - mean) / scale` in place (scikit-learn's `-=` then `/=`). */
+function scaleColumn(values: Float64Array, mean: number, scale: number): void {
+  for (let i = 0; i < values.length; i++) values[i] = (values[i] - mean) / scale;
+}
+
+/** The position of the first infinite value, or -1: the inner scaler refuses infinities. */
+function firstInfinite(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
+  return -1;
+}
+
+function overflowError(site: ErrorSite & { column: string; row: number }, value: number): DataError {
+  return DataError.at(site, `the power transform of column "${site.column}" overflows to ${value} at row ${site.row}; it cannot be standardized`);
 }
