@@ -6,6 +6,9 @@ import { FEATURE_THRESHOLD } from "./split-constants.js";
 /** Above this many distinct values per node row, a node's rows are sorted rather than histogrammed. */
 const SPARSE_RATIO = 64;
 
+/** Up to this many keys, a node's keys are insertion-sorted rather than by the native sort. */
+const INSERTION_SORT_KEYS = 24;
+
 /**
  * The large buffers of a search. Searches leave `histogram`, `present` and `packed` cleared and
  * rewrite the rest per tree, so the trees of one forest, grown one after another on a thread,
@@ -290,8 +293,9 @@ export class RankSplitSearch {
       const s = samples[start + i];
       keys[i] = (rank[base + s] << shift) | weightClass[s];
     }
-    // the engine's native numeric sort beats a sort written here even for a dozen keys
-    keys.subarray(0, n).sort();
+    // insertion sort for a few keys; the engine's native sort beyond (its call costs more than sorting a few)
+    if (n <= INSERTION_SORT_KEYS) insertionSort(keys, n);
+    else keys.subarray(0, n).sort();
     const mask = (1 << shift) - 1;
     let o = -(1 << strideBits);
     let previous = -1;
@@ -565,4 +569,17 @@ function twoClassGiniProxy(l0: number, l1: number, total0: number, total1: numbe
   const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
   const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
   return -wRight * impRight - wLeft * impLeft;
+}
+
+/** Sorts keys[0, n) ascending. */
+function insertionSort(keys: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
