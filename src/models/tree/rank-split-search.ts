@@ -230,13 +230,14 @@ export class RankSplitSearch {
     const rank = this.ranks.rank;
     const base = feature * splitter.data.rows;
     const { start, end, samples } = splitter;
+    // set before the loop: code after a loop that V8 optimizes while it runs has no type feedback yet
+    this.nMissing = 0;
     for (let p = start; p < end; p++) {
       const s = samples[p];
       const r = rank[base + s];
       packed[r] += addend[s];
       present[r >> 5] |= 1 << (r & 31);
     }
-    this.nMissing = 0;
   }
 
   /** Zeroes the packed sums and bitset words from `first` to `last` (a constant feature's). */
