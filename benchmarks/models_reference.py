@@ -64,6 +64,7 @@ def fit1():
 
 out[f"fit {n_trees} trees, nJobs 1"] = ms(fit1)
 out[f"fit {n_trees} trees, nJobs 2"] = ms(lambda: forest(2).fit(X, y))
+out[f"fit {n_trees} trees, nJobs 2, second fit"] = ms(lambda: forest(2).fit(X, y))
 one = X_test[:1]
 model.predict_proba(one)
 out["predictProba 1 row"] = ms(lambda: model.predict_proba(one), repeat=20)
