@@ -113,6 +113,15 @@ describe("PolynomialFeatures parity with scikit-learn 1.9.1 (bit for bit)", () =
 });
 
 describe("PolynomialFeatures behaviour", () => {
+  it("treats a huge degree without enumerating it: interactions stop at the feature count, full powers are refused", () => {
+    const X = new Matrix(Float64Array.of(1, 2, 3, 4, 5, 6), 2, 3);
+    const huge = 720_416_258;
+    const interactions = new PolynomialFeatures({ degree: huge, interactionOnly: true }).fitTransform(X) as Matrix;
+    const upToThree = new PolynomialFeatures({ degree: 3, interactionOnly: true }).fitTransform(X) as Matrix;
+    expect(Array.from(interactions.data)).toEqual(Array.from(upToThree.data));
+    expect(() => new PolynomialFeatures({ degree: huge }).fit(X)).toThrow(DataError);
+  });
+
   const X = Frame.fromColumns({ a: [1, 2, 3], b: [4, 5, 6] });
 
   it("names terms from the input names and keeps Frames as Frames", () => {

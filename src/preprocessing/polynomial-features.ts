@@ -168,7 +168,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     const out: number[][] = [];
     if (this.params.includeBias) out.push([]);
     const strict = this.params.interactionOnly;
-    for (let d = Math.max(1, min); d <= max; d++) {
+    for (let d = Math.max(1, min); d <= topDegree(n, max, strict); d++) {
       const current: number[] = [];
       const visit = (from: number) => {
         if (current.length === d) {
@@ -207,16 +207,23 @@ function degreeRange(degree: number | readonly [number, number]): [number, numbe
 
 function binomial(n: number, k: number): number {
   if (k < 0 || k > n) return 0;
+  // C(n, k) = C(n, n - k): the shorter product, so a huge degree costs no more than a small one
+  const terms = Math.min(k, n - k);
   let result = 1;
-  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  for (let i = 1; i <= terms; i++) result = (result * (n - terms + i)) / i;
   return Math.round(result);
+}
+
+/** The highest degree that adds columns: without repeated features, none above the feature count. */
+function topDegree(n: number, max: number, interactionOnly: boolean): number {
+  return interactionOnly ? Math.min(max, n) : max;
 }
 
 /** scikit-learn's `_num_combinations`. */
 function countOutputs(n: number, min: number, max: number, interactionOnly: boolean, includeBias: boolean): number {
   let count = 0;
   if (interactionOnly) {
-    for (let d = Math.max(1, min); d <= Math.min(max, n); d++) count += binomial(n, d);
+    for (let d = Math.max(1, min); d <= topDegree(n, max, true); d++) count += binomial(n, d);
   } else {
     count = binomial(n + max, max) - 1;
     if (min > 0) count -= binomial(n + min - 1, min - 1) - 1;
@@ -283,7 +290,7 @@ function productPlan(n: number, max: number, interactionOnly: boolean, includeBi
     for (let f = 0; f < n; f++) index.push(current + f);
     current += n;
     index.push(current);
-    for (let d = 2; d <= max; d++) {
+    for (let d = 2; d <= topDegree(n, max, interactionOnly); d++) {
       const next: number[] = [];
       const end = index[index.length - 1];
       for (let f = 0; f < n; f++) {
