@@ -468,7 +468,6 @@ export class RankSplitSearch {
     if (bestLeftRank >= 0) this.record(splitter, best, feature, bestNLeft, bestLeftRank, bestRightRank, false);
   }
 
-
   /**
    * Evaluates one candidate: `nLeft` rows (and the `left` class sums) go left, those with ranks up
    * to `leftRank`; `rightRank` is the next present rank, or -1 when only NaN rows go right.
@@ -486,14 +485,7 @@ export class RankSplitSearch {
     for (let c = 0; c < K; c++) right[c] = total[c] - left[c];
     let proxy: number;
     if (K === 2 && !this.entropy) {
-      // giniOf inlined for two classes (same operations in the same order)
-      const l0 = left[0];
-      const l1 = left[1];
-      const r0 = right[0];
-      const r1 = right[1];
-      const impLeft = 1 - (0 + l0 * l0 + l1 * l1) / (wLeft * wLeft);
-      const impRight = 1 - (0 + r0 * r0 + r1 * r1) / (wRight * wRight);
-      proxy = -wRight * impRight - wLeft * impLeft;
+      proxy = twoClassGiniProxy(left[0], left[1], total[0], total[1], splitter.criterion.weightedNNodeSamples, splitter.minWeightLeaf);
     } else {
       const impLeft = this.entropy ? entropyOf(left, wLeft) : giniOf(left, wLeft);
       const impRight = this.entropy ? entropyOf(right, wRight) : giniOf(right, wRight);
@@ -558,8 +550,8 @@ export class RankSplitSearch {
 
 /**
  * The proxy of a two-class gini candidate with class sums l0, l1 on the left of a node whose class
- * totals are total0, total1 and weight nodeWeight, as `consider` computes it; -Infinity when a
- * side weighs less than minWeightLeaf.
+ * totals are total0, total1 and weight nodeWeight, with giniOf's operations in the same order;
+ * -Infinity when a side weighs less than minWeightLeaf.
  */
 function twoClassGiniProxy(l0: number, l1: number, total0: number, total1: number, nodeWeight: number, minWeightLeaf: number): number {
   const wLeft = 0 + l0 + l1;
