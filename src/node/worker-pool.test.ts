@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isTabkitError, type ValidationError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
@@ -8,10 +11,11 @@ import { bundledWorkerPool } from "../../test/helpers/bundled-worker-pool.js";
 import type { WorkerPool as WorkerPoolType } from "./worker-pool.js";
 
 let WorkerPool: typeof WorkerPoolType;
+let bundle: string;
 let remove: () => void;
 
 beforeAll(async () => {
-  ({ WorkerPool, remove } = await bundledWorkerPool());
+  ({ WorkerPool, file: bundle, remove } = await bundledWorkerPool());
 }, 30_000);
 
 afterAll(() => remove());
@@ -21,9 +25,9 @@ const X = Matrix.from2D(rows);
 const labels = rows.map(([a, b]) => (a + b > 0.5 ? "yes" : "no"));
 const target = rows.map(([a, b, c]) => a * 3 + b - c / 10);
 
-describe("WorkerPool", () => {
+describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
   it("grows the same forests as the sequential fit, for any nJobs", async () => {
-    const pool = new WorkerPool(2);
+    const pool = new WorkerPool(2, { kind });
     try {
       const sequential = new RandomForestClassifier({ nEstimators: 9, randomState: 3 }).fit(X, labels);
       for (const nJobs of [1, 2, -1]) {
@@ -42,7 +46,7 @@ describe("WorkerPool", () => {
   }, 30_000);
 
   it("reports each result as it arrives", async () => {
-    const pool = new WorkerPool(2);
+    const pool = new WorkerPool(2, { kind });
     try {
       const plan = (new RandomForestClassifier({ nEstimators: 6, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
       const seen: number[] = [];
@@ -55,7 +59,7 @@ describe("WorkerPool", () => {
   });
 
   it("rejects with the worker's error: same type, message and tabkit code and issues", async () => {
-    const pool = new WorkerPool(2);
+    const pool = new WorkerPool(2, { kind });
     try {
       // a seed outside numpy's range makes RandomState throw a ValidationError inside the worker
       const badSeeds = { bootstrap: true, seeds: Float64Array.of(-1, -1), data: { rows: 3 }, cdf: null, nBoot: 1, baseWeights: null };
@@ -76,7 +80,7 @@ describe("WorkerPool", () => {
   });
 
   it("runs several calls at once, each with its own shared data and results", async () => {
-    const pool = new WorkerPool(2);
+    const pool = new WorkerPool(2, { kind });
     try {
       const forests = [3, 4, 5].map((seed) => new RandomForestClassifier({ nEstimators: 7, randomState: seed, nJobs: seed === 4 ? 1 : 2 }));
       const fitted = await Promise.all(forests.map((f) => f.fitAsync(X, labels, { parallel: pool })));
@@ -95,10 +99,61 @@ describe("WorkerPool", () => {
   }, 30_000);
 
   it("refuses unknown tasks and bad sizes", async () => {
-    expect(() => new WorkerPool(0)).toThrow(/positive integer/);
-    const pool = new WorkerPool(1);
+    expect(() => new WorkerPool(0, { kind })).toThrow(/positive integer/);
+    expect(() => new WorkerPool(1, { kind: "fibers" as never })).toThrow(/kind must be "threads" or "processes"/);
+    const pool = new WorkerPool(1, { kind });
     await expect(pool.run("no-such-task", null, [1], 1)).rejects.toThrow(/unknown task/);
     await pool.close();
     await expect(pool.run(FOREST_TREES_TASK, null, [[0, 1]], 1)).rejects.toThrow(/the pool is closed/);
   });
 });
+
+describe("WorkerPool with processes", () => {
+  it("lets a program end once closed: close() waits for idle worker processes to exit", () => {
+    // vitest keeps its own event loop busy, so the program runs on its own
+    const program = `import { WorkerPool } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      const pool = new WorkerPool(2, { kind: "processes" });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await pool.close();
+      console.log("closed");`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8", timeout: 20_000 });
+    expect(out.trim()).toBe("closed");
+  }, 30_000);
+
+  it("fails only the run whose worker process died, and replaces the worker", async () => {
+    const pool = new WorkerPool(1, { kind: "processes" });
+    try {
+      const plan = (new RandomForestClassifier({ nEstimators: 400, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const ranges = Array.from({ length: 400 }, (_, t) => [t, t + 1]);
+      let killed = false;
+      const failure = await pool
+        .run(FOREST_TREES_TASK, plan, ranges, 1, () => {
+          // the first result shows the process is up and working: end it from outside
+          if (killed) return;
+          killed = true;
+          for (const pid of childPids()) process.kill(pid, "SIGKILL");
+        })
+        .catch((error: unknown) => error);
+      expect((failure as Error).message).toMatch(/a worker process exited \(signal SIGKILL\)/);
+      const small = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      expect(await pool.run(FOREST_TREES_TASK, small, [[0, 2]], 1)).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});
+
+/** Process ids whose parent is this process (Linux /proc). */
+function childPids(): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // the parent pid is the fourth field, after the name in parentheses
+        return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === process.pid;
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}

@@ -1,15 +1,22 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { ValidationError } from "../core/errors.js";
 import type { ParallelRunner } from "../core/parallel.js";
-import { fromWorkerError, toWorkerError, type WorkerErrorData } from "./worker-error.js";
+import { startPoolWorker, type FromWorker, type PoolWorker, type WorkerKind } from "./pool-workers.js";
+import { fromWorkerError } from "./worker-error.js";
 import { WORKER_TASKS } from "./worker-tasks.js";
 
-type ToWorker = { type: "shared"; run: number; shared: unknown } | { type: "task"; run: number; task: string; index: number; payload: unknown } | { type: "end"; run: number };
-type FromWorker = { type: "result"; run: number; index: number; result: unknown } | { type: "error"; run: number; index: number; error: WorkerErrorData };
-
-const WORKER_FLAG = "tabkitWorkerPool";
+/** How a `WorkerPool` runs its workers. */
+export interface WorkerPoolOptions {
+  /**
+   * "threads" (the default): worker threads of this process. "processes": child processes, which
+   * cost more to start (a Node process each) and copy results instead of moving them, but on the
+   * 2-core VM of the benchmarks grow forests about 10% faster than two threads of one process.
+   */
+  kind?: WorkerKind;
+  /** The file workers load; by default this module's own (set it when a bundler moves tabkit/node). */
+  script?: string | URL;
+}
 
 /** One call of `run`: its payloads, results and the workers that hold its shared data. */
 interface Run {
@@ -23,7 +30,7 @@ interface Run {
   readonly resolve: (results: unknown[]) => void;
   readonly reject: (error: unknown) => void;
   /** workers that were sent the shared data (at most `jobs`) */
-  readonly workers: Set<Worker>;
+  readonly workers: Set<PoolWorker>;
   next: number;
   done: number;
   inFlight: number;
@@ -31,25 +38,29 @@ interface Run {
 }
 
 /**
- * A small pool of worker threads running the named tasks of `worker-tasks.ts`. `run` sends the
+ * A small pool of workers — threads, or with `kind: "processes"` child processes — running the
+ * named tasks of `worker-tasks.ts`. `run` sends the
  * shared data once to each worker it uses, hands payloads out one at a time as workers finish
  * (so uneven tasks balance), and resolves to the results in payload order. Several runs may be
  * in progress at once: a free worker takes the next payload of the oldest run that may still use
  * it, so a caller can queue the next fit's work while it handles the last one's results. A task
  * that throws rejects its run with the worker's error rebuilt here: same type, message and
- * tabkit `code`. Idle workers do not keep the process alive; `close()` ends them.
+ * tabkit `code`. A worker that dies (a crashed or killed process) fails only the run it was
+ * working for and is replaced. Idle workers do not keep the process alive; `close()` ends them.
  *
  * ```ts
- * const pool = new WorkerPool(2);
+ * const pool = new WorkerPool(2);                       // or new WorkerPool(2, { kind: "processes" })
  * await pipeline.fitAsync(X, y, { parallel: pool, onProgress });   // forests use nJobs workers at most
  * await pool.close();
  * ```
  */
 export class WorkerPool implements ParallelRunner {
   readonly size: number;
-  private readonly workers: Worker[] = [];
+  readonly kind: WorkerKind;
+  private readonly script: string | URL;
+  private readonly workers: PoolWorker[] = [];
   /** what each worker is doing: the run of its current payload, or undefined when idle */
-  private readonly busyWith = new Map<Worker, Run>();
+  private readonly busyWith = new Map<PoolWorker, Run>();
   /** runs with payloads not yet handed out or results not yet back, oldest first */
   private readonly runs: Run[] = [];
   private nextRun = 0;
@@ -58,11 +69,15 @@ export class WorkerPool implements ParallelRunner {
   /**
    * Starts the workers at once, so that they have loaded the library by the time the first run
    * needs them (a fit usually has preprocessing to do first).
-   * @param size worker threads (default: the machine's available parallelism)
+   * @param size workers (default: the machine's available parallelism)
    */
-  constructor(size: number = availableParallelism(), private readonly script: string | URL = defaultScript()) {
+  constructor(size: number = availableParallelism(), options: WorkerPoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new ValidationError(`WorkerPool: size must be a positive integer, got ${String(size)}`, [{ path: "size", message: "must be a positive integer" }]);
+    const kind = options.kind ?? "threads";
+    if (kind !== "threads" && kind !== "processes") throw new ValidationError(`WorkerPool: kind must be "threads" or "processes", got ${JSON.stringify(kind)}`, [{ path: "kind", message: 'must be "threads" or "processes"' }]);
     this.size = size;
+    this.kind = kind;
+    this.script = options.script ?? defaultScript();
     for (let i = 0; i < size; i++) this.workers.push(this.startWorker());
   }
 
@@ -101,24 +116,25 @@ export class WorkerPool implements ParallelRunner {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  private startWorker(): Worker {
-    const worker = new Worker(this.script, { workerData: { [WORKER_FLAG]: true } });
-    worker.on("message", (message: FromWorker) => this.receive(worker, message));
-    worker.on("error", (error: Error) => {
-      // a worker that died takes its current payload with it: that run fails, the others go on elsewhere
-      const run = this.busyWith.get(worker);
-      this.busyWith.delete(worker);
-      const at = this.workers.indexOf(worker);
-      if (at < 0) return; // closed
-      this.workers.splice(at, 1);
-      for (const r of this.runs) r.workers.delete(worker);
-      if (run !== undefined) {
-        run.inFlight--;
-        if (run.failed) this.retireIfIdle(run);
-        else this.fail(run, error);
-      }
-      this.workers.push(this.startWorker());
-      this.dispatch();
+  private startWorker(): PoolWorker {
+    const worker: PoolWorker = startPoolWorker(this.kind, this.script, {
+      message: (message) => this.receive(worker, message),
+      failure: (error) => {
+        // a worker that died takes its current payload with it: that run fails, the others go on elsewhere
+        const run = this.busyWith.get(worker);
+        this.busyWith.delete(worker);
+        const at = this.workers.indexOf(worker);
+        if (at < 0) return; // closed
+        this.workers.splice(at, 1);
+        for (const r of this.runs) r.workers.delete(worker);
+        if (run !== undefined) {
+          run.inFlight--;
+          if (run.failed) this.retireIfIdle(run);
+          else this.fail(run, error);
+        }
+        this.workers.push(this.startWorker());
+        this.dispatch();
+      },
     });
     worker.unref();
     return worker;
@@ -132,17 +148,17 @@ export class WorkerPool implements ParallelRunner {
       if (run === undefined) continue;
       if (!run.workers.has(worker)) {
         run.workers.add(worker);
-        worker.postMessage({ type: "shared", run: run.id, shared: run.shared } satisfies ToWorker);
+        worker.send({ type: "shared", run: run.id, shared: run.shared });
       }
       const index = run.next++;
       run.inFlight++;
       this.busyWith.set(worker, run);
       worker.ref();
-      worker.postMessage({ type: "task", run: run.id, task: run.task, index, payload: run.payloads[index] } satisfies ToWorker);
+      worker.send({ type: "task", run: run.id, task: run.task, index, payload: run.payloads[index] });
     }
   }
 
-  private receive(worker: Worker, message: FromWorker): void {
+  private receive(worker: PoolWorker, message: FromWorker): void {
     const run = this.busyWith.get(worker);
     this.busyWith.delete(worker);
     worker.unref();
@@ -183,32 +199,12 @@ export class WorkerPool implements ParallelRunner {
   private retire(run: Run): void {
     const at = this.runs.indexOf(run);
     if (at >= 0) this.runs.splice(at, 1);
-    for (const worker of run.workers) worker.postMessage({ type: "end", run: run.id } satisfies ToWorker);
+    for (const worker of run.workers) worker.send({ type: "end", run: run.id });
   }
 }
 
-/** This module's own file: workers load it and serve tasks (see the guard below). */
+/** This module's own file: workers load it, which imports the task-serving side (pool-workers.ts). */
 function defaultScript(): string {
   return typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
 }
 
-/** The worker side: keeps the shared data of each run in progress and answers task messages. */
-function serveTasks(): void {
-  const shared = new Map<number, unknown>();
-  parentPort!.on("message", (message: ToWorker) => {
-    if (message.type === "shared") shared.set(message.run, message.shared);
-    else if (message.type === "end") shared.delete(message.run);
-    else {
-      try {
-        const task = WORKER_TASKS.get(message.task)!;
-        const result = task.run(shared.get(message.run), message.payload);
-        parentPort!.postMessage({ type: "result", run: message.run, index: message.index, result } satisfies FromWorker, task.buffers(result));
-      } catch (error) {
-        parentPort!.postMessage({ type: "error", run: message.run, index: message.index, error: toWorkerError(error) } satisfies FromWorker);
-      }
-    }
-  });
-}
-
-// Only a thread started by WorkerPool serves tasks; importing this module does nothing otherwise.
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) serveTasks();
