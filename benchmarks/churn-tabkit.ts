@@ -1,7 +1,7 @@
 // tabkit's side of the churn benchmark, run by churn.bench.mjs in its own process (so its peak
 // memory is its own): the example's pipeline on the source project's split, timed as
 // churn_reference.py times scikit-learn's. Usage: churn-tabkit.ts N_TREES N_JOBS OUT_DIR
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Frame } from "tabkit";
 import { saveModel, WorkerPool } from "tabkit/node";
@@ -20,10 +20,12 @@ const [trainY, testY] = split.take(labels);
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 // one job is one thread, as scikit-learn's n_jobs=1: no pool, so every forest grows on this thread
-const pool = nJobs === 1 ? undefined : new WorkerPool(nJobs === -1 ? undefined : nJobs);
+const kind = process.env.TABKIT_BENCH_POOL === "processes" ? "processes" : "threads";
+const pool = nJobs === 1 ? undefined : new WorkerPool(nJobs === -1 ? undefined : nJobs, { kind });
 let start = performance.now();
 const model = await buildChurnPipeline({ nTrees, nJobs }).fitAsync(trainX, trainY, { parallel: pool });
 const fitMs = performance.now() - start;
+const workerPeakMb = kind === "processes" ? childPeaksMb() : 0;
 await pool?.close();
 
 let probability = churnProbability(model, testX);
@@ -52,9 +54,32 @@ console.log(
     predictMs: median(predictTimes),
     latencyMs: median(latencies),
     modelBytes: statSync(path).size,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    // worker processes count too: the sum of each process's own peak (an upper bound of the whole's)
+    peakRssMb: peakMb("self") + workerPeakMb,
     threshold: model.step<TunedThresholdClassifierCV>("model").bestThreshold,
     metrics: churnMetrics(testY, predicted, probability),
     probability: Array.from(probability),
   }),
 );
+
+/**
+ * The peak resident memory of process `pid` ("self": this one) in MiB: Linux's VmHWM, which,
+ * unlike getrusage's maxrss, does not start from the size of the parent that forked it.
+ */
+function peakMb(pid: string): number {
+  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
+}
+
+/** The peaks of this process's child processes (the pool's workers), summed, in MiB. */
+function childPeaksMb(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      // the parent pid is the fourth field of stat, after the name in parentheses
+      if (Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === process.pid) total += peakMb(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}

@@ -6,7 +6,6 @@ threshold, and the path of the test probabilities it wrote (for the agreement ch
 """
 import json
 import os
-import resource
 import sys
 import time
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
 import churn_pipeline as churn  # noqa: E402
+from peak_memory import peak_rss_bytes  # noqa: E402
 
 n_trees, n_jobs, out_dir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 data_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
@@ -50,7 +50,7 @@ print(json.dumps({
     "predictMs": predict_ms,
     "latencyMs": latency_ms,
     "modelBytes": os.path.getsize(path),
-    "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peakRssMb": peak_rss_bytes() / 2**20,
     "threshold": float(model.named_steps["model"].best_threshold_),
     "metrics": churn.metrics(y_test, predicted, probability),
     "probability": probability.tolist(),

@@ -1,6 +1,6 @@
 // Shared benchmark helpers: timing, the Python reference runner, and the results table.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,18 @@ export async function timeIt(fn, { repeat = 5, warmup = 1 } = {}) {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
+}
+
+/**
+ * This process's peak resident memory in bytes: Linux's VmHWM, which, unlike getrusage's maxrss,
+ * does not start from the size of the parent that forked it (elsewhere, maxrss).
+ */
+export function peakResidentBytes() {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))[1]) * 1024;
+  } catch {
+    return process.resourceUsage().maxRSS * 1024;
+  }
 }
 
 /**

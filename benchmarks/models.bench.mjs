@@ -10,7 +10,7 @@ import { Buffer } from "node:buffer";
 import { inflateSync } from "node:zlib";
 import { Matrix, RandomForestClassifier, rocAucScore } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
-import { printTable, runPython, timeIt } from "./lib.mjs";
+import { peakResidentBytes, printTable, runPython, timeIt } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
@@ -62,6 +62,7 @@ async function peer(X, y, XTest, yTest) {
 export async function run() {
   const { X, y, XTest, yTest } = load();
   const pool = new WorkerPool(2);
+  const processes = new WorkerPool(2, { kind: "processes" });
   let model;
   const ours = {};
   ours[`fit ${N_TREES} trees, nJobs 1`] = await timeIt(() => (model = seedForest(N_TREES).fit(X, y)), { repeat: 1, warmup: 0 });
@@ -69,6 +70,10 @@ export async function run() {
   ours[`fit ${N_TREES} trees, nJobs 2`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
   ours[`fit ${N_TREES} trees, nJobs 2, second fit`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
   await pool.close();
+  // the same fits on worker processes (compared with the same scikit-learn rows)
+  ours[`fit ${N_TREES} trees, nJobs 2, worker processes`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: processes }), { repeat: 1, warmup: 0 });
+  ours[`fit ${N_TREES} trees, nJobs 2, worker processes, second fit`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: processes }), { repeat: 1, warmup: 0 });
+  await processes.close();
   const one = new Matrix(XTest.data.slice(0, X.cols), 1, X.cols);
   ours["predictProba 1 row"] = await timeIt(() => model.predictProba(one), { repeat: 200, warmup: 20 });
   ours["predictProba 900 rows"] = await timeIt(() => model.predictProba(XTest), { repeat: 5 });
@@ -76,7 +81,7 @@ export async function run() {
   const auc = rocAucScore(yTest, model.predictProba(XTest).column(1));
   const reference = runPython("models_reference.py", [N_TREES]);
   const memory = { tabkit: peakMemory(), reference: runPython("models_reference.py", [N_TREES, "memory"]).peakBytes };
-  const rows = Object.entries(ours).map(([name, ms]) => ({ case: name, tabkit: ms, reference: reference[name] }));
+  const rows = Object.entries(ours).map(([name, ms]) => ({ case: name, tabkit: ms, reference: reference[name.replace(", worker processes", "")] }));
   rows.push({ case: "saved model size (JSON vs pickle)", tabkit: savedBytes / 2 ** 20, reference: reference.savedBytes / 2 ** 20, unit: "MiB" });
   rows.push({ case: "peak memory of a process fitting (nJobs 1)", tabkit: memory.tabkit / 2 ** 20, reference: memory.reference / 2 ** 20, unit: "MiB" });
   printTable(rows);
@@ -95,5 +100,5 @@ export async function run() {
 if (process.argv[2] === "--memory") {
   const { X, y } = load();
   seedForest(Number(process.argv[3])).fit(X, y);
-  console.log(JSON.stringify({ peakBytes: process.resourceUsage().maxRSS * 1024 }));
+  console.log(JSON.stringify({ peakBytes: peakResidentBytes() }));
 }

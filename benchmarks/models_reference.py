@@ -10,7 +10,6 @@ import base64
 import json
 import os
 import pickle
-import resource
 import sys
 import time
 import zlib
@@ -18,6 +17,8 @@ import zlib
 import numpy as np
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
+
+from peak_memory import peak_rss_bytes
 
 n_trees = int(sys.argv[1])
 fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "models", "trees", "bank-churn-forest.json")
@@ -50,7 +51,7 @@ def ms(fn, repeat=1):
 
 if len(sys.argv) > 2 and sys.argv[2] == "memory":
     forest(1).fit(X, y)
-    print(json.dumps({"peakBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+    print(json.dumps({"peakBytes": peak_rss_bytes()}))
     sys.exit(0)
 
 out = {}
