@@ -148,7 +148,8 @@ async function readTrainingFile(path: string): Promise<CustomerBatch> {
 }
 
 async function fitPipeline(pipeline: Pipeline, X: Frame, y: number[], what: string): Promise<Pipeline> {
-  const pool = new WorkerPool();
+  // worker processes: on Linux they grow forests faster than threads of this process (docs/parallelism.md)
+  const pool = new WorkerPool(undefined, { kind: "processes" });
   const progress = progressPrinter();
   const started = Date.now();
   try {
