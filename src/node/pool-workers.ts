@@ -5,8 +5,8 @@ import { WORKER_TASKS } from "./worker-tasks.js";
 
 /** What the pool sends a worker. */
 export type ToWorker = { type: "shared"; run: number; shared: unknown } | { type: "task"; run: number; task: string; index: number; payload: unknown } | { type: "end"; run: number };
-/** What a worker answers, one message per task. */
-export type FromWorker = { type: "result"; run: number; index: number; result: unknown } | { type: "error"; run: number; index: number; error: WorkerErrorData };
+/** What a worker says: that it has started and serves tasks, then one message per task. */
+export type FromWorker = { type: "ready" } | { type: "result"; run: number; index: number; result: unknown } | { type: "error"; run: number; index: number; error: WorkerErrorData };
 
 /** How a pool's workers run: threads of this process, or child processes of their own. */
 export type WorkerKind = "threads" | "processes";
@@ -36,13 +36,22 @@ export function startPoolWorker(kind: WorkerKind, script: string | URL, listener
 
 function startThread(script: string | URL, listener: WorkerListener): PoolWorker {
   const worker = new Worker(script, { workerData: { [THREAD_FLAG]: true } });
+  let ended = false;
+  const end = (error: Error): void => {
+    if (ended) return;
+    ended = true;
+    listener.failure(error);
+  };
   worker.on("message", (message: FromWorker) => listener.message(message));
-  worker.on("error", (error: Error) => listener.failure(error));
+  worker.on("error", end);
+  // a script that loads without serving tasks ends its thread without an error
+  worker.on("exit", (code) => end(new Error(`WorkerPool: a worker thread exited (code ${code})`)));
   return {
     send: (message) => worker.postMessage(message),
     ref: () => worker.ref(),
     unref: () => worker.unref(),
     terminate: async () => {
+      ended = true;
       await worker.terminate();
     },
   };
@@ -99,6 +108,7 @@ function startProcess(script: string | URL, listener: WorkerListener): PoolWorke
 /** The worker side: keeps the shared data of each run in progress and answers task messages. */
 function serveTasks(port: { listen(handler: (message: ToWorker) => void): void; post(message: FromWorker, transfer: ArrayBuffer[]): void }): void {
   const shared = new Map<number, unknown>();
+  port.post({ type: "ready" }, []);
   port.listen((message) => {
     if (message.type === "shared") shared.set(message.run, message.shared);
     else if (message.type === "end") shared.delete(message.run);

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isTabkitError, type ValidationError } from "../core/errors.js";
@@ -95,6 +97,27 @@ describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
       expect(good.status === "fulfilled" && JSON.stringify(good.value.toJSON().state)).toBe(JSON.stringify(new RandomForestClassifier({ nEstimators: 4, randomState: 9 }).fit(X, labels).toJSON().state));
     } finally {
       await pool.close();
+    }
+  }, 30_000);
+
+  it("fails every call, at once and for good, when its workers cannot start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tabkit-pool-script-"));
+    try {
+      // a file that is not tabkit/node ends at once; one that throws never gets going
+      for (const source of ["export const nothing = 1;", "throw new Error('broken install');"]) {
+        const script = join(dir, `script-${source.length}.mjs`);
+        writeFileSync(script, source);
+        const pool = new WorkerPool(2, { kind, script });
+        try {
+          const plan = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+          await expect(pool.run(FOREST_TREES_TASK, plan, [[0, 1], [1, 2]], 2)).rejects.toThrow(/could not start/);
+          await expect(pool.run(FOREST_TREES_TASK, plan, [[0, 1]], 1)).rejects.toThrow(/could not start/);
+        } finally {
+          await pool.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 

@@ -65,6 +65,10 @@ export class WorkerPool implements ParallelRunner {
   private readonly runs: Run[] = [];
   private nextRun = 0;
   private closed = false;
+  /** workers that have said they serve tasks */
+  private readonly ready = new Set<PoolWorker>();
+  /** set when a worker died before it could serve: the pool's workers cannot start, so none is started again */
+  private startFailure: Error | null = null;
 
   /**
    * Starts the workers at once, so that they have loaded the library by the time the first run
@@ -84,6 +88,7 @@ export class WorkerPool implements ParallelRunner {
   run<R>(task: string, shared: unknown, payloads: readonly unknown[], jobs: number, onResult?: (index: number, result: R) => void): Promise<R[]> {
     if (!WORKER_TASKS.has(task)) return Promise.reject(new ValidationError(`WorkerPool.run: unknown task "${task}"`));
     if (this.closed) return Promise.reject(new ValidationError("WorkerPool.run: the pool is closed"));
+    if (this.startFailure !== null) return Promise.reject(this.startFailure);
     if (payloads.length === 0) return Promise.resolve([]);
     const n = Math.max(1, Math.min(jobs, this.size, payloads.length));
     return new Promise<R[]>((resolve, reject) => {
@@ -127,11 +132,19 @@ export class WorkerPool implements ParallelRunner {
         if (at < 0) return; // closed
         this.workers.splice(at, 1);
         for (const r of this.runs) r.workers.delete(worker);
+        // one that never started serving (a script that does not load, a process that cannot
+        // start) would have replacements fail the same way, over and over
+        if (!this.ready.has(worker)) this.startFailure = new ValidationError(`WorkerPool: a worker ${this.kind === "threads" ? "thread" : "process"} could not start (${error.message}); is ${String(this.script)} a file of tabkit/node?`);
         if (run !== undefined) {
           run.inFlight--;
           if (run.failed) this.retireIfIdle(run);
-          else this.fail(run, error);
+          else this.fail(run, this.startFailure ?? error);
         }
+        if (this.startFailure !== null) {
+          for (const r of [...this.runs]) this.fail(r, this.startFailure);
+          return;
+        }
+        this.ready.delete(worker);
         this.workers.push(this.startWorker());
         this.dispatch();
       },
@@ -159,6 +172,10 @@ export class WorkerPool implements ParallelRunner {
   }
 
   private receive(worker: PoolWorker, message: FromWorker): void {
+    if (message.type === "ready") {
+      this.ready.add(worker);
+      return;
+    }
     const run = this.busyWith.get(worker);
     this.busyWith.delete(worker);
     worker.unref();
