@@ -39,9 +39,9 @@ interface Run {
 
 /**
  * A small pool of workers — threads, or with `kind: "processes"` child processes — running the
- * named tasks of `worker-tasks.ts`. `run` sends the
- * shared data once to each worker it uses, hands payloads out one at a time as workers finish
- * (so uneven tasks balance), and resolves to the results in payload order. Several runs may be
+ * named tasks of `worker-tasks.ts`. `run` sends the shared data once to each worker it uses,
+ * hands payloads out one at a time as workers finish (so uneven tasks balance), and resolves to
+ * the results in payload order. Several runs may be
  * in progress at once: a free worker takes the next payload of the oldest run that may still use
  * it, so a caller can queue the next fit's work while it handles the last one's results. A task
  * that throws rejects its run with the worker's error rebuilt here: same type, message and
@@ -124,33 +124,37 @@ export class WorkerPool implements ParallelRunner {
   private startWorker(): PoolWorker {
     const worker: PoolWorker = startPoolWorker(this.kind, this.script, {
       message: (message) => this.receive(worker, message),
-      failure: (error) => {
-        // a worker that died takes its current payload with it: that run fails, the others go on elsewhere
-        const run = this.busyWith.get(worker);
-        this.busyWith.delete(worker);
-        const at = this.workers.indexOf(worker);
-        if (at < 0) return; // closed
-        this.workers.splice(at, 1);
-        for (const r of this.runs) r.workers.delete(worker);
-        // one that never started serving (a script that does not load, a process that cannot
-        // start) would have replacements fail the same way, over and over
-        if (!this.ready.has(worker)) this.startFailure = new ValidationError(`WorkerPool: a worker ${this.kind === "threads" ? "thread" : "process"} could not start (${error.message}); is ${String(this.script)} a file of tabkit/node?`);
-        if (run !== undefined) {
-          run.inFlight--;
-          if (run.failed) this.retireIfIdle(run);
-          else this.fail(run, this.startFailure ?? error);
-        }
-        if (this.startFailure !== null) {
-          for (const r of [...this.runs]) this.fail(r, this.startFailure);
-          return;
-        }
-        this.ready.delete(worker);
-        this.workers.push(this.startWorker());
-        this.dispatch();
-      },
+      failure: (error) => this.lose(worker, error),
     });
     worker.unref();
     return worker;
+  }
+
+  /**
+   * A worker died. It takes its current payload with it: that run fails, the others go on
+   * elsewhere, and a new worker takes its place — unless it died before it ever served, when
+   * replacements would fail the same way (a script that does not load, a process that cannot
+   * start): then every run fails, now and later.
+   */
+  private lose(worker: PoolWorker, error: Error): void {
+    const run = this.busyWith.get(worker);
+    this.busyWith.delete(worker);
+    const at = this.workers.indexOf(worker);
+    if (at < 0) return; // closed
+    this.workers.splice(at, 1);
+    for (const r of this.runs) r.workers.delete(worker);
+    if (!this.ready.delete(worker)) this.startFailure = new ValidationError(`WorkerPool: a worker ${this.kind === "threads" ? "thread" : "process"} could not start (${error.message}); is ${String(this.script)} a file of tabkit/node?`);
+    if (run !== undefined) {
+      run.inFlight--;
+      if (run.failed) this.retireIfIdle(run);
+      else this.fail(run, this.startFailure ?? error);
+    }
+    if (this.startFailure !== null) {
+      for (const r of [...this.runs]) this.fail(r, this.startFailure);
+      return;
+    }
+    this.workers.push(this.startWorker());
+    this.dispatch();
   }
 
   /** Gives every idle worker the next payload of the oldest run that may use it. */
