@@ -27,6 +27,12 @@ const X = Matrix.from2D(rows);
 const labels = rows.map(([a, b]) => (a + b > 0.5 ? "yes" : "no"));
 const target = rows.map(([a, b, c]) => a * 3 + b - c / 10);
 
+/** The plan a seeded forest of `nEstimators` trees sends its workers (through the classifier's private `prepare`). */
+function forestPlan(nEstimators: number): unknown {
+  const forest = new RandomForestClassifier({ nEstimators, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } };
+  return forest.prepare(X, labels, {}).plan;
+}
+
 describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
   it("grows the same forests as the sequential fit, for any nJobs", async () => {
     const pool = new WorkerPool(2, { kind });
@@ -50,7 +56,7 @@ describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
   it("reports each result as it arrives", async () => {
     const pool = new WorkerPool(2, { kind });
     try {
-      const plan = (new RandomForestClassifier({ nEstimators: 6, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const plan = forestPlan(6);
       const seen: number[] = [];
       const trees = await pool.run<unknown[]>(FOREST_TREES_TASK, plan, [[0, 2], [2, 4], [4, 6]], 2, (index) => seen.push(index));
       expect(seen.sort()).toEqual([0, 1, 2]);
@@ -74,7 +80,7 @@ describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
       const bug = await pool.run(FOREST_TREES_TASK, null, [[0, 1]], 1).catch((error: unknown) => error);
       expect(bug).toBeInstanceOf(TypeError);
       // the pool stays usable
-      const plan = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const plan = forestPlan(2);
       expect(await pool.run(FOREST_TREES_TASK, plan, [[0, 2]], 1)).toHaveLength(1);
     } finally {
       await pool.close();
@@ -109,7 +115,7 @@ describe.each(["threads", "processes"] as const)("WorkerPool (%s)", (kind) => {
         writeFileSync(script, source);
         const pool = new WorkerPool(2, { kind, script });
         try {
-          const plan = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+          const plan = forestPlan(2);
           await expect(pool.run(FOREST_TREES_TASK, plan, [[0, 1], [1, 2]], 2)).rejects.toThrow(/could not start/);
           await expect(pool.run(FOREST_TREES_TASK, plan, [[0, 1]], 1)).rejects.toThrow(/could not start/);
         } finally {
@@ -147,7 +153,7 @@ describe("WorkerPool with processes", () => {
   it.runIf(process.platform === "linux")("fails only the run whose worker process died, and replaces the worker", async () => {
     const pool = new WorkerPool(1, { kind: "processes" });
     try {
-      const plan = (new RandomForestClassifier({ nEstimators: 400, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const plan = forestPlan(400);
       const ranges = Array.from({ length: 400 }, (_, t) => [t, t + 1]);
       let killed = false;
       const failure = await pool
@@ -159,7 +165,7 @@ describe("WorkerPool with processes", () => {
         })
         .catch((error: unknown) => error);
       expect((failure as Error).message).toMatch(/a worker process exited \(signal SIGKILL\)/);
-      const small = (new RandomForestClassifier({ nEstimators: 2, randomState: 3 }) as unknown as { prepare(X: Matrix, y: string[], o: object): { plan: unknown } }).prepare(X, labels, {}).plan;
+      const small = forestPlan(2);
       expect(await pool.run(FOREST_TREES_TASK, small, [[0, 2]], 1)).toHaveLength(1);
     } finally {
       await pool.close();

@@ -280,8 +280,8 @@ function measurePairs(search: PairSearch, q: number, from: number, end: number):
   const order = tree.order;
   const qx = q * cols;
   const qRow = order[q];
+  const last = end - 1;
   for (let i = from; i < end; i += 4) {
-    const last = end - 1;
     const r0 = cand[i];
     const r1 = cand[i + 1 < last ? i + 1 : last];
     const r2 = cand[i + 2 < last ? i + 2 : last];
