@@ -59,12 +59,12 @@ function startThread(script: string | URL, listener: WorkerListener): PoolWorker
 
 /**
  * A child process on the same script, talking over its IPC channel with the structured clone
- * algorithm (typed arrays and errors survive as with threads, copied instead of moved). No
- * execArgv is inherited: the script is plain JavaScript, and a debugger port or a loader of the
- * parent's would not fit a second process.
+ * algorithm (typed arrays and errors survive as with threads, copied instead of moved). Of the
+ * parent's options it gets only the heap sizes (see {@link heapSizeOptions}); NODE_OPTIONS comes
+ * with the environment.
  */
 function startProcess(script: string | URL, listener: WorkerListener): PoolWorker {
-  const child: ChildProcess = fork(script, [], { serialization: "advanced", execArgv: [], env: { ...process.env, [PROCESS_FLAG]: "1" } });
+  const child: ChildProcess = fork(script, [], { serialization: "advanced", execArgv: heapSizeOptions(process.execArgv), env: { ...process.env, [PROCESS_FLAG]: "1" } });
   let ended = false;
   child.on("message", (message) => listener.message(message as FromWorker));
   // 'error' comes when the process cannot start (send errors go to send's callback below)
@@ -103,6 +103,16 @@ function startProcess(script: string | URL, listener: WorkerListener): PoolWorke
         }
       }),
   };
+}
+
+/**
+ * The heap-size options among a process's `execArgv` (`--max-old-space-size=N`,
+ * `--max-semi-space-size=N`, with - or _): worker threads share them, V8's flags being per
+ * process, so worker processes are given them too. Nothing else is passed on: the script is plain
+ * JavaScript, and a debugger port or a loader of the parent's would not fit a second process.
+ */
+export function heapSizeOptions(execArgv: readonly string[]): string[] {
+  return execArgv.filter((option) => /^--max[-_](old|semi)[-_]space[-_]size=/.test(option));
 }
 
 /** The worker side: keeps the shared data of each run in progress and answers task messages. */

@@ -149,6 +149,22 @@ describe("WorkerPool with processes", () => {
     expect(out.trim()).toBe("closed");
   }, 30_000);
 
+  // the worker processes' command lines are read from /proc
+  it.runIf(process.platform === "linux")("gives its worker processes the program's heap sizes and no other option", () => {
+    const program = `import { readdirSync, readFileSync } from "node:fs";
+      import { WorkerPool } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      const pool = new WorkerPool(1, { kind: "processes" });
+      const children = readdirSync("/proc").filter((pid) => /^\\d+$/.test(pid)).filter((pid) => {
+        try { return Number(readFileSync("/proc/" + pid + "/stat", "utf8").split(") ")[1].split(" ")[1]) === process.pid; } catch { return false; }
+      });
+      console.log(JSON.stringify(children.map((pid) => readFileSync("/proc/" + pid + "/cmdline", "utf8").split("\\0").slice(1, -1))));
+      await pool.close();`;
+    const options = ["--max-old-space-size=1234", "--max_semi_space_size=4", "--stack-trace-limit=7"];
+    const out = execFileSync(process.execPath, [...options, "--input-type=module", "-e", program], { encoding: "utf8", timeout: 20_000 });
+    // the child's arguments: its options, then the script
+    expect(JSON.parse(out.trim())).toEqual([["--max-old-space-size=1234", "--max_semi_space_size=4", bundle]]);
+  }, 30_000);
+
   // finding the worker process to end reads /proc
   it.runIf(process.platform === "linux")("fails only the run whose worker process died, and replaces the worker", async () => {
     const pool = new WorkerPool(1, { kind: "processes" });
