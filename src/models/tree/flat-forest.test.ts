@@ -57,7 +57,8 @@ function treeWalk(trees: TreeStructure[], x: Float32Array, rows: number, cols: n
 }
 
 describe("flattenForest / predictFlat", () => {
-  const trees = [chainTree(0, 0), chainTree(1, 1), chainTree(0, 2)];
+  // 19 trees: rows left over from blocks of eight walk two groups of eight trees and three alone
+  const trees = Array.from({ length: 19 }, (_, seed) => chainTree(seed % 2, seed));
   const flat = flattenForest(trees, 2);
   const values = probeValues();
 
