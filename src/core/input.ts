@@ -89,7 +89,9 @@ export function schemaOfFrame(X: TableInput, frame: Frame): FeatureSchema {
  * the same kinds. With default names (no names at fit) only the count is compared.
  */
 export function checkFeatures(schema: FeatureSchema, names: readonly string[], site: ErrorSite, kindOf?: (name: string) => ColumnKind): void {
-  if (schema.named) {
+  // the usual case, the fitted names in their order, without building sets (a single record's cost)
+  const same = names.length === schema.names.length && schema.names.every((n, j) => names[j] === n);
+  if (schema.named && !same) {
     const present = new Set(names);
     const missing = schema.names.filter((n) => !present.has(n));
     if (missing.length > 0) {
