@@ -1,7 +1,8 @@
 // Random forests against scikit-learn on the bank-churn model matrix (8108 x 91 SMOTE-resampled
 // training rows, 900 x 91 test rows; test/fixtures/models/trees/bank-churn-forest.json) with the
 // seed's params, and against ml-random-forest (the JavaScript peer; a devDependency).
-// TABKIT_BENCH_TREES sets the forest size (default 1000, as the seed pipeline's grid allows).
+// TABKIT_BENCH_TREES sets the forest size (default 1000, as the seed pipeline's grid allows),
+// TABKIT_BENCH_ROUNDS the rounds of fits (default 3).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,6 +15,8 @@ import { peakResidentBytes, printTable, runPython, timeIt } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
+/** Rounds of fits, alternating between tabkit and scikit-learn (TABKIT_BENCH_ROUNDS; 1 with TABKIT_BENCH_QUICK). */
+const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK ? 1 : 3));
 const PEER_TREES = 100;
 
 function load() {
@@ -59,32 +62,67 @@ async function peer(X, y, XTest, yTest) {
   return { fitMs, auc, trees };
 }
 
-export async function run() {
-  const { X, y, XTest, yTest } = load();
-  const pool = new WorkerPool(2);
+/**
+ * One round of tabkit's fits: one thread, then two workers on fresh pools (threads, then
+ * processes, each started before the first fit so that its workers have loaded the library, as a
+ * long-lived program's would) and a second fit on each pool. Returns the times and the last
+ * one-thread model.
+ */
+async function ourFits(X, y) {
+  const threads = new WorkerPool(2);
   const processes = new WorkerPool(2, { kind: "processes" });
   let model;
-  const ours = {};
-  ours[`fit ${N_TREES} trees, nJobs 1`] = await timeIt(() => (model = seedForest(N_TREES).fit(X, y)), { repeat: 1, warmup: 0 });
+  const fits = {};
+  fits[`fit ${N_TREES} trees, nJobs 1`] = await timeIt(() => (model = seedForest(N_TREES).fit(X, y)), { repeat: 1, warmup: 0 });
   // a fresh pool's workers have not compiled the tree code yet; a long-lived pool's second fit shows the steady state
-  ours[`fit ${N_TREES} trees, nJobs 2`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
-  ours[`fit ${N_TREES} trees, nJobs 2, second fit`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
-  await pool.close();
-  // the same fits on worker processes (compared with the same scikit-learn rows)
-  ours[`fit ${N_TREES} trees, nJobs 2, worker processes`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: processes }), { repeat: 1, warmup: 0 });
-  ours[`fit ${N_TREES} trees, nJobs 2, worker processes, second fit`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: processes }), { repeat: 1, warmup: 0 });
-  await processes.close();
+  for (const [pool, label] of [[threads, ""], [processes, ", worker processes"]]) {
+    fits[`fit ${N_TREES} trees, nJobs 2${label}`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
+    fits[`fit ${N_TREES} trees, nJobs 2${label}, second fit`] = await timeIt(() => seedForest(N_TREES, 2).fitAsync(X, y, { parallel: pool }), { repeat: 1, warmup: 0 });
+    await pool.close();
+  }
+  return { fits, model };
+}
+
+/** The middle value (the lower middle of an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export async function run() {
+  const { X, y, XTest, yTest } = load();
+  // The fits alternate between the two sides, round by round, so that a drift of the machine's
+  // speed reaches both; each fit case reports its median over the rounds.
+  const rounds = [];
+  let model;
+  let reference;
+  for (let r = 0; r < ROUNDS; r++) {
+    const ours = await ourFits(X, y);
+    model = ours.model;
+    const theirs = runPython("models_reference.py", r === 0 ? [N_TREES] : [N_TREES, "fits"]);
+    if (r === 0) reference = { ...theirs };
+    rounds.push({ ours: ours.fits, theirs });
+  }
+  const ours = {};
+  for (const name of Object.keys(rounds[0].ours)) ours[name] = median(rounds.map((round) => round.ours[name]));
+  for (const name of Object.keys(rounds[0].theirs).filter((k) => k.startsWith("fit "))) reference[name] = median(rounds.map((round) => round.theirs[name]));
   const one = new Matrix(XTest.data.slice(0, X.cols), 1, X.cols);
   ours["predictProba 1 row"] = await timeIt(() => model.predictProba(one), { repeat: 200, warmup: 20 });
   ours["predictProba 900 rows"] = await timeIt(() => model.predictProba(XTest), { repeat: 5 });
   const savedBytes = JSON.stringify(model.toJSON()).length;
   const auc = rocAucScore(yTest, model.predictProba(XTest).column(1));
-  const reference = runPython("models_reference.py", [N_TREES]);
   const memory = { tabkit: peakMemory(), reference: runPython("models_reference.py", [N_TREES, "memory"]).peakBytes };
   const rows = Object.entries(ours).map(([name, ms]) => ({ case: name, tabkit: ms, reference: reference[name.replace(", worker processes", "")] }));
   rows.push({ case: "saved model size (JSON vs pickle)", tabkit: savedBytes / 2 ** 20, reference: reference.savedBytes / 2 ** 20, unit: "MiB" });
   rows.push({ case: "peak memory of a process fitting (nJobs 1)", tabkit: memory.tabkit / 2 ** 20, reference: memory.reference / 2 ** 20, unit: "MiB" });
   printTable(rows);
+  if (ROUNDS > 1) {
+    console.log(`\nfits: median of ${ROUNDS} alternating rounds; ratio per round (tabkit / scikit-learn):`);
+    for (const name of Object.keys(rounds[0].ours)) {
+      const theirs = name.replace(", worker processes", "");
+      console.log(`  ${name}: ${rounds.map((round) => (round.ours[name] / round.theirs[theirs]).toFixed(3)).join(", ")}`);
+    }
+  }
   console.log(`\ntest AUC: tabkit ${auc.toFixed(6)}, scikit-learn ${reference.auc.toFixed(6)} (identical forests give identical AUCs)`);
   const p = await peer(X, y, XTest, yTest);
   if (p === undefined) console.log("ml-random-forest is not installed (run npm ci: it is a devDependency): peer comparison skipped");
