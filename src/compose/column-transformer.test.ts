@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { FirstColumnClassifier, RepeatRareSampler } from "../../test/helpers/doubles.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
-import { isTabkitError } from "../core/errors.js";
+import { sealModel } from "../core/checksum.js";
+import { isTabkitError, type TabkitErrorCode } from "../core/errors.js";
+import { Estimator } from "../core/estimator.js";
 import { Frame } from "../core/frame.js";
+import type { JsonObject, ModelJSON } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
+import { createRegistry, deserializeModel } from "../core/model-loader.js";
+import { OneHotEncoder } from "../preprocessing/one-hot-encoder.js";
 import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { ColumnTransformer } from "./column-transformer.js";
 import { Pipeline } from "./pipeline.js";
@@ -89,5 +95,135 @@ describe("ColumnTransformer", () => {
     expect(
       dataError(() => new ColumnTransformer({ transformers: [["p", "passthrough", ["a"]], ["q", "passthrough", ["a"]]], verboseFeatureNamesOut: false }).fit(table)),
     ).toBe("DATA_ERROR");
+  });
+});
+
+/** A broken transformer: whatever it is given, it returns one row of one column "z". */
+class OneRowTransformer extends Estimator<Record<string, never>, { fitted: true }> {
+  static readonly kind = "OneRowTransformer";
+  static readonly schemaVersion = 1;
+  constructor(params?: Record<string, never>) {
+    super({}, params);
+  }
+  fit(): this {
+    return this.commit({ fitted: true });
+  }
+  transform(): Matrix {
+    this.fitted("transform");
+    return new Matrix(Float64Array.of(1), 1, 1, ["z"]);
+  }
+  featureNamesOut(): string[] {
+    return ["z"];
+  }
+  protected encodeState(): JsonObject {
+    return { fitted: true };
+  }
+  protected decodeState(): { fitted: true } {
+    return { fitted: true };
+  }
+}
+
+/** The error `action` throws, which must be tabkit's with `code`. */
+function thrown(code: TabkitErrorCode, action: () => unknown): Error {
+  try {
+    action();
+  } catch (error) {
+    expect(isTabkitError(error, code), String(error)).toBe(true);
+    return error as Error;
+  }
+  throw new Error(`expected a ${code}`);
+}
+
+describe("ColumnTransformer shapes", () => {
+  const dropFirst = () => new OneHotEncoder({ drop: "first" });
+
+  it("keeps every input row when a block has no output columns", () => {
+    const X = [[1, 5], [1, 6], [1, 9]];
+    const ct = new ColumnTransformer({ transformers: [["o", dropFirst(), [0]], ["s", new StandardScaler(), [1]]] });
+    const out = ct.fitTransform(X) as Matrix;
+    expect([out.rows, out.cols]).toEqual([3, 1]);
+    expectClose(out.data, (new StandardScaler().fitTransform([[5], [6], [9]]) as Matrix).data, 0, "scaled column");
+    expect([(ct.transform(X) as Matrix).rows, ct.outputIndices.o]).toEqual([3, [0, 0]]);
+    const alone = new ColumnTransformer({ transformers: [["o", dropFirst(), [0]]] }).fit([[1], [1], [1]]);
+    const empty = alone.transform([[1], [1], [1]]) as Matrix;
+    expect([empty.rows, empty.cols]).toEqual([3, 0]);
+    const frame = alone.withParams({ transformers: [["o", dropFirst(), ["c"]]] }).fitTransform(Frame.fromColumns({ c: ["x", "x", "x"] })) as Frame;
+    expect([frame.nRows, frame.nCols]).toEqual([3, 0]);
+  });
+
+  it("refuses a block that returns another number of rows than its input has", () => {
+    const entries = { transformers: [["k", new OneRowTransformer(), [0]], ["s", new StandardScaler(), [1]]] as const };
+    const rows = [[1, 2], [2, 3], [3, 5]];
+    const message = 'transformer "k" returned 1 rows for 3 input rows';
+    expect(thrown("DATA_ERROR", () => new ColumnTransformer(entries).fitTransform(rows)).message).toBe(`ColumnTransformer.fitTransform: ${message}`);
+    expect(thrown("DATA_ERROR", () => new ColumnTransformer(entries).fit(rows)).message).toBe(`ColumnTransformer.fit: ${message}`);
+    const table = Frame.fromColumns({ a: [1, 2, 3], b: [2, 3, 5] });
+    expect(thrown("DATA_ERROR", () => new ColumnTransformer(entries).fitTransform(table)).message).toBe(`ColumnTransformer.fitTransform: ${message}`);
+    const fittedOnOneRow = new ColumnTransformer(entries).fit([[1, 2]]);
+    expect(thrown("DATA_ERROR", () => fittedOnOneRow.transform(rows)).message).toBe(`ColumnTransformer.transform: ${message}`);
+  });
+
+  it("refuses an entry that selects a column twice, naming the entry and the column", () => {
+    const literal = thrown("VALIDATION_ERROR", () => new ColumnTransformer({ transformers: [["s", new StandardScaler(), ["a", "a"]]] }));
+    expect(literal.message).toContain('entry "s": columns select "a" twice; select each column once');
+    const aliased = thrown("DATA_ERROR", () => new ColumnTransformer({ transformers: [["s", new StandardScaler(), [1, -1]]] }).fit(Frame.fromColumns({ a: [1, 2], b: [3, 4] })));
+    expect(aliased.message).toBe('ColumnTransformer.fit: entry "s" selects the same column twice; select each column once (column "b")');
+  });
+
+  it("refuses, when built, entries that cannot transform and names the loader or its own params would clash with", () => {
+    const entry = (name: string, transformer: Estimator<object, unknown>) => () => new ColumnTransformer({ transformers: [[name, transformer, [0]]], remainder: new StandardScaler() });
+    expect(thrown("VALIDATION_ERROR", entry("m", new FirstColumnClassifier())).message).toContain('entry "m": transformer must be a transformer, but a FirstColumnClassifier has no transform');
+    expect(thrown("VALIDATION_ERROR", entry("r", new RepeatRareSampler())).message).toContain("a RepeatRareSampler has no transform or featureNamesOut");
+    expect(thrown("VALIDATION_ERROR", () => new ColumnTransformer({ remainder: new RepeatRareSampler() })).message).toContain("remainder: must be a transformer");
+    for (const name of ["remainder", "transformers", "verboseFeatureNamesOut"]) {
+      expect(thrown("VALIDATION_ERROR", entry(name, new StandardScaler())).message).toContain(`name "${name}" conflicts with the parameter of the same name`);
+    }
+    for (const name of ["constructor", "prototype"]) expect(thrown("VALIDATION_ERROR", entry(name, new StandardScaler())).message).toContain(`name "${name}" is reserved`);
+  });
+});
+
+describe("ColumnTransformer loader", () => {
+  const table = Frame.fromColumns({ a: [1, 2, 4], b: [3, 5, 4], c: ["x", "y", "x"] });
+  const registry = createRegistry([ColumnTransformer, StandardScaler]);
+  const fitted = (params: ConstructorParameters<typeof ColumnTransformer>[0]) => new ColumnTransformer(params).fit(table);
+  const scaled = () => fitted({ transformers: [["s", new StandardScaler(), ["a"]], ["t", new StandardScaler(), ["b"]]], remainder: "passthrough" });
+  type Doc = ModelJSON & { params: { transformers: unknown[][] }; state: { schema: { kinds: string[] }; blocks: { columns: number[]; names: string[] }[]; namesOut: string[] } };
+  /** Loads `model`'s document after `edit`, re-sealed so that only the state checks can refuse it. */
+  const load = (model: ColumnTransformer, edit: (doc: Doc) => void = () => {}) => {
+    const doc = JSON.parse(JSON.stringify(model.toJSON())) as Doc;
+    edit(doc);
+    return () => deserializeModel(sealModel(doc), registry) as ColumnTransformer;
+  };
+  const refusal = (model: ColumnTransformer, edit: (doc: Doc) => void) => thrown("SERIALIZATION_ERROR", load(model, edit)).message;
+
+  it("loads what it saved", () => {
+    const model = fitted({ transformers: [["s", new StandardScaler(), ["a", "b"]], ["gone", "drop", ["c"]]], transformerWeights: { s: 2 }, verboseFeatureNamesOut: false });
+    expect((load(model)().transform(table) as Frame).toMatrix().data).toEqual((model.transform(table) as Frame).toMatrix().data);
+  });
+
+  it("refuses output names that are not the blocks' names as the prefixing rule makes them", () => {
+    expect(refusal(scaled(), (doc) => doc.state.namesOut.reverse())).toContain("ColumnTransformer.state.namesOut must be the blocks' names in order");
+    expect(refusal(scaled(), (doc) => (doc.state.namesOut[1] = "s__a"))).toContain("state.namesOut must be the blocks' names");
+    const distinct = fitted({ transformers: [["p", "passthrough", ["a"]], ["q", "passthrough", ["b"]]], verboseFeatureNamesOut: false });
+    const sameColumnTwice = (doc: Doc) => {
+      doc.params.transformers[1][2] = ["a"];
+      doc.state.blocks[1] = { ...doc.state.blocks[1], columns: [0], names: ["a"] };
+      doc.state.namesOut = ["a", "a"];
+    };
+    expect(refusal(distinct, sameColumnTwice)).toContain('state.namesOut has "a" twice');
+  });
+
+  it("refuses blocks that params and the saved columns would not build", () => {
+    expect(refusal(scaled(), (doc) => ((doc.state.blocks = []), (doc.state.namesOut = [])))).toContain("state.blocks must have 3 elements, has 0");
+    expect(refusal(scaled(), (doc) => doc.state.blocks[0].names.push("extra"))).toContain("state.blocks[0].names must be the StandardScaler's featureNamesOut (1 names)");
+    expect(refusal(scaled(), (doc) => (doc.state.blocks[2].names = ["z"]))).toContain("state.blocks[2].names must be the selected columns' names");
+    expect(refusal(scaled(), (doc) => (doc.state.blocks[0].columns = [2]))).toContain('state.blocks[0].columns must be [0], the columns entry "s" selects');
+    // params and columns agree on the categorical "c", but the scaler was fitted on the numeric "a"
+    const categorical = (doc: Doc) => {
+      doc.params.transformers[0][2] = ["c"];
+      doc.state.blocks[0].columns = [2];
+    };
+    expect(refusal(scaled(), categorical)).toContain('state.blocks[0].model was fitted on other columns than "c"');
+    expect(refusal(scaled(), (doc) => (doc.state.schema.kinds[1] = "categorical"))).toContain('state.blocks[1].model was fitted on other columns than "b"');
   });
 });

@@ -5,9 +5,9 @@ import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
-import { boolean, nullable, number, param, recordOf, type ParamSchema } from "../core/params.js";
+import { boolean, nullable, number, param, recordOf, type ParamCheck, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
-import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, type Step } from "./steps.js";
+import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, hasMethod, type Step } from "./steps.js";
 
 /** Columns by name or by position; a single name or index selects one column. */
 export type ColumnSelector = string | number | readonly string[] | readonly number[];
@@ -30,18 +30,28 @@ const isSelector = (value: unknown): boolean =>
   (typeof value === "number" && Number.isInteger(value)) ||
   (Array.isArray(value) && (value.every((v) => typeof v === "string") || value.every((v) => typeof v === "number" && Number.isInteger(v))));
 
+/** "drop", "passthrough", or an estimator with the two methods the join calls (a model or a sampler has no transform). */
+const transformerCheck: ParamCheck = (value) => {
+  const problem = estimatorCheck("drop", "passthrough")(value);
+  if (problem !== undefined || typeof value === "string") return problem;
+  const missing = ["transform", "featureNamesOut"].filter((method) => !hasMethod(value, method));
+  return missing.length === 0 ? undefined : `must be a transformer, but a ${(value as Step).kind} has no ${missing.join(" or ")}`;
+};
+
 const SCHEMA: ParamSchema<ColumnTransformerParams> = {
   transformers: param<readonly ColumnTransformerEntry[]>([], (value) => {
     if (!Array.isArray(value)) return "must be an array of [name, transformer, columns] entries";
     for (const entry of value) {
       if (!Array.isArray(entry) || entry.length !== 3) return "every entry must be [name, transformer, columns]";
-      const problem = estimatorCheck("drop", "passthrough")(entry[1]);
+      const problem = transformerCheck(entry[1]);
       if (problem !== undefined) return `entry ${JSON.stringify(entry[0])}: transformer ${problem}`;
       if (!isSelector(entry[2])) return `entry ${JSON.stringify(entry[0])}: columns must be a name, an index, or an array of names or of indices`;
+      const twice = firstDuplicate(Array.isArray(entry[2]) ? entry[2] : []);
+      if (twice !== undefined) return `entry ${JSON.stringify(entry[0])}: columns select ${JSON.stringify(twice)} twice; select each column once`;
     }
-    return checkStepNames(value.map((entry: ColumnTransformerEntry) => entry[0]));
+    return checkStepNames(value.map((entry: ColumnTransformerEntry) => entry[0]), Object.keys(SCHEMA));
   }),
-  remainder: param<"drop" | "passthrough" | Step>("drop", estimatorCheck("drop", "passthrough")),
+  remainder: param<"drop" | "passthrough" | Step>("drop", transformerCheck),
   verboseFeatureNamesOut: param(true, boolean()),
   transformerWeights: param<Readonly<Record<string, number>> | null>(null, nullable(recordOf(number()))),
 };
@@ -63,6 +73,19 @@ interface ColumnTransformerState {
 }
 
 const REMAINDER = "remainder";
+
+interface PlannedBlock {
+  name: string;
+  spec: Step | "passthrough";
+  columns: number[];
+}
+
+/** The first value that occurs twice, if any. */
+function firstDuplicate<T>(values: readonly T[]): T | undefined {
+  return values.find((value, k) => values.indexOf(value) !== k);
+}
+
+const sameList = (a: unknown, b: readonly unknown[]): boolean => Array.isArray(a) && a.length === b.length && a.every((v, k) => v === b[k]);
 
 /**
  * Applies a transformer to each group of columns and joins the results side by side, as
@@ -89,7 +112,7 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
 
   private learn(X: TableInput, y: readonly Label[] | ArrayLike<number> | undefined, method: string): Frame | Matrix {
     const frame = toFrame(X, this.site(method));
-    const plan = this.plan(frame);
+    const plan = this.plan(frame.names, method);
     const blocks: FittedBlock[] = [];
     const outputs: Frame[] = [];
     for (const { name, spec, columns } of plan) {
@@ -103,11 +126,15 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
       const out = this.inEntry(method, name, model, () => fitTransformStep(model, selected, y));
       const names = this.inEntry(method, name, model, () => callMethod<string[]>(model, "featureNamesOut"));
       blocks.push({ name, columns, model, names });
-      outputs.push(this.asFrame(out, names, name, method));
+      outputs.push(this.asFrame(out, names, name, method, frame.nRows));
     }
-    const namesOut = this.prefixNames(blocks);
+    const namesOut = this.outputNames(blocks);
+    const twice = firstDuplicate(namesOut);
+    if (twice !== undefined) {
+      throw new DataError(this.message(method, `output name ${JSON.stringify(twice)} appears more than once; set verboseFeatureNamesOut: true to prefix names with their transformer`));
+    }
     this.commit({ schema: schemaOfFrame(X, frame), blocks, namesOut });
-    return this.join(X, outputs, namesOut);
+    return this.join(X, frame, outputs, namesOut);
   }
 
   transform(X: TableInput): Frame | Matrix {
@@ -125,9 +152,9 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
       }
       if (block.model === null) return selected;
       const model = block.model;
-      return this.asFrame(this.inEntry("transform", block.name, model, () => callMethod(model, "transform", selected)), block.names, block.name, "transform");
+      return this.asFrame(this.inEntry("transform", block.name, model, () => callMethod(model, "transform", selected)), block.names, block.name, "transform", frame.nRows);
     });
-    return this.join(X, outputs, state.namesOut);
+    return this.join(X, frame, outputs, state.namesOut);
   }
 
   featureNamesOut(): string[] {
@@ -163,33 +190,37 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     }
   }
 
-  /** Resolves every entry's columns to positions, and the remainder; empty selections are skipped. */
-  private plan(frame: Frame): { name: string; spec: Step | "passthrough"; columns: number[] }[] {
+  /** Resolves every entry's columns (of X's `names`) to positions, and the remainder; empty selections are skipped. */
+  private plan(names: readonly string[], method: string): PlannedBlock[] {
     const used = new Set<number>();
-    const plan: { name: string; spec: Step | "passthrough"; columns: number[] }[] = [];
+    const plan: PlannedBlock[] = [];
     for (const [name, spec, selector] of this.params.transformers) {
-      const columns = this.resolve(frame, selector, name);
+      const columns = this.resolve(names, selector, name, method);
       columns.forEach((j) => used.add(j));
       if (spec !== "drop" && columns.length > 0) plan.push({ name, spec, columns });
     }
     const { remainder } = this.params;
-    const rest = frame.names.map((_, j) => j).filter((j) => !used.has(j));
+    const rest = names.map((_, j) => j).filter((j) => !used.has(j));
     if (remainder !== "drop" && rest.length > 0) plan.push({ name: REMAINDER, spec: remainder, columns: rest });
     return plan;
   }
 
-  private resolve(frame: Frame, selector: ColumnSelector, entry: string): number[] {
+  private resolve(names: readonly string[], selector: ColumnSelector, entry: string, method: string): number[] {
     const items: readonly (string | number)[] = Array.isArray(selector) ? selector : [selector as string | number];
-    return items.map((item) => {
+    const columns = items.map((item) => {
       if (typeof item === "number") {
-        const j = item < 0 ? frame.nCols + item : item;
-        if (j < 0 || j >= frame.nCols) throw DataError.at(this.site("fit"), `entry ${JSON.stringify(entry)} selects column index ${item}, but X has ${frame.nCols} columns`);
+        const j = item < 0 ? names.length + item : item;
+        if (j < 0 || j >= names.length) throw DataError.at(this.site(method), `entry ${JSON.stringify(entry)} selects column index ${item}, but X has ${names.length} columns`);
         return j;
       }
-      const j = frame.names.indexOf(item);
-      if (j < 0) throw DataError.at({ ...this.site("fit"), column: item }, `entry ${JSON.stringify(entry)} selects a column that X does not have`);
+      const j = names.indexOf(item);
+      if (j < 0) throw DataError.at({ ...this.site(method), column: item }, `entry ${JSON.stringify(entry)} selects a column that X does not have`);
       return j;
     });
+    // Literal repeats are refused by the constructor; an index and its negative twin meet only here.
+    const twice = firstDuplicate(columns);
+    if (twice !== undefined) throw DataError.at({ ...this.site(method), column: names[twice] }, `entry ${JSON.stringify(entry)} selects the same column twice; select each column once`);
+    return columns;
   }
 
   private selectFitted(frame: Frame, schema: FeatureSchema): Frame {
@@ -200,11 +231,17 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     return frame.select(schema.names);
   }
 
-  private asFrame(out: Frame | Matrix, names: string[], entry: string, method: string): Frame {
-    const frame = out instanceof Frame ? out : Frame.fromMatrix(new Matrix(out.data, out.rows, out.cols, names));
-    if (frame.nCols !== names.length) {
-      throw new DataError(this.message(method, `transformer ${JSON.stringify(entry)} returned ${frame.nCols} columns but names ${names.length}`));
+  /** A block's output as a Frame under its names, checked against the input's `rows`, and weighted. */
+  private asFrame(out: Frame | Matrix, names: string[], entry: string, method: string, rows: number): Frame {
+    const [nRows, nCols] = out instanceof Frame ? [out.nRows, out.nCols] : [out.rows, out.cols];
+    if (nCols !== names.length) {
+      throw new DataError(this.message(method, `transformer ${JSON.stringify(entry)} returned ${nCols} columns but names ${names.length}`));
     }
+    // A Frame without columns reports 0 rows whatever its input had, and adds nothing to the join.
+    if (nCols > 0 && nRows !== rows) {
+      throw new DataError(this.message(method, `transformer ${JSON.stringify(entry)} returned ${nRows} rows for ${rows} input rows`));
+    }
+    const frame = out instanceof Frame ? out : Frame.fromMatrix(new Matrix(out.data, out.rows, out.cols, names));
     const weight = this.params.transformerWeights?.[entry];
     if (weight === undefined) return frame;
     const weighted: Record<string, Column> = {};
@@ -215,22 +252,15 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     return Frame.fromColumns(weighted);
   }
 
-  private prefixNames(blocks: FittedBlock[]): string[] {
-    const names = blocks.flatMap((block) => block.names.map((name) => (this.params.verboseFeatureNamesOut ? `${block.name}__${name}` : name)));
-    const seen = new Set<string>();
-    for (const name of names) {
-      if (seen.has(name)) {
-        throw new DataError(this.message("fit", `output name ${JSON.stringify(name)} appears more than once; set verboseFeatureNamesOut: true to prefix names with their transformer`));
-      }
-      seen.add(name);
-    }
-    return names;
+  /** The output names: each block's names, prefixed with `name__` when verboseFeatureNamesOut. */
+  private outputNames(blocks: readonly FittedBlock[]): string[] {
+    return blocks.flatMap((block) => block.names.map((name) => (this.params.verboseFeatureNamesOut ? `${block.name}__${name}` : name)));
   }
 
-  /** Joins the blocks side by side under the final names, shaped like the input. */
-  private join(input: TableInput, outputs: Frame[], namesOut: string[]): Frame | Matrix {
-    const rows = outputs.length > 0 ? outputs[0].nRows : toFrame(input, this.site("transform")).nRows;
-    const columns: Column[] = outputs.flatMap((frame) => frame.names.map((name) => frame.column(name)));
+  /** Joins the blocks side by side under the final names, shaped like the input; the row count is the input `frame`'s. */
+  private join(input: TableInput, frame: Frame, outputs: Frame[], namesOut: string[]): Frame | Matrix {
+    const rows = frame.nRows;
+    const columns: Column[] = outputs.flatMap((out) => out.names.map((name) => out.column(name)));
     const allNumeric = columns.every((column) => column instanceof Float64Array);
     if (!(input instanceof Frame) && allNumeric) {
       const data = new Float64Array(rows * columns.length);
@@ -239,6 +269,8 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
       });
       return new Matrix(data, rows, columns.length, namesOut);
     }
+    // Frame.fromColumns({}) has 0 rows; selecting no columns keeps the input's row count.
+    if (columns.length === 0) return frame.select([]);
     return Frame.fromColumns(Object.fromEntries(namesOut.map((name, j) => [name, columns[j]])));
   }
 
@@ -255,31 +287,48 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     };
   }
 
+  /**
+   * The blocks must be the ones fit builds from params and the saved schema: the same entries and
+   * column positions, children fitted on those columns (names and kinds), names as the children
+   * give them, and namesOut as the prefixing rule makes them.
+   */
   protected decodeState(reader: StateReader, context: LoadContext): ColumnTransformerState {
     const schema = decodeSchema(reader.object("schema"));
-    const specs = new Map<string, Step | "passthrough" | "drop">(this.params.transformers.map(([name, spec]) => [name, spec]));
-    specs.set(REMAINDER, this.params.remainder);
-    const blocks = reader.objects("blocks").map((block, i) => {
-      const name = block.string("name");
-      const spec = specs.get(name);
-      if (spec === undefined || spec === "drop") return block.fail("name", "names no entry of params.transformers");
-      const columns = block.numbers("columns").map((j, k) => {
-        if (!Number.isInteger(j) || j < 0 || j >= schema.names.length) block.fail(`columns[${k}]`, `must be a column index below ${schema.names.length}`);
-        return j;
-      });
-      const names = block.strings("names", {});
+    let plan: PlannedBlock[] = [];
+    try {
+      plan = this.plan(schema.names, "fit");
+    } catch (error) {
+      reader.fail("schema", `does not fit params.transformers: ${(error as Error).message}`);
+    }
+    const blocks = reader.objects("blocks", { length: plan.length }).map((block, i): FittedBlock => {
+      const { name, spec, columns } = plan[i];
+      if (block.string("name") !== name) block.fail("name", `must be ${JSON.stringify(name)}, the entry params.transformers put at this position`);
+      if (!sameList(block.numbers("columns"), columns)) block.fail("columns", `must be [${columns.join(", ")}], the columns entry ${JSON.stringify(name)} selects in state.schema`);
+      const inputNames = columns.map((j) => schema.names[j]);
       let model: Step | null = null;
+      let expected = inputNames;
       if (spec === "passthrough") {
         if (block.raw("model") !== null) block.fail("model", "must be null for a passthrough entry");
-        if (names.length !== columns.length) block.fail("names", "must name every passthrough column");
       } else {
-        model = context.load(block.raw("model"), `${this.kind}.state.blocks[${i}].model`) as Step;
+        const doc = block.raw("model");
+        model = context.load(doc, `${this.kind}.state.blocks[${i}].model`) as Step;
         if (model.kind !== spec.kind) block.fail("model", `is a ${model.kind} but params declare a ${spec.kind}`);
         if (!model.isFitted) block.fail("model", "is not fitted");
+        // Children built on core/input save the columns they were fitted on as state.schema.
+        const fittedOn = (doc as { state?: { schema?: { names?: unknown; kinds?: unknown } } }).state?.schema;
+        if (fittedOn !== undefined && !(sameList(fittedOn.names, inputNames) && sameList(fittedOn.kinds, columns.map((j) => schema.kinds[j])))) {
+          block.fail("model", `was fitted on other columns than ${inputNames.map((n) => JSON.stringify(n)).join(", ")} (names or kinds of state.schema differ)`);
+        }
+        expected = callMethod<string[]>(model, "featureNamesOut");
       }
+      const names = block.strings("names", {});
+      if (!sameList(names, expected)) block.fail("names", `must be ${spec === "passthrough" ? "the selected columns' names" : `the ${spec.kind}'s featureNamesOut`} (${expected.length} names)`);
       return { name, columns, model, names };
     });
-    const namesOut = reader.strings("namesOut", { length: blocks.reduce((n, b) => n + b.names.length, 0) });
+    const namesOut = reader.strings("namesOut", {});
+    if (!sameList(namesOut, this.outputNames(blocks))) reader.fail("namesOut", "must be the blocks' names in order, prefixed with their entry's name when verboseFeatureNamesOut");
+    const twice = firstDuplicate(namesOut);
+    if (twice !== undefined) reader.fail("namesOut", `has ${JSON.stringify(twice)} twice`);
     return { schema, blocks, namesOut };
   }
 }

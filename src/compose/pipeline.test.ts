@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FirstColumnClassifier, RepeatRareSampler } from "../../test/helpers/doubles.js";
 import { sealModel } from "../core/checksum.js";
+import { DataError } from "../core/errors.js";
 import { createRegistry, deserializeModel } from "../core/model-loader.js";
 import type { Matrix } from "../core/matrix.js";
 import { StandardScaler } from "../preprocessing/standard-scaler.js";
@@ -52,6 +53,23 @@ describe("Pipeline", () => {
     expect(() => new Pipeline({ steps: [["scale", new StandardScaler()]] }).fit(X).predict(X)).toThrow(/has no predict/);
     const inner = new Pipeline({ steps: [["repeat", new RepeatRareSampler()], ["s", new StandardScaler()]] });
     expect(() => new Pipeline({ steps: [["inner", inner], ["clf", new FirstColumnClassifier()]] })).toThrow(/cannot be nested/);
+  });
+
+  it("refuses fitTransform when the last step cannot transform, before fitting anything", () => {
+    const ending = (last: RepeatRareSampler | FirstColumnClassifier) => new Pipeline({ steps: [["scale", new StandardScaler()], ["last", last]] });
+    const sampler = ending(new RepeatRareSampler());
+    expect(() => sampler.fitTransform(X, y)).toThrow(
+      new DataError('Pipeline.fitTransform: the last step "last" (RepeatRareSampler) has no transform; it is a sampler: use fitResample for the resampled X and y'),
+    );
+    expect(sampler.isFitted).toBe(false);
+    expect(sampler.fitResample(X, y).y).toHaveLength(8);
+    expect(() => ending(new FirstColumnClassifier()).fitTransform(X, y)).toThrow(new DataError('Pipeline.fitTransform: the last step "last" (FirstColumnClassifier) has no transform'));
+  });
+
+  it("refuses step names that clash with its parameter or that saved models refuse", () => {
+    for (const [name, reason] of [["steps", "conflicts with the parameter of the same name"], ["constructor", "is reserved"], ["prototype", "is reserved"]]) {
+      expect(() => new Pipeline({ steps: [[name, new StandardScaler()]] })).toThrow(new RegExp(`name "${name}" ${reason}`));
+    }
   });
 
   it("round-trips through JSON with its fitted steps", () => {

@@ -30,7 +30,7 @@ const SCHEMA: ParamSchema<PipelineParams> = {
         if (problem !== undefined) return `step ${JSON.stringify(entry[0])} ${problem}`;
       }
     }
-    const names = checkStepNames(value.map((entry: PipelineStep) => entry[0]));
+    const names = checkStepNames(value.map((entry: PipelineStep) => entry[0]), Object.keys(SCHEMA));
     if (names !== undefined) return names;
     for (const [name, step] of value.slice(0, -1) as PipelineStep[]) {
       if (step === null || step === "passthrough") continue;
@@ -110,6 +110,12 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
 
   /** Fits every step and returns the last transformer's output on the (resampled) training data. */
   fitTransform(X: TableInput, y?: readonly Label[] | ArrayLike<number>): Frame | Matrix {
+    // Checked before fitting anything: a sampler (or a model) last has nothing to transform with.
+    const [name, final] = this.params.steps[this.params.steps.length - 1] ?? ["", null];
+    if (final !== null && final !== "passthrough" && !hasMethod(final, "transform") && !hasMethod(final, "fitTransform")) {
+      const hint = isSampler(final) ? "; it is a sampler: use fitResample for the resampled X and y" : "";
+      throw new DataError(this.message("fitTransform", `the last step ${JSON.stringify(name)} (${final.kind}) has no transform${hint}`));
+    }
     const { steps, data, target } = this.fitIntermediate(X, y, undefined, "fitTransform");
     const last = steps[steps.length - 1];
     const out = last === null ? data : this.inStep("fitTransform", steps.length - 1, () => fitTransformStep(last, data, target));

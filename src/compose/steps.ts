@@ -3,6 +3,7 @@ import { isEstimator } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import type { Matrix } from "../core/matrix.js";
 import type { ParamCheck } from "../core/params.js";
+import { FORBIDDEN_KEYS } from "../core/state-codec.js";
 
 /** Any estimator a composite can hold; its abilities are found by the methods it has. */
 export type Step = Estimator<object, unknown>;
@@ -36,12 +37,20 @@ export const estimatorCheck =
       ? undefined
       : `must be a tabkit estimator${allowedWords.length > 0 ? ` or one of ${allowedWords.map((w) => JSON.stringify(w)).join(", ")}` : ""}`;
 
-/** Checks step names: unique, non-empty, without "__" (reserved for nested parameter paths). */
-export function checkStepNames(names: readonly string[]): string | undefined {
+/**
+ * Checks step names: unique, non-empty, without "__" (reserved for nested parameter paths), none
+ * equal to one of the owner's `paramNames` (as scikit-learn: `set_params` paths would be ambiguous,
+ * and a ColumnTransformer entry named "remainder" would share the remainder's output prefix) nor to a
+ * key the model loader refuses ("constructor", "prototype"; names become keys of
+ * `transformerWeights` and `outputIndices`).
+ */
+export function checkStepNames(names: readonly string[], paramNames: readonly string[] = []): string | undefined {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== "string" || name === "") return "every step needs a non-empty string name";
     if (name.includes("__")) return `name ${JSON.stringify(name)} must not contain "__"`;
+    if (paramNames.includes(name)) return `name ${JSON.stringify(name)} conflicts with the parameter of the same name; rename the step`;
+    if (FORBIDDEN_KEYS.has(name)) return `name ${JSON.stringify(name)} is reserved (saved models refuse it as a key); rename the step`;
     if (seen.has(name)) return `name ${JSON.stringify(name)} is used twice`;
     seen.add(name);
   }
