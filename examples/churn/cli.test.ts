@@ -69,6 +69,23 @@ describe("examples/churn cli", () => {
     }
   });
 
+  it("predict ignores saiu, skips blank rows, and names the output column line when the file has no customer ids", () => {
+    const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split(/\r?\n/);
+    const at = header.split(",").indexOf("id_cliente");
+    const rows = lines.slice(0, 3).map((line) => line.split(",").filter((_, j) => j !== at));
+    rows[0][header.split(",").indexOf("saiu") - 1] = "yes";
+    const text = [header.split(",").filter((_, j) => j !== at).join(","), ...rows.map((row) => row.join(",")), ",,,,,,,,,"].join("\n");
+    const output = join(work, "no-ids.csv");
+    const run = cli("predict", "--model", model, "--input", csvFile("no-ids-in.csv", text), "--output", output);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("warning: file, column id_cliente: missing: customers are identified by their line in the file");
+    expect(run.stderr).toMatch(/skipped 1 blank row/);
+    expect(run.stderr).not.toMatch(/saiu/);
+    const written = parseCsv(readFileSync(output, "utf8"));
+    expect(written.header[0]).toBe("line");
+    expect(written.rows.map((row) => row[0])).toEqual(["2", "3", "4"]);
+  });
+
   it("predict reports each bad row by line and column and scores the others", () => {
     const output = join(work, "partial.csv");
     const run = cli("predict", "--model", model, "--input", csvFile("broken.csv", brokenNewCustomers()), "--output", output);
@@ -92,7 +109,7 @@ describe("examples/churn cli", () => {
     const output = csvFile("earlier.csv", "id_cliente,probability\n1,0.5\n");
     const empty = cli("predict", "--model", model, "--input", csvFile("empty.csv", ""), "--output", output);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toMatch(/error: parseCsv: the text is empty/);
+    expect(empty.stderr).toContain(`error: ${join(work, "empty.csv")}: the file is empty`);
     const header = readDataFile("bank_churn/dados_novos_1.csv").split(/\r?\n/)[0];
     const noAge = header.split(",").filter((name) => name !== "idade").join(",");
     const missing = cli("predict", "--model", model, "--input", csvFile("no-age.csv", `${noAge}\n`), "--output", output);
@@ -101,11 +118,90 @@ describe("examples/churn cli", () => {
     expect(readFileSync(output, "utf8")).toBe("id_cliente,probability\n1,0.5\n");
   });
 
-  it("rejects unknown commands and options with the usage text", () => {
+  it("rejects unknown commands and options with the usage text, and another command's options", () => {
     const run = cli("predcit");
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/unknown command "predcit"\nusage:/);
     expect(cli("train", "--tress", "3").status).toBe(2);
+    const foreign = cli("predict", "--input", novos, "--out", work);
+    expect(foreign.status).toBe(2);
+    expect(foreign.stderr).toMatch(/predict does not take --out\nusage:/);
+    const help = cli("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage:/);
+  });
+
+  it("names a file it cannot read or write, without a stack trace", () => {
+    const output = join(work, "never.csv");
+    const cases = [
+      cli("predict", "--model", model, "--input", join(work, "missing.csv"), "--output", output),
+      cli("predict", "--model", model, "--input", work, "--output", output),
+      cli("train", "--data", join(work, "missing.csv"), "--out", join(work, "never")),
+      cli("retrain", "--model", model, "--new", join(work, "missing.csv"), "--out", join(work, "never")),
+    ];
+    expect(cases.map((run) => run.status)).toEqual([1, 1, 1, 1]);
+    expect(cases[0].stderr).toBe(`error: cannot read ${join(work, "missing.csv")}: no such file or directory\n`);
+    expect(cases[1].stderr).toMatch(new RegExp(`^error: cannot read ${work}: .*directory\n$`));
+    expect(cases[2].stderr + cases[3].stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("predict creates a missing output directory and refuses an output path that is a directory", () => {
+    const input = csvFile("five.csv", readDataFile("bank_churn/dados_novos_1.csv").split(/\r?\n/).slice(0, 6).join("\n"));
+    const output = join(work, "new", "dir", "predictions.csv");
+    expect(cli("predict", "--model", model, "--input", input, "--output", output).status).toBe(0);
+    expect(parseCsv(readFileSync(output, "utf8")).rows).toHaveLength(5);
+    const directory = cli("predict", "--model", model, "--input", input, "--output", work);
+    expect(directory.status).toBe(1);
+    expect(directory.stderr).toBe(`error: --output ${work} is a directory; give a file name\n`);
+  });
+
+  it("refuses a model file of another kind, or a broken one, naming the file, before any work", () => {
+    const scaler = join(work, "ranges.json"); // the training ranges train saves: a MinMaxScaler
+    const output = join(work, "never.csv");
+    const wrongKind = cli("predict", "--model", scaler, "--input", novos, "--output", output);
+    expect(wrongKind.status).toBe(1);
+    expect(wrongKind.stderr).toBe(`error: model ${scaler} is a MinMaxScaler, not a churn Pipeline\n`);
+    const notJson = csvFile("not-json.json", "{");
+    expect(cli("predict", "--model", notJson, "--input", novos, "--output", output).stderr).toMatch(new RegExp(`^error: model ${notJson}: loadModel: the text is not valid JSON`));
+    const retrain = cli("retrain", "--model", scaler, "--new", novos, "--out", join(work, "never"), "--trees", "3", "--jobs", "1");
+    expect(retrain.status).toBe(1);
+    expect(retrain.stdout).toBe("");
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("predict sets aside a row the model cannot score (an extreme number) with its line and column, and scores the rest", () => {
+    const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split(/\r?\n/);
+    const rows = lines.slice(0, 4).map((line) => line.split(","));
+    rows[2][header.split(",").indexOf("escore_credito")] = "1e40";
+    const output = join(work, "extreme.csv");
+    const run = cli("predict", "--model", model, "--input", csvFile("extreme-in.csv", [header, ...rows.map((row) => row.join(","))].join("\n")), "--output", output);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/warning: line 4 \(id_cliente \d+\), column escore_credito = "1e40": outside the range seen in training \(350 to 850\)/);
+    expect(run.stderr).toMatch(/error: line 4 \(id_cliente \d+\), column escore_credito = "1e\+40": the model cannot score it: .*too large/);
+    expect(parseCsv(readFileSync(output, "utf8")).rows).toHaveLength(3);
+  });
+
+  it("retrain refuses bad new data before refitting: unknown categories by line, one outcome, only known customers, and an --out that holds the model", () => {
+    const [header, ...lines] = readDataFile("bank_churn/dados_novos_1.csv").trim().split(/\r?\n/);
+    const at = (name: string) => header.split(",").indexOf(name);
+    const rows = lines.map((line) => line.split(","));
+    rows[473][at("pais")] = "Portugal";
+    const retrain = (file: string, out = join(work, "never")) => cli("retrain", "--model", model, "--new", file, "--out", out, "--trees", "3", "--jobs", "1");
+    const unknown = retrain(csvFile("portugal.csv", [header, ...rows.map((row) => row.join(","))].join("\n")));
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/error: line 475 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
+    const stayed = rows.filter((row) => row[at("saiu")] === "0" && row[at("pais")] !== "Portugal");
+    const oneClass = retrain(csvFile("stayed.csv", [header, ...stayed.map((row) => row.join(","))].join("\n")));
+    expect(oneClass.stderr).toMatch(/stayed\.csv: the \d+ new customers do not have both outcomes/);
+    const known = retrain(join(root, "data", "bank_churn", "dados_treino.csv"));
+    expect(known.stderr).toMatch(/warning: 6000 customers of .*dados_treino\.csv are already in .*dados_treino\.csv \(same id_cliente\); dropped from the new rows/);
+    const overwrite = retrain(novos, `${work}/./`);
+    expect(overwrite.stderr).toMatch(/would overwrite the model being retrained/);
+    for (const run of [unknown, oneClass, known, overwrite]) {
+      expect(run.status).toBe(1);
+      expect(run.stdout).not.toMatch(/refitting/);
+    }
   });
 
   it("retrain checks drift, refits on old and new customers and compares both models on a common holdout", () => {

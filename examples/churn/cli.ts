@@ -2,18 +2,20 @@
 //   tsx examples/churn/cli.ts train   [--data FILE] [--out DIR] [--trees N] [--jobs N]
 //   tsx examples/churn/cli.ts predict --input FILE [--model FILE] [--output FILE] [--strict]
 //   tsx examples/churn/cli.ts retrain --new FILE [--data FILE] [--model FILE] [--out DIR] [--trees N] [--jobs N]
-import { mkdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { Frame, isTabkitError } from "tabkit";
+import { Frame, isTabkitError, loadModel } from "tabkit";
 import type { Pipeline } from "tabkit/compose";
 import { DataDriftDetector } from "tabkit/drift";
-import { loadModelFile, saveModel, writeCsvFile, WorkerPool } from "tabkit/node";
+import { saveModel, writeCsvFile, WorkerPool } from "tabkit/node";
+import { MinMaxScaler } from "tabkit/preprocessing";
 import { trainTestSplit, type TunedThresholdClassifierCV } from "tabkit/selection";
-import { buildChurnPipeline, ID } from "./churn-pipeline.js";
-import { readCustomers, requireLabels, type CustomerBatch, type Problem } from "./customers.js";
+import { buildChurnPipeline, ID, NUMERICAL, TARGET } from "./churn-pipeline.js";
+import { readCustomers, requireLabels, withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
 import { progressPrinter } from "./progress.js";
-import { churnMetrics, churnProbability, ratedRows, riskBand, schemaOf, METRIC_LABELS, type ChurnMetrics } from "./scoring.js";
+import { churnMetrics, churnProbability, rangesOf, ratedRows, riskBand, schemaOf, scoreCustomers, METRIC_LABELS, type ChurnMetrics } from "./scoring.js";
 
 const USAGE = `usage:
   cli.ts train   [--data FILE] [--out DIR] [--trees N] [--jobs N]
@@ -21,57 +23,71 @@ const USAGE = `usage:
   cli.ts retrain --new FILE [--data FILE] [--model FILE] [--out DIR] [--trees N] [--jobs N]`;
 const DEFAULT_DATA = "data/bank_churn/dados_treino.csv";
 const DEFAULT_OUT = "out/churn";
+/** Saved beside model.json: a MinMaxScaler fitted on the training customers remembers each number's range. */
+const RANGES = "ranges.json";
+/** The options of each command: another command's option is refused, not silently ignored. */
+const COMMANDS: Record<string, string[]> = {
+  train: ["data", "out", "trees", "jobs"],
+  predict: ["input", "model", "output", "strict"],
+  retrain: ["new", "data", "model", "out", "trees", "jobs"],
+};
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseOptions(rest);
-  const nTrees = positiveInteger(values.trees, "--trees");
-  const nJobs = Number(values.jobs);
+  if (["--help", "-h", "help"].includes(command) || rest.includes("--help")) return console.log(USAGE);
+  if (command === undefined) throw new UsageError("no command given");
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const values = parseOptions(rest);
+  const foreign = Object.keys(values).filter((name) => !COMMANDS[command].includes(name));
+  if (foreign.length > 0) throw new UsageError(`${command} does not take ${foreign.map((name) => `--${name}`).join(", ")}`);
+  const nTrees = positiveInteger(values.trees ?? "1000", "--trees");
+  const nJobs = Number(values.jobs ?? -1);
   if (!Number.isInteger(nJobs) || nJobs === 0 || nJobs < -1) throw new UsageError(`--jobs must be a positive integer or -1, got ${values.jobs}`);
+  const model = values.model ?? join(DEFAULT_OUT, "model.json");
   switch (command) {
     case "train":
-      return train(values.data, values.out, nTrees, nJobs);
+      return train(values.data ?? DEFAULT_DATA, values.out ?? DEFAULT_OUT, nTrees, nJobs);
     case "predict":
       if (values.input === undefined) throw new UsageError("predict needs --input FILE");
-      return predict(values.model, values.input, values.output ?? join(DEFAULT_OUT, "predictions.csv"), values.strict);
-    case "retrain":
-      if (values.new === undefined) throw new UsageError("retrain needs --new FILE");
-      return retrain(values.model, values.data, values.new, values.out === DEFAULT_OUT ? join(DEFAULT_OUT, "retrained") : values.out, nTrees, nJobs);
+      return predict(model, values.input, values.output ?? join(DEFAULT_OUT, "predictions.csv"), values.strict ?? false);
     default:
-      throw new UsageError(command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`);
+      if (values.new === undefined) throw new UsageError("retrain needs --new FILE");
+      return retrain(model, values.data ?? DEFAULT_DATA, values.new, values.out ?? join(DEFAULT_OUT, "retrained"), nTrees, nJobs);
   }
 }
 
 function parseOptions(args: string[]) {
   try {
+    // No defaults here: the options given are checked against the command's.
     return parseArgs({
       args,
       options: {
-        data: { type: "string", default: DEFAULT_DATA },
-        out: { type: "string", default: DEFAULT_OUT },
-        model: { type: "string", default: join(DEFAULT_OUT, "model.json") },
+        data: { type: "string" },
+        out: { type: "string" },
+        model: { type: "string" },
         input: { type: "string" },
         output: { type: "string" },
         new: { type: "string" },
-        trees: { type: "string", default: "1000" },
-        jobs: { type: "string", default: "-1" },
-        strict: { type: "boolean", default: false },
+        trees: { type: "string" },
+        jobs: { type: "string" },
+        strict: { type: "boolean" },
       },
-    });
+    }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
 async function train(dataPath: string, outDir: string, nTrees: number, nJobs: number): Promise<void> {
+  await makeDirectory(outDir);
   const data = await readTrainingFile(dataPath);
   const labels = requireLabels(data, dataPath);
   const split = trainTestSplit(data.features, { stratify: labels, testSize: 0.15, randomState: 42 });
   const [trainX, testX] = split.take(data.features);
   const [trainY, testY] = split.take(labels);
-  console.log(`${data.totalRows} customers from ${dataPath}: ${trainY.length} to train, ${testY.length} to test; ${nTrees} trees`);
+  console.log(`${data.ids.length} customers from ${dataPath}: ${trainY.length} to train, ${testY.length} to test; ${nTrees} trees`);
 
   const model = await fitPipeline(buildChurnPipeline({ nTrees, nJobs }), trainX, trainY, "training on the train split");
   const metrics = evaluate(model, testX, testY);
@@ -79,35 +95,43 @@ async function train(dataPath: string, outDir: string, nTrees: number, nJobs: nu
 
   console.log("refitting on every customer to save the model");
   const final = await fitPipeline(buildChurnPipeline({ nTrees, nJobs }), data.features, labels, "refit on all rows");
-  await mkdir(outDir, { recursive: true });
-  await writeMetrics(join(outDir, "metrics.csv"), metrics, threshold(model));
-  await saveModel(join(outDir, "model.json"), final);
-  console.log(`wrote ${join(outDir, "metrics.csv")} and ${join(outDir, "model.json")} (threshold of the saved model ${threshold(final).toFixed(4)})`);
+  await writeModel(outDir, final, data.features, metrics, threshold(model));
+  console.log(`wrote ${join(outDir, "metrics.csv")}, ${join(outDir, RANGES)} and ${join(outDir, "model.json")} (threshold of the saved model ${threshold(final).toFixed(4)})`);
 }
 
 async function predict(modelPath: string, inputPath: string, outputPath: string, strict: boolean): Promise<void> {
-  const model = await loadModelFile<Pipeline>(modelPath);
-  const batch = readCustomers(await readFile(inputPath, "utf8"), schemaOf(model), inputPath);
-  printProblems(batch.problems);
+  if ((await stat(outputPath).catch(() => null))?.isDirectory()) throw new RefusedError(`--output ${outputPath} is a directory; give a file name`);
+  const { model, schema } = await loadChurnModel(modelPath);
+  const read = readCustomers(await readText(inputPath), { ...schema, ranges: await loadRanges(modelPath) }, inputPath, "ignored");
+  const { batch, probability, predicted } = scoreCustomers(model, read);
+  printProblems(batch, inputPath);
   const rejected = batch.totalRows - batch.ids.length;
   if (strict && rejected > 0) throw new RefusedError(`${inputPath}: ${rejected} of ${batch.totalRows} rows have errors; nothing written (--strict)`);
   if (batch.ids.length === 0) throw new RefusedError(`${inputPath}: no row can be scored; nothing written`);
 
-  const probability = churnProbability(model, batch.features);
-  const predicted = model.predict(batch.features);
   const bands = Array.from(probability, riskBand);
-  const table = Frame.fromColumns({ [ID]: batch.ids, probability, churn: Float64Array.from(predicted as number[]), risk_band: bands });
-  await writeCsvFile(outputPath, table);
+  const table = Frame.fromColumns({ [batch.idColumn]: batch.ids, probability, churn: Float64Array.from(predicted), risk_band: bands });
+  await makeDirectory(dirname(outputPath));
+  await onFile("write", outputPath, () => writeCsvFile(outputPath, table));
   const counts = ["very high", "high", "moderate", "low"].map((band) => `${band} ${bands.filter((b) => b === band).length}`);
   console.log(`scored ${batch.ids.length} of ${batch.totalRows} customers (${rejected} set aside) into ${outputPath}; risk: ${counts.join(", ")}`);
 }
 
 async function retrain(modelPath: string, dataPath: string, newPath: string, outDir: string, nTrees: number, nJobs: number): Promise<void> {
-  const oldModel = await loadModelFile<Pipeline>(modelPath);
+  if (resolve(outDir, "model.json") === resolve(modelPath)) throw new RefusedError(`--out ${outDir} would overwrite the model being retrained (${modelPath}); choose another directory`);
+  const { model: oldModel, schema } = await loadChurnModel(modelPath);
+  await makeDirectory(outDir);
   const old = await readTrainingFile(dataPath);
-  const fresh = await readTrainingFile(newPath);
-  const oldLabels = requireLabels(old, dataPath);
-  const freshLabels = requireLabels(fresh, newPath);
+  // The new customers are checked as predict checks them (the old model's categories, the training ranges).
+  const ranges = rangesOf(new MinMaxScaler().fit(old.features.select(NUMERICAL)));
+  const read = await readTrainingFile(newPath, { ...schema, ranges }, oldModel);
+  // Customers already trained on would make the holdout comparison flatter the old model.
+  const known = new Set(old.idColumn === ID ? old.ids : []);
+  const repeated = new Set(read.ids.flatMap((id, i) => (read.idColumn === ID && known.has(id) ? [i] : [])));
+  if (repeated.size > 0) console.error(`warning: ${repeated.size} customers of ${newPath} are already in ${dataPath} (same ${ID}); dropped from the new rows`);
+  const fresh = withoutRows(read, repeated);
+  const [oldLabels, freshLabels] = [requireLabels(old, dataPath), requireLabels(fresh, newPath)];
+  if (new Set(freshLabels).size < 2) throw new RefusedError(`${newPath}: the ${fresh.ids.length} new customers do not have both outcomes (${TARGET} 0 and 1); the comparison needs both`);
 
   const drift = new DataDriftDetector().fit(old.features).evaluate(fresh.features);
   console.log(`drift of ${newPath} against ${dataPath}:`);
@@ -115,7 +139,11 @@ async function retrain(modelPath: string, dataPath: string, newPath: string, out
     const verdict = column.drift === null ? column.status : column.drift ? "DRIFT" : "ok";
     console.log(`  ${column.column.padEnd(18)} ${(column.methodName ?? "-").padEnd(30)} ${column.scoreKind ?? "score"} ${formatScore(column.score)}  ${verdict}`);
   }
-  console.log(`  ${drift.nDrifted} of ${drift.nTested} columns drifted: ${drift.datasetDrift ? "the data set has drifted" : "no data set drift"}`);
+  const untested = drift.columns.length - drift.nTested;
+  const verdict = drift.datasetDrift ? "the data set has drifted" : drift.nTested === 0 ? "drift could not be tested" : "no data set drift";
+  console.log(`  ${drift.nDrifted} of ${drift.nTested} columns drifted${untested > 0 ? ` (${untested} could not be tested)` : ""}: ${verdict}`);
+  const empty = drift.columns.filter((column) => column.status === "empty_current").map((column) => column.column);
+  if (empty.length > 0) throw new RefusedError(`${newPath}: no new customer has a value in ${empty.join(", ")}; the refit would learn only imputed values`);
 
   // The comparison holds out part of the new customers: neither model sees them while fitting.
   const split = trainTestSplit(fresh.features, { stratify: freshLabels, testSize: 0.3, randomState: 42 });
@@ -133,18 +161,77 @@ async function retrain(modelPath: string, dataPath: string, newPath: string, out
     const change = after[key] - before[key];
     console.log(`${METRIC_LABELS[key].padEnd(22)} ${before[key].toFixed(4).padStart(10)} ${after[key].toFixed(4).padStart(10)} ${((change >= 0 ? "+" : "") + change.toFixed(4)).padStart(9)}`);
   }
-  await mkdir(outDir, { recursive: true });
-  await writeMetrics(join(outDir, "metrics.csv"), after, threshold(newModel));
-  await saveModel(join(outDir, "model.json"), newModel);
-  const verdict = after.f2 >= before.f2 ? "the retrained model is at least as good on weighted F2" : "the retrained model is worse on weighted F2: keep the old one";
-  console.log(`${verdict}; wrote ${join(outDir, "model.json")} and ${join(outDir, "metrics.csv")}`);
+  await writeModel(outDir, newModel, combinedX, after, threshold(newModel));
+  const better = after.f2 >= before.f2 ? "the retrained model is at least as good on weighted F2" : `the retrained model is worse on weighted F2: keep the old one (${modelPath})`;
+  console.log(`${better}; wrote ${join(outDir, "model.json")} and ${join(outDir, "metrics.csv")}`);
 }
 
-async function readTrainingFile(path: string): Promise<CustomerBatch> {
-  const batch = readCustomers(await readFile(path, "utf8"), null, path);
-  printProblems(batch.problems);
+async function readTrainingFile(path: string, schema: CustomerSchema | null = null, oldModel?: Pipeline): Promise<CustomerBatch> {
+  let batch = readCustomers(await readText(path), schema, path, "required");
+  // Rows the old model cannot score (a value too large for its forest) are as bad for training.
+  if (oldModel !== undefined) batch = scoreCustomers(oldModel, batch).batch;
+  printProblems(batch, path);
   if (batch.problems.some((p) => p.severity === "error")) throw new RefusedError(`${path}: fix the rows above before training on this file`);
   return batch;
+}
+
+/** Loads the model and checks that it is a fitted churn pipeline before any work is done with it. */
+async function loadChurnModel(path: string): Promise<{ model: Pipeline; schema: CustomerSchema }> {
+  const model = await loadFitted<Pipeline>(path, "Pipeline", "churn Pipeline");
+  try {
+    return { model, schema: schemaOf(model) };
+  } catch (error) {
+    throw isTabkitError(error) ? new RefusedError(`model ${path} is not a churn Pipeline: ${error.message}`) : error;
+  }
+}
+
+/** The training ranges saved beside the model; without them (an older model) values go unchecked. */
+async function loadRanges(modelPath: string): Promise<Record<string, [number, number]> | undefined> {
+  const path = join(dirname(modelPath), RANGES);
+  if (existsSync(path)) return rangesOf(await loadFitted<MinMaxScaler>(path, "MinMaxScaler", "MinMaxScaler of training ranges"));
+  console.error(`note: no ${path} beside the model: values are not checked against the training ranges`);
+  return undefined;
+}
+
+async function loadFitted<M>(path: string, kind: string, what: string): Promise<M> {
+  const text = await readText(path);
+  try {
+    const model = loadModel(text);
+    if (model.kind !== kind) throw new RefusedError(`model ${path} is a ${model.kind}, not a ${what}`);
+    if (!model.isFitted) throw new RefusedError(`model ${path} is a ${what} that was saved before fitting`);
+    return model as M;
+  } catch (error) {
+    throw isTabkitError(error) ? new RefusedError(`model ${path}: ${error.message}`) : error;
+  }
+}
+
+/** Writes the model, the training ranges of its numbers (for predict's warnings) and the metrics. */
+async function writeModel(outDir: string, model: Pipeline, trainedOn: Frame, metrics: ChurnMetrics, tuned: number): Promise<void> {
+  const ranges = new MinMaxScaler().fit(trainedOn.select(NUMERICAL));
+  await onFile("write", outDir, async () => {
+    await writeMetrics(join(outDir, "metrics.csv"), metrics, tuned);
+    await saveModel(join(outDir, RANGES), ranges);
+    await saveModel(join(outDir, "model.json"), model);
+  });
+}
+
+function readText(path: string): Promise<string> {
+  return onFile("read", path, () => readFile(path, "utf8"));
+}
+
+function makeDirectory(path: string): Promise<unknown> {
+  return onFile("write", path, () => mkdir(path, { recursive: true }));
+}
+
+/** Runs a file operation, turning a system error (ENOENT, EISDIR, EACCES...) into a refusal naming the path. */
+async function onFile<T>(verb: "read" | "write", path: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    // "ENOENT: no such file or directory, open 'x'" → "no such file or directory"
+    throw new RefusedError(`cannot ${verb} ${path}: ${(error as Error).message.replace(/^[A-Z]+: ([^,]*).*$/s, "$1")}`);
+  }
 }
 
 async function fitPipeline(pipeline: Pipeline, X: Frame, y: number[], what: string): Promise<Pipeline> {
@@ -188,17 +275,19 @@ async function writeMetrics(path: string, metrics: ChurnMetrics, tuned: number):
   );
 }
 
-function printProblems(problems: readonly Problem[], limit = 20): void {
-  for (const p of problems.slice(0, limit)) {
-    const where = p.line === null ? "file" : `line ${p.line} (${ID} ${p.id})`;
-    console.error(`${p.severity === "error" ? "error" : "warning"}: ${where}, column ${p.column}${p.value === "" ? "" : ` = ${JSON.stringify(p.value)}`}: ${p.message}`);
+function printProblems(batch: CustomerBatch, source: string): void {
+  for (const p of batch.problems) {
+    const id = p.id === null || batch.idColumn !== ID ? "" : ` (${ID} ${p.id})`;
+    const where = `${p.line === null ? "file" : `line ${p.line}${id}`}${p.column === null ? "" : `, column ${p.column}`}`;
+    console.error(`${p.severity}: ${where}${p.value === "" ? "" : ` = ${JSON.stringify(p.value)}`}: ${p.message}`);
   }
-  if (problems.length > limit) console.error(`... and ${problems.length - limit} more problems`);
+  if (batch.blankRows > 0) console.error(`note: ${source}: skipped ${batch.blankRows} blank row(s)`);
 }
 
 function formatScore(score: number | null): string {
   if (score === null) return "-".padStart(10);
-  return (Math.abs(score) < 1e-3 && score !== 0 ? score.toExponential(2) : score.toFixed(4)).padStart(10);
+  const fixed = score === 0 || (Math.abs(score) >= 1e-3 && Math.abs(score) < 1e4);
+  return (fixed ? score.toFixed(4) : score.toExponential(2)).padStart(10);
 }
 
 function positiveInteger(text: string, flag: string): number {

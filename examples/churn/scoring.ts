@@ -1,9 +1,11 @@
 // What the churn project reports about a model: weighted F1/F2/precision/recall and ROC AUC with a
 // verbal rating, and a risk band per customer.
+import { isTabkitError } from "tabkit";
 import type { ColumnTransformer, Pipeline } from "tabkit/compose";
 import { f1Score, fbetaScore, precisionScore, rateScore, recallScore, rocAucScore, type ScoreRating } from "tabkit/metrics";
-import type { OneHotEncoder, TargetEncoder } from "tabkit/preprocessing";
-import type { CustomerSchema } from "./customers.js";
+import type { MinMaxScaler, OneHotEncoder, TargetEncoder } from "tabkit/preprocessing";
+import { FEATURES } from "./churn-pipeline.js";
+import { withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
 
 export interface ChurnMetrics {
   f1: number;
@@ -59,4 +61,33 @@ export function schemaOf(pipeline: Pipeline): CustomerSchema {
     categories: Object.fromEntries(oneHot.featureNamesIn.map((name, j) => [name, oneHot.categories[j].map(String)])),
     ordinalValues: Object.fromEntries(target.featureNamesIn.map((name, j) => [name, target.categories[j].map(Number)])),
   };
+}
+
+/** The range of each column a fitted MinMaxScaler saw (the training ranges saved beside a model). */
+export function rangesOf(scaler: MinMaxScaler): Record<string, [number, number]> {
+  const [min, max] = [scaler.dataMin, scaler.dataMax];
+  return Object.fromEntries(scaler.featureNamesIn.map((name, j) => [name, [min[j], max[j]]]));
+}
+
+/**
+ * Scores a batch. A row the pipeline refuses (a DataError naming the row, e.g. a value that grows
+ * too large for the forest's float32 thresholds) becomes an error on its line and is set aside,
+ * and the other rows are scored again.
+ */
+export function scoreCustomers(pipeline: Pipeline, batch: CustomerBatch): { batch: CustomerBatch; probability: Float64Array; predicted: number[] } {
+  for (;;) {
+    if (batch.ids.length === 0) return { batch, probability: new Float64Array(0), predicted: [] };
+    try {
+      return { batch, probability: churnProbability(pipeline, batch.features), predicted: pipeline.predict(batch.features) as number[] };
+    } catch (error) {
+      if (!isTabkitError(error, "DATA_ERROR") || error.row === undefined || error.row >= batch.ids.length) throw error;
+      const row = error.row;
+      // The error names the pipeline's internal column ("numerical__escore_credito"): report the file's.
+      const columns = FEATURES.filter((name) => error.column?.includes(name));
+      const value = columns.length === 1 ? String(batch.features.row(row)[columns[0]]) : "";
+      const reason = error.message.replace(/ \((column|row) [^)]*\)$/, "").replace(/^.*: /, "");
+      const problem = { line: batch.lines[row], id: batch.ids[row], column: columns.join(", ") || null, value, severity: "error" as const, message: `the model cannot score it: ${reason}` };
+      batch = { ...withoutRows(batch, new Set([row])), problems: [...batch.problems, problem].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+    }
+  }
 }

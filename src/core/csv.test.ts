@@ -35,6 +35,20 @@ describe("formatCsv", () => {
   });
 });
 
+describe("parseCsv", () => {
+  it("gives the line each row starts on, past blank lines and line breaks in quoted fields", () => {
+    const { rows, lines } = parseCsv('a,b\n1,2\n\n"x\ny",3\r\n4,5');
+    expect(rows).toEqual([["1", "2"], ["x\ny", "3"], ["4", "5"]]);
+    expect(lines).toEqual([2, 4, 6]);
+  });
+
+  it("refuses a row of another width, or keeps it with ragged for the caller to report", () => {
+    const text = "a,b\n1\n2,3,4\n5,6";
+    expect(() => parseCsv(text)).toThrow(/line 2 has 1 fields but the header has 2/);
+    expect(parseCsv(text, { ragged: true })).toEqual({ header: ["a", "b"], rows: [["1"], ["2", "3", "4"], ["5", "6"]], lines: [2, 3, 4] });
+  });
+});
+
 describe("Frame.toCSV", () => {
   it("round-trips through Frame.fromCSV with missing values, quotes and exact numbers", () => {
     const frame = Frame.fromColumns({

@@ -7,11 +7,13 @@ export interface CsvParseOptions {
 }
 
 /**
- * Parses RFC 4180 text into a header and rows of raw string fields. Quoted fields may hold
- * delimiters, doubled quotes and line breaks; `\r\n` and `\n` both end a record. A record whose
- * field count differs from the header's is a DataError naming its line.
+ * Parses RFC 4180 text into a header and rows of raw string fields, with the line each row starts
+ * on (the header is line 1; blank lines are skipped). Quoted fields may hold delimiters, doubled
+ * quotes and line breaks; `\r\n` and `\n` both end a record. A record whose field count differs
+ * from the header's is a DataError naming its line, unless `ragged` keeps it as it is for the
+ * caller to report.
  */
-export function parseCsv(text: string, options: CsvParseOptions = {}): { header: string[]; rows: string[][] } {
+export function parseCsv(text: string, options: CsvParseOptions & { ragged?: boolean } = {}): { header: string[]; rows: string[][]; lines: number[] } {
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
     throw new DataError(`parseCsv: delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`);
@@ -74,15 +76,16 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): { header:
   if (records.length === 0) throw new DataError("parseCsv: the text is empty; expected a header line");
   const header = records[0];
   const rows = records.slice(1);
-  for (let r = 0; r < rows.length; r++) {
+  const lines = recordLines.slice(1);
+  for (let r = 0; r < rows.length && !options.ragged; r++) {
     if (rows[r].length !== header.length) {
       throw new DataError(
-        `parseCsv: line ${recordLines[r + 1]} has ${rows[r].length} fields but the header has ${header.length}`,
+        `parseCsv: line ${lines[r]} has ${rows[r].length} fields but the header has ${header.length}`,
         { row: r },
       );
     }
   }
-  return { header, rows };
+  return { header, rows, lines };
 }
 
 /**
