@@ -1,5 +1,5 @@
 import { progressWithin, type ProgressListener, type ProgressOptions } from "./fit-progress.js";
-import type { AsyncFitOptions } from "./parallel.js";
+import { checkParallel, type AsyncFitOptions } from "./parallel.js";
 
 /** A composite's request to fit one of its children, yielded by its {@link FitProcedure}. */
 export interface ChildFit {
@@ -70,9 +70,11 @@ function fitHere(request: ChildFit, options: ProgressOptions): Outcome {
 /**
  * Carries out a procedure with {@link fitChild}: children that have `fitAsync` may use
  * `options.parallel`, and with a runner overlapped fits run while the procedure goes on.
- * Whatever the procedure's end, it settles only when every fit it started has.
+ * Whatever the procedure's end, it settles only when every fit it started has. `owner`
+ * (`Kind.fitAsync`) starts the message when `options.parallel` is not a runner.
  */
-export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions = {}): Promise<R> {
+export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions = {}, owner = "fitAsync"): Promise<R> {
+  checkParallel(options.parallel, owner);
   const running = new Map<object, Promise<Outcome>>();
   const deferred = new Map<object, ChildFit>();
   const fit = (request: ChildFit): Promise<Outcome> =>

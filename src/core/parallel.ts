@@ -1,3 +1,4 @@
+import { ValidationError } from "./errors.js";
 import type { ProgressOptions } from "./fit-progress.js";
 
 /**
@@ -24,4 +25,21 @@ export interface AsyncFitOptions extends ProgressOptions {
    * `tabkit/node`; absent: on this thread. Results are the same either way.
    */
   parallel?: ParallelRunner;
+}
+
+/**
+ * Checks a `fitAsync`'s `parallel` option before any work starts, so that `{}` or a string is a
+ * ValidationError naming the option rather than a TypeError from deep inside the fit. `owner`
+ * is the `Kind.fitAsync` the message starts with.
+ */
+export function checkParallel(parallel: unknown, owner: string): ParallelRunner | undefined {
+  if (parallel === undefined) return undefined;
+  const runner = parallel as Partial<ParallelRunner> | null;
+  if (typeof runner?.run !== "function" || !Number.isInteger(runner.size) || runner.size! < 1) {
+    const got = typeof parallel === "object" && parallel !== null ? `an object with keys ${JSON.stringify(Object.keys(parallel))}` : (JSON.stringify(parallel) ?? String(parallel));
+    throw new ValidationError(`${owner}: options.parallel must be a parallel runner, an object with run(task, shared, payloads, jobs) and a worker count size >= 1 (e.g. a WorkerPool from tabkit/node), got ${got}`, [
+      { path: "parallel", message: "must be a ParallelRunner (run and size), e.g. a WorkerPool" },
+    ]);
+  }
+  return runner as ParallelRunner;
 }

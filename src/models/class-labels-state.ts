@@ -11,7 +11,8 @@ export function encodeClasses(classes: readonly Label[]): JsonValue {
 export function readClasses(reader: StateReader, key: string, { min = 1 }: { min?: number } = {}): Label[] {
   const raw = reader.raw(key);
   if (!Array.isArray(raw) || raw.length < min) reader.fail(key, `must be an array of at least ${min} class label(s)`);
-  const classes: Label[] = raw.every((value) => typeof value === "string") ? reader.strings(key, {}) : reader.numbers(key);
+  // the first class sets the type, so that a bad entry is named as the one that breaks it
+  const classes: Label[] = typeof raw[0] === "string" ? reader.strings(key, {}) : reader.numbers(key);
   for (let k = 1; k < classes.length; k++) {
     if (compareLabels(classes[k - 1], classes[k]) >= 0) reader.fail(`${key}[${k}]`, "breaks the sorted order of distinct classes");
   }

@@ -44,3 +44,15 @@ export function computeClassWeight(
   }
   return weight;
 }
+
+/** Per-row weights: each row's class weight (`perClass[codes[i]]`), times its sample weight when given. */
+export function weightRows(perClass: Float64Array, codes: Int32Array, sampleWeight: Float64Array | undefined): Float64Array {
+  const out = new Float64Array(codes.length);
+  for (let i = 0; i < out.length; i++) out[i] = sampleWeight === undefined ? perClass[codes[i]] : sampleWeight[i] * perClass[codes[i]];
+  return out;
+}
+
+/** How a classifier's row weights are named in messages. */
+export function weightSource(classWeight: ClassWeight): string {
+  return classWeight === null ? "sampleWeight" : "sampleWeight × classWeight";
+}

@@ -9,13 +9,13 @@ import { checkRandomState } from "../core/random-state.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import type { StateReader } from "../core/state-codec.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
-import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
+import { classWeightCheck, computeClassWeight, weightRows, weightSource, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
 import { exactSums, GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type ClassificationCriterionName, type TreeGrowthParams } from "./tree/grow-tree.js";
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/feature-ranks.js";
 import { toTreeData } from "./tree/tree-data.js";
-import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { checkGiniWeights, checkTrainingSize, predictionMatrix, trainingMatrix, weightTotal } from "./tree/tree-input.js";
 import { addTreeValues, applyTree, toFloat32Rows, argmaxLabels, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
@@ -66,15 +66,13 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
     const { classes, codes } = encodeLabels(labels);
     if (classes.length < 2) throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least 2 classes`);
     const p = this.params;
-    checkTrainingSize(matrix.rows, p.minSamplesSplit, sampleWeight, site);
+    checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);
-    let weights: Float64Array | null = sampleWeight ?? null;
-    if (p.classWeight !== null) {
-      const perClass = computeClassWeight(p.classWeight, classes, codes, undefined, site);
-      const w = new Float64Array(matrix.rows);
-      for (let i = 0; i < w.length; i++) w[i] = sampleWeight === undefined ? perClass[codes[i]] : sampleWeight[i] * perClass[codes[i]];
-      weights = w;
-    }
+    // scikit-learn's tree balances classes by row counts, without the sample weights
+    const weights = p.classWeight === null ? (sampleWeight ?? null) : weightRows(computeClassWeight(p.classWeight, classes, codes, undefined, site), codes, sampleWeight);
+    const source = weightSource(p.classWeight);
+    const total = weightTotal(weights, matrix.rows, source, site);
+    if (p.criterion === "gini") checkGiniWeights(total, source, site);
     const data = toTreeData(matrix, site);
     const treeSeed = checkRandomState(p.randomState).randint(0, 0x7fffffff);
     const ranks = exactSums(weights, classes.length) ? rankFeatures(data) : null;
@@ -141,6 +139,6 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
     const schema = decodeSchema(reader.object("schema"));
     const classes = readClasses(reader, "classes", { min: 2 });
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: schema.names.length });
-    return { schema, classes, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, classes.length) };
+    return { schema, classes, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, { nClasses: classes.length }) };
   }
 }

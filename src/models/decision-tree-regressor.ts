@@ -10,7 +10,7 @@ import type { FitOptions } from "./fit-options.js";
 import { GROWTH_SCHEMA, growthChecks, growTree, resolveMaxFeatures, type RegressionCriterionName, type TreeGrowthParams } from "./tree/grow-tree.js";
 import { decodeTree, encodeTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
-import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { checkTargetRange, checkTrainingSize, predictionMatrix, trainingMatrix, weightTotal } from "./tree/tree-input.js";
 import { addTreeValues, applyTree, toFloat32Rows, countLeaves, treeFeatureImportances } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
@@ -55,8 +55,9 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
     const target = toTargets(y, matrix.rows, site);
     const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
     const p = this.params;
-    checkTrainingSize(matrix.rows, p.minSamplesSplit, sampleWeight, site);
+    checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);
+    checkTargetRange(target, weightTotal(sampleWeight ?? null, matrix.rows, "sampleWeight", site), p.criterion !== "absolute_error", site);
     const data = toTreeData(matrix, site);
     const treeSeed = checkRandomState(p.randomState).randint(0, 0x7fffffff);
     const tree = growTree(data, { kind: "regression", y: target, criterion: p.criterion }, sampleWeight ?? null, p, maxFeatures, treeSeed);
@@ -106,6 +107,6 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
   protected decodeState(reader: StateReader, _context: LoadContext): DecisionTreeRegressorState {
     const schema = decodeSchema(reader.object("schema"));
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: schema.names.length });
-    return { schema, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, 1) };
+    return { schema, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, { nTrees: 1 }) };
   }
 }

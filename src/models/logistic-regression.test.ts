@@ -63,7 +63,22 @@ describe("LogisticRegression parity with scikit-learn (lbfgs)", () => {
 });
 
 describe("LogisticRegression parity on extreme inputs", () => {
-  it.each(Object.entries(fixture.edgeCases))("%s", (_name, c) => {
+  // Where scikit-learn's lbfgs cannot take a single step it warns and keeps the all-zero start
+  // (probabilities 0.5 everywhere); tabkit refuses such a fit, naming the column to scale.
+  const stuck = Object.entries(fixture.edgeCases).filter(([, c]) => c.nIter === 0 && !c.converged);
+  const fitted = Object.entries(fixture.edgeCases).filter(([, c]) => !(c.nIter === 0 && !c.converged));
+
+  it("the fixture has stuck cases (huge and large features)", () => {
+    expect(stuck.map(([name]) => name).sort()).toEqual(["huge_features", "large_features"]);
+  });
+
+  it.each(stuck)("%s is a DataError asking to scale the column", (_name, c) => {
+    expect(() => new LogisticRegression(paramsOf(c.params)).fit(c.X, c.y)).toThrow(
+      expect.objectContaining({ code: "DATA_ERROR", column: "x0", message: expect.stringMatching(/^LogisticRegression\.fit: lbfgs could not take a single step.*column "x0" holds values up to .*scale the features/) }),
+    );
+  });
+
+  it.each(fitted)("%s", (_name, c) => {
     const warnings: string[] = [];
     const model = new LogisticRegression(paramsOf(c.params)).fit(c.X, c.y, { onWarning: (m) => warnings.push(m) });
     expect(model.nIter).toBe(c.nIter);
@@ -152,6 +167,24 @@ describe("LogisticRegression", () => {
     expect(isTabkitError(error, "DATA_ERROR"), String(error)).toBe(true);
     expect((error as Error).message).toMatch(/^LogisticRegression\.(fit|predict)/);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it("refuses a fit that cannot leave its all-zero start, naming the column to scale", () => {
+    for (const huge of [1e300, 1e39]) {
+      const Xh = [[0, 1], [1, 0], [2, huge], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0]];
+      expect(() => new LogisticRegression().fit(Xh, [0, 0, 0, 0, 1, 1, 1, 1])).toThrow(
+        expect.objectContaining({ code: "DATA_ERROR", column: "x1", row: 2, message: expect.stringMatching(/holds values up to 1e\+(300|39) in magnitude: scale the features/) }),
+      );
+    }
+  });
+
+  it("refuses rows whose decision value overflows instead of returning NaN", () => {
+    const model = new LogisticRegression({ C: 100 }).fit([[0, 0], [1, 1], [2, 2], [3, 3], [0, 3], [1, 4], [2, 5], [3, 6]], [0, 0, 0, 0, 1, 1, 1, 1]);
+    const huge = [[1, 1], [1e308, 1e308]];
+    for (const method of ["predictProba", "decisionFunction", "predict"] as const) {
+      expect(() => model[method](huge)).toThrow(expect.objectContaining({ code: "DATA_ERROR", row: 1, message: expect.stringMatching(new RegExp(`^LogisticRegression\\.${method}: the decision value is NaN.*overflow.*\\(row 1\\)`)) }));
+    }
+    expect(model.predict([[1, 1]])).toHaveLength(1);
   });
 
   it("leaves the previous fit intact when a fit fails", () => {

@@ -1,4 +1,4 @@
-import { DataError } from "../core/errors.js";
+import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
@@ -10,7 +10,7 @@ import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { accuracyScore } from "../metrics/accuracy-score.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
 import { multiplyTransposed } from "./dense-products.js";
-import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
+import { classWeightCheck, computeClassWeight, weightRows, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
 import { minimizeLbfgs } from "./lbfgs.js";
 import { coefficientCount, logisticObjective, type LogisticProblem } from "./logistic-loss.js";
@@ -78,7 +78,7 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
       throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); LogisticRegression needs samples of at least 2 classes`);
     }
     const { C, fitIntercept, classWeight, maxIter, tol } = this.params;
-    const weights = rowWeights(computeClassWeight(classWeight, classes, codes, sampleWeight, site), codes, sampleWeight, classWeight !== null);
+    const weights = classWeight === null ? sampleWeight : weightRows(computeClassWeight(classWeight, classes, codes, sampleWeight, site), codes, sampleWeight);
     const weightSum = weights === undefined ? matrix.rows : pairwiseSum(weights);
     if (!(weightSum > 0)) throw DataError.at(site, "the sample weights sum to 0; at least one row needs a positive weight");
     const problem: LogisticProblem = {
@@ -98,9 +98,9 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
       gtol: tol,
       ftol: 64 * EPS,
     });
-    for (let t = 0; t < result.x.length; t++) {
-      if (!Number.isFinite(result.x[t])) throw DataError.at(site, "the optimisation diverged (non-finite coefficients); scale the features, e.g. with StandardScaler");
-    }
+    if (!result.x.every(Number.isFinite)) throw scaleError(matrix, site, "the optimisation diverged (non-finite coefficients)");
+    // scikit-learn only warns here and returns the all-zero starting point, a model that learned nothing
+    if (result.status === 2 && result.nIter === 0) throw scaleError(matrix, site, "lbfgs could not take a single step (its line search failed at the all-zero start)");
     const nIter = Math.min(result.nIter, maxIter);
     if (result.status !== 0) {
       options.onWarning?.(
@@ -202,7 +202,13 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
     const K = intercept.length;
     const out = new Float64Array(matrix.rows * K);
     multiplyTransposed(matrix.data, matrix.rows, matrix.cols, coef, K, out);
-    for (let t = 0; t < out.length; t++) out[t] += intercept[t % K];
+    for (let t = 0; t < out.length; t++) {
+      out[t] += intercept[t % K];
+      // huge finite inputs overflow the products (inf - inf is NaN), which no probability survives
+      if (!Number.isFinite(out[t])) {
+        throw DataError.at({ ...site, row: Math.floor(t / K) }, `the decision value is ${out[t]}: this row's values times the coefficients overflow float64; check it for values far outside the training range`);
+      }
+    }
     return new Matrix(out, matrix.rows, K);
   }
 
@@ -232,12 +238,13 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
   }
 }
 
-/** Per-row weights: sample weight times class weight; undefined when neither applies. */
-function rowWeights(classWeights: Float64Array, codes: Int32Array, sampleWeight: Float64Array | undefined, useClassWeight: boolean): Float64Array | undefined {
-  if (sampleWeight === undefined && !useClassWeight) return undefined;
-  const out = new Float64Array(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = (sampleWeight === undefined ? 1 : sampleWeight[i]) * classWeights[codes[i]];
-  return out;
+/** A fit that failed on badly scaled features, naming the column with the largest magnitude. */
+function scaleError(matrix: Matrix, site: ErrorSite, what: string): DataError {
+  let at = 0;
+  for (let t = 1; t < matrix.data.length; t++) if (Math.abs(matrix.data[t]) > Math.abs(matrix.data[at])) at = t;
+  const row = Math.floor(at / matrix.cols);
+  const column = matrix.names()[at % matrix.cols];
+  return DataError.at({ ...site, column, row }, `${what}; column ${JSON.stringify(column)} holds values up to ${Math.abs(matrix.data[at])} in magnitude: scale the features, e.g. with StandardScaler`);
 }
 
 /** Splits the optimiser's vector into row-major coefficients and intercepts. */

@@ -10,20 +10,20 @@ import { checkRandomState } from "../core/random-state.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
-import { classWeightCheck, computeClassWeight, type ClassWeight } from "./class-weight.js";
+import { classWeightCheck, computeClassWeight, weightRows, weightSource, type ClassWeight } from "./class-weight.js";
 import type { FitOptions } from "./fit-options.js";
-import { pairwiseSum } from "../core/pairwise-sum.js";
+import { checkParallel } from "../core/parallel.js";
 import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import type { AssembledForest } from "./tree/forest-assembly.js";
-import { outOfBag } from "./tree/forest-summary.js";
+import { checkOobBlock, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type ClassificationCriterionName } from "./tree/grow-tree.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { rankFeatures } from "./tree/feature-ranks.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { weightedChoice } from "./tree/weighted-choice.js";
-import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { checkGiniWeights, checkTrainingSize, predictionMatrix, trainingMatrix, weightTotal } from "./tree/tree-input.js";
 import { argmaxLabels, toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
@@ -71,8 +71,8 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
 
   /** Fits on this thread; `options.onProgress` hears of the trees as they grow (task "trees"). */
   fit(X: MatrixInput, y: readonly Label[], options: FitOptions & ProgressOptions = {}): this {
-    const job = this.prepare(X, y, options);
-    return this.finish(job, growForest(job.plan, options.onProgress), options);
+    const job = this.prepare(X, y, options, "fit");
+    return this.finish(job, growForest(job.plan, options.onProgress), options, "fit");
   }
 
   /**
@@ -81,31 +81,31 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
    * committed unless every tree grows.
    */
   async fitAsync(X: MatrixInput, y: readonly Label[], options: ForestFitOptions = {}): Promise<this> {
-    const job = this.prepare(X, y, options);
-    return this.finish(job, await runForest(job.plan, this.params.nJobs, options), options);
+    const parallel = checkParallel(options.parallel, `${this.kind}.fitAsync`);
+    const job = this.prepare(X, y, options, "fitAsync");
+    return this.finish(job, await runForest(job.plan, this.params.nJobs, { ...options, parallel }), options, "fitAsync");
   }
 
-  private prepare(X: MatrixInput, y: readonly Label[], options: FitOptions) {
-    const site = this.site("fit");
+  private prepare(X: MatrixInput, y: readonly Label[], options: FitOptions, method: string) {
+    const site = this.site(method);
     const matrix = trainingMatrix(X, site);
     const labels = toLabels(y, matrix.rows, site);
     const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
     const { classes, codes } = encodeLabels(labels);
     if (classes.length < 2) throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least 2 classes`);
     const p = this.params;
-    checkTrainingSize(matrix.rows, p.minSamplesSplit, sampleWeight, site);
+    checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     if (p.oobScore && !p.bootstrap) throw DataError.at(site, "oobScore needs bootstrap: true (out-of-bag rows exist only with bootstrap samples)");
     if (p.maxSamples !== null && !p.bootstrap) throw DataError.at(site, "maxSamples can only be set with bootstrap: true");
     const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);
     // "balanced_subsample" without bootstrap is "balanced"; with bootstrap it is applied per tree
     const preset = p.classWeight === "balanced_subsample" ? (p.bootstrap ? null : "balanced") : p.classWeight;
-    let weights: Float64Array | null = sampleWeight ?? null;
-    if (preset !== null) {
-      const perClass = computeClassWeight(preset, classes, codes, sampleWeight, site);
-      const w = new Float64Array(matrix.rows);
-      for (let i = 0; i < w.length; i++) w[i] = sampleWeight === undefined ? perClass[codes[i]] : sampleWeight[i] * perClass[codes[i]];
-      weights = w;
-    }
+    const weights = preset === null ? (sampleWeight ?? null) : weightRows(computeClassWeight(preset, classes, codes, sampleWeight, site), codes, sampleWeight);
+    const source = weightSource(preset);
+    const total = weightTotal(weights, matrix.rows, source, site);
+    const nBoot = p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? null : total, (text) => options.onWarning?.(this.message(method, text))) : matrix.rows;
+    // a bootstrap tree is weighted by its draw counts, which total nBoot
+    if (p.criterion === "gini") checkGiniWeights(p.bootstrap ? nBoot : total, source, site);
     const data = toTreeData(matrix, site);
     const seeds = drawTreeSeeds(checkRandomState(p.randomState), p.nEstimators);
     const plan: ForestPlan = {
@@ -115,7 +115,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
       maxFeatures,
       seeds,
       bootstrap: p.bootstrap,
-      nBoot: p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? matrix.rows : pairwiseSum(weights)) : matrix.rows,
+      nBoot,
       choice: p.bootstrap && weights !== null ? weightedChoice(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: p.bootstrap && p.classWeight === "balanced_subsample",
@@ -124,12 +124,12 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     return { plan, matrix, codes, classes, schema: schemaOfMatrix(X, matrix) };
   }
 
-  private finish(job: ReturnType<RandomForestClassifier["prepare"]>, forest: AssembledForest, options: FitOptions): this {
+  private finish(job: ReturnType<RandomForestClassifier["prepare"]>, forest: AssembledForest, options: FitOptions, method: string): this {
     const { plan, matrix, codes, classes, schema } = job;
     let oob: RandomForestClassifierState["oob"] = null;
     if (this.params.oobScore) {
       const { values, missing } = outOfBag(plan, forest.trees, matrix.data, matrix.rows, matrix.cols, classes.length);
-      if (missing > 0) options.onWarning?.(this.message("fit", `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
+      if (missing > 0) options.onWarning?.(this.message(method, `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
       const K = classes.length;
       let correct = 0;
       for (let i = 0; i < matrix.rows; i++) {
@@ -207,8 +207,9 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     const classes = readClasses(reader, "classes", { min: 2 });
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
-    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, classes.length));
-    const featureImportances = reader.f64("featureImportances", { length: cols, finite: true });
+    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, { nClasses: classes.length }));
+    const featureImportances = reader.f64("featureImportances", { length: cols, finite: true, min: 0, max: 1 });
+    checkOobBlock(reader, this.params.oobScore);
     let oob: RandomForestClassifierState["oob"] = null;
     if (reader.raw("oob") !== null) {
       const o = reader.object("oob");

@@ -10,18 +10,18 @@ import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { r2Score } from "../metrics/r2-score.js";
 import type { FitOptions } from "./fit-options.js";
-import { pairwiseSum } from "../core/pairwise-sum.js";
+import { checkParallel } from "../core/parallel.js";
 import { drawTreeSeeds, type ForestPlan } from "./tree/forest-plan.js";
 import { bootstrapSize, FOREST_SCHEMA, type ForestParams } from "./tree/forest-params.js";
 import { flattenForest, predictFlat, type FlatForest } from "./tree/flat-forest.js";
 import type { AssembledForest } from "./tree/forest-assembly.js";
-import { outOfBag } from "./tree/forest-summary.js";
+import { checkOobBlock, outOfBag } from "./tree/forest-summary.js";
 import { growthChecks, resolveMaxFeatures, type RegressionCriterionName } from "./tree/grow-tree.js";
 import { growForest, runForest, type ForestFitOptions } from "./tree/run-forest.js";
 import { decodeCompactTree, encodeCompactTree } from "./tree/tree-codec.js";
 import { toTreeData } from "./tree/tree-data.js";
 import { weightedChoice } from "./tree/weighted-choice.js";
-import { checkTrainingSize, predictionMatrix, trainingMatrix } from "./tree/tree-input.js";
+import { checkTargetRange, checkTrainingSize, predictionMatrix, trainingMatrix, weightTotal } from "./tree/tree-input.js";
 import { toFloat32Rows } from "./tree/tree-predict.js";
 import { copyTree, type TreeStructure } from "./tree/tree-structure.js";
 
@@ -61,8 +61,8 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
 
   /** Fits on this thread; `options.onProgress` hears of the trees as they grow (task "trees"). */
   fit(X: MatrixInput, y: ArrayLike<number>, options: FitOptions & ProgressOptions = {}): this {
-    const job = this.prepare(X, y, options);
-    return this.finish(job, growForest(job.plan, options.onProgress), options);
+    const job = this.prepare(X, y, options, "fit");
+    return this.finish(job, growForest(job.plan, options.onProgress), options, "fit");
   }
 
   /**
@@ -71,21 +71,28 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
    * committed unless every tree grows.
    */
   async fitAsync(X: MatrixInput, y: ArrayLike<number>, options: ForestFitOptions = {}): Promise<this> {
-    const job = this.prepare(X, y, options);
-    return this.finish(job, await runForest(job.plan, this.params.nJobs, options), options);
+    const parallel = checkParallel(options.parallel, `${this.kind}.fitAsync`);
+    const job = this.prepare(X, y, options, "fitAsync");
+    return this.finish(job, await runForest(job.plan, this.params.nJobs, { ...options, parallel }), options, "fitAsync");
   }
 
-  private prepare(X: MatrixInput, y: ArrayLike<number>, options: FitOptions) {
-    const site = this.site("fit");
+  private prepare(X: MatrixInput, y: ArrayLike<number>, options: FitOptions, method: string) {
+    const site = this.site(method);
     const matrix = trainingMatrix(X, site);
     const target = toTargets(y, matrix.rows, site);
     const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
     const p = this.params;
-    checkTrainingSize(matrix.rows, p.minSamplesSplit, sampleWeight, site);
+    checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     if (p.oobScore && !p.bootstrap) throw DataError.at(site, "oobScore needs bootstrap: true (out-of-bag rows exist only with bootstrap samples)");
     if (p.maxSamples !== null && !p.bootstrap) throw DataError.at(site, "maxSamples can only be set with bootstrap: true");
     const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);
     const weights = sampleWeight ?? null;
+    const total = weightTotal(weights, matrix.rows, "sampleWeight", site);
+    const nBoot = p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? null : total, (text) => options.onWarning?.(this.message(method, text))) : matrix.rows;
+    // a bootstrap tree is weighted by its draw counts, which total nBoot; the out-of-bag R² sums
+    // squared deviations of up to 2 max|y| over the rows, at most (2 rows max|y|)²
+    const treeTotal = p.bootstrap ? nBoot : total;
+    checkTargetRange(target, p.oobScore ? Math.max(treeTotal, 2 * matrix.rows) : treeTotal, p.criterion !== "absolute_error" || p.oobScore, site);
     const plan: ForestPlan = {
       data: toTreeData(matrix, site),
       target: { kind: "regression", y: target, criterion: p.criterion },
@@ -93,7 +100,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
       maxFeatures,
       seeds: drawTreeSeeds(checkRandomState(p.randomState), p.nEstimators),
       bootstrap: p.bootstrap,
-      nBoot: p.bootstrap ? bootstrapSize(p.maxSamples, matrix.rows, weights === null ? matrix.rows : pairwiseSum(weights)) : matrix.rows,
+      nBoot,
       choice: p.bootstrap && weights !== null ? weightedChoice(weights) : null,
       baseWeights: p.bootstrap ? null : weights,
       balancedSubsample: false,
@@ -102,12 +109,12 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     return { plan, matrix, target, schema: schemaOfMatrix(X, matrix) };
   }
 
-  private finish(job: ReturnType<RandomForestRegressor["prepare"]>, forest: AssembledForest, options: FitOptions): this {
+  private finish(job: ReturnType<RandomForestRegressor["prepare"]>, forest: AssembledForest, options: FitOptions, method: string): this {
     const { plan, matrix, target, schema } = job;
     let oob: RandomForestRegressorState["oob"] = null;
     if (this.params.oobScore) {
       const { values, missing } = outOfBag(plan, forest.trees, matrix.data, matrix.rows, matrix.cols, 1);
-      if (missing > 0) options.onWarning?.(this.message("fit", `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
+      if (missing > 0) options.onWarning?.(this.message(method, `${missing} row(s) were never out of bag, so they have no OOB estimate; use more trees`));
       oob = { score: r2Score(target, values), prediction: values };
     }
     return this.commit({ schema, maxFeatures: plan.maxFeatures, ...forest, oob });
@@ -162,8 +169,9 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     const schema = decodeSchema(reader.object("schema"));
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
-    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, 1));
-    const featureImportances = reader.f64("featureImportances", { length: cols, finite: true });
+    const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, { nTrees: this.params.nEstimators }));
+    const featureImportances = reader.f64("featureImportances", { length: cols, finite: true, min: 0, max: 1 });
+    checkOobBlock(reader, this.params.oobScore);
     let oob: RandomForestRegressorState["oob"] = null;
     if (reader.raw("oob") !== null) {
       const o = reader.object("oob");

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Pipeline } from "../compose/pipeline.js";
+import { sealModel } from "../core/checksum.js";
 import { isTabkitError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { loadModel } from "../load-model.js";
 import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import { DecisionTreeRegressor } from "./decision-tree-regressor.js";
 import { LogisticRegression } from "./logistic-regression.js";
 import { firstRows, matrices, paramsOf, weightsFor, type SklearnLogisticParams } from "../../test/helpers/logistic-matrices.js";
 import { VotingClassifier } from "./voting-classifier.js";
@@ -80,7 +82,7 @@ describe("VotingClassifier", () => {
     for (const params of bad) expect(() => new VotingClassifier(params as never)).toThrow(expect.objectContaining({ code: "VALIDATION_ERROR" }));
     expect(() => new VotingClassifier({ estimators: members(), weights: [1, 2, 3] }).fit(X, y)).toThrow(/3 weights for 2 estimators/);
     expect(() => new VotingClassifier({ estimators: members(), weights: [0, 0] }).fit(X, y)).toThrow(/sum to 0/);
-    const noProba = Object.assign(new StandardScaler(), { predict: () => [] });
+    const noProba = Object.assign(new StandardScaler(), { predict: () => [], decisionFunction: () => [] });
     expect(() => new VotingClassifier({ estimators: [["p", noProba]], voting: "soft" }).fit(X, y)).toThrow(/member "p" has no predictProba/);
   });
 
@@ -139,7 +141,28 @@ describe("VotingClassifier", () => {
     expect(isTabkitError(error, "DATA_ERROR")).toBe(true);
     expect((error as Error).message).toMatch(/^VotingClassifier\.predict: member "lr": LogisticRegression\.predict: X has 3 features/);
     expect(() => new VotingClassifier({ estimators: members() }).fit(X, y.slice(1))).toThrow(/VotingClassifier\.fit: y has 7 values but X has 8 rows/);
-    expect(() => new VotingClassifier({ estimators: members() }).fit(X, X.map(() => "a"))).toThrow(/member "lr".*single class/);
+    expect(() => new VotingClassifier({ estimators: members() }).fit(X, X.map(() => "z"))).toThrow(/^VotingClassifier\.fit: y has a single class \("z"\)/);
+  });
+
+  it("names predict, not predictProba, when soft voting's predict fails", () => {
+    const voting = new VotingClassifier({ estimators: members(), voting: "soft" }).fit(X, y);
+    expect(() => voting.predict([[1, 2, 3]])).toThrow(/^VotingClassifier\.predict: member "lr": LogisticRegression\.predictProba: X has 3 features/);
+  });
+
+  it("names fitAsync in the errors of fitAsync", async () => {
+    await expect(new VotingClassifier({ estimators: members() }).fitAsync(X, X.map(() => "z"))).rejects.toThrow(/^VotingClassifier\.fitAsync: y has a single class \("z"\)/);
+    await expect(new VotingClassifier({ estimators: members() }).fitAsync(X, y, { parallel: {} as never })).rejects.toThrow(
+      expect.objectContaining({ code: "VALIDATION_ERROR", message: expect.stringMatching(/^VotingClassifier\.fitAsync: options\.parallel must be a parallel runner/) }),
+    );
+  });
+
+  it("refuses regressors as members, at construction and (inside a pipeline) at fit", () => {
+    const regressor = [["r", new DecisionTreeRegressor({ maxDepth: 1 })]] as const;
+    expect(() => new VotingClassifier({ voting: "hard", estimators: regressor })).toThrow(
+      expect.objectContaining({ code: "VALIDATION_ERROR", message: expect.stringMatching(/member "r" \(DecisionTreeRegressor\) must be a classifier/) }),
+    );
+    const wrapped = new VotingClassifier({ estimators: [["r", new Pipeline({ steps: [["tree", new DecisionTreeRegressor({ maxDepth: 1 })]] })]] });
+    expect(() => wrapped.fit(X, y)).toThrow(/^VotingClassifier\.fit: member "r": Pipeline\.classes: the last step is not a classifier/);
   });
 
   it("passes sample weights and warnings to the members", () => {
@@ -173,5 +196,13 @@ describe("VotingClassifier", () => {
     const swapped = { ...json, state: { ...state, members: [new StandardScaler().fit(X).toJSON(), state.members[1]] } };
     const document = JSON.parse(JSON.stringify({ ...swapped, checksum: undefined }));
     expect(() => loadModel(document)).toThrow(expect.objectContaining({ code: "SERIALIZATION_ERROR" }));
+  });
+
+  it("refuses stored members fitted on different columns", () => {
+    const json = new VotingClassifier({ estimators: members() }).fit(X, y).toJSON();
+    const state = json.state as { members: unknown[] };
+    const wide = new LogisticRegression().fit(X.map((row) => [...row, 1]), y.map((label) => (label === "a" ? 0 : 1))).toJSON();
+    const document = JSON.parse(JSON.stringify(sealModel({ ...json, state: { ...state, members: [wide, state.members[1]] } as never })));
+    expect(() => loadModel(document)).toThrow(/VotingClassifier\.state\.members\[1\] was fitted on the columns \["x0","x1"\], but members\[0\] on \["x0","x1","x2"\]/);
   });
 });

@@ -34,7 +34,9 @@ const SCHEMA: ParamSchema<VotingClassifierParams> = {
       if (!Array.isArray(entry) || entry.length !== 2) return "every member must be a [name, estimator] pair";
       const problem = estimatorCheck("drop")(entry[1]);
       if (problem !== undefined) return `member ${JSON.stringify(entry[0])} ${problem}`;
-      if (entry[1] !== "drop" && !(hasMethod(entry[1], "fit") && hasMethod(entry[1], "predict"))) return `member ${JSON.stringify(entry[0])} must be a classifier (fit and predict)`;
+      // tabkit's classifiers have predictProba or decisionFunction; regressors, which cannot vote for a class, neither
+      const classifier = hasMethod(entry[1], "fit") && hasMethod(entry[1], "predict") && (hasMethod(entry[1], "predictProba") || hasMethod(entry[1], "decisionFunction"));
+      if (entry[1] !== "drop" && !classifier) return `member ${JSON.stringify(entry[0])} (${String((entry[1] as Step).kind)}) must be a classifier (fit, predict, and predictProba or decisionFunction)`;
     }
     return checkStepNames(value.map((entry: VotingMember) => entry[0]));
   }),
@@ -63,32 +65,34 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
 
   /** Fits a clone of every member; progress: the task "members", and each member's tasks under its name. */
   fit(X: TableInput, y: readonly Label[], options: FitOptions & ProgressOptions = {}): this {
-    return runFit(this.fitMembers(X, y, options), options);
+    return runFit(this.fitMembers(X, y, options, "fit"), options);
   }
 
   /** As `fit` (same result), fitting each member through its `fitAsync` where it has one, with `options.parallel`. */
   async fitAsync(X: TableInput, y: readonly Label[], options: FitOptions & AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitMembers(X, y, options), options);
+    return runFitAsync(this.fitMembers(X, y, options, "fitAsync"), options, `${this.kind}.fitAsync`);
   }
 
-  private *fitMembers(X: TableInput, y: readonly Label[], options: FitOptions & ProgressOptions): FitProcedure<this> {
-    const site = this.site("fit");
+  private *fitMembers(X: TableInput, y: readonly Label[], options: FitOptions & ProgressOptions, method: string): FitProcedure<this> {
+    const site = this.site(method);
     const { estimators, weights } = this.params;
     if (estimators.every(([, member]) => member === "drop")) {
-      throw new ValidationError(this.message("fit", "needs at least one member that is not \"drop\"; give estimators: [[name, classifier], ...]"), [{ path: "estimators", message: "no active member" }]);
+      throw new ValidationError(this.message(method, "needs at least one member that is not \"drop\"; give estimators: [[name, classifier], ...]"), [{ path: "estimators", message: "no active member" }]);
     }
     if (weights !== null && weights.length !== estimators.length) {
-      throw new ValidationError(this.message("fit", `has ${weights.length} weights for ${estimators.length} estimators`), [{ path: "weights", message: "must have one weight per estimator" }]);
+      throw new ValidationError(this.message(method, `has ${weights.length} weights for ${estimators.length} estimators`), [{ path: "weights", message: "must have one weight per estimator" }]);
     }
     if (weights !== null && !(this.activeWeights().reduce((a, b) => a + b, 0) > 0)) {
-      throw new ValidationError(this.message("fit", "the weights of the active members sum to 0"), [{ path: "weights", message: "must not all be 0" }]);
+      throw new ValidationError(this.message(method, "the weights of the active members sum to 0"), [{ path: "weights", message: "must not all be 0" }]);
     }
     const noProba = estimators.find(([, member]) => member !== "drop" && this.params.voting === "soft" && !hasMethod(member, "predictProba"));
     if (noProba !== undefined) {
-      throw new ValidationError(this.message("fit", `member ${JSON.stringify(noProba[0])} has no predictProba, which soft voting needs; use voting: "hard"`), [{ path: "estimators", message: "soft voting needs predictProba" }]);
+      throw new ValidationError(this.message(method, `member ${JSON.stringify(noProba[0])} has no predictProba, which soft voting needs; use voting: "hard"`), [{ path: "estimators", message: "soft voting needs predictProba" }]);
     }
     const labels = toLabels(y, rowCount(X, site), site);
     const { classes, codes } = encodeLabels(labels);
+    // checked here, as members would name the class by its index
+    if (classes.length < 2) throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least 2 classes`);
     const target = Array.from(codes);
     const progress = new ProgressCounter(options.onProgress, "members", estimators.length);
     const memberOptions = { sampleWeight: options.sampleWeight, onWarning: options.onWarning };
@@ -99,8 +103,10 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
         try {
           yield { child: clone, X, y: target, options: memberOptions, path: [name] };
         } catch (error) {
-          throw this.memberError(name, "fit", error);
+          throw this.memberError(name, method, error);
         }
+        const problem = this.member(name, method, () => classesProblem(clone, classes.length));
+        if (problem !== undefined) throw DataError.at(site, `member ${JSON.stringify(name)} ${problem}; members must be classifiers`);
       }
       members.push(clone);
       progress.advance();
@@ -110,7 +116,12 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
 
   /** The weighted mean of the members' probabilities (soft voting only). */
   predictProba(X: TableInput): Matrix {
-    const state = this.fitted("predictProba");
+    return this.proba(X, "predictProba");
+  }
+
+  /** Soft voting's mean probabilities, errors naming `method`. */
+  private proba(X: TableInput, method: string): Matrix {
+    const state = this.fitted(method);
     if (this.params.voting !== "soft") {
       throw new ValidationError(this.message("predictProba", 'is not available when voting is "hard"; use voting: "soft"'), [{ path: "voting", message: 'must be "soft" for predictProba' }]);
     }
@@ -119,8 +130,8 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     let sum: Float64Array | undefined;
     let rows = 0;
     this.activeMembers(state).forEach(([name, member], m) => {
-      const proba = this.member(name, "predictProba", () => callMethod<Matrix>(member, "predictProba", X));
-      if (proba.cols !== K) throw DataError.at(this.site("predictProba"), `member "${name}" gives ${proba.cols} probability columns for ${K} classes`);
+      const proba = this.member(name, method, () => callMethod<Matrix>(member, "predictProba", X));
+      if (proba.cols !== K) throw DataError.at(this.site(method), `member "${name}" gives ${proba.cols} probability columns for ${K} classes`);
       if (sum === undefined) {
         rows = proba.rows;
         sum = new Float64Array(rows * K);
@@ -141,7 +152,7 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     const K = state.classes.length;
     let scores: Float64Array;
     if (this.params.voting === "soft") {
-      scores = this.predictProba(X).data;
+      scores = this.proba(X, "predict").data;
     } else {
       const weights = this.activeWeights();
       let votes: Float64Array | undefined;
@@ -235,7 +246,6 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
 
   protected decodeState(reader: StateReader, context: LoadContext): VotingClassifierState {
     const classes = readClasses(reader, "classes");
-    const codes = classes.map((_, k) => k);
     const stored = reader.raw("members");
     const specs = this.params.estimators;
     if (!Array.isArray(stored) || stored.length !== specs.length) reader.fail("members", `must be an array of ${specs.length} member documents`);
@@ -248,12 +258,27 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
       const member = context.load(doc, `${this.kind}.state.members[${i}]`) as Step;
       if (member.kind !== spec.kind) reader.fail(`members[${i}]`, `is a ${member.kind} but params declare a ${spec.kind}`);
       if (!member.isFitted) reader.fail(`members[${i}]`, "is not fitted");
-      const memberClasses = (member as unknown as { classes?: unknown }).classes;
-      if (memberClasses !== undefined && JSON.stringify(memberClasses) !== JSON.stringify(codes)) reader.fail(`members[${i}]`, `was not fitted on the class indices 0..${classes.length - 1}`);
+      const problem = classesProblem(member, classes.length);
+      if (problem !== undefined) reader.fail(`members[${i}]`, problem);
       return member;
+    });
+    // members are fitted on the same X, so those that know their columns know the same ones
+    let first: { index: number; names: string } | undefined;
+    members.forEach((member, i) => {
+      if (member === null || !("featureNamesIn" in member)) return;
+      const names = JSON.stringify((member as unknown as { featureNamesIn: string[] }).featureNamesIn);
+      first ??= { index: i, names };
+      if (names !== first.names) reader.fail(`members[${i}]`, `was fitted on the columns ${names}, but members[${first.index}] on ${first.names}`);
     });
     return { classes, members };
   }
+}
+
+/** Why a fitted member cannot vote on `nClasses` classes (it was not fitted on the class indices 0..K-1), or undefined. */
+function classesProblem(member: Step, nClasses: number): string | undefined {
+  const classes = (member as unknown as { classes?: unknown }).classes;
+  const codes = Array.from({ length: nClasses }, (_, k) => k);
+  return classes === undefined || JSON.stringify(classes) === JSON.stringify(codes) ? undefined : `was not fitted on the class indices 0..${nClasses - 1}`;
 }
 
 function rowCount(X: TableInput, site: ErrorSite): number {

@@ -7,7 +7,10 @@ export interface ForestParams extends TreeGrowthParams {
   nEstimators: number;
   /** Grow each tree on a bootstrap sample. Default true. */
   bootstrap: boolean;
-  /** Rows drawn per tree: null (all n), a count, or a fraction of n (of the total weight with weights). */
+  /**
+   * Rows drawn per tree: null (all n), a count, or a non-integer fraction of n (of the total weight
+   * with weights). `1.0` is the count 1 in JavaScript, not every row as in scikit-learn: use null.
+   */
   maxSamples: number | null;
   /** Compute the out-of-bag score at fit. Default false. */
   oobScore: boolean;
@@ -29,9 +32,22 @@ export const FOREST_SCHEMA = {
   nJobs: param<number | null>(null, nullable(anyOf(integer({ min: 1 }), integer({ min: -1, max: -1 })))),
 };
 
-/** scikit-learn's `_get_n_samples_bootstrap`: a fractional maxSamples is relative to the total weight. */
-export function bootstrapSize(maxSamples: number | null, rows: number, weightTotal: number): number {
+/**
+ * scikit-learn's `_get_n_samples_bootstrap`: a fractional maxSamples is relative to the total
+ * weight (`weightTotal`, null without weights), and `warn` hears scikit-learn's warning when that
+ * gives few rows; also of a `maxSamples` of 1, which is one row (JavaScript's 1.0 is the integer 1).
+ */
+export function bootstrapSize(maxSamples: number | null, rows: number, weightTotal: number | null, warn: (message: string) => void): number {
   if (maxSamples === null) return rows;
-  if (Number.isInteger(maxSamples)) return maxSamples;
-  return Math.max(Math.floor(maxSamples * weightTotal), 1);
+  if (Number.isInteger(maxSamples)) {
+    if (maxSamples === 1) warn("maxSamples: 1 draws a single row per tree (1.0 is the integer 1 in JavaScript); use null to draw as many rows as X has");
+    return maxSamples;
+  }
+  const n = Math.max(Math.floor(maxSamples * (weightTotal ?? rows)), 1);
+  // scikit-learn's heuristic for "suspiciously small"
+  if (n < Math.max(10, rows ** (1 / 3))) {
+    const of = weightTotal === null ? `the number of samples is ${rows}` : `the total sum of sample weights is ${weightTotal}`;
+    warn(`using the fractional value maxSamples = ${maxSamples} when ${of} results in a low number (${n}) of bootstrap samples; we recommend passing maxSamples as an integer instead`);
+  }
+  return n;
 }

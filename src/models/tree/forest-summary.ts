@@ -1,4 +1,5 @@
 import { pairwiseSum } from "../../core/pairwise-sum.js";
+import type { StateReader } from "../../core/state-codec.js";
 import { bootstrapCounts, type ForestPlan } from "./forest-plan.js";
 import { addTreeValues, toFloat32Rows } from "./tree-predict.js";
 import type { TreeStructure } from "./tree-structure.js";
@@ -49,4 +50,9 @@ export function outOfBag(plan: ForestPlan, trees: readonly TreeStructure[], x: F
     for (let k = 0; k < valueStride; k++) values[i * valueStride + k] /= d;
   }
   return { values, missing };
+}
+
+/** A stored forest has out-of-bag results exactly when its params ask for them. */
+export function checkOobBlock(reader: StateReader, oobScore: boolean): void {
+  if ((reader.raw("oob") !== null) !== oobScore) reader.fail("oob", oobScore ? "must hold the out-of-bag results, as params.oobScore is true" : "must be null, as params.oobScore is false");
 }

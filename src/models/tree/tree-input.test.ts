@@ -54,7 +54,63 @@ describe("tree models refuse bad input with clear errors", () => {
     const tree = new DecisionTreeClassifier();
     expect(() => tree.fit(X, y, { sampleWeight: [1, 2] })).toThrow(/sampleWeight has 2 values/);
     expect(() => tree.fit(X, y, { sampleWeight: [1, 1, 1, 1, 1, -1] })).toThrow(/non-negative/);
-    expect(() => tree.fit(X, y, { sampleWeight: [0, 0, 0, 0, 0, 0] })).toThrow(/positive weight/);
+    expect(() => tree.fit(X, y, { sampleWeight: [0, 0, 0, 0, 0, 0] })).toThrow(/^DecisionTreeClassifier\.fit: sampleWeight gives every row a weight of 0; at least one row needs a positive weight/);
+  });
+
+  // the reviewer's data: two columns, classes 0 and 1 in halves
+  const X8 = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0]];
+  const y8 = [0, 0, 0, 0, 1, 1, 1, 1];
+  const dataError = (message: RegExp) => expect.objectContaining({ code: "DATA_ERROR", message: expect.stringMatching(message) });
+
+  it("refuses class weights that leave every row a weight of 0 (no NaN probabilities)", () => {
+    const zero = /^\w+\.fit: sampleWeight × classWeight gives every row a weight of 0/;
+    expect(() => new DecisionTreeClassifier({ classWeight: { 0: 0, 1: 0 } }).fit(X8, y8)).toThrow(dataError(zero));
+    expect(() => new DecisionTreeClassifier({ classWeight: { 0: 0 } }).fit(X8, y8, { sampleWeight: [1, 1, 1, 1, 0, 0, 0, 0] })).toThrow(dataError(zero));
+    for (const bootstrap of [false, true]) {
+      expect(() => new RandomForestClassifier({ nEstimators: 3, bootstrap, classWeight: { 0: 0, 1: 0 } }).fit(X8, y8)).toThrow(dataError(zero));
+    }
+  });
+
+  it("refuses targets and weights whose sums overflow float64 (no NaN importances, no silent stump)", () => {
+    const bigY = [0, 0, 0, 1e160, 1e160, 1, 1, 1];
+    expect(() => new DecisionTreeRegressor().fit(X8, bigY)).toThrow(
+      expect.objectContaining({ code: "DATA_ERROR", row: 3, message: expect.stringMatching(/^DecisionTreeRegressor\.fit: y value 1e\+160 is too large.*squared-error sums overflow float64; rescale y/) }),
+    );
+    expect(() => new RandomForestRegressor({ nEstimators: 3, oobScore: true }).fit(X8, bigY)).toThrow(dataError(/^RandomForestRegressor\.fit: y value 1e\+160 is too large/));
+    // absolute error adds, never squares: 1e160 fits, and its importances are numbers
+    expect(Array.from(new DecisionTreeRegressor({ criterion: "absolute_error" }).fit(X8, bigY).featureImportances).every(Number.isFinite)).toBe(true);
+    const heavy = { sampleWeight: X8.map(() => 1e300) };
+    expect(() => new DecisionTreeClassifier().fit(X8, y8, heavy)).toThrow(dataError(/^DecisionTreeClassifier\.fit: sampleWeight totals 8e\+300 per tree, whose square .* overflows float64; rescale sampleWeight/));
+    expect(() => new DecisionTreeClassifier().fit(X8, y8, { sampleWeight: X8.map(() => 1e308) })).toThrow(dataError(/sampleWeight sums past float64's range/));
+    // entropy does not square the weights; bootstrap trees are weighted by their draw counts
+    expect(new DecisionTreeClassifier({ criterion: "entropy" }).fit(X8, y8, heavy).getDepth()).toBe(1);
+    expect(new RandomForestClassifier({ nEstimators: 3, randomState: 0 }).fit(X8, y8, heavy).predict(X8)).toHaveLength(8);
+  });
+
+  it("warns, as scikit-learn does, when maxSamples draws few rows per tree", () => {
+    const warnings: string[] = [];
+    new RandomForestClassifier({ nEstimators: 2, maxSamples: 0.1, randomState: 0 }).fit(X8, y8, { onWarning: (m) => warnings.push(m) });
+    new RandomForestRegressor({ nEstimators: 2, maxSamples: 1, randomState: 0 }).fit(X8, y8, { onWarning: (m) => warnings.push(m) });
+    new RandomForestClassifier({ nEstimators: 2, maxSamples: 0.5, randomState: 0 }).fit(X8, y8, { sampleWeight: X8.map(() => 2), onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([
+      "RandomForestClassifier.fit: using the fractional value maxSamples = 0.1 when the number of samples is 8 results in a low number (1) of bootstrap samples; we recommend passing maxSamples as an integer instead",
+      "RandomForestRegressor.fit: maxSamples: 1 draws a single row per tree (1.0 is the integer 1 in JavaScript); use null to draw as many rows as X has",
+      "RandomForestClassifier.fit: using the fractional value maxSamples = 0.5 when the total sum of sample weights is 16 results in a low number (8) of bootstrap samples; we recommend passing maxSamples as an integer instead",
+    ]);
+  });
+
+  const notRunners: [string, unknown][] = [["{}", {}], ['"x"', "x"], ["run without size", { run: () => Promise.resolve([]) }], ["run not a function", { run: "no", size: 2 }]];
+  it.each(notRunners)("fitAsync refuses parallel: %s with a ValidationError", async (_what, parallel) => {
+    for (const forest of [new RandomForestClassifier({ nEstimators: 2 }), new RandomForestRegressor({ nEstimators: 2 })]) {
+      await expect(forest.fitAsync(X8, y8, { parallel: parallel as never })).rejects.toThrow(
+        expect.objectContaining({ code: "VALIDATION_ERROR", message: expect.stringMatching(new RegExp(`^${forest.kind}\\.fitAsync: options\\.parallel must be a parallel runner.*run\\(.*size.*WorkerPool`)) }),
+      );
+    }
+  });
+
+  it("fitAsync names itself in its errors", async () => {
+    await expect(new RandomForestClassifier({ nEstimators: 2 }).fitAsync(X8, X8.map(() => 1))).rejects.toThrow(/^RandomForestClassifier\.fitAsync: y has a single class \(1\)/);
+    await expect(new RandomForestRegressor({ nEstimators: 2 }).fitAsync(X8, [1, 2])).rejects.toThrow(/^RandomForestRegressor\.fitAsync: y has 2 values/);
   });
 
   it("a failed fit keeps the previous model", () => {
