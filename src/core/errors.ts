@@ -16,6 +16,11 @@ export interface ErrorSite {
 }
 
 /** Formats `"Class.method: message (column \"c\", row 3)"` so every message names its site. */
+/** A value as messages show it: text quoted, so that "1" is not taken for the number 1. */
+export function showValue(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
 export function describeSite(site: ErrorSite, message: string): string {
   const where: string[] = [];
   if (site.column !== undefined) where.push(`column "${site.column}"`);

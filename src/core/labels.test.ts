@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareLabels, encodeLabels, toLabels, toTargets } from "./labels.js";
 import { compareCodePoints } from "./ordering.js";
+import { checkSampleWeight } from "./sample-weight.js";
 
 const site = { estimator: "Clf", method: "fit" };
 
@@ -18,5 +19,10 @@ describe("labels", () => {
     expect(() => toLabels([1, "a"], 2, site)).toThrow(/mixes numbers and strings/);
     expect(() => toLabels([1], 2, site)).toThrow("y has 1 values but X has 2 rows");
     expect(() => toTargets([1, NaN], 2, site)).toThrow(/row 1/);
+  });
+
+  it("quotes text in messages, so that a string is not taken for the number it spells", () => {
+    expect(() => toTargets([1, "0"], 2, site)).toThrow('y value "0" is not a finite number');
+    expect(() => checkSampleWeight([1, "1" as unknown as number], 2, "Clf")).toThrow('sampleWeight value "1" (row 1)');
   });
 });

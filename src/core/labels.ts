@@ -1,4 +1,4 @@
-import { DataError, type ErrorSite } from "./errors.js";
+import { DataError, showValue, type ErrorSite } from "./errors.js";
 import { compareCodePoints } from "./ordering.js";
 
 /** A class label or target: scikit-learn accepts numbers and strings. */
@@ -20,7 +20,7 @@ export function toLabels(y: unknown, expectedLength: number, site: ErrorSite): L
       throw DataError.at({ ...site, row }, "y has a missing value (NaN/null); drop or fill missing targets first");
     }
     if (typeof value === "number" && !Number.isFinite(value)) throw DataError.at({ ...site, row }, `y value ${value} is not finite`);
-    if (typeof value !== "number" && typeof value !== "string") throw DataError.at({ ...site, row }, `y value ${String(value)} is neither a number nor a string`);
+    if (typeof value !== "number" && typeof value !== "string") throw DataError.at({ ...site, row }, `y value ${showValue(value)} is neither a number nor a string`);
     const type = typeof value as "number" | "string";
     if (kind === undefined) kind = type;
     else if (kind !== type) throw DataError.at({ ...site, row }, `y mixes numbers and strings (${JSON.stringify(value)}); use one type for labels`);
@@ -37,7 +37,7 @@ export function toTargets(y: unknown, expectedLength: number, site: ErrorSite): 
   for (let row = 0; row < values.length; row++) {
     const value = values[row];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw DataError.at({ ...site, row }, `y value ${String(value)} is not a finite number`);
+      throw DataError.at({ ...site, row }, `y value ${showValue(value)} is not a finite number`);
     }
     out[row] = value;
   }

@@ -1,4 +1,4 @@
-import { isTabkitError, SerializationError } from "./errors.js";
+import { isTabkitError, SerializationError, showValue } from "./errors.js";
 import type { Estimator, EstimatorClass, LoadContext } from "./estimator.js";
 import { modelChecksum } from "./checksum.js";
 import { MODEL_FORMAT, type JsonObject, type JsonValue, type ModelJSON } from "./json.js";
@@ -67,7 +67,7 @@ export function deserializeModel(input: unknown, registry: ModelRegistry, limits
 function loadDocument(json: unknown, path: string, registry: ModelRegistry, context: LoadContext): Estimator<object, unknown> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new SerializationError(`loadModel: ${path} must be a model object`);
   let doc = json as Record<string, unknown>;
-  if (doc.format !== MODEL_FORMAT) throw new SerializationError(`loadModel: ${path}.format must be "${MODEL_FORMAT}", got ${describe(doc.format)}`);
+  if (doc.format !== MODEL_FORMAT) throw new SerializationError(`loadModel: ${path}.format must be "${MODEL_FORMAT}", got ${showValue(doc.format)}`);
   if (typeof doc.kind !== "string") throw new SerializationError(`loadModel: ${path}.kind must be a string`);
   const codec = registry.get(doc.kind);
   if (codec === undefined) {
@@ -75,14 +75,14 @@ function loadDocument(json: unknown, path: string, registry: ModelRegistry, cont
   }
   const version = doc.schemaVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    throw new SerializationError(`loadModel: ${path}.schemaVersion must be a positive integer, got ${describe(version)}`);
+    throw new SerializationError(`loadModel: ${path}.schemaVersion must be a positive integer, got ${showValue(version)}`);
   }
   if (doc.checksum !== modelChecksum(doc.params as JsonObject, (doc.state ?? null) as JsonValue)) {
     throw new SerializationError(`loadModel: ${path} (${doc.kind}) fails its checksum: the document was changed or damaged after it was saved`);
   }
   if (version > codec.schemaVersion) {
     throw new SerializationError(
-      `loadModel: ${path} is a ${doc.kind} saved with schemaVersion ${version} (tabkit ${describe(doc.libraryVersion)}); ` +
+      `loadModel: ${path} is a ${doc.kind} saved with schemaVersion ${version} (tabkit ${showValue(doc.libraryVersion)}); ` +
         `this tabkit reads up to schemaVersion ${codec.schemaVersion}: upgrade tabkit to load it`,
     );
   }
@@ -135,6 +135,3 @@ function checkStructure(root: unknown, maxDepth: number): void {
   }
 }
 
-function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
-}

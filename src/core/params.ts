@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import { showValue, ValidationError, type ValidationIssue } from "./errors.js";
 
 /** Checks one parameter value: returns a message when the value is unacceptable. */
 export type ParamCheck = (value: unknown) => string | undefined;
@@ -61,13 +61,12 @@ function deepFreeze(value: unknown): unknown {
   return value;
 }
 
-const show = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
 
 /** One of a fixed set of values. */
 export const oneOf =
   (...allowed: readonly unknown[]): ParamCheck =>
   (value) =>
-    allowed.includes(value) ? undefined : `must be one of ${allowed.map(show).join(", ")}, got ${show(value)}`;
+    allowed.includes(value) ? undefined : `must be one of ${allowed.map(showValue).join(", ")}, got ${showValue(value)}`;
 
 /** An integer within the bounds. */
 export const integer =
@@ -75,7 +74,7 @@ export const integer =
   (value) =>
     typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
       ? undefined
-      : `must be an integer${rangeText(min, max)}, got ${show(value)}`;
+      : `must be an integer${rangeText(min, max)}, got ${showValue(value)}`;
 
 /** A finite number within the bounds (`exclusiveMin` makes the lower bound strict). */
 export const number =
@@ -86,12 +85,12 @@ export const number =
       Number.isFinite(value) &&
       (exclusiveMin ? value > min : value >= min) &&
       (exclusiveMax ? value < max : value <= max);
-    return ok ? undefined : `must be a finite number${rangeText(min, max, exclusiveMin, exclusiveMax)}, got ${show(value)}`;
+    return ok ? undefined : `must be a finite number${rangeText(min, max, exclusiveMin, exclusiveMax)}, got ${showValue(value)}`;
   };
 
-export const boolean = (): ParamCheck => (value) => (typeof value === "boolean" ? undefined : `must be true or false, got ${show(value)}`);
+export const boolean = (): ParamCheck => (value) => (typeof value === "boolean" ? undefined : `must be true or false, got ${showValue(value)}`);
 
-export const string = (): ParamCheck => (value) => (typeof value === "string" ? undefined : `must be a string, got ${show(value)}`);
+export const string = (): ParamCheck => (value) => (typeof value === "string" ? undefined : `must be a string, got ${showValue(value)}`);
 
 /** Accepts null as well as whatever `check` accepts. */
 export const nullable =
@@ -116,7 +115,7 @@ export const anyOf =
 export const arrayOf =
   (check: ParamCheck, { minLength = 0 }: { minLength?: number } = {}): ParamCheck =>
   (value) => {
-    if (!Array.isArray(value)) return `must be an array, got ${show(value)}`;
+    if (!Array.isArray(value)) return `must be an array, got ${showValue(value)}`;
     if (value.length < minLength) return `must have at least ${minLength} element(s)`;
     for (let i = 0; i < value.length; i++) {
       const problem = check(value[i]);
@@ -129,7 +128,7 @@ export const arrayOf =
 export const recordOf =
   (check: ParamCheck): ParamCheck =>
   (value) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return `must be an object, got ${show(value)}`;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return `must be an object, got ${showValue(value)}`;
     for (const [key, item] of Object.entries(value)) {
       const problem = check(item);
       if (problem !== undefined) return `entry ${JSON.stringify(key)} ${problem}`;

@@ -1,4 +1,4 @@
-import { DataError } from "./errors.js";
+import { DataError, showValue } from "./errors.js";
 
 /** Checks optional per-row weights: one finite, non-negative number per row. */
 export function checkSampleWeight(weights: ArrayLike<number> | undefined, rows: number, owner: string): Float64Array | undefined {
@@ -8,7 +8,7 @@ export function checkSampleWeight(weights: ArrayLike<number> | undefined, rows: 
   for (let i = 0; i < rows; i++) {
     const w = weights[i];
     if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
-      throw new DataError(`${owner}.fit: sampleWeight value ${String(w)} (row ${i}) must be a finite non-negative number`, { row: i });
+      throw new DataError(`${owner}.fit: sampleWeight value ${showValue(w)} (row ${i}) must be a finite non-negative number`, { row: i });
     }
     out[i] = w;
   }
