@@ -89,4 +89,22 @@ describe("Matrix", () => {
     expect(dataError(() => Matrix.from2D([[1, "a" as unknown as number]])).column).toBe("x1");
     expect(() => new Matrix(new Float64Array(3), 2, 2)).toThrow(/does not fit/);
   });
+
+  it("refuses duplicated names in a Matrix and in a selection instead of losing a column", () => {
+    const error = dataError(() => new Matrix(new Float64Array([1, 20, 3, 40]), 2, 2, ["a", "a"]));
+    expect(error.message).toBe('Matrix: the feature name "a" is given to columns 0 and 1; feature names must be unique (pandas and scikit-learn refuse duplicated names too)');
+    expect(error.column).toBe("a");
+    expect(dataError(() => Frame.fromColumns({ a: [1], b: [2] }).select(["a", "b", "a"])).message).toBe(
+      'Frame.select: column "a" is selected twice (positions 0 and 2); a Frame holds each name once',
+    );
+    // distinct names still go through, and a Matrix without names gets distinct defaults
+    expect(Frame.fromMatrix(new Matrix(new Float64Array([1, 20]), 1, 2)).names).toEqual(["x0", "x1"]);
+  });
+
+  it("keeps its row count without columns", () => {
+    const frame = Frame.adoptColumns([], [], 3);
+    expect([frame.nRows, frame.nCols]).toEqual([3, 0]);
+    expect(frame.toRecords()).toHaveLength(3);
+    expect([frame.toMatrix().rows, frame.toMatrix().cols]).toEqual([3, 0]);
+  });
 });

@@ -1,6 +1,6 @@
 import { DataError, ValidationError } from "./errors.js";
 import { formatCsv, parseCsv, type CsvParseOptions } from "./csv.js";
-import { Matrix } from "./matrix.js";
+import { duplicateName, Matrix } from "./matrix.js";
 
 /** A numeric column (missing = NaN) or a categorical one (missing = null). */
 export type Column = Float64Array | (string | null)[];
@@ -23,6 +23,8 @@ const DEFAULT_NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None"
 /**
  * An ordered set of named columns of equal length: numeric columns are `Float64Array`
  * (missing = NaN), categorical columns are `(string | null)[]` (missing = null).
+ * Column names are unique. A Frame keeps its row count even without columns (a transformer
+ * whose every output is dropped gives n rows x 0 columns, as scikit-learn's n x 0 array).
  * A Frame owns copies of its columns; treat the arrays it hands out as read-only.
  */
 export class Frame {
@@ -99,8 +101,8 @@ export class Frame {
    */
   static fromCSV(text: string, options: FrameCsvOptions = {}): Frame {
     const { header, rows } = parseCsv(text, options);
-    const duplicate = header.find((name, i) => header.indexOf(name) !== i);
-    if (duplicate !== undefined) throw new DataError(`Frame.fromCSV: the header names column "${duplicate}" twice`, { column: duplicate });
+    const duplicate = duplicateName(header);
+    if (duplicate !== null) throw new DataError(`Frame.fromCSV: the header names column "${duplicate.name}" twice`, { column: duplicate.name });
     checkKindsOption(options.kinds, header);
     const na = new Set(options.naValues ?? DEFAULT_NA_VALUES);
     const map = new Map<string, Column>();
@@ -125,11 +127,11 @@ export class Frame {
 
   /**
    * @internal A Frame over columns a transformer has just computed and hands over: no copy, no
-   * kind inference (a Float64Array is numeric, an array categorical). Keys as in `fromColumns`.
+   * kind inference (a Float64Array is numeric, an array categorical). The caller guarantees
+   * distinct names and columns of `nRows` values; with no columns the Frame still has `nRows` rows.
    */
-  static adoptColumns(columns: Readonly<Record<string, Column>>): Frame {
-    const names = Object.keys(columns);
-    return new Frame(names, new Map(names.map((name) => [name, columns[name]])), names.length === 0 ? 0 : columns[names[0]].length);
+  static adoptColumns(names: readonly string[], columns: readonly Column[], nRows: number): Frame {
+    return new Frame([...names], new Map(names.map((name, j) => [name, columns[j]])), nRows);
   }
 
   /** A numeric Frame from a Matrix, named by its feature names (or x0, x1, ...). */
@@ -164,8 +166,10 @@ export class Frame {
     return column;
   }
 
-  /** A Frame of the named columns, in the order given. */
+  /** A Frame of the named columns, in the order given (each at most once). */
   select(names: readonly string[]): Frame {
+    const duplicate = duplicateName(names);
+    if (duplicate !== null) throw new DataError(`Frame.select: column "${duplicate.name}" is selected twice (positions ${duplicate.first} and ${duplicate.second}); a Frame holds each name once`, { column: duplicate.name });
     const map = new Map<string, Column>();
     for (const name of names) map.set(name, this.column(name));
     return new Frame([...names], map, this.nRows);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isTabkitError } from "./errors.js";
 import { Frame } from "./frame.js";
-import { checkFeatures, schemaOfFrame, toFrame, toMatrix } from "./input.js";
+import { checkFeatures, decodeSchema, hasNames, schemaOfFrame, schemaOfMatrix, toFrame, toMatrix } from "./input.js";
+import { Matrix } from "./matrix.js";
+import { StateReader } from "./state-codec.js";
 
 const site = { estimator: "Thing", method: "fit" };
 
@@ -41,6 +43,32 @@ describe("input validation", () => {
     expect(messageOf(() => checkFeatures(schema, ["b", "a"], predict))).toContain("different order");
     expect(messageOf(() => checkFeatures(schema, ["a", "b"], predict, () => "numeric"))).toContain("column is numeric but was categorical");
     const unnamed = { ...schema, named: false };
-    expect(messageOf(() => checkFeatures(unnamed, ["x0"], predict))).toContain("X has 1 features, but this estimator was fitted with 2");
+    expect(messageOf(() => checkFeatures(unnamed, ["x0"], predict))).toContain("X has 1 feature, but this estimator was fitted with 2");
+    expect(messageOf(() => checkFeatures(unnamed, ["x0", "x1", "x2"], predict))).toContain("X has 3 features, but this estimator was fitted with 2");
+  });
+
+  it("says an unnamed input has no column names rather than that the fitted ones are missing", () => {
+    const frame = Frame.fromColumns({ a: [1], b: [2] });
+    const schema = schemaOfFrame(frame, frame);
+    const predict = { estimator: "Thing", method: "predict" };
+    const numbers = [[1, 2]];
+    const matrix = toMatrix(numbers, predict);
+    expect(messageOf(() => checkFeatures(schema, schemaOfMatrix(numbers, matrix), predict))).toBe(
+      'Thing.predict: the input has no column names, but this estimator was fitted on named columns ("a", "b"); pass a Frame (or a Matrix with featureNames) holding those columns',
+    );
+    // a names array (what models pass) keeps the named-input messages
+    expect(messageOf(() => checkFeatures(schema, ["x0", "x1"], predict))).toContain('column(s) "a", "b" seen at fit are missing');
+    expect(hasNames(numbers)).toBe(false);
+    expect(hasNames(new Matrix(new Float64Array(2), 1, 2, ["a", "b"]))).toBe(true);
+    expect(hasNames([{ a: 1 }])).toBe(true);
+  });
+
+  it("refuses duplicated names, and text kinds for a numeric estimator, in a saved schema", () => {
+    const read = (state: object, options?: { numeric?: boolean }) => () => decodeSchema(new StateReader(state, "state.schema"), options);
+    expect(read({ names: ["a", "a"], kinds: ["numeric", "numeric"], named: true })).toThrow('loadModel: state.schema.names holds "a" twice (positions 0 and 1); names must be unique');
+    expect(read({ names: ["a", "b"], kinds: ["categorical", "numeric"], named: true }, { numeric: true })).toThrow(
+      'loadModel: state.schema.kinds[0] must be "numeric": this estimator takes numeric columns only',
+    );
+    expect(read({ names: ["a", "b"], kinds: ["categorical", "numeric"], named: true })().kinds).toEqual(["categorical", "numeric"]);
   });
 });

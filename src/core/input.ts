@@ -1,6 +1,6 @@
 import { DataError, type ErrorSite } from "./errors.js";
 import { Frame, type ColumnKind, type FrameRecord } from "./frame.js";
-import { Matrix } from "./matrix.js";
+import { duplicateName, Matrix } from "./matrix.js";
 import { StateReader } from "./state-codec.js";
 import type { JsonObject } from "./json.js";
 
@@ -16,6 +16,8 @@ export interface MatrixChecks {
   allowEmpty?: boolean;
   /** Check the values (default true); false leaves them to a caller that reads them all anyway. */
   checkValues?: boolean;
+  /** Accept zero columns (default false), for the inverse of an output with no columns. */
+  allowNoColumns?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function toMatrix(X: MatrixInput, site: ErrorSite, checks: MatrixChecks =
   else if (Array.isArray(X)) matrix = nestedToMatrix(X, site);
   else throw DataError.at(site, `expected a Matrix, an array of number arrays or a Frame, got ${describeValue(X)}`);
   if (matrix.rows === 0 && !checks.allowEmpty) throw DataError.at(site, `found 0 rows (shape ${matrix.rows}x${matrix.cols}); at least 1 is required`);
-  if (matrix.cols === 0) throw DataError.at(site, `found 0 feature columns (shape ${matrix.rows}x0); at least 1 is required`);
+  if (matrix.cols === 0 && !checks.allowNoColumns) throw DataError.at(site, `found 0 feature columns (shape ${matrix.rows}x0); at least 1 is required`);
   if (checks.checkValues ?? true) checkValues(matrix, site, checks.allowNaN ?? false);
   return matrix;
 }
@@ -74,24 +76,43 @@ export interface FeatureSchema {
   readonly named: boolean;
 }
 
+/** Whether an input carries column names: a Frame, records, or a Matrix with featureNames (number rows do not). */
+export function hasNames(X: TableInput): boolean {
+  return X instanceof Frame || (X instanceof Matrix ? X.featureNames !== undefined : Array.isArray(X) && !Array.isArray(X[0]) && !ArrayBuffer.isView(X[0]));
+}
+
 export function schemaOfMatrix(X: MatrixInput, matrix: Matrix): FeatureSchema {
-  const named = X instanceof Frame || matrix.featureNames !== undefined;
+  const named = hasNames(X);
   return Object.freeze({ names: Object.freeze(matrix.names()), kinds: Object.freeze(matrix.names().map(() => "numeric" as const)), named });
 }
 
 export function schemaOfFrame(X: TableInput, frame: Frame): FeatureSchema {
-  const named = X instanceof Frame || (X instanceof Matrix && X.featureNames !== undefined) || (Array.isArray(X) && !Array.isArray(X[0]));
+  const named = hasNames(X);
   return Object.freeze({ names: Object.freeze([...frame.names]), kinds: Object.freeze(frame.names.map((n) => frame.kindOf(n))), named });
 }
 
 /**
  * Checks that a predict/transform input has the columns seen at fit, in the same order and of
- * the same kinds. With default names (no names at fit) only the count is compared.
+ * the same kinds. With default names (no names at fit) only the count is compared. `input` is
+ * the input's column names, or its schema, which also tells whether it had names at all (a bare
+ * names array counts as named).
  */
-export function checkFeatures(schema: FeatureSchema, names: readonly string[], site: ErrorSite, kindOf?: (name: string) => ColumnKind): void {
+export function checkFeatures(
+  schema: FeatureSchema,
+  input: readonly string[] | Pick<FeatureSchema, "names" | "named">,
+  site: ErrorSite,
+  kindOf?: (name: string) => ColumnKind,
+): void {
+  const names = isNameList(input) ? input : input.names;
   // the usual case, the fitted names in their order, without building sets (a single record's cost)
   const same = names.length === schema.names.length && schema.names.every((n, j) => names[j] === n);
   if (schema.named && !same) {
+    if (!isNameList(input) && !input.named) {
+      throw DataError.at(
+        site,
+        `the input has no column names, but this estimator was fitted on named columns (${quoteList(schema.names)}); pass a Frame (or a Matrix with featureNames) holding those columns`,
+      );
+    }
     const present = new Set(names);
     const missing = schema.names.filter((n) => !present.has(n));
     if (missing.length > 0) {
@@ -107,7 +128,7 @@ export function checkFeatures(schema: FeatureSchema, names: readonly string[], s
       throw DataError.at({ ...site, column: schema.names[moved] }, `columns are in a different order than at fit: expected ${quoteList(schema.names)}, got ${quoteList(names)}`);
     }
   } else if (names.length !== schema.names.length) {
-    throw DataError.at(site, `X has ${names.length} features, but this estimator was fitted with ${schema.names.length}`);
+    throw DataError.at(site, `X has ${plural(names.length, "feature")}, but this estimator was fitted with ${schema.names.length}`);
   }
   if (kindOf !== undefined) {
     schema.names.forEach((name, j) => {
@@ -121,11 +142,14 @@ export function encodeSchema(schema: FeatureSchema): JsonObject {
   return { names: [...schema.names], kinds: [...schema.kinds], named: schema.named };
 }
 
-export function decodeSchema(reader: StateReader): FeatureSchema {
+/** Reads a schema back; `numeric` is for estimators that only ever fit numeric columns. */
+export function decodeSchema(reader: StateReader, { numeric = false }: { numeric?: boolean } = {}): FeatureSchema {
   const names = reader.strings("names", {});
+  const duplicate = duplicateName(names);
+  if (duplicate !== null) reader.fail("names", `holds "${duplicate.name}" twice (positions ${duplicate.first} and ${duplicate.second}); names must be unique`);
   const kinds = reader.strings("kinds", { length: names.length });
   kinds.forEach((kind, j) => {
-    if (kind !== "numeric" && kind !== "categorical") reader.fail(`kinds[${j}]`, 'must be "numeric" or "categorical"');
+    if (numeric ? kind !== "numeric" : kind !== "numeric" && kind !== "categorical") reader.fail(`kinds[${j}]`, numeric ? 'must be "numeric": this estimator takes numeric columns only' : 'must be "numeric" or "categorical"');
   });
   return Object.freeze({ names: Object.freeze(names), kinds: Object.freeze(kinds as ColumnKind[]), named: reader.boolean("named") });
 }
@@ -166,6 +190,14 @@ function wrap<T>(site: ErrorSite, build: () => T): T {
     if (error instanceof DataError) throw new DataError(`${site.estimator}.${site.method}: ${error.message}`, { column: error.column, row: error.row, cause: error });
     throw error;
   }
+}
+
+function isNameList(input: readonly string[] | Pick<FeatureSchema, "names" | "named">): input is readonly string[] {
+  return Array.isArray(input);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function quoteList(names: readonly string[]): string {

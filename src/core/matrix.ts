@@ -17,6 +17,13 @@ export class Matrix {
     if (featureNames !== undefined && featureNames.length !== cols) {
       throw new DataError(`Matrix: ${featureNames.length} feature names given for ${cols} columns`);
     }
+    const duplicate = featureNames === undefined ? null : duplicateName(featureNames);
+    if (duplicate !== null) {
+      throw new DataError(
+        `Matrix: the feature name "${duplicate.name}" is given to columns ${duplicate.first} and ${duplicate.second}; feature names must be unique (pandas and scikit-learn refuse duplicated names too)`,
+        { column: duplicate.name },
+      );
+    }
     this.data = data;
     this.rows = rows;
     this.cols = cols;
@@ -98,4 +105,15 @@ export class Matrix {
 /** scikit-learn's default input feature names: `x0, x1, ...`. */
 export function defaultFeatureNames(count: number): string[] {
   return Array.from({ length: count }, (_, j) => `x${j}`);
+}
+
+/** The first name that occurs twice and both its positions, or null when the names are unique. */
+export function duplicateName(names: readonly string[]): { name: string; first: number; second: number } | null {
+  const seen = new Map<string, number>();
+  for (let j = 0; j < names.length; j++) {
+    const first = seen.get(names[j]);
+    if (first !== undefined) return { name: names[j], first, second: j };
+    seen.set(names[j], j);
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Frame, type Column } from "../core/frame.js";
-import { checkFeatures, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
+import { checkFeatures, hasNames, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject, JsonValue } from "../core/json.js";
 import { compareCodePoints, compareNumbers } from "../core/ordering.js";
 import type { ParamCheck } from "../core/params.js";
@@ -173,12 +173,14 @@ function checkGivenCategories(given: readonly (string | null)[] | readonly numbe
     if (value === null || Number.isNaN(value)) throw DataError.at(site, "a missing value (null/NaN) must be the last of the given categories");
   }
   if (categoryIndex(list).size !== list.length) throw DataError.at(site, "the given categories contain duplicates");
-  if (numeric) {
-    for (let k = 1; k < list.length; k++) {
-      if (compareNumbers(list[k - 1] as number, list[k] as number) > 0) throw DataError.at(site, "numeric categories must be given in ascending order");
-    }
-  }
+  if (numeric && !isAscending(list as Float64Array)) throw DataError.at(site, "numeric categories must be given in ascending order");
   return list;
+}
+
+/** Whether numbers are in ascending order, NaN last (as fit sorts them and encoding needs them). */
+function isAscending(list: Float64Array): boolean {
+  for (let k = 1; k < list.length; k++) if (compareNumbers(list[k - 1], list[k]) > 0) return false;
+  return true;
 }
 
 /**
@@ -187,7 +189,7 @@ function checkGivenCategories(given: readonly (string | null)[] | readonly numbe
  */
 export function checkedFrame(X: TableInput, schema: FeatureSchema, site: ErrorSite): Frame {
   const frame = toFrame(X, site);
-  checkFeatures(schema, frame.names, site, (name) => frame.kindOf(name));
+  checkFeatures(schema, { names: frame.names, named: hasNames(X) }, site, (name) => frame.kindOf(name));
   return frame;
 }
 
@@ -209,6 +211,7 @@ export function decodeCategories(reader: StateReader, key: string, kinds: readon
       if (typeof value === "number" && !Number.isNaN(value) && !Number.isFinite(value)) item.fail("numbers", "must be finite or NaN");
     }
     if (categoryIndex(list).size !== list.length) item.fail(numeric ? "numbers" : "strings", "has duplicates");
+    if (numeric && !isAscending(list as Float64Array)) item.fail("numbers", "must be in ascending order");
     return list;
   });
 }

@@ -8,6 +8,7 @@ import { loadModel } from "../load-model.js";
 import { builtinRegistry } from "../registry.js";
 import { StandardScaler } from "./standard-scaler.js";
 import { elementwise, FunctionTransformer, registryWithFunctions, type FunctionRegistry } from "./function-transformer.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 const values = (out: Frame | Matrix): Float64Array => (out instanceof Matrix ? out.data : out.toMatrix().data);
 
@@ -97,5 +98,31 @@ describe("FunctionTransformer", () => {
     const pipe = new Pipeline({ steps: [["scale3", step.clone()], ["std", new StandardScaler()]] }).fit(X.takeRows([0, 1, 2]));
     const reloaded = loadModel<Pipeline>(JSON.stringify(pipe.toJSON()), { registry: registryWithFunctions(builtinRegistry, mine) });
     expect(values(reloaded.transform(X.takeRows([1, 2])))).toEqual(values(pipe.transform(X.takeRows([1, 2]))));
+  });
+});
+
+describe("FunctionTransformer review fixes", () => {
+  it("refuses kwArgs keys that a saved model may not hold", () => {
+    for (const key of ["constructor", "prototype", "__proto__"]) {
+      const kwArgs = JSON.parse(`{"${key}": 1}`) as Record<string, number>;
+      expect(() => new FunctionTransformer({ kwArgs })).toThrow(ValidationError);
+      expect(() => new FunctionTransformer({ invKwArgs: kwArgs })).toThrow(`must not use the key "${key}"`);
+    }
+  });
+
+  it("names the function, the class and the method when a function returns ragged rows", () => {
+    const functions: FunctionRegistry = { ragged: (X) => (X.rows === 2 ? [[1, 2], [3]] : [[1, 2]]) };
+    expect(() => new FunctionTransformer({ func: "ragged" }, { functions }).fit([[1], [2]])).toThrow(
+      'FunctionTransformer.fit: function "ragged" returned rows that do not form a matrix: row 1 has 1 values but row 0 has 2',
+    );
+  });
+
+  it("refuses saved namesOut that do not match what func keeps, or that repeat", () => {
+    const model = new FunctionTransformer({ func: "log1p" }).fit(Frame.fromColumns({ a: [1], b: [2] }));
+    expect(loadEdited(model, ["namesOut"], ["a"])).toThrow("loadModel: FunctionTransformer.state.namesOut must equal schema.names: func keeps the input columns");
+    const functions: FunctionRegistry = { pair: (X) => new Matrix(new Float64Array(X.rows * 2), X.rows, 2) };
+    const custom = new FunctionTransformer({ func: "pair" }, { functions }).fit([[1, 2, 3]]);
+    const registry = registryWithFunctions(builtinRegistry, functions);
+    expect(loadEdited(custom, ["namesOut"], ["x0", "x0"], { registry })).toThrow("loadModel: FunctionTransformer.state.namesOut must not repeat a name");
   });
 });

@@ -1,13 +1,13 @@
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, hasNames, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
-import { defaultFeatureNames, Matrix } from "../core/matrix.js";
+import { defaultFeatureNames, duplicateName, Matrix } from "../core/matrix.js";
 import type { ModelRegistry } from "../core/model-loader.js";
 import { outputLike } from "../core/output.js";
 import { boolean, nullable, oneOf, param, recordOf, string, type ParamCheck, type ParamSchema } from "../core/params.js";
-import type { StateReader } from "../core/state-codec.js";
+import { FORBIDDEN_KEYS, type StateReader } from "../core/state-codec.js";
 
 /** A keyword argument passed to a registered function (`kwArgs`), as plain JSON data. */
 export type KwArg = number | string | boolean | null;
@@ -64,14 +64,21 @@ export interface FunctionTransformerParams {
 
 const kwArg: ParamCheck = (v) => (v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? undefined : "must be a number, string, boolean or null");
 
+/** Keyword arguments are saved with the model, so keys the loader refuses are refused here first. */
+const kwArgsCheck: ParamCheck = (value) => {
+  const forbidden = value !== null && typeof value === "object" ? Object.keys(value).find((key) => FORBIDDEN_KEYS.has(key)) : undefined;
+  if (forbidden !== undefined) return `must not use the key ${JSON.stringify(forbidden)} (saved models may not contain it); rename the argument`;
+  return nullable(recordOf(kwArg))(value);
+};
+
 const SCHEMA: ParamSchema<FunctionTransformerParams> = {
   func: param(null, nullable(string())),
   inverseFunc: param(null, nullable(string())),
   validate: param(false, boolean()),
   checkInverse: param(true, boolean()),
   featureNamesOut: param(null, nullable(oneOf("one-to-one"))),
-  kwArgs: param(null, nullable(recordOf(kwArg))),
-  invKwArgs: param(null, nullable(recordOf(kwArg))),
+  kwArgs: param(null, kwArgsCheck),
+  invKwArgs: param(null, kwArgsCheck),
 };
 
 export interface FunctionTransformerOptions {
@@ -194,7 +201,7 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
 
   private checkedInput(X: MatrixInput, method: string, schema: FeatureSchema | null): Matrix {
     const matrix = toMatrix(X, this.site(method), { allowNaN: !this.params.validate });
-    if (schema !== null) checkFeatures(schema, matrix.names(), this.site(method));
+    if (schema !== null) checkFeatures(schema, { names: matrix.names(), named: hasNames(X) }, this.site(method));
     return matrix;
   }
 
@@ -205,7 +212,7 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
     const f = Object.hasOwn(this.#functions, name) ? this.#functions[name] : builtinFunctions[name];
     const result = f(X, kwArgs ?? {});
     if (!(result instanceof Matrix) && !Array.isArray(result)) throw DataError.at(site, `function "${name}" returned neither a Matrix nor an array of number rows`);
-    const out = result instanceof Matrix ? result : Matrix.from2D(result);
+    const out = result instanceof Matrix ? result : fromRows(result, name, site);
     if (out.rows !== X.rows) throw DataError.at(site, `function "${name}" returned ${out.rows} rows for ${X.rows} input rows`);
     checkNaNOutput(name, X, out, site);
     return out.data.buffer === X.data.buffer ? new Matrix(out.data.slice(), out.rows, out.cols, out.featureNames) : out;
@@ -216,7 +223,27 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): FunctionTransformerState {
-    return { schema: decodeSchema(reader.object("schema")), namesOut: Object.freeze(reader.strings("namesOut", {})) };
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
+    const namesOut = reader.strings("namesOut", {});
+    if (duplicateName(namesOut) !== null) reader.fail("namesOut", "must not repeat a name");
+    // The identity, the built-ins and "one-to-one" keep the input columns and their names; a function of yours may change them.
+    const { func, featureNamesOut } = this.params;
+    const keepsNames = featureNamesOut === "one-to-one" || func === null || Object.hasOwn(builtinFunctions, func);
+    if (keepsNames && (namesOut.length !== schema.names.length || namesOut.some((name, j) => name !== schema.names[j]))) {
+      reader.fail("namesOut", "must equal schema.names: func keeps the input columns");
+    }
+    return { schema, namesOut: Object.freeze(namesOut) };
+  }
+}
+
+/** A function's number rows as a Matrix; ragged rows or non-numbers are a DataError naming the function. */
+function fromRows(rows: readonly (readonly number[])[], name: string, site: ErrorSite): Matrix {
+  try {
+    return Matrix.from2D(rows);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    const problem = error.message.replace(/^Matrix\.from2D: /, "");
+    throw DataError.at({ ...site, column: error.column, row: error.row }, `function "${name}" returned rows that do not form a matrix: ${problem}`);
   }
 }
 

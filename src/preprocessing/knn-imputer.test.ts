@@ -156,3 +156,12 @@ describe("KNNImputer bad input", () => {
     expect(() => new KNNImputer().fit([])).toThrow(DataError);
   });
 });
+
+describe("KNNImputer review fixes", () => {
+  it("refuses an indicator name that an input column already has", () => {
+    const clash = Frame.fromColumns({ a: [1, NaN, 3], missingindicator_a: [0, 1, 2] });
+    expect(() => new KNNImputer({ addIndicator: true }).fitTransform(clash)).toThrow(
+      'KNNImputer.transform: the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"',
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } fro
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { distanceFromParts, einsumSquares, fusedMultiplyAdd, isSmallInteger, unfusedSlack } from "./nan-euclidean.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
-import { allEmpty } from "./simple-imputer.js";
+import { allEmpty, imputerOutputSource, INDICATOR_PREFIX } from "./simple-imputer.js";
 
 export interface KNNImputerParams {
   /** How many nearest donors (rows that have the column) average into each missing value. Default 5. */
@@ -36,7 +36,6 @@ const SCHEMA: ParamSchema<KNNImputerParams> = {
   keepEmptyFeatures: param(false, boolean()),
 };
 
-const INDICATOR_PREFIX = "missingindicator_";
 
 /** What is saved: the training rows (row-major, NaN where missing). Everything else derives from them. */
 interface KNNImputerState {
@@ -101,13 +100,6 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const donors = prepareDonors(data, rows, cols);
     const { keepEmptyFeatures, addIndicator } = this.params;
     if (!keepEmptyFeatures && !addIndicator && donors.present.every((present) => present.length === 0)) throw allEmpty(schema.names, site);
-    if (this.params.addIndicator) {
-      const taken = new Set(schema.names);
-      for (const j of donors.indicator) {
-        const name = INDICATOR_PREFIX + schema.names[j];
-        if (taken.has(name)) throw DataError.at({ ...site, column: name }, `the indicator column "${name}" would replace the input column of that name; rename it`);
-      }
-    }
     return this.commit({ schema, rows, data, donors });
   }
 
@@ -115,8 +107,8 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");
-    const { rows, names, columns: raw } = numericColumns(X, site);
-    checkFeatures(state.schema, names, site);
+    const { rows, names, columns: raw, schema } = numericColumns(X, site);
+    checkFeatures(state.schema, schema, site);
     const columns = raw.map((column, j) => this.missingAsNaN(column, { ...site, column: names[j] }));
     const { donors } = state;
     const cols = donors.cols;
@@ -142,7 +134,7 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     imputeRows(columns, rows, donors, this.params.nNeighbors, this.params.weights === "distance", (row, j, value) => {
       out[place[j] * rows + row] = value;
     });
-    return numericOutput(X, out, rows, state.schema, outNames);
+    return numericOutput(X, out, rows, state.schema, site, outNames, imputerOutputSource(outNames, outNames.length - (this.params.addIndicator ? donors.indicator.length : 0)));
   }
 
   fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
@@ -190,7 +182,7 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): KNNImputerState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const cols = schema.names.length;
     if (schema.kinds.some((kind) => kind !== "numeric")) reader.fail("schema.kinds", "must all be numeric");
     const rows = reader.integer("rows", { min: 1 });

@@ -84,7 +84,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, true);
     if (infinite) refuseUncheckedInfinity(X, this.site("transform"));
     if (this.params.clip) clipInto(data, this.params.featureRange);
-    return numericOutput(X, data, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema, this.site("transform"));
   }
 
   /** `(x - min) / scale` per column. */
@@ -93,7 +93,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const { rows, columns } = this.read(X, "inverseTransform");
     const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, false);
     if (infinite) refuseUncheckedInfinity(X, this.site("inverseTransform"));
-    return numericOutput(X, data, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema, this.site("inverseTransform"));
   }
 
   fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
@@ -135,8 +135,8 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
   private read(X: MatrixInput, method: string): { rows: number; columns: Float64Array[] } {
     const state = this.fitted(method);
     // The callers look for ±Infinity in their pass over the values (affineColumns).
-    const { rows, names, columns } = numericColumns(X, this.site(method), { checkInfinity: false });
-    checkFeatures(state.schema, names, this.site(method));
+    const { rows, columns, schema } = numericColumns(X, this.site(method), { checkInfinity: false });
+    checkFeatures(state.schema, schema, this.site(method));
     return { rows, columns };
   }
 
@@ -153,7 +153,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): MinMaxScalerState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const length = schema.names.length;
     const f64 = (key: string) => reader.f64(key, { length, finite: true });
     const state = {

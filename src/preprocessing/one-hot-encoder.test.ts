@@ -6,6 +6,8 @@ import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { OneHotEncoder, type OneHotEncoderParams } from "./one-hot-encoder.js";
+import { encodeFloat64Array } from "../core/state-codec.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 interface Split {
   train: number[];
@@ -206,5 +208,35 @@ describe("OneHotEncoder behaviour", () => {
     expect(JSON.stringify(X)).toBe(copy);
     out.data[0] = 99;
     expect((new OneHotEncoder().fitTransform(X) as Matrix).data[0]).toBe(1);
+  });
+});
+
+describe("OneHotEncoder review fixes", () => {
+  const clash = Frame.fromRecords([{ a: "b_c", a_b: "c" }, { a: "x", a_b: "c" }]);
+
+  it("refuses output names that collide in a Frame or a named Matrix, and lists them in featureNamesOut", () => {
+    const encoder = new OneHotEncoder().fit(clash);
+    expect(encoder.featureNamesOut()).toEqual(["a_b_c", "a_x", "a_b_c"]);
+    const message =
+      'OneHotEncoder.transform: the output column name "a_b_c" comes from both column "a" (category "b_c") and column "a_b" (category "c"), ' +
+      "and a Frame or a named Matrix cannot hold two columns of one name; rename an input column";
+    expect(() => encoder.transform(clash)).toThrow(message);
+    expect(() => new OneHotEncoder().fit(clash.toRecords()).transform(clash.toRecords())).toThrow(message);
+  });
+
+  it("keeps the row count when drop leaves no column, and inverts that output", () => {
+    const encoder = new OneHotEncoder({ drop: "first" }).fit(Frame.fromRecords([{ c: "a" }, { c: "a" }]));
+    const out = encoder.transform(Frame.fromRecords([{ c: "a" }, { c: "a" }, { c: "a" }])) as Frame;
+    expect([out.nRows, out.nCols]).toEqual([3, 0]);
+    expect(encoder.inverseTransform(out).toRecords().map((r) => r.c)).toEqual(["a", "a", "a"]);
+    const matrix = encoder.transform([{ c: "a" }]) as Matrix;
+    expect([matrix.rows, matrix.cols]).toEqual([1, 0]);
+    expect(encoder.inverseTransform(matrix).column("c")).toEqual(["a"]);
+  });
+
+  it("refuses saved numeric categories out of order", () => {
+    const encoder = new OneHotEncoder().fit(Frame.fromColumns({ n: [1, 2, 3] }));
+    const edit = loadEdited(encoder, ["categories", 0, "numbers"], encodeFloat64Array(Float64Array.from([3, 1, 2])));
+    expect(edit).toThrow("loadModel: OneHotEncoder.state.categories[0].numbers must be in ascending order");
   });
 });

@@ -153,7 +153,7 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
       const fate = handleUnknown === "ignore" ? "all zeros" : "the infrequent category (all zeros where a column has none)";
       options.onWarning?.(`${this.kind}.transform: found unknown categories in column(s) ${unknownColumns.map((c) => `"${c}"`).join(", ")}; they are encoded as ${fate}`);
     }
-    return columnMajorOutput(X, out, rows, this.namesOut(state));
+    return columnMajorOutput(X, out, rows, this.namesOut(state), site, (c) => describeOutput(state, c));
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
@@ -168,8 +168,9 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
   inverseTransform(X: MatrixInput): Frame {
     const state = this.fitted("inverseTransform");
     const site = this.site("inverseTransform");
-    const matrix = toMatrix(X, site);
     const width = state.layouts.reduce((sum, layout) => sum + layout.labels.length, 0);
+    // Every category dropped: the n x 0 output inverts to the dropped categories.
+    const matrix = toMatrix(X, site, { allowNoColumns: width === 0 });
     if (matrix.cols !== width) throw DataError.at(site, `X has ${matrix.cols} columns, but the encoder outputs ${width}`);
     const { handleUnknown } = this.params;
     const columns: Category[][] = [];
@@ -275,6 +276,13 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
     });
     return { schema, categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) };
   }
+}
+
+/** Output column `c` as its input column and category, for the error on colliding names. */
+function describeOutput(state: OneHotEncoderState, c: number): string {
+  let j = 0;
+  while (c >= state.layouts[j].labels.length) c -= state.layouts[j++].labels.length;
+  return `column "${state.schema.names[j]}" (category ${describeCategory(state.layouts[j].labels[c])})`;
 }
 
 /** The index of the first category that lands in grouped slot `slot`. */

@@ -6,6 +6,8 @@ import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { OrdinalEncoder, type OrdinalEncoderParams } from "./ordinal-encoder.js";
+import { encodeFloat64Array } from "../core/state-codec.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 type Value = string | number | null;
 interface BankOrdinal {
@@ -127,5 +129,20 @@ describe("OrdinalEncoder behaviour", () => {
     const probe = Frame.fromRecords([{ nivel: "z" }, { nivel: null }, { nivel: "b" }, { nivel: "a" }]);
     expect(codes(loaded.transform(probe))).toEqual(codes(encoder.transform(probe)));
     expect(codes(encoder.transform(probe))).toEqual([NaN, -9, 1, 0]);
+  });
+});
+
+describe("OrdinalEncoder review fixes", () => {
+  it("refuses saved numeric categories out of order", () => {
+    const encoder = new OrdinalEncoder().fit(Frame.fromColumns({ n: [1, 2, 3] }));
+    const edit = loadEdited(encoder, ["categories", 0, "numbers"], encodeFloat64Array(Float64Array.from([3, 1, 2])));
+    expect(edit).toThrow("loadModel: OrdinalEncoder.state.categories[0].numbers must be in ascending order");
+  });
+
+  it("refuses saved categories grown into the unknownValue code, as fit does", () => {
+    const encoder = new OrdinalEncoder({ handleUnknown: "use_encoded_value", unknownValue: 2 }).fit(Frame.fromColumns({ c: ["a", "b"] }));
+    expect(() => encoder.withParams({}).fit(Frame.fromColumns({ c: ["a", "b", "c"] }))).toThrow("unknownValue 2 is already the code of a seen category");
+    const edit = loadEdited(encoder, ["categories", 0, "strings"], ["a", "b", "c"]);
+    expect(edit).toThrow("loadModel: OrdinalEncoder.state.categories[0] gives a seen category the code 2, which unknownValue reserves");
   });
 });

@@ -98,7 +98,11 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     const infrequent = categories.map(
       (list, j) => (enabled ? identifyInfrequent(counts[j].subarray(0, nonMissing(list)), frame.nRows, this.params) : null) ?? new Int32Array(0),
     );
-    this.checkReservedCodes(frame, categories, infrequent);
+    const clash = this.reservedCodeClash(categories, infrequent);
+    if (clash !== null) {
+      const name = frame.names[clash.column];
+      throw DataError.at({ ...this.site("fit"), column: name }, `${clash.param} ${clash.value} is already the code of a seen category of column "${name}"; use -1 or NaN`);
+    }
     return this.commit({ schema: schemaOfFrame(X, frame), categories, infrequent, columns: this.codesOf(categories, infrequent) });
   }
 
@@ -126,7 +130,7 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
         } else out[j * rows + i] = unknownValue;
       }
     });
-    return columnMajorOutput(X, out, rows, state.schema.names);
+    return columnMajorOutput(X, out, rows, state.schema.names, site);
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
@@ -193,21 +197,20 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     });
   }
 
-  /** scikit-learn refuses an unknown or missing code that a frequent seen category already uses. */
-  private checkReservedCodes(frame: Frame, categories: readonly CategoryList[], infrequent: readonly Int32Array[]): void {
+  /**
+   * The first unknown or missing code that a frequent seen category already uses, or null:
+   * scikit-learn refuses it at fit, and the loader refuses categories grown into it.
+   */
+  private reservedCodeClash(categories: readonly CategoryList[], infrequent: readonly Int32Array[]): { column: number; param: "unknownValue" | "encodedMissingValue"; value: number } | null {
     const { handleUnknown, unknownValue, encodedMissingValue } = this.params;
-    const site = this.site("fit");
-    categories.forEach((list, j) => {
+    for (let j = 0; j < categories.length; j++) {
+      const list = categories[j];
       // scikit-learn's count leaves out the infrequent code, so that code is not protected.
       const used = nonMissing(list) - infrequent[j].length;
-      const name = frame.names[j];
-      if (handleUnknown === "use_encoded_value" && unknownValue! >= 0 && unknownValue! < used) {
-        throw DataError.at({ ...site, column: name }, `unknownValue ${unknownValue} is already the code of a seen category of column "${name}"; use -1 or NaN`);
-      }
-      if (missingIndex(list) >= 0 && encodedMissingValue >= 0 && encodedMissingValue < used) {
-        throw DataError.at({ ...site, column: name }, `encodedMissingValue ${encodedMissingValue} is already the code of a seen category of column "${name}"; use -1 or NaN`);
-      }
-    });
+      if (handleUnknown === "use_encoded_value" && unknownValue! >= 0 && unknownValue! < used) return { column: j, param: "unknownValue", value: unknownValue! };
+      if (missingIndex(list) >= 0 && encodedMissingValue >= 0 && encodedMissingValue < used) return { column: j, param: "encodedMissingValue", value: encodedMissingValue };
+    }
+    return null;
   }
 
   protected encodeState(state: OrdinalEncoderState): JsonObject {
@@ -218,6 +221,8 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     const schema = decodeSchema(reader.object("schema"));
     const categories = decodeCategories(reader, "categories", schema.kinds);
     const infrequent = decodeInfrequent(reader, "infrequent", categories.map(nonMissing));
+    const clash = this.reservedCodeClash(categories, infrequent);
+    if (clash !== null) reader.fail(`categories[${clash.column}]`, `gives a seen category the code ${clash.value}, which ${clash.param} reserves`);
     return { schema, categories, infrequent, columns: this.codesOf(categories, infrequent) };
   }
 }

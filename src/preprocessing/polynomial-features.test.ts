@@ -152,3 +152,15 @@ describe("PolynomialFeatures behaviour", () => {
     expect(loaded.featureNamesOut()).toEqual(poly.featureNamesOut());
   });
 });
+
+describe("PolynomialFeatures review fixes", () => {
+  it("refuses an output name that an input column already has, for a Frame and a named Matrix", () => {
+    const names = ["a", "b", "a b"];
+    const matrix = Matrix.from2D([[1, 2, 3]], names);
+    const model = new PolynomialFeatures().fit(matrix);
+    expect(model.featureNamesOut().filter((name) => name === "a b")).toHaveLength(2);
+    const message = 'PolynomialFeatures.transform: the output column name "a b" comes from both column "a b" and the product "a" * "b"';
+    expect(() => model.transform(matrix)).toThrow(message);
+    expect(() => model.transform(Frame.fromMatrix(matrix))).toThrow(message);
+  });
+});

@@ -1,12 +1,13 @@
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, hasNames, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import { isRowMajorInput } from "./column-sum.js";
+import { refuseCollidingNames, type OutputSource } from "./column-output.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 
 export interface PolynomialFeaturesParams {
@@ -108,18 +109,28 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     if (isRowMajorInput(X)) {
       // Rows in, rows out: each output row is built from its input row, with no column-major detour.
       const matrix = toMatrix(X, site, { checkValues: false });
-      const names = matrix.names();
-      checkFeatures(state.schema, names, site);
+      checkFeatures(state.schema, { names: matrix.names(), named: hasNames(X) }, site);
       checkFiniteRows(X, matrix, site);
       const outNames = this.featureNamesOut();
+      if (state.schema.named) refuseCollidingNames(outNames, site, this.sourceOf(state.schema.names));
       const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
       return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? outNames : undefined);
     }
-    const { rows, names, columns } = numericColumns(X, site);
-    checkFeatures(state.schema, names, site);
+    const { rows, names, columns, schema } = numericColumns(X, site);
+    checkFeatures(state.schema, schema, site);
     checkFinite(columns, names, this.kind, "transform");
     const data = expand(columns, rows, range, interactionOnly, includeBias, state.nOutput);
-    return numericOutput(X, data, rows, state.schema, this.featureNamesOut());
+    return numericOutput(X, data, rows, state.schema, site, this.featureNamesOut(), this.sourceOf(state.schema.names));
+  }
+
+  /** What produces each output column, for the error on colliding names: an input column, a product, or the bias. */
+  private sourceOf(names: readonly string[]): OutputSource {
+    return (c) => {
+      const combination = this.combinations(names.length)[c];
+      if (combination.length === 0) return "the bias column";
+      if (combination.length === 1) return `column "${names[combination[0]]}"`;
+      return `the product ${combination.map((feature) => `"${names[feature]}"`).join(" * ")}`;
+    };
   }
 
   fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
@@ -191,7 +202,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): PolynomialFeaturesState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const nOutput = reader.integer("nOutput", { min: 1, max: MAX_OUTPUT_FEATURES });
     const [min, max] = degreeRange(this.params.degree);
     if (nOutput !== countOutputs(schema.names.length, min, max, this.params.interactionOnly, this.params.includeBias)) {

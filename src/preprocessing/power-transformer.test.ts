@@ -10,6 +10,7 @@ import { sealModel } from "../core/checksum.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeFloat64Array } from "../core/state-codec.js";
 import { boxCoxInverseLambda, boxCox, lambertWMinusOne } from "./power-functions.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 interface Fitted {
   params: PowerTransformerParams;
@@ -231,5 +232,13 @@ describe("PowerTransformer behaviour", () => {
       const loaded = loadModel(JSON.parse(JSON.stringify(pt.toJSON()))) as PowerTransformer;
       expect(dense(loaded.transform(data))).toEqual(dense(pt.transform(data)));
     }
+  });
+});
+
+describe("PowerTransformer review fixes", () => {
+  it("refuses a saved NaN scale for a column whose variance is finite", () => {
+    const model = new PowerTransformer().fit(Frame.fromColumns({ a: [1, 2, 4, 7] }));
+    const edit = loadEdited(model, ["scaler", "scale"], encodeFloat64Array(Float64Array.from([NaN])));
+    expect(edit).toThrow("loadModel: PowerTransformer.state.scaler.scale[0] must be finite when the variance is finite");
   });
 });

@@ -80,7 +80,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
     const { state, data, rows } = this.learn(X, true);
     this.commit(state);
-    return numericOutput(X, data, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema, this.site("fitTransform"));
   }
 
   /** The power transform of each column with its fitted lambda, then the standardization. NaN stays NaN. */
@@ -88,8 +88,8 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     const state = this.fitted("transform");
     const site = this.site("transform");
     // ±Infinity is looked for among each column's distinct values, not in a pass of its own.
-    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
-    checkFeatures(state.schema, names, site);
+    const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
+    checkFeatures(state.schema, schema, site);
     if (this.params.method === "box-cox") checkPositive(columns, names, site);
     const out = new Float64Array(rows * columns.length);
     const { scaler } = state;
@@ -106,15 +106,15 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
         scaleColumn(results, scaler.mean[j], scaler.scale[j]);
       });
     }
-    return numericOutput(X, out, rows, state.schema);
+    return numericOutput(X, out, rows, state.schema, site);
   }
 
   /** Undoes the standardization, then the power transform. NaN stays NaN; values outside the transform's range give NaN. */
   inverseTransform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("inverseTransform");
     const site = this.site("inverseTransform");
-    const { rows, names, columns } = numericColumns(X, site);
-    checkFeatures(state.schema, names, site);
+    const { rows, columns, schema } = numericColumns(X, site);
+    checkFeatures(state.schema, schema, site);
     const out = new Float64Array(rows * columns.length);
     const buffer = new Float64Array(rows);
     for (let j = 0; j < columns.length; j++) {
@@ -131,7 +131,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
       if (this.params.method === "yeo-johnson") inverseYeoJohnsonColumn(source, lambda, target);
       else for (let i = 0; i < rows; i++) target[i] = inverseBoxCox(source[i], lambda);
     }
-    return numericOutput(X, out, rows, state.schema);
+    return numericOutput(X, out, rows, state.schema, site);
   }
 
   featureNamesOut(): string[] {
@@ -233,7 +233,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): PowerTransformerState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const length = schema.names.length;
     const lambdas = reader.f64("lambdas", { length, finite: true });
     let scaler: ScalerState | null = null;
@@ -247,6 +247,11 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
         scale: s.f64("scale", { length, finite: false, min: Number.MIN_VALUE }),
         samplesSeen: s.f64("samplesSeen", { length, finite: true, min: 0 }),
       };
+      // Only an overflowed column has a non-finite scale: sqrt of its inf/NaN variance.
+      const { variance, scale } = scaler;
+      scale.forEach((value, j) => {
+        if (!Number.isFinite(value) && Number.isFinite(variance[j])) s.fail(`scale[${j}]`, "must be finite when the variance is finite (only an overflowed column has an inf/NaN scale)");
+      });
     }
     if ((scaler === null) === this.params.standardize) reader.fail("scaler", "does not match standardize");
     return { schema, lambdas, scaler };

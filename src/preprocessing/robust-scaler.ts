@@ -116,11 +116,11 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
   private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
     const site = this.site(method);
-    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
-    checkFeatures(state.schema, names, site);
+    const { rows, columns, schema } = numericColumns(X, site, { checkInfinity: false });
+    checkFeatures(state.schema, schema, site);
     const { data, infinite } = affineColumns(columns, rows, state.center, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, data, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema, site);
   }
 
   protected encodeState(state: RobustScalerState): JsonObject {
@@ -132,7 +132,7 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): RobustScalerState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const length = schema.names.length;
     const center = reader.raw("center") === null ? null : reader.f64("center", { length, finite: true });
     const scale = reader.raw("scale") === null ? null : reader.f64("scale", { length, finite: true, min: Number.MIN_VALUE });

@@ -273,12 +273,33 @@ describe("SimpleImputer bad input", () => {
 
   it("refuses an indicator name that would replace an input column", () => {
     const clash = Frame.fromColumns({ a: [1, NaN], missingindicator_a: [0, 1] });
-    expect(() => new SimpleImputer({ addIndicator: true }).fit(clash)).toThrow(/the indicator column "missingindicator_a" would replace the input column/);
+    const imputer = new SimpleImputer({ addIndicator: true }).fit(clash);
+    expect(imputer.featureNamesOut()).toEqual(["a", "missingindicator_a", "missingindicator_a"]);
+    expect(() => imputer.transform(clash)).toThrow(
+      'SimpleImputer.transform: the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"',
+    );
   });
 
   it("throws NotFittedError before fit", () => {
     expect(() => new SimpleImputer().transform([[1]])).toThrow(NotFittedError);
     expect(() => new SimpleImputer().statistics).toThrow(NotFittedError);
     expect(() => new SimpleImputer().featureNamesOut()).toThrow(NotFittedError);
+  });
+});
+
+describe("SimpleImputer review fixes", () => {
+  it("refuses a mean or median that overflows instead of filling Infinity", () => {
+    expect(() => new SimpleImputer().fitTransform([[1e308], [1e308], [NaN]])).toThrow(
+      'SimpleImputer.fit: the mean of column "x0" overflows float64 (it comes out as Infinity); scale the column down first',
+    );
+    expect(() => new SimpleImputer({ strategy: "median" }).fit(Frame.fromColumns({ v: [-1e308, -1e308, NaN] }))).toThrow(
+      'the median of column "v" overflows float64 (it comes out as -Infinity)',
+    );
+  });
+
+  it("most_frequent names 0 and -0 by the first seen, as scikit-learn", () => {
+    // scikit-learn 1.9.1: [0, -0, nan] -> 0.0, [-0, 0, nan] -> -0.0
+    expect(Object.is(new SimpleImputer({ strategy: "most_frequent" }).fit([[0], [-0], [NaN]]).statistics[0], 0)).toBe(true);
+    expect(Object.is(new SimpleImputer({ strategy: "most_frequent" }).fit([[-0], [0], [NaN]]).statistics[0], -0)).toBe(true);
   });
 });

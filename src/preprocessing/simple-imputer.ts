@@ -1,7 +1,7 @@
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type Column, type ColumnKind } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, refuseInfinity, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, hasNames, refuseInfinity, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { compareCodePoints } from "../core/ordering.js";
@@ -9,6 +9,7 @@ import { selectKth } from "../core/select.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { columnSumOf, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
+import { namedOutput, type OutputSource } from "./column-output.js";
 import { numericOutput } from "./numeric-columns.js";
 
 export interface SimpleImputerParams {
@@ -42,7 +43,7 @@ const SCHEMA: ParamSchema<SimpleImputerParams> = {
 const DEFAULT_TEXT_FILL = "missing_value";
 /** scikit-learn fills a kept empty column with the number 0; a text column gets its text. */
 const EMPTY_TEXT_FILL = "0";
-const INDICATOR_PREFIX = "missingindicator_";
+export const INDICATOR_PREFIX = "missingindicator_";
 
 interface SimpleImputerState {
   schema: FeatureSchema;
@@ -107,13 +108,19 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       if (missing > 0) indicator.push(j);
       let fill: number | string;
       if (present === 0) fill = this.emptyFill(kinds[j], columnSite);
-      else fill = summed ? sum / present : this.statistic(column, mask!, present, values, columnSite);
+      else {
+        fill = summed ? sum / present : this.statistic(column, mask!, present, values, columnSite);
+        // Finite values can still sum beyond float64 (to ±Infinity, or NaN from inf - inf); numpy
+        // would fill that, and the next tabkit step would refuse it.
+        if (typeof fill === "number" && !Number.isFinite(fill)) {
+          throw DataError.at(columnSite, `the ${strategy} of column "${name}" overflows float64 (it comes out as ${fill}); scale the column down first`);
+        }
+      }
       if (typeof fill === "string") text[j] = fill;
       else numeric[j] = fill;
     });
     const schema = schemaOfFrame(X, frame);
     if (!this.params.addIndicator && schema.names.every((_, j) => !keeps({ schema, numeric, text }, j))) throw allEmpty(schema.names, site);
-    if (this.params.addIndicator) checkIndicatorNames(schema.names, indicator, site);
     return this.commit({ schema, numeric, text, indicator: Int32Array.from(indicator) });
   }
 
@@ -125,7 +132,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const frame = toFrame(X, site, { checkInfinity: false });
     const { schema } = state;
     // A column with no values carries no kind (an all-null column reads as numeric): accept it as the fitted kind.
-    checkFeatures(schema, frame.names, site, (name) => (isAllMissing(frame.column(name)) ? schema.kinds[frame.names.indexOf(name)] : frame.kindOf(name)));
+    checkFeatures(schema, { names: frame.names, named: hasNames(X) }, site, (name) => (isAllMissing(frame.column(name)) ? schema.kinds[frame.names.indexOf(name)] : frame.kindOf(name)));
     const rows = frame.nRows;
     const columns: Column[] = [];
     const names: string[] = [];
@@ -148,14 +155,13 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       columns.push(indicator);
       names.push(INDICATOR_PREFIX + schema.names[j]);
     }
+    const sourceOf = imputerOutputSource(names, names.length - indicators.size);
     if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) {
       const data = new Float64Array(rows * columns.length);
       columns.forEach((column, c) => data.set(column as Float64Array, c * rows));
-      return numericOutput(X, data, rows, schema, names);
+      return numericOutput(X, data, rows, schema, site, names, sourceOf);
     }
-    const built: Record<string, Column> = Object.create(null);
-    names.forEach((name, k) => (built[name] = columns[k]));
-    return Frame.adoptColumns(built);
+    return namedOutput(names, columns, rows, site, sourceOf);
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
@@ -265,7 +271,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       }
       return (lower + upper) / 2;
     }
-    return mostFrequentSorted(values.sort());
+    const mode = mostFrequentSorted(values.sort());
+    // 0 and -0 are one value, named as numpy's sort (stable on small arrays) names it: by the first seen.
+    return mode === 0 ? column[firstZero(column, mask)] : mode;
   }
 
   /** The fill value of a column with no values at fit: NaN (dropped) unless keepEmptyFeatures. */
@@ -376,6 +384,13 @@ function mostFrequentSorted(sorted: Float64Array): number {
   return best;
 }
 
+/** The row of the first present 0 or -0 (the caller knows there is one). */
+function firstZero(column: Float64Array, mask: Uint8Array): number {
+  let i = 0;
+  while (mask[i] === 1 || column[i] !== 0) i++;
+  return i;
+}
+
 /** The most frequent present string; ties go to the smallest by code point, as Python's `min`. */
 function mostFrequentText(column: readonly (string | null)[], mask: Uint8Array): string {
   const counts = new Map<string, number>();
@@ -406,7 +421,7 @@ function filledColumn(column: Column, mask: Uint8Array, fill: number | string): 
 
 /**
  * Every column had no value at fit, so the output would have no columns (scikit-learn returns an
- * n x 0 array with a warning; a Frame cannot even keep its row count).
+ * n x 0 array with a warning): almost surely a mistake in the input.
  */
 export function allEmpty(names: readonly string[], site: ErrorSite): DataError {
   return DataError.at(
@@ -415,11 +430,7 @@ export function allEmpty(names: readonly string[], site: ErrorSite): DataError {
   );
 }
 
-/** Indicator names must not collide with input names, or a Frame output would lose a column. */
-function checkIndicatorNames(names: readonly string[], indicator: readonly number[], site: ErrorSite): void {
-  const taken = new Set(names);
-  for (const j of indicator) {
-    const name = INDICATOR_PREFIX + names[j];
-    if (taken.has(name)) throw DataError.at({ ...site, column: name }, `the indicator column "${name}" would replace the input column of that name; rename it`);
-  }
+/** What produces an imputer's output column: the first `kept` of `names` are input columns, the rest missing-value indicators. */
+export function imputerOutputSource(names: readonly string[], kept: number): OutputSource {
+  return (c) => (c < kept ? `column "${names[c]}"` : `the missing-value indicator of column "${names[c].slice(INDICATOR_PREFIX.length)}"`);
 }

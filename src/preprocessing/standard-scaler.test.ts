@@ -7,6 +7,7 @@ import { Matrix } from "../core/matrix.js";
 import { RandomState } from "../core/random-state.js";
 import { loadModel } from "../load-model.js";
 import { StandardScaler } from "./standard-scaler.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 interface Fitted {
   params: { withMean: boolean; withStd: boolean };
@@ -217,5 +218,26 @@ describe("StandardScaler bad input", () => {
     } catch (error) {
       expect(isTabkitError(error, "VALIDATION_ERROR")).toBe(true);
     }
+  });
+});
+
+describe("StandardScaler review fixes", () => {
+  const model = () => new StandardScaler().fit(Frame.fromColumns({ a: [1, 2], b: [3, 5] }));
+
+  it("refuses a saved schema with a text column or a repeated name", () => {
+    expect(loadEdited(model(), ["schema", "kinds"], ["categorical", "numeric"])).toThrow(
+      'loadModel: StandardScaler.state.schema.kinds[0] must be "numeric": this estimator takes numeric columns only',
+    );
+    expect(loadEdited(model(), ["schema", "names"], ["a", "a"])).toThrow('loadModel: StandardScaler.state.schema.names holds "a" twice');
+  });
+
+  it("says that unnamed input has no column names", () => {
+    const message = 'the input has no column names, but this estimator was fitted on named columns ("a", "b")';
+    expect(() => model().transform([[1, 2]])).toThrow(`StandardScaler.transform: ${message}`);
+    expect(() => model().inverseTransform(new Matrix(new Float64Array([1, 2]), 1, 2))).toThrow(`StandardScaler.inverseTransform: ${message}`);
+  });
+
+  it("refuses a Frame with a repeated name instead of merging the columns", () => {
+    expect(() => Frame.fromMatrix(new Matrix(new Float64Array([1, 20, 3, 40]), 2, 2, ["a", "a"]))).toThrow('the feature name "a" is given to columns 0 and 1');
   });
 });

@@ -126,12 +126,12 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   private apply(X: MatrixInput, method: string, inverse: boolean): Frame | Matrix {
     const state = this.fitted(method);
     const site = this.site(method);
-    const { rows, names, columns } = numericColumns(X, site, { checkInfinity: false });
-    checkFeatures(state.schema, names, site);
+    const { rows, columns, schema } = numericColumns(X, site, { checkInfinity: false });
+    checkFeatures(state.schema, schema, site);
     // The same operations as scikit-learn, in its order, so results agree bit for bit.
     const { data, infinite } = affineColumns(columns, rows, this.params.withMean ? state.mean : null, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, data, rows, state.schema);
+    return numericOutput(X, data, rows, state.schema, site);
   }
 
   protected encodeState(state: StandardScalerState): JsonObject {
@@ -145,7 +145,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): StandardScalerState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const length = schema.names.length;
     const optional = (key: string, min?: number) => (reader.raw(key) === null ? null : reader.f64(key, { length, finite: true, min }));
     const state = {

@@ -9,6 +9,8 @@ import { loadModel } from "../load-model.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
 import { OneHotEncoder } from "./one-hot-encoder.js";
 import { TargetEncoder, type TargetEncoderParams } from "./target-encoder.js";
+import { encodeFloat64Array } from "../core/state-codec.js";
+import { loadEdited } from "./edited-model.test-support.js";
 
 const TOL = 1e-12;
 const COLUMNS = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"];
@@ -219,5 +221,39 @@ describe("TargetEncoder behaviour", () => {
       expect(loaded.featureNamesOut()).toEqual(model.featureNamesOut());
     }
     expect(multi.featureNamesOut()).toEqual(["c_x", "c_y", "c_z"]);
+  });
+});
+
+describe("TargetEncoder review fixes", () => {
+  const X = Frame.fromColumns({ a: ["x", "y", "x", "y", "x", "y", "x", "y"] });
+  const y = [0, 1, 0, 1, 1, 1, 0, 1];
+
+  it("names fitTransform and cv when there are more folds than rows", () => {
+    expect(() => new TargetEncoder({ cv: 20 }).fitTransform(X, y)).toThrow(
+      "TargetEncoder.fitTransform: cv=20 cannot split the 8 rows (StratifiedKFold.split: cannot have nSplits=20 greater than the number of samples (8)); lower cv",
+    );
+  });
+
+  it("quotes a string in a continuous target", () => {
+    expect(() => new TargetEncoder({ targetType: "continuous" }).fit(X, y.map(String))).toThrow(
+      'TargetEncoder.fit: y value "0" is a string, not a number; convert y to numbers for a continuous target (row 0)',
+    );
+  });
+
+  it("refuses colliding multiclass output names", () => {
+    const clash = Frame.fromColumns({ a: ["x", "y", "x"], a_b: ["y", "y", "z"] });
+    const encoder = new TargetEncoder({ cv: 2 }).fit(clash, ["b_c", "c", "d"]);
+    expect(() => encoder.transform(clash)).toThrow('the output column name "a_b_c" comes from both column "a" (class "b_c") and column "a_b" (class "c")');
+  });
+
+  it("refuses saved numeric categories out of order and classes too few for the target mean", () => {
+    const encoder = new TargetEncoder().fit(Frame.fromColumns({ n: [1, 2, 3, 1, 2, 3] }), [0, 1, 0, 1, 1, 1]);
+    expect(loadEdited(encoder, ["categories", 0, "numbers"], encodeFloat64Array(Float64Array.from([3, 1, 2])))).toThrow(
+      "loadModel: TargetEncoder.state.categories[0].numbers must be in ascending order",
+    );
+    expect(loadEdited(encoder, ["classes"], { numbers: [0] })).toThrow("loadModel: TargetEncoder.state.classes holds 1 label(s), which cannot give the target mean");
+    // scikit-learn fits a binary target with one class (and with three when forced): those load
+    const single = new TargetEncoder().fit(Frame.fromColumns({ n: [1, 2, 1] }), [1, 1, 1]);
+    expect((loadModel(single.toJSON()) as TargetEncoder).classes).toEqual([1]);
   });
 });

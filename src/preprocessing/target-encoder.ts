@@ -12,7 +12,7 @@ import { typeOfTarget, type TargetType } from "../core/type-of-target.js";
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { cvCheck, toSplitter } from "../selection/check-cv.js";
 import { KFold } from "../selection/k-fold.js";
-import type { Splitter } from "../selection/splitter.js";
+import type { Split, Splitter } from "../selection/splitter.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
 import { columnMajorOutput } from "./column-output.js";
 import { categoriesCheck, checkedFrame, decodeCategories, encodeCategories, encodeColumn, fitCategories, type CategoriesParam, type Category, type CategoryList } from "./categories.js";
@@ -109,7 +109,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const out = new Float64Array(n * width);
     const covered = new Int32Array(n);
     let foldMean = new Float64Array(K);
-    for (const { train, test } of splitter.split(n, target.labels, options.groups ?? null)) {
+    for (const { train, test } of this.folds(splitter, n, target, options.groups ?? null)) {
       foldMean = new Float64Array(K);
       for (let k = 0; k < K; k++) {
         const { mean, variance } = meanAndVariance(target.columns[k], train);
@@ -130,7 +130,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     // As scikit-learn does, rows outside explicit categories get the last fold's mean.
     fillUnknown(out, unknown, foldMean, n);
     this.commit(state);
-    return columnMajorOutput(X, out, n, this.namesOut(state));
+    return this.output(X, out, n, state, "fitTransform");
   }
 
   /** Encodes with the encodings learnt on all rows; unknown categories get the target mean. */
@@ -151,7 +151,14 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
         for (let i = 0; i < n; i++) out[base + i] = codes[i] >= 0 ? encoding[codes[i]] : mean;
       }
     });
-    return columnMajorOutput(X, out, n, this.namesOut(state));
+    return this.output(X, out, n, state, "transform");
+  }
+
+  /** The encodings (column-major, `n` rows) shaped like the input. */
+  private output(X: TableInput, out: Float64Array, n: number, state: TargetEncoderState, method: string): Frame | Matrix {
+    const K = state.targetMean.length;
+    const sourceOf = (c: number) => `column "${state.schema.names[Math.floor(c / K)]}" (class ${JSON.stringify(state.classes![c % K])})`;
+    return columnMajorOutput(X, out, n, this.namesOut(state), this.site(method), sourceOf);
   }
 
   /** Input names; for multiclass targets `column_class` for every class, feature-major. */
@@ -225,6 +232,8 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const given = this.params.targetType;
     if (given === "continuous") {
       if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw DataError.at(site, "y must be an array of numbers");
+      const row = Array.isArray(y) ? y.findIndex((v) => typeof v === "string") : -1;
+      if (row >= 0) throw DataError.at({ ...site, row }, `y value ${JSON.stringify((y as unknown[])[row])} is a string, not a number; convert y to numbers for a continuous target`);
       const values = toTargets(y, n, site);
       return { targetType: "continuous", classes: null, columns: [values], labels: Array.from(values), stratify: false };
     }
@@ -242,6 +251,17 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const columns = classes.map(() => new Float64Array(n));
     for (let i = 0; i < n; i++) columns[codes[i]][i] = 1;
     return { targetType, classes, columns, labels, stratify };
+  }
+
+  /** The cross-fitting folds; a splitter's refusal (more folds than rows, say) names fitTransform and cv. */
+  private folds(splitter: Splitter, n: number, target: EncodedTarget, groups: readonly Label[] | null): Split[] {
+    try {
+      return [...splitter.split(n, target.labels, groups)];
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      const cv = typeof this.params.cv === "number" ? `cv=${this.params.cv}` : "the cv splitter";
+      throw new DataError(this.message("fitTransform", `${cv} cannot split the ${n} rows (${error.message}); lower cv`), { cause: error });
+    }
   }
 
   /** scikit-learn's `check_cv` for the cross-fitting folds. */
@@ -277,6 +297,11 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     } else if (reader.raw("classes") !== null) reader.fail("classes", "must be null for a continuous target");
     const K = targetType === "multiclass" ? classes!.length : 1;
     const targetMean = reader.f64("targetMean", { length: K, finite: true });
+    // A binary target is encoded as the class codes 0 .. classes - 1 (scikit-learn allows 1 class,
+    // and more when targetType is forced), so its mean lies between them.
+    if (targetType === "binary" && !(targetMean[0] >= 0 && targetMean[0] <= classes!.length - 1)) {
+      reader.fail("classes", `holds ${classes!.length} label(s), which cannot give the target mean ${targetMean[0]} (the mean of the class codes 0 to ${classes!.length - 1})`);
+    }
     const sizes = categories.flatMap((list) => new Array<number>(K).fill(list.length));
     const all = reader.f64("encodings", { length: sizes.reduce((a, b) => a + b, 0), finite: true });
     let offset = 0;
