@@ -136,7 +136,7 @@ export class DecisionTreeClassifier extends Estimator<DecisionTreeClassifierPara
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): DecisionTreeClassifierState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const classes = readClasses(reader, "classes", { min: 2 });
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: schema.names.length });
     return { schema, classes, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, { nClasses: classes.length }) };

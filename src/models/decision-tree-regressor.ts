@@ -105,7 +105,7 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): DecisionTreeRegressorState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: schema.names.length });
     return { schema, maxFeatures, tree: decodeTree(reader.object("tree"), schema.names.length, { nTrees: 1 }) };
   }

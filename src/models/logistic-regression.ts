@@ -223,7 +223,7 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): LogisticRegressionState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const classes = readClasses(reader, "classes", { min: 2 });
     const rows = classes.length === 2 ? 1 : classes.length;
     const intercept = reader.f64("intercept", { length: rows, finite: true });

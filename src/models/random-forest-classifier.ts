@@ -203,7 +203,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): RandomForestClassifierState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const classes = readClasses(reader, "classes", { min: 2 });
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });

@@ -166,7 +166,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): RandomForestRegressorState {
-    const schema = decodeSchema(reader.object("schema"));
+    const schema = decodeSchema(reader.object("schema"), { numeric: true });
     const cols = schema.names.length;
     const maxFeatures = reader.integer("maxFeatures", { min: 1, max: cols });
     const trees = reader.objects("trees", { length: this.params.nEstimators }).map((r) => decodeCompactTree(r, cols, { nTrees: this.params.nEstimators }));

@@ -37,6 +37,11 @@ describe("the tree loader refuses what a fitted tree cannot hold", () => {
     expect(() => loadModel(JSON.parse(JSON.stringify(json)))).not.toThrow();
   });
 
+  it("a schema with a text column: trees fit numeric columns only", () => {
+    const schema = json.state!.schema as JsonObject;
+    expect(() => loadModel(edited(json, (state) => ({ ...state, schema: { ...schema, kinds: ["numeric", "categorical"] } })))).toThrow(refused(/kinds\[1\].*numeric/));
+  });
+
   it("classifier leaves: fractions within [0, 1] that sum to 1", () => {
     expect(() => loadModel(withTree(withLeafValues(tree.tree, [6, -5])))).toThrow(refused(/DecisionTreeClassifier\.state\.tree\.value of leaf \d+ holds 6; class fractions must be within \[0, 1\]/));
     expect(() => loadModel(withTree(withLeafValues(tree.tree, [0, 0])))).toThrow(refused(/tree\.value of leaf \d+ holds class fractions that sum to 0, not 1/));
