@@ -55,6 +55,10 @@ describe("Pipeline", () => {
     expect(() => new Pipeline({ steps: [["inner", inner], ["clf", new FirstColumnClassifier()]] })).toThrow(/cannot be nested/);
   });
 
+  it("refuses a parallel option that is not a runner, naming fitAsync", async () => {
+    await expect(pipeline().fitAsync(X, y, { parallel: {} as never })).rejects.toThrow(/^Pipeline\.fitAsync: options\.parallel must be a parallel runner/);
+  });
+
   it("refuses fitTransform when the last step cannot transform, before fitting anything", () => {
     const ending = (last: RepeatRareSampler | FirstColumnClassifier) => new Pipeline({ steps: [["scale", new StandardScaler()], ["last", last]] });
     const sampler = ending(new RepeatRareSampler());

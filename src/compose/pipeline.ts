@@ -86,7 +86,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
    * step fits.
    */
   async fitAsync(X: TableInput, y?: readonly Label[] | ArrayLike<number>, options: PipelineFitOptions & AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitSteps(X, y, options), options);
+    return runFitAsync(this.fitSteps(X, y, options), options, `${this.kind}.fitAsync`);
   }
 
   private *fitSteps(X: TableInput, y: unknown, options: PipelineFitOptions): FitProcedure<this> {
