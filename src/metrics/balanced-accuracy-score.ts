@@ -1,4 +1,4 @@
-import { confusionMatrix } from "./confusion-matrix.js";
+import { confusionCounts } from "./confusion-matrix.js";
 import type { LabelArray, WarningOptions } from "./metric-input.js";
 
 /** Options of `balancedAccuracyScore`. */
@@ -14,7 +14,7 @@ export interface BalancedAccuracyScoreOptions extends WarningOptions {
  */
 export function balancedAccuracyScore(yTrue: LabelArray, yPred: LabelArray, options: BalancedAccuracyScoreOptions = {}): number {
   const fn = "balancedAccuracyScore";
-  const cm = confusionMatrix(yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
+  const cm = confusionCounts(fn, yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
   const k = cm.rows;
   let sum = 0;
   let classes = 0;

@@ -16,7 +16,11 @@ export interface ConfusionMatrixOptions extends WarningOptions {
  * (scikit-learn's `confusion_matrix`).
  */
 export function confusionMatrix(yTrueIn: LabelArray, yPredIn: LabelArray, options: ConfusionMatrixOptions = {}): Matrix {
-  const fn = "confusionMatrix";
+  return confusionCounts("confusionMatrix", yTrueIn, yPredIn, options);
+}
+
+/** `confusionMatrix` for the metrics built on it: `fn` (the function the user called) names errors and warnings. */
+export function confusionCounts(fn: string, yTrueIn: LabelArray, yPredIn: LabelArray, options: ConfusionMatrixOptions = {}): Matrix {
   const normalize = options.normalize ?? null;
   if (normalize !== null && normalize !== "true" && normalize !== "pred" && normalize !== "all") {
     throw optionError(fn, "normalize", `normalize must be "true", "pred", "all" or null; got ${JSON.stringify(normalize)}`);

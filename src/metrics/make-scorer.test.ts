@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTabkitError } from "../core/errors.js";
+import { isTabkitError, ValidationError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
@@ -151,5 +151,29 @@ describe("makeScorer", () => {
 
   it("refuses a posLabel the classifier does not know", () => {
     expect(() => makeScorer(f1Score, { posLabel: "maybe" })(estimator, null, y)).toThrow(/posLabel "maybe" is not a valid label/);
+  });
+
+  it("passes onWarning (and sampleWeight) on to the metric", () => {
+    const messages: string[] = [];
+    const nothingPositive = { classes, predict: () => ["no", "no", "no", "no"] };
+    expect(getScorer("precision_macro")(nothingPositive, null, y, { onWarning: (message) => messages.push(message) })).toBe(0.25);
+    expect(messages).toEqual([expect.stringMatching(/^precisionScore: Precision is ill-defined/)]);
+  });
+
+  it("refuses a bad metric, responseMethod or greaterIsBetter when made, with a ValidationError", () => {
+    expect(() => makeScorer("f1" as never)).toThrow(ValidationError);
+    expect(() => makeScorer("f1" as never)).toThrow(/^makeScorer: metric must be a metric function such as f1Score, got "f1"; to get a scorer by its name use getScorer\("f1"\)$/);
+    expect(() => makeScorer(f1Score, { responseMethod: "proba" as never })).toThrow(/^makeScorer: responseMethod must be one of "predict", "predictProba", "decisionFunction" or a non-empty list of them, got "proba"$/);
+    expect(() => makeScorer(f1Score, { responseMethod: [] })).toThrow(ValidationError);
+    expect(() => makeScorer(f1Score, { greaterIsBetter: "no" as never })).toThrow(/greaterIsBetter must be true or false/);
+  });
+
+  it("refuses bad scorer descriptions when resolved, naming the option", () => {
+    expect(() => getScorer({ metric: "f1", average: "bogus" as never })).toThrow(/^getScorer: average must be one of "binary", "micro", "macro", "weighted", got "bogus"$/);
+    expect(() => getScorer({ metric: "fbeta", beta: -2 })).toThrow(/^getScorer: metric "fbeta" needs a numeric beta >= 0, got -2$/);
+    expect(() => getScorer({ metric: "f1", foo: 1 } as never)).toThrow(/^getScorer: metric "f1" does not take "foo"; its options are average, posLabel$/);
+    expect(() => getScorer({ metric: "accuracy", posLabel: 1 })).toThrow(/^getScorer: metric "accuracy" does not take "posLabel"; it takes no options$/);
+    expect(() => getScorer({ metric: "recall", posLabel: NaN })).toThrow(ValidationError);
+    expect(getScorer({ metric: "fbeta", beta: 0, average: "macro", posLabel: "yes" }).kwargs).toEqual({ beta: 0, average: "macro", posLabel: "yes" });
   });
 });

@@ -3,7 +3,7 @@ import { Matrix } from "../core/matrix.js";
 import { averagePrecisionScore } from "./average-precision-score.js";
 import { f1Score } from "./f1-score.js";
 import { fbetaScore } from "./fbeta-score.js";
-import { formatLabels, metricError } from "./metric-input.js";
+import { formatLabels, metricError, optionError, type WarningOptions } from "./metric-input.js";
 import { precisionScore } from "./precision-score.js";
 import { recallScore } from "./recall-score.js";
 
@@ -21,8 +21,8 @@ export interface ScorableEstimator {
   readonly classes?: readonly Label[];
 }
 
-/** Per-call options of a scorer. */
-export interface ScoreCallOptions {
+/** Per-call options of a scorer; both are passed on to the metric. */
+export interface ScoreCallOptions extends WarningOptions {
   sampleWeight?: ArrayLike<number>;
 }
 
@@ -54,6 +54,8 @@ export interface MakeScorerOptions {
 /** A metric as `makeScorer` takes it: (yTrue, response, options) => a number. */
 export type ScoreFunction<O extends object> = (yTrue: never, yPred: never, options: O & ScoreCallOptions) => number | Float64Array;
 
+const RESPONSE_METHODS: readonly ScorerResponseMethod[] = ["predict", "predictProba", "decisionFunction"];
+
 // Metrics whose posLabel defaults to 1, as scikit-learn reads it from their signatures.
 const POS_LABEL_DEFAULT_ONE = new Set<unknown>([f1Score, fbetaScore, precisionScore, recallScore, averagePrecisionScore]);
 
@@ -63,16 +65,26 @@ const POS_LABEL_DEFAULT_ONE = new Set<unknown>([f1Score, fbetaScore, precisionSc
  * metric's default (1 for precision/recall/F/average precision), else the last class.
  */
 export function makeScorer<const O extends object = object>(metric: ScoreFunction<NoInfer<O>>, options: MakeScorerOptions & O = {} as MakeScorerOptions & O): Scorer {
+  const fn = "makeScorer";
+  if (typeof metric !== "function") {
+    throw optionError(fn, "metric", `metric must be a metric function such as f1Score, got ${JSON.stringify(metric)}; to get a scorer by its name use getScorer(${JSON.stringify(metric)})`);
+  }
+  if (options === null || typeof options !== "object" || Array.isArray(options)) throw optionError(fn, "options", "options must be an object");
   const { greaterIsBetter = true, responseMethod = "predict", ...rest } = options;
+  if (typeof greaterIsBetter !== "boolean") throw optionError(fn, "greaterIsBetter", `greaterIsBetter must be true or false, got ${JSON.stringify(greaterIsBetter)}`);
+  const methods: readonly ScorerResponseMethod[] = typeof responseMethod === "string" ? [responseMethod] : Array.isArray(responseMethod) ? [...(responseMethod as ScorerResponseMethod[])] : [];
+  if (methods.length === 0 || !methods.every((m) => RESPONSE_METHODS.includes(m))) {
+    throw optionError(fn, "responseMethod", `responseMethod must be one of ${RESPONSE_METHODS.map((m) => JSON.stringify(m)).join(", ")} or a non-empty list of them, got ${JSON.stringify(responseMethod)}`);
+  }
   const kwargs: Readonly<Record<string, unknown>> & { posLabel?: Label | null } = Object.freeze({ ...rest });
-  const methods: readonly ScorerResponseMethod[] = typeof responseMethod === "string" ? [responseMethod] : [...responseMethod];
   const sign = greaterIsBetter ? 1 : -1;
   const defaultPosLabel = ("posLabel" in kwargs ? kwargs.posLabel : POS_LABEL_DEFAULT_ONE.has(metric) ? 1 : null) ?? null;
   const call = metric as unknown as (yTrue: ArrayLike<Label>, yPred: unknown, options: object) => number | Float64Array;
   const scorer = (estimator: unknown, X: unknown, yTrue: ArrayLike<Label>, callOptions: ScoreCallOptions = {}): number => {
     if (typeof estimator !== "object" || estimator === null) throw metricError("scorer", "the estimator must be an object with predict, predictProba or decisionFunction");
     const response = responseOf(estimator as ScorableEstimator, X, methods, defaultPosLabel);
-    const value = call(yTrue, response, callOptions.sampleWeight === undefined ? kwargs : { ...kwargs, sampleWeight: callOptions.sampleWeight });
+    const { sampleWeight, onWarning } = callOptions;
+    const value = call(yTrue, response, sampleWeight === undefined && onWarning === undefined ? kwargs : { ...kwargs, sampleWeight, onWarning });
     if (typeof value !== "number") throw metricError("scorer", "the metric returned one value per label; a scorer needs one number (set average)");
     return sign * value;
   };

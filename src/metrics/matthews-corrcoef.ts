@@ -1,4 +1,4 @@
-import { confusionMatrix } from "./confusion-matrix.js";
+import { confusionCounts } from "./confusion-matrix.js";
 import type { LabelArray, WarningOptions } from "./metric-input.js";
 
 /** Options of `matthewsCorrcoef`. */
@@ -11,7 +11,7 @@ export interface MatthewsCorrcoefOptions extends WarningOptions {
  * 0 when it is undefined (a constant yTrue or yPred), as scikit-learn returns.
  */
 export function matthewsCorrcoef(yTrue: LabelArray, yPred: LabelArray, options: MatthewsCorrcoefOptions = {}): number {
-  const cm = confusionMatrix(yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
+  const cm = confusionCounts("matthewsCorrcoef", yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
   const k = cm.rows;
   const tSum = new Float64Array(k);
   const pSum = new Float64Array(k);

@@ -29,6 +29,15 @@ describe("bad input gets a clear error naming the function and the argument", ()
     expectError(() => m.confusionMatrix([], [], { labels: [0, 1] }), DataError, /^confusionMatrix: yTrue is empty/);
     expectError(() => m.rocCurve([], []), DataError, /^rocCurve: yTrue is empty/);
     expectError(() => m.r2Score([], []), DataError, /^r2Score: yTrue is empty/);
+    expectError(() => m.balancedAccuracyScore([], []), DataError, /^balancedAccuracyScore: yTrue is empty/);
+    expectError(() => m.matthewsCorrcoef([], []), DataError, /^matthewsCorrcoef: yTrue is empty/);
+  });
+
+  it("warnings of the metrics built on the confusion matrix name the function called", () => {
+    const messages: string[] = [];
+    m.matthewsCorrcoef([1, 1], [1, 1], { onWarning: (message) => messages.push(message) });
+    m.balancedAccuracyScore([1, 1], [1, 1], { onWarning: (message) => messages.push(message) });
+    expect(messages.map((message) => message.split(":")[0])).toEqual(["matthewsCorrcoef", "balancedAccuracyScore"]);
   });
 
   it("NaN or infinite scores and targets", () => {
@@ -36,6 +45,7 @@ describe("bad input gets a clear error naming the function and the argument", ()
     expectError(() => m.rocCurve([0, 1], [0.2, Infinity]), DataError, /^rocCurve: yScore value Infinity \(row 1\)/);
     expectError(() => m.logLoss([0, 1], [[0.5, 0.5], [NaN, 1]]), DataError, /^logLoss: yProba value NaN \(row 1, column 0\)/);
     expectError(() => m.meanAbsoluteError([1, NaN], [1, 2]), DataError, /^meanAbsoluteError: yTrue value NaN \(row 1\)/);
+    expectError(() => m.meanAbsoluteError(["1", "2"] as never, [1, 2]), DataError, /^meanAbsoluteError: yTrue value "1" \(row 0\) is not a finite number/);
     expectError(() => m.accuracyScore([0, NaN], [0, 1]), DataError, /^accuracyScore: yTrue has a missing value \(row 1\)/);
   });
 

@@ -77,12 +77,31 @@ export interface ScorerDescription {
   readonly posLabel?: Label;
 }
 
+// The options each describable metric takes (posLabel and average only where the metric has them, as scikit-learn's keyword arguments).
+const DESCRIPTION_OPTIONS: Readonly<Record<keyof typeof DESCRIBABLE_METRICS, readonly string[]>> = {
+  accuracy: [],
+  balanced_accuracy: [],
+  f1: ["average", "posLabel"],
+  fbeta: ["beta", "average", "posLabel"],
+  precision: ["average", "posLabel"],
+  recall: ["average", "posLabel"],
+};
+
+const DESCRIPTION_AVERAGES: readonly unknown[] = ["binary", "micro", "macro", "weighted"];
+
 /** Why a value is not a scorer description, or undefined when it is one. */
 export function scorerDescriptionProblem(value: unknown): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "a scorer description must be an object { metric, ... }";
-  const { metric, beta } = value as { metric?: unknown; beta?: unknown };
+  const { metric, beta, average, posLabel } = value as { metric?: unknown; beta?: unknown; average?: unknown; posLabel?: unknown };
   if (typeof metric !== "string" || !Object.hasOwn(DESCRIBABLE_METRICS, metric)) return `a scorer description needs metric: one of ${Object.keys(DESCRIBABLE_METRICS).join(", ")}`;
-  if (metric === "fbeta" && typeof beta !== "number") return 'metric "fbeta" needs a numeric beta';
+  const allowed = DESCRIPTION_OPTIONS[metric as keyof typeof DESCRIBABLE_METRICS];
+  const unknown = Object.keys(value).find((key) => key !== "metric" && !allowed.includes(key));
+  if (unknown !== undefined) {
+    return `metric ${JSON.stringify(metric)} does not take ${JSON.stringify(unknown)}${allowed.length > 0 ? `; its options are ${allowed.join(", ")}` : "; it takes no options"}`;
+  }
+  if (metric === "fbeta" && (typeof beta !== "number" || !(beta >= 0))) return `metric "fbeta" needs a numeric beta >= 0, got ${String(beta)}`;
+  if (average !== undefined && !DESCRIPTION_AVERAGES.includes(average)) return `average must be one of ${DESCRIPTION_AVERAGES.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(average)}`;
+  if (posLabel !== undefined && typeof posLabel !== "string" && !Number.isFinite(posLabel)) return `posLabel must be a class label (a number or a string), got ${String(posLabel)}`;
   return undefined;
 }
 

@@ -34,4 +34,9 @@ describe("random samplers on mixed tables", () => {
     expect(out.y).toEqual(["x", "x", "x", "y", "y", "y"]);
     expect(() => new RandomUnderSampler({ samplingStrategy: "minority" }).fitResample(frame, ["x", "x", "x", "y", "y"])).toThrow(/under-sampler/);
   });
+  it("refuse continuous targets, as imbalanced-learn does", () => {
+    const X = [[1], [2], [3], [4]];
+    expect(() => new RandomOverSampler().fitResample(X, [0, 0.5, 1, 1])).toThrow(/^RandomOverSampler\.fitResample: y holds the non-integer number 0\.5/);
+    expect(() => new RandomUnderSampler().fitResample(X, [0, 1.5, 1, 1])).toThrow(/non-integer number 1\.5/);
+  });
 });

@@ -65,6 +65,9 @@ export abstract class Sampler<P extends { samplingStrategy: SamplingStrategy }, 
   /** Checks y against the row count and resolves the strategy. */
   protected target(y: unknown, rows: number, kind: SamplingKind): SamplerTarget {
     const labels = toLabels(y, rows, this.site("fitResample"));
+    // imbalanced-learn refuses continuous targets ("Unknown label type"): they are values to predict, not classes.
+    const row = labels.findIndex((label) => typeof label === "number" && !Number.isInteger(label));
+    if (row >= 0) throw DataError.at(this.site("fitResample", undefined, row), `y holds the non-integer number ${labels[row]}; a sampler needs class labels (integers or strings), not continuous values`);
     const { classes, codes } = encodeLabels(labels);
     const counts = new Int32Array(classes.length);
     for (let i = 0; i < codes.length; i++) counts[codes[i]]++;

@@ -113,5 +113,6 @@ describe("SMOTE behaviour", () => {
     expect(() => new SMOTE().fitResample(X, X.map(() => 1))).toThrow(/more than 1 class/);
     expect(() => new SMOTE().fitResample(X, y.slice(1))).toThrow(/9 values but X has 10 rows/);
     expect(() => new SMOTE({ samplingStrategy: { 7: 20 } }).fitResample(X, y)).toThrow(/class "7"/);
+    expect(() => new SMOTE().fitResample(X, y.map((v, i) => (i === 3 ? 0.5 : v)))).toThrow(/^SMOTE\.fitResample: y holds the non-integer number 0\.5; a sampler needs class labels .* \(row 3\)$/);
   });
 });

@@ -17,8 +17,12 @@ export interface BinaryClassifierLike {
 export function resolveResponseMethod(estimator: unknown, method: ResponseMethod, owner: string): "predict_proba" | "decision_function" {
   const e = estimator as BinaryClassifierLike;
   const has = (m: string) => typeof (e as unknown as Record<string, unknown>)[m === "predict_proba" ? "predictProba" : "decisionFunction"] === "function";
+  const kind = (estimator as { kind?: string }).kind ?? "?";
+  if (method === "auto" && !has("predict_proba") && !has("decision_function")) {
+    throw new DataError(`${owner}: the estimator (${kind}) has neither predictProba nor decisionFunction; threshold tuning needs a binary classifier that has one of them`);
+  }
   const chosen = method === "auto" ? (has("predict_proba") ? "predict_proba" : "decision_function") : method;
-  if (!has(chosen)) throw new DataError(`${owner}: the estimator (${(estimator as { kind?: string }).kind ?? "?"}) has no ${chosen === "predict_proba" ? "predictProba" : "decisionFunction"} method`);
+  if (!has(chosen)) throw new DataError(`${owner}: the estimator (${kind}) has no ${chosen === "predict_proba" ? "predictProba" : "decisionFunction"} method`);
   return chosen;
 }
 

@@ -5,7 +5,7 @@ import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { checkCv, type CvOption } from "./check-cv.js";
-import { fitAndScore, isClassifier, resolveScorers, type FoldResult, type MultiScoring } from "./fit-and-score.js";
+import { checkFitFailures, fitAndScore, isClassifier, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
 import { checkFoldClasses } from "./search-cv.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
 
@@ -22,8 +22,10 @@ export interface CrossValidateOptions extends ProgressOptions {
   groups?: readonly Label[] | null;
   /** Parallel jobs; results never depend on it (folds run one after another; `crossValidateAsync` with a runner grows forest trees in parallel). */
   nJobs?: number | null;
-  /** Score of a fold whose fit fails (default "raise"). */
+  /** Score of a fold whose fit or scorer fails (default "raise"); with a number, failures are reported through `onWarning`, and a DataError is thrown when every fit fails. */
   errorScore?: number | "raise";
+  /** Receives warnings (failed fits or scorers under a numeric errorScore, undefined metrics, small classes); they never throw. */
+  onWarning?: (message: string) => void;
 }
 
 /** scikit-learn's `cross_validate` result: per fold times (seconds) and scores under its key names. */
@@ -61,14 +63,20 @@ function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable
   const splitter = checkCv(options.cv ?? null, labels, isClassifier(estimator), owner);
   const scorers = resolveScorers(options.scoring ?? null, estimator, owner);
   const returnTrain = options.returnTrainScore ?? false;
-  const splits = [...splitter.split(n, labels, options.groups ?? null)];
-  if (isClassifier(estimator)) checkFoldClasses(labels, splits.map((s) => s.train), `${owner}: `);
+  const errorScore = options.errorScore ?? "raise";
+  if (errorScore !== "raise" && typeof errorScore !== "number") {
+    throw new ValidationError(`${owner}: errorScore must be a number (NaN allowed) or "raise", got ${JSON.stringify(errorScore)}`, [{ path: "errorScore", message: "must be a number or \"raise\"" }]);
+  }
+  const scoring: FoldScoring = { scorers, returnTrain, errorScore, owner, onWarning: options.onWarning };
+  const splits = [...splitter.split(n, labels, options.groups ?? null, { onWarning: options.onWarning })];
+  if (isClassifier(estimator)) checkFoldClasses(labels, splits.map((s) => s.train), splitter, `${owner}: `);
   const progress = new ProgressCounter(options.onProgress, "folds", splits.length);
   const folds: FoldResult[] = [];
   for (const [k, split] of splits.entries()) {
-    folds.push(yield* fitAndScore(estimator, X, labels, split, {}, scorers, returnTrain, options.errorScore ?? "raise", owner, [`fold ${k + 1}/${splits.length}`]));
+    folds.push(yield* fitAndScore(estimator, X, labels, split, {}, [`fold ${k + 1}/${splits.length}`], scoring));
     progress.advance();
   }
+  checkFitFailures(folds, scoring);
   const result: CrossValidateResult = {
     fit_time: Float64Array.from(folds, (f) => f.fitTime),
     score_time: Float64Array.from(folds, (f) => f.scoreTime),

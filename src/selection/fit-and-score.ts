@@ -1,5 +1,5 @@
 import type { FitProcedure } from "../core/child-fit.js";
-import { ValidationError } from "../core/errors.js";
+import { DataError, ValidationError } from "../core/errors.js";
 import type { Estimator } from "../core/estimator.js";
 import type { Label } from "../core/labels.js";
 import { withNestedParams } from "./nested-params.js";
@@ -43,6 +43,7 @@ export function resolveScorers(scoring: MultiScoring | null, estimator: unknown,
   }
   if (typeof scoring === "object" && !("metric" in scoring)) {
     const entries = Object.entries(scoring as Record<string, Scoring>);
+    if (entries.length === 0) throw new ValidationError(`${owner}: scoring must not be an empty record`, [{ path: "scoring", message: "empty" }]);
     return { names: entries.map(([n]) => n), scorers: entries.map(([, s]) => resolveScorer(s, owner)), multi: true };
   }
   return { names: ["score"], scorers: [resolveScorer(scoring as Scoring, owner)], multi: false };
@@ -55,12 +56,25 @@ export interface FoldResult {
   test: number[];
   train: number[] | undefined;
   model: AnyEstimator;
+  /** The fit's error when it failed and `errorScore` stood in for its scores. */
+  fitError?: unknown;
+}
+
+/** How every fold of a cross-validation or search is scored, and what happens when a fit or a scorer fails. */
+export interface FoldScoring {
+  scorers: ScorerSet;
+  returnTrain: boolean;
+  errorScore: number | "raise";
+  /** Names the caller in errors and warnings ("crossValidate", "GridSearchCV.fit"). */
+  owner: string;
+  onWarning: ((message: string) => void) | undefined;
 }
 
 /**
  * scikit-learn's `_fit_and_score`: a fresh copy of `spec` with `params` set, fitted on the train
  * rows (a child fit placed at `path` for progress), scored on the test rows (and the train rows
- * when asked). A failed fit raises, or scores `errorScore` when it is a number.
+ * when asked). A failed fit or scorer raises, or scores `errorScore` when it is a number (a failed
+ * scorer with a warning; failed fits are reported together by {@link checkFitFailures}).
  */
 export function* fitAndScore(
   spec: AnyEstimator,
@@ -68,13 +82,11 @@ export function* fitAndScore(
   y: readonly Label[],
   split: Split,
   params: Readonly<Record<string, unknown>>,
-  scorers: ScorerSet,
-  returnTrain: boolean,
-  errorScore: number | "raise",
-  owner: string,
   path: readonly string[],
+  scoring: FoldScoring,
 ): FitProcedure<FoldResult> {
-  const model = withNestedParams(spec.clone(), params, owner);
+  const { scorers, returnTrain, errorScore } = scoring;
+  const model = withNestedParams(spec.clone(), params, scoring.owner);
   const Xtr = takeRows(X, split.train);
   const ytr = takeRows(y as Label[], split.train);
   const start = now();
@@ -83,16 +95,51 @@ export function* fitAndScore(
   } catch (error) {
     if (errorScore === "raise") throw error;
     const failed = scorers.names.map(() => errorScore);
-    return { fitTime: (now() - start) / 1000, scoreTime: 0, test: failed, train: returnTrain ? [...failed] : undefined, model };
+    return { fitTime: (now() - start) / 1000, scoreTime: 0, test: failed, train: returnTrain ? [...failed] : undefined, model, fitError: error };
   }
   const fitTime = (now() - start) / 1000;
   const Xte = takeRows(X, split.test);
   const yte = takeRows(y as Label[], split.test);
   const scoreStart = now();
-  const test = scorers.scorers.map((s) => s.score(model, Xte, yte));
+  const test = scoreAll(model, Xte, yte, scoring);
   const scoreTime = (now() - scoreStart) / 1000;
-  const train = returnTrain ? scorers.scorers.map((s) => s.score(model, Xtr, ytr)) : undefined;
+  const train = returnTrain ? scoreAll(model, Xtr, ytr, scoring) : undefined;
   return { fitTime, scoreTime, test, train, model };
+}
+
+/** Every scorer's score; a failing scorer gives `errorScore` and a warning unless errorScore is "raise" (scikit-learn's `_score`). */
+function scoreAll(model: AnyEstimator, X: unknown, y: readonly Label[], scoring: FoldScoring): number[] {
+  const { errorScore, onWarning } = scoring;
+  const options = { onWarning };
+  return scoring.scorers.scorers.map((s) => {
+    try {
+      return s.score(model, X, y, options);
+    } catch (error) {
+      if (errorScore === "raise") throw error;
+      onWarning?.(`${scoring.owner}: scoring failed; the score on this train-test partition is set to ${errorScore}. Details: ${errorMessage(error)}`);
+      return errorScore;
+    }
+  });
+}
+
+/**
+ * scikit-learn's `_warn_or_raise_about_fit_failures`: when every fit failed, a DataError with the
+ * first failure's message; when some did, a warning.
+ */
+export function checkFitFailures(results: readonly FoldResult[], scoring: FoldScoring): void {
+  const failed = results.filter((r) => r.fitError !== undefined);
+  if (failed.length === 0) return;
+  const first = errorMessage(failed[0].fitError);
+  if (failed.length === results.length) {
+    throw new DataError(`${scoring.owner}: all the ${results.length} fits failed; it is very likely that the estimator is misconfigured. The first failure: ${first}`, { cause: failed[0].fitError });
+  }
+  scoring.onWarning?.(
+    `${scoring.owner}: ${failed.length} fits failed out of a total of ${results.length}; their scores are set to ${scoring.errorScore}. The first failure: ${first}. If these failures are not expected, set errorScore: "raise" to debug them`,
+  );
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function now(): number {

@@ -23,13 +23,13 @@ export { takeRows } from "./take-rows.js";
 export type { RowIndexable } from "./take-rows.js";
 export { checkCv, toSplitter } from "./check-cv.js";
 export type { CvOption } from "./check-cv.js";
-export type { Split, SplitInput, Splitter } from "./splitter.js";
+export type { Split, SplitInput, SplitOptions, Splitter } from "./splitter.js";
 export type { SplitSize } from "./split-sizes.js";
 
 export { FixedThresholdClassifier };
 export type { FixedThresholdClassifierParams } from "./fixed-threshold-classifier.js";
 export { TunedThresholdClassifierCV };
-export type { TunedThresholdClassifierCVParams } from "./tuned-threshold-classifier-cv.js";
+export type { TunedThresholdClassifierCVParams, TunedThresholdFitOptions } from "./tuned-threshold-classifier-cv.js";
 export type { ResponseMethod } from "./binary-response.js";
 export { resolveScorer, SCORER_NAMES } from "./scoring.js";
 export type { Scoring, ScorerSpec, ScorerFunction, LabelMetric, ResolvedScorer } from "./scoring.js";

@@ -4,6 +4,16 @@ import { isEstimator, type Estimator } from "../core/estimator.js";
 type AnyEstimator = Estimator<object, unknown>;
 type Patch = Readonly<Record<string, unknown>>;
 
+const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Why a `name__param` path cannot be set (a reserved name or an empty part), or undefined. */
+export function paramPathProblem(path: string): string | undefined {
+  const parts = path.split("__");
+  if (path.includes("__proto__") || parts.some((part) => RESERVED.has(part))) return `param path ${JSON.stringify(path)} uses a reserved name (__proto__, constructor, prototype)`;
+  if (parts.some((part) => part === "")) return `param path ${JSON.stringify(path)} has an empty part; write a param name or step__param`;
+  return undefined;
+}
+
 /**
  * scikit-learn's `set_params` with `name__param` paths, as a new unfitted estimator (params are
  * frozen, so nothing is mutated). A path's first part is a param holding an estimator, or the
@@ -13,6 +23,8 @@ export function withNestedParams<E extends AnyEstimator>(estimator: E, patch: Pa
   const own: Record<string, unknown> = {};
   const nested = new Map<string, Record<string, unknown>>();
   for (const [path, value] of Object.entries(patch)) {
+    const problem = paramPathProblem(path);
+    if (problem !== undefined) throw new ValidationError(`${owner}: ${problem}`, [{ path, message: problem }]);
     const cut = path.indexOf("__");
     if (cut < 0) {
       own[path] = value;

@@ -1,5 +1,6 @@
 import { ValidationError } from "../core/errors.js";
 import { compareCodePoints } from "../core/ordering.js";
+import { paramPathProblem } from "./nested-params.js";
 
 /** One grid: param path -> candidate values. A list of grids is searched one after the other. */
 export type ParamGrid = Readonly<Record<string, readonly unknown[]>>;
@@ -17,9 +18,13 @@ export function sortedKeys(grid: Readonly<Record<string, unknown>>): string[] {
 /** Checks a grid or list of grids. */
 export function paramGridCheck(value: unknown): string | undefined {
   const grids = Array.isArray(value) ? value : [value];
+  // scikit-learn fails later with "no candidates"; an empty list is refused here instead.
+  if (grids.length === 0) return "must not be an empty list (there would be no candidate to search)";
   for (const grid of grids) {
     if (grid === null || typeof grid !== "object" || Array.isArray(grid)) return "must be a record of param -> array of values, or an array of such records";
     for (const [key, values] of Object.entries(grid)) {
+      const problem = paramPathProblem(key);
+      if (problem !== undefined) return problem;
       if (!Array.isArray(values) || values.length === 0) return `entry ${JSON.stringify(key)} must be a non-empty array of candidate values`;
     }
   }

@@ -1,5 +1,6 @@
 import { ValidationError } from "../core/errors.js";
 import { checkRandomState, type RandomState } from "../core/random-state.js";
+import { paramPathProblem } from "./nested-params.js";
 import { gridAt, gridSize, sortedKeys, type ParamGrid } from "./parameter-grid.js";
 
 /**
@@ -25,6 +26,8 @@ export function paramDistributionsCheck(value: unknown): string | undefined {
   for (const record of list) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) return "must be a record of param -> array or distribution";
     for (const [key, v] of Object.entries(record)) {
+      const problem = paramPathProblem(key);
+      if (problem !== undefined) return problem;
       if (Array.isArray(v)) {
         if (v.length === 0) return `entry ${JSON.stringify(key)} must not be an empty array`;
         continue;

@@ -31,7 +31,8 @@ export class RandomizedSearchCV extends SearchCV<RandomizedSearchCVParams> {
     super(SCHEMA, params);
   }
 
-  protected candidates(): Record<string, unknown>[] {
-    return sampleParameters(this.params.paramDistributions, this.params.nIter, this.params.randomState);
+  protected candidates(onWarning: ((message: string) => void) | undefined): Record<string, unknown>[] {
+    const warn = onWarning && ((message: string) => onWarning(this.message("fit", message)));
+    return sampleParameters(this.params.paramDistributions, this.params.nIter, this.params.randomState, warn);
   }
 }

@@ -1,7 +1,7 @@
 import type { Label } from "../core/labels.js";
 import { integer, param, seed, type ParamSchema } from "../core/params.js";
 import { checkRandomState } from "../core/random-state.js";
-import { checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
+import { checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type SplitOptions, type Splitter } from "./splitter.js";
 import { stratifiedFolds } from "./stratified-k-fold.js";
 
 export interface RepeatedStratifiedKFoldParams {
@@ -36,13 +36,14 @@ export class RepeatedStratifiedKFold implements Splitter {
     this.randomState = p.randomState;
   }
 
-  *split(X: SplitInput, y?: readonly Label[] | null, _groups?: readonly Label[] | null): Generator<Split> {
+  *split(X: SplitInput, y?: readonly Label[] | null, _groups?: readonly Label[] | null, options: SplitOptions = {}): Generator<Split> {
     const owner = "RepeatedStratifiedKFold";
     const n = numSamples(X, owner);
     const labels = splitLabels(y, n, owner, "y");
     checkSplitsAgainstRows(owner, this.nSplits, n);
     const rng = checkRandomState(this.randomState);
-    for (let r = 0; r < this.nRepeats; r++) yield* splitsFromFolds(stratifiedFolds(labels, this.nSplits, rng, owner), this.nSplits);
+    // Warn once, not once per repetition.
+    for (let r = 0; r < this.nRepeats; r++) yield* splitsFromFolds(stratifiedFolds(labels, this.nSplits, rng, owner, r === 0 ? options.onWarning : undefined), this.nSplits);
   }
 
   getNSplits(): number {

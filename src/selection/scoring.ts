@@ -2,8 +2,13 @@ import { ValidationError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { getScorer, getScorerNames, scorerDescriptionProblem, type ScorerDescription } from "../metrics/scorers.js";
 
+/** What cross-validation passes to a scorer: where the metrics' warnings (UndefinedMetricWarning) go. */
+export interface ScorerCallOptions {
+  onWarning?: (message: string) => void;
+}
+
 /** A scorer as a function of a fitted estimator and held-out data: greater is better. */
-export type ScorerFunction = (estimator: unknown, X: unknown, y: readonly Label[]) => number;
+export type ScorerFunction = (estimator: unknown, X: unknown, y: readonly Label[], options?: ScorerCallOptions) => number;
 
 /**
  * A label metric (`scoreFunc(yTrue, yPred, kwargs)`) that threshold tuning can evaluate at many
@@ -26,7 +31,7 @@ export type Scoring = string | ScorerSpec | ScorerFunction;
 /** A resolved scorer: its display name, how to score a fitted estimator, and its label metric when it has one. */
 export interface ResolvedScorer {
   readonly name: string;
-  readonly score: (estimator: unknown, X: unknown, y: readonly Label[]) => number;
+  readonly score: ScorerFunction;
   readonly metric: LabelMetric | undefined;
 }
 
@@ -48,7 +53,7 @@ export function resolveScorer(scoring: Scoring, owner: string): ResolvedScorer {
   if (typeof scoring === "function") return { name: scoring.name || "score", score: scoring, metric: labelMetricOf(scoring) };
   const scorer = getScorer(scoring);
   const name = typeof scoring === "string" ? scoring : scoring.metric === "fbeta" ? `fbeta(beta=${scoring.beta})` : scoring.metric;
-  return { name, score: (estimator, X, y) => scorer(estimator, X, y), metric: labelMetricOf(scorer) };
+  return { name, score: (estimator, X, y, options) => scorer(estimator, X, y, options), metric: labelMetricOf(scorer) };
 }
 
 /** The label metric a scorer carries (as scikit-learn's make_scorer objects do), if it scores predicted labels. */

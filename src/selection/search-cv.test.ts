@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../core/errors.js";
+import type { Label } from "../core/labels.js";
+import { accuracyScore } from "../metrics/accuracy-score.js";
 import { createRegistry } from "../core/model-loader.js";
 import { Pipeline } from "../compose/pipeline.js";
 import { loadModel } from "../load-model.js";
@@ -120,5 +122,101 @@ describe("search behaviour", () => {
     expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, cv: new KFold({ nSplits: 3 }) }).fit(fx.X, y)).toThrow(/training fold 2 has no row of class 1/);
     expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y.slice(3))).toThrow(DataError);
     expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, scoring: ["accuracy", "f1"] }).fit(fx.X, fx.y)).toThrow(/refit must name/);
+  });
+});
+
+/** SoftsignLinear whose fit fails when w0 is negative, or on more rows than w2 * 1000 (to make only the refit fail). */
+class Picky extends SoftsignLinear {
+  static override readonly kind: string = "Picky";
+  override fit(X: number[][], y: readonly Label[]): this {
+    if (this.params.w0 < 0) throw new DataError("Picky.fit: w0 is negative");
+    if (X.length > this.params.w2 * 1000) throw new DataError(`Picky.fit: more than ${this.params.w2 * 1000} rows`);
+    return super.fit(X, y);
+  }
+}
+
+describe("failed fits, failed scorers and warnings", () => {
+  const collect = () => {
+    const messages: string[] = [];
+    return { messages, onWarning: (m: string) => void messages.push(m) };
+  };
+  it("partial failure: NaN scores ranked last, a warning with the first error, and a non-finite warning", () => {
+    const { messages, onWarning } = collect();
+    const gs = new GridSearchCV({ estimator: new Picky(), paramGrid: { w0: [1, -1, 2] }, cv: 3 }).fit(fx.X, fx.y, { onWarning });
+    expect(Number.isNaN(gs.cvResults.mean_test_score[1] as number)).toBe(true);
+    expect(Array.from(gs.cvResults.rank_test_score as Int32Array)[1]).toBe(3);
+    expect(messages).toEqual([
+      'GridSearchCV.fit: 3 fits failed out of a total of 9; their scores are set to NaN. The first failure: Picky.fit: w0 is negative. If these failures are not expected, set errorScore: "raise" to debug them',
+      expect.stringMatching(/^GridSearchCV\.fit: one or more of the test scores are non-finite: \[[\d.]+, NaN, [\d.]+\]$/),
+    ]);
+  });
+  it("every fit failed: a DataError naming the first failure (searches, refit or not, and crossValidate)", () => {
+    for (const refit of [true, false]) {
+      const search = new GridSearchCV({ estimator: new Picky(), paramGrid: { w0: [-1, -2] }, cv: 3, refit });
+      expect(() => search.fit(fx.X, fx.y)).toThrow(/^GridSearchCV\.fit: all the 6 fits failed; it is very likely that the estimator is misconfigured\. The first failure: Picky\.fit: w0 is negative$/);
+    }
+    expect(() => crossValidate(new Picky({ w0: -1 }), fx.X, fx.y, { errorScore: 0 })).toThrow(/^crossValidate: all the 5 fits failed/);
+    expect(() => crossValidate(new Picky({ w0: -1 }), fx.X, fx.y)).toThrow(/^Picky\.fit: w0 is negative$/);
+  });
+  it("a failing refit says it was the refit", () => {
+    expect(() => new GridSearchCV({ estimator: new Picky({ w2: 0.12 }), paramGrid: { w0: [1] }, cv: 3 }).fit(fx.X, fx.y)).toThrow(
+      /^GridSearchCV\.fit: the refit of the best candidate \(1\/1\) on all the data \(Picky\.fit\): more than 120 rows$/,
+    );
+  });
+  it("a failing scorer scores errorScore with a warning, or raises with errorScore 'raise'", () => {
+    const boom = () => {
+      throw new DataError("boom");
+    };
+    const { messages, onWarning } = collect();
+    const out = crossValidate(new SoftsignLinear(), fx.X, fx.y, { cv: 3, scoring: { acc: "accuracy", bad: boom }, errorScore: -1, returnTrainScore: true, onWarning });
+    expect(Array.from(out.test_bad as Float64Array)).toEqual([-1, -1, -1]);
+    expect(Array.from(out.train_bad as Float64Array)).toEqual([-1, -1, -1]);
+    expect((out.test_acc as Float64Array).every((v) => v > 0.5)).toBe(true);
+    expect(messages).toHaveLength(6);
+    expect(messages[0]).toBe("crossValidate: scoring failed; the score on this train-test partition is set to -1. Details: boom");
+    expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y, { scoring: boom })).toThrow(/^boom$/);
+    expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y, { errorScore: "ignore" as never })).toThrow(ValidationError);
+  });
+  it("passes onWarning to the metrics (undefined precision) and to the parameter sampler", () => {
+    // Column 0 is positive, so with zero weights every row scores below 0.5: nothing is predicted positive.
+    const X = Array.from({ length: 12 }, (_, i) => [i + 1, 0, 0]);
+    const y = X.map((_, i) => i % 2);
+    const cv = { messages: [] as string[] };
+    crossValidate(new SoftsignLinear({ w0: 0, w1: 0, w2: 0 }), X, y, { cv: new KFold({ nSplits: 3 }), scoring: "precision", onWarning: (m) => cv.messages.push(m) });
+    expect(cv.messages).toHaveLength(3);
+    expect(cv.messages[0]).toMatch(/^precisionScore: Precision is ill-defined/);
+    const { messages, onWarning } = collect();
+    new GridSearchCV({ estimator: new SoftsignLinear({ w1: 0, w2: 0 }), paramGrid: { w0: [0] }, scoring: "precision", cv: new KFold({ nSplits: 3 }) }).fit(X, y, { onWarning });
+    expect(messages).toEqual(cv.messages);
+    const sampled = collect();
+    const rs = new RandomizedSearchCV({ estimator: new SoftsignLinear(), paramDistributions: { w0: [1, 2] }, nIter: 5, cv: 3 }).fit(fx.X, fx.y, { onWarning: sampled.onWarning });
+    expect(rs.cvResults.params).toHaveLength(2);
+    expect(sampled.messages).toEqual(["RandomizedSearchCV.fit: The total space of parameters 2 is smaller than nIter=5; running 2 iterations"]);
+  });
+  it("warns of a class smaller than nSplits and names it when a training fold lacks it", () => {
+    const y = fx.y.map((v, i) => (i === 0 ? 2 : v));
+    const { messages, onWarning } = collect();
+    expect(() => crossValidate(new SoftsignLinear(), fx.X, y, { onWarning })).toThrow(
+      /^crossValidate: training fold 0 has no row of class 2: the class has only 1 member\(s\) in y, fewer than nSplits=5; remove that class or gather more rows of it$/,
+    );
+    expect(messages).toEqual(["StratifiedKFold.split: the least populated class in y has only 1 member(s), which is less than nSplits=5"]);
+  });
+  it("refuses an empty grid, reserved param paths and an empty scoring record when constructed", () => {
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: [] })).toThrow(/paramGrid: must not be an empty list/);
+    const proto = JSON.parse('{ "__proto__": [1] }') as Record<string, number[]>;
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: proto })).toThrow(/param path "__proto__" uses a reserved name/);
+    expect(() => new RandomizedSearchCV({ estimator: new SoftsignLinear(), paramDistributions: { clf__constructor: [1] } })).toThrow(ValidationError);
+    expect(() => withNestedParams(pipe(), JSON.parse('{ "__proto__": 1 }'))).toThrow(/^withNestedParams: param path "__proto__" uses a reserved name/);
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), scoring: {} })).toThrow(/scoring: must not be an empty record/);
+    expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y, { scoring: {} })).toThrow(/^crossValidate: scoring must not be an empty record$/);
+  });
+  it("with one scorer, refit may name it; other names are refused by the scorer's own name", () => {
+    const gs = new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [0.5, 2] }, scoring: "accuracy", refit: "accuracy", cv: 3 }).fit(fx.X, fx.y);
+    const plain = new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [0.5, 2] }, scoring: "accuracy", cv: 3 }).fit(fx.X, fx.y);
+    expect(gs.bestScore).toBe(plain.bestScore);
+    const myScore = (e: unknown, X: unknown, y: readonly Label[]) => accuracyScore(y, (e as SoftsignLinear).predict(X as number[][]));
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, scoring: myScore, refit: "f1" }).fit(fx.X, fx.y)).toThrow(
+      /refit names "f1", but the only scorer is "myScore"; set refit to true, false or "myScore"/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, inStep, ValidationError } from "../core/errors.js";
 import { encodeParamValue, Estimator, type LoadContext } from "../core/estimator.js";
 import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import type { JsonObject, JsonValue } from "../core/json.js";
@@ -9,14 +9,17 @@ import type { AsyncFitOptions } from "../core/parallel.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { checkCv, type CvOption } from "./check-cv.js";
 import { decodeChild } from "./child-model.js";
-import { fitAndScore, isClassifier, resolveScorers, type FoldResult, type MultiScoring } from "./fit-and-score.js";
+import { checkFitFailures, fitAndScore, isClassifier, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
 import { withNestedParams } from "./nested-params.js";
+import type { Splitter } from "./splitter.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
 
 /** Options of a search's `fit`. */
 export interface SearchFitOptions extends ProgressOptions {
   /** Group labels for group splitters. */
   groups?: readonly Label[] | null;
+  /** Receives warnings (failed fits or scorers under a numeric errorScore, non-finite scores, undefined metrics, small classes); they never throw. */
+  onWarning?: (message: string) => void;
 }
 
 /** The params every search shares. */
@@ -53,8 +56,8 @@ interface SearchState {
  * child's own tasks sit under "candidate c/C › fold k/K" or "refit".
  */
 export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> {
-  /** The candidate param sets, in scikit-learn's order. */
-  protected abstract candidates(): Record<string, unknown>[];
+  /** The candidate param sets, in scikit-learn's order; `onWarning` receives the sampler's warnings. */
+  protected abstract candidates(onWarning: ((message: string) => void) | undefined): Record<string, unknown>[];
 
   fit(X: RowIndexable, y: readonly Label[], options: SearchFitOptions = {}): this {
     return runFit(this.fitProcedure(X, y, options), options);
@@ -78,25 +81,33 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
     if (scorers.multi && typeof p.refit !== "string" && p.refit !== false) {
       throw new ValidationError(this.message("fit", `with several scorers, refit must name one of them (${scorers.names.join(", ")}) or be false`), [{ path: "refit", message: "must name a scorer" }]);
     }
-    if (typeof p.refit === "string" && !scorers.names.includes(p.refit)) {
+    if (scorers.multi && typeof p.refit === "string" && !scorers.names.includes(p.refit)) {
       throw new ValidationError(this.message("fit", `refit names "${p.refit}", which is not a scorer (${scorers.names.join(", ")})`), [{ path: "refit", message: "unknown scorer" }]);
     }
+    // With one scorer scikit-learn takes any string as true; only the scorer's own name (or its cvResults key) is accepted here, so that a typo is caught.
+    const single = scorers.scorers[0].name;
+    if (!scorers.multi && typeof p.refit === "string" && p.refit !== single && p.refit !== "score") {
+      throw new ValidationError(this.message("fit", `refit names "${p.refit}", but the only scorer is "${single}"; set refit to true, false or "${single}"`), [{ path: "refit", message: "unknown scorer" }]);
+    }
     const classifier = isClassifier(p.estimator);
-    const splits = [...checkCv(p.cv, labels, classifier, this.kind).split(n, labels, options.groups ?? null)];
-    if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), this.message("fit", ""));
-    const candidates = this.candidates();
+    const splitter = checkCv(p.cv, labels, classifier, this.kind);
+    const splits = [...splitter.split(n, labels, options.groups ?? null, { onWarning: options.onWarning })];
+    if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), splitter, this.message("fit", ""));
+    const candidates = this.candidates(options.onWarning);
+    const scoring: FoldScoring = { scorers, returnTrain: p.returnTrainScore, errorScore: p.errorScore, owner: `${this.kind}.fit`, onWarning: options.onWarning };
     const progress = new ProgressCounter(options.onProgress, "fits", candidates.length * splits.length + (p.refit === false ? 0 : 1));
     const results: FoldResult[][] = [];
     for (const [c, params] of candidates.entries()) {
       const folds: FoldResult[] = [];
       for (const [k, split] of splits.entries()) {
         const path = [`candidate ${c + 1}/${candidates.length}`, `fold ${k + 1}/${splits.length}`];
-        folds.push(yield* fitAndScore(p.estimator, X, labels, split, params, scorers, p.returnTrainScore, p.errorScore, this.kind, path));
+        folds.push(yield* fitAndScore(p.estimator, X, labels, split, params, path, scoring));
         progress.advance();
       }
       results.push(folds);
     }
-    const cvResults = formatResults(candidates, results, scorers.names, scorers.multi, splits.length, p.returnTrainScore);
+    checkFitFailures(results.flat(), scoring);
+    const cvResults = formatResults(candidates, results, scoring, splits.length);
     let bestIndex: number | null = null;
     let bestEstimator: Estimator<object, unknown> | null = null;
     let refitTime: number | null = null;
@@ -106,7 +117,11 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
       bestIndex = rank.indexOf(Math.min(...rank));
       const start = globalThis.performance.now();
       bestEstimator = withNestedParams(p.estimator.clone(), candidates[bestIndex], this.kind);
-      yield { child: bestEstimator, X, y: labels, path: ["refit"] };
+      try {
+        yield { child: bestEstimator, X, y: labels, path: ["refit"] };
+      } catch (error) {
+        throw inStep(error, this.site("fit"), `the refit of the best candidate (${bestIndex + 1}/${candidates.length}) on all the data`, bestEstimator.kind);
+      }
       refitTime = (globalThis.performance.now() - start) / 1000;
       progress.advance();
     }
@@ -211,24 +226,39 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
   }
 }
 
-/** Every training fold of a classifier must hold every class. */
-export function checkFoldClasses(labels: readonly Label[], trains: readonly Int32Array[], prefix: string): void {
+/**
+ * Every training fold of a classifier must hold every class. The message gives the cause: a class
+ * too small for the folds (no splitter can help), or a splitter that does not stratify.
+ */
+export function checkFoldClasses(labels: readonly Label[], trains: readonly Int32Array[], splitter: Splitter, prefix: string): void {
   const classes = [...new Set(labels)];
   trains.forEach((train, k) => {
     const seen = new Set<Label>();
     for (const i of train) seen.add(labels[i]);
     const missing = classes.find((c) => !seen.has(c));
-    if (missing !== undefined) throw new DataError(`${prefix}training fold ${k} has no row of class ${JSON.stringify(missing)}; use StratifiedKFold or fewer folds`);
+    if (missing === undefined) return;
+    const members = labels.filter((l) => l === missing).length;
+    const nSplits = (splitter as { nSplits?: number }).nSplits ?? trains.length;
+    const cause =
+      members > 1 && !splitter.splitter.includes("Stratified")
+        ? "; use StratifiedKFold or fewer folds"
+        : `: the class has only ${members} member(s) in y${members < nSplits ? `, fewer than nSplits=${nSplits}` : ""}; remove that class or gather more rows of it`;
+    throw new DataError(`${prefix}training fold ${k} has no row of class ${JSON.stringify(missing)}${cause}`);
   });
 }
 
-/** scikit-learn's `_format_results`: times, params, per-split scores, means, stds and ranks. */
-function formatResults(candidates: Record<string, unknown>[], results: FoldResult[][], names: string[], multi: boolean, nSplits: number, returnTrain: boolean): CvResults {
+/** scikit-learn's `_format_results`: times, params, per-split scores, means, stds and ranks; warns of non-finite mean scores. */
+function formatResults(candidates: Record<string, unknown>[], results: FoldResult[][], scoring: FoldScoring, nSplits: number): CvResults {
+  const { names, multi } = scoring.scorers;
+  const returnTrain = scoring.returnTrain;
   const out: CvResults = {};
   const stat = (key: string, pick: (f: FoldResult) => number, withSplits: boolean, rank: boolean) => {
     const values = results.map((folds) => folds.map(pick));
     if (withSplits) for (let s = 0; s < nSplits; s++) out[`split${s}_${key}`] = Float64Array.from(values, (v) => v[s]);
     const means = Float64Array.from(values, (v) => v.reduce((a, b) => a + b, 0) / v.length);
+    if (withSplits && means.some((m) => !Number.isFinite(m))) {
+      scoring.onWarning?.(`${scoring.owner}: one or more of the ${key.split("_")[0]} scores are non-finite: [${Array.from(means).join(", ")}]`);
+    }
     out[`mean_${key}`] = means;
     out[`std_${key}`] = Float64Array.from(values, (v, c) => Math.sqrt(v.reduce((a, b) => a + (b - means[c]) * (b - means[c]), 0) / v.length));
     if (rank) out[`rank_${key}`] = minRank(means);

@@ -19,7 +19,7 @@ export const multiScoringCheck: ParamCheck = (value) => {
       const problem = scoringCheck(item);
       if (problem !== undefined) return problem;
     }
-    return undefined;
+    return Object.keys(value).length === 0 ? "must not be an empty record" : undefined;
   }
   return scoringCheck(value);
 };

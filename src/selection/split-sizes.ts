@@ -20,8 +20,8 @@ export function resolveSplitSizes(owner: string, n: number, testSize: SplitSize 
   const isFraction = (v: number) => v > 0 && v < 1;
   for (const [name, v] of [["testSize", test], ["trainSize", train]] as const) {
     if (v === null) continue;
-    if (!(isFraction(v) || (Number.isInteger(v) && v >= 1))) {
-      throw new ValidationError(`${owner}: ${name}=${v} must be a fraction in (0, 1) or a positive integer`, [{ path: name, message: "invalid size" }]);
+    if (typeof v !== "number" || !(isFraction(v) || (Number.isInteger(v) && v >= 1))) {
+      throw new ValidationError(`${owner}: ${name}=${JSON.stringify(v)} must be a fraction in (0, 1) or a positive integer`, [{ path: name, message: "invalid size" }]);
     }
     if (!isFraction(v) && v >= n) throw new DataError(`${owner}: ${name}=${v} should be smaller than the number of samples (${n}) or a fraction in (0, 1)`);
   }

@@ -14,6 +14,12 @@ export interface Split {
 /** What `split` accepts as X: any table, or just the number of rows. */
 export type SplitInput = TableInput | number;
 
+/** Options of `split`. */
+export interface SplitOptions {
+  /** Receives warnings (StratifiedKFold: a class with fewer members than nSplits); they never throw. */
+  onWarning?: (message: string) => void;
+}
+
 /**
  * A cross-validation splitter. Its own enumerable properties are its plain, JSON-safe
  * description (`splitter` names the class), so an estimator that holds one in its params saves
@@ -21,7 +27,7 @@ export type SplitInput = TableInput | number;
  */
 export interface Splitter {
   readonly splitter: string;
-  split(X: SplitInput, y?: readonly Label[] | null, groups?: readonly Label[] | null): Generator<Split>;
+  split(X: SplitInput, y?: readonly Label[] | null, groups?: readonly Label[] | null, options?: SplitOptions): Generator<Split>;
   getNSplits(X?: SplitInput, y?: readonly Label[] | null, groups?: readonly Label[] | null): number;
 }
 
@@ -48,7 +54,7 @@ export function splitLabels(values: unknown, n: number, owner: string, what: "y"
   const type = typeof values[0];
   values.forEach((g: unknown, row) => {
     const ok = (typeof g === "string" || (typeof g === "number" && Number.isFinite(g))) && typeof g === type;
-    if (!ok) throw new DataError(`${owner}.split: groups value ${JSON.stringify(g)} (row ${row}) must be a finite number or a string, of one type throughout`, { row });
+    if (!ok) throw new DataError(`${owner}.split: groups value ${typeof g === "string" ? JSON.stringify(g) : String(g)} (row ${row}) must be a finite number or a string, of one type throughout`, { row });
   });
   return values as Label[];
 }

@@ -63,4 +63,20 @@ describe("splitter errors", () => {
     const rebuilt = toSplitter(JSON.parse(JSON.stringify(s)), "test");
     expect([...rebuilt.split(8, y)].map((f) => Array.from(f.test))).toEqual(first);
   });
+  it("StratifiedKFold warns through onWarning when a class has fewer members than nSplits (once for RepeatedStratifiedKFold)", () => {
+    const y = ["a", "a", "a", "a", "b", "b", "b", "c"];
+    const messages: string[] = [];
+    const onWarning = (message: string) => void messages.push(message);
+    expect([...new StratifiedKFold({ nSplits: 3 }).split(8, y, null, { onWarning })]).toHaveLength(3);
+    expect([...new RepeatedStratifiedKFold({ nSplits: 3, nRepeats: 2, randomState: 0 }).split(8, y, null, { onWarning })]).toHaveLength(6);
+    expect([...new StratifiedKFold({ nSplits: 3 }).split(8, y.map((v) => (v === "c" ? "b" : v)), null, { onWarning })]).toHaveLength(3);
+    expect(messages).toEqual([
+      "StratifiedKFold.split: the least populated class in y has only 1 member(s), which is less than nSplits=3",
+      "RepeatedStratifiedKFold.split: the least populated class in y has only 1 member(s), which is less than nSplits=3",
+    ]);
+  });
+  it("prints a NaN group as NaN and a string group quoted", () => {
+    expect(() => [...new GroupKFold({ nSplits: 2 }).split(5, null, [1, 2, 3, 4, NaN])]).toThrow(/^GroupKFold\.split: groups value NaN \(row 4\) must be a finite number or a string/);
+    expect(() => [...new GroupKFold({ nSplits: 2 }).split(3, null, [1, 2, "3"])]).toThrow(/groups value "3" \(row 2\)/);
+  });
 });

@@ -2,7 +2,7 @@ import { DataError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { boolean, integer, param, seed, type ParamSchema } from "../core/params.js";
 import { checkRandomState, type RandomState } from "../core/random-state.js";
-import { checkShuffleSeed, checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
+import { checkShuffleSeed, checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type SplitOptions, type Splitter } from "./splitter.js";
 
 export interface StratifiedKFoldParams {
   /** Number of folds, at least 2. Default 5. */
@@ -38,12 +38,12 @@ export class StratifiedKFold implements Splitter {
     this.randomState = p.randomState;
   }
 
-  *split(X: SplitInput, y?: readonly Label[] | null, _groups?: readonly Label[] | null): Generator<Split> {
+  *split(X: SplitInput, y?: readonly Label[] | null, _groups?: readonly Label[] | null, options: SplitOptions = {}): Generator<Split> {
     const n = numSamples(X, "StratifiedKFold");
     const labels = splitLabels(y, n, "StratifiedKFold", "y");
     checkSplitsAgainstRows("StratifiedKFold", this.nSplits, n);
     const rng = this.shuffle ? checkRandomState(this.randomState) : null;
-    yield* splitsFromFolds(stratifiedFolds(labels, this.nSplits, rng, "StratifiedKFold"), this.nSplits);
+    yield* splitsFromFolds(stratifiedFolds(labels, this.nSplits, rng, "StratifiedKFold", options.onWarning), this.nSplits);
   }
 
   getNSplits(): number {
@@ -51,8 +51,8 @@ export class StratifiedKFold implements Splitter {
   }
 }
 
-/** The test fold of every row; `rng` null means no shuffling. */
-export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: RandomState | null, owner: string): Int32Array {
+/** The test fold of every row; `rng` null means no shuffling. Warns, as scikit-learn, when a class has fewer members than nSplits. */
+export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: RandomState | null, owner: string, onWarning?: (message: string) => void): Int32Array {
   const n = labels.length;
   const codeOf = new Map<Label, number>();
   const codes = new Int32Array(n);
@@ -71,6 +71,8 @@ export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: 
     const largest = Math.max(...counts);
     throw new DataError(`${owner}.split: nSplits=${nSplits} is greater than the number of members of every class (the largest class has ${largest}); use fewer splits`);
   }
+  const least = Math.min(...counts);
+  if (least < nSplits) onWarning?.(`${owner}.split: the least populated class in y has only ${least} member(s), which is less than nSplits=${nSplits}`);
   // Round robin over the sorted codes: position p of the sorted sequence goes to fold p mod k.
   const allocation = new Int32Array(nSplits * nClasses);
   let position = 0;

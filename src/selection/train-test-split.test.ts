@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError } from "../core/errors.js";
+import { DataError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -51,6 +51,9 @@ describe("trainTestSplit.take", () => {
     expect(() => trainTestSplit(10, { testSize: 0.6, trainSize: 0.6 })).toThrow(/must not exceed 1/);
     expect(() => trainTestSplit(10, { testSize: 6, trainSize: 6 })).toThrow(/exceeds the number of samples/);
     expect(() => trainTestSplit(10, { testSize: 1.5 })).toThrow(/fraction/);
+    expect(() => trainTestSplit(10, { testSize: "0.2" as never })).toThrow(ValidationError);
+    expect(() => trainTestSplit(10, { testSize: "0.2" as never })).toThrow(/^trainTestSplit: testSize="0.2" must be a fraction in \(0, 1\) or a positive integer$/);
+    expect(() => trainTestSplit(10, { test_size: 0.2 } as never)).toThrow(/^trainTestSplit: unknown option "test_size"; valid ones are testSize, trainSize, randomState, shuffle, stratify$/);
     expect(() => trainTestSplit(4, { stratify: ["a", "a", "b", "b"], testSize: 1 })).toThrow(/at least the number of classes/);
   });
 });

@@ -27,6 +27,8 @@ export interface TrainTestSplit {
   take<T extends RowIndexable>(data: T): [T, T];
 }
 
+const OPTION_NAMES: readonly string[] = ["testSize", "trainSize", "randomState", "shuffle", "stratify"] satisfies (keyof TrainTestSplitOptions)[];
+
 /**
  * scikit-learn's `train_test_split` as index arrays: without `stratify` the test rows are the
  * head of one permutation and the train rows what follows; with it, one StratifiedShuffleSplit.
@@ -35,6 +37,8 @@ export function trainTestSplit(X: SplitInput, options: TrainTestSplitOptions = {
   const owner = "trainTestSplit";
   const n = numSamples(X, owner);
   if (n === 0) throw new DataError(`${owner}: X has 0 rows`);
+  const unknown = Object.keys(options).find((key) => !OPTION_NAMES.includes(key));
+  if (unknown !== undefined) throw new ValidationError(`${owner}: unknown option ${JSON.stringify(unknown)}; valid ones are ${OPTION_NAMES.join(", ")}`, [{ path: unknown, message: "unknown option" }]);
   const { testSize = null, trainSize = null, randomState = null, shuffle = true, stratify = null } = options;
   if (typeof shuffle !== "boolean") throw new ValidationError(`${owner}: shuffle must be true or false`, [{ path: "shuffle", message: "must be a boolean" }]);
   if (randomState !== null && !(Number.isInteger(randomState) && randomState >= 0 && randomState <= 0xffffffff)) {

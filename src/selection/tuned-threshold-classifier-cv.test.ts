@@ -6,7 +6,9 @@ import { fbetaScore, getScorer, makeScorer } from "../metrics/index.js";
 import { builtinEstimators } from "../registry.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { SoftsignDecision, SoftsignLinear } from "../../test/helpers/softsign.js";
+import { DecisionTreeRegressor } from "../models/decision-tree-regressor.js";
 import { FixedThresholdClassifier } from "./fixed-threshold-classifier.js";
+import { GroupKFold } from "./group-k-fold.js";
 import { TunedThresholdClassifierCV, type TunedThresholdClassifierCVParams } from "./tuned-threshold-classifier-cv.js";
 
 interface Case {
@@ -79,5 +81,22 @@ describe("threshold classifiers", () => {
     expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear({ w0: 0, w1: 0, w2: 0 }) }).fit(fx.X, fx.y)).toThrow(/constant predictions/);
     expect(() => new TunedThresholdClassifierCV({ estimator: est }).fit(fx.X, fx.y.slice(1))).toThrow(DataError);
     expect(() => new TunedThresholdClassifierCV({ estimator: est, scoring: "f1", posLabel: 7 }).fit(fx.X, fx.y)).toThrow(/posLabel=7/);
+  });
+  it("routes groups to a group splitter, as scikit-learn does with metadata routing", () => {
+    const groups = fx.y.map((_, i) => i % 7);
+    const tuned = new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), scoring: "f1", cv: new GroupKFold({ nSplits: 3 }) }).fit(fx.X, fx.y, { groups });
+    // scikit-learn 1.9: TunedThresholdClassifierCV(SoftsignLinear(), cv=GroupKFold(3), scoring="f1").fit(X, y, groups=arange(240) % 7)
+    expect(tuned.bestThreshold).toBe(0.6239576398063832);
+    expectClose([tuned.bestScore], [0.806678893066243], 1e-12, "bestScore");
+  });
+  it("refuses thresholds that are not strictly increasing", () => {
+    expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), thresholds: [0.9, 0.1, 0.5] })).toThrow(/thresholds: .*must be strictly increasing; entry 1 \(0\.1\) is not greater than entry 0 \(0\.9\)/);
+    expect(() => new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), thresholds: [0.1, 0.5, 0.5] })).toThrow(ValidationError);
+    expect(new TunedThresholdClassifierCV({ estimator: new SoftsignLinear(), thresholds: [0.1, 0.5, 0.9] }).params.thresholds).toEqual([0.1, 0.5, 0.9]);
+  });
+  it("asks for a classifier when the estimator has neither predictProba nor decisionFunction", () => {
+    expect(() => new TunedThresholdClassifierCV({ estimator: new DecisionTreeRegressor() }).fit(fx.X, fx.y)).toThrow(
+      /^TunedThresholdClassifierCV\.fit: the estimator \(DecisionTreeRegressor\) has neither predictProba nor decisionFunction; threshold tuning needs a binary classifier that has one of them$/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { AsyncFitOptions } from "../core/parallel.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import type { JsonObject } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
-import { anyOf, arrayOf, boolean, integer, nullable, number, oneOf, param, seed, type ParamSchema } from "../core/params.js";
+import { anyOf, arrayOf, boolean, integer, nullable, number, oneOf, param, seed, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { estimatorCheck } from "../compose/steps.js";
 import { binaryScores, labelsAtThreshold, positiveLabel, resolveResponseMethod, type BinaryClassifierLike, type ResponseMethod } from "./binary-response.js";
 import { checkCv, cvCheck, type CvOption } from "./check-cv.js";
@@ -26,7 +26,7 @@ export interface TunedThresholdClassifierCVParams {
   scoring: Scoring;
   /** Which output to threshold. Default "auto". */
   responseMethod: ResponseMethod;
-  /** Number of candidate thresholds, or the candidates themselves. Default 100. */
+  /** Number of candidate thresholds, or the candidates themselves (strictly increasing). Default 100. */
   thresholds: number | readonly number[];
   /** null/int (StratifiedKFold), a fraction (one stratified shuffle split), a splitter, or "prefit". Default null (5 folds). */
   cv: CvOption | "prefit" | null;
@@ -42,11 +42,20 @@ export interface TunedThresholdClassifierCVParams {
   posLabel: Label | null;
 }
 
+/** A threshold list: the mean curve interpolates each split's scores over it, which needs it sorted (scikit-learn 1.9 silently misplaces scores otherwise). */
+const increasingNumbers: ParamCheck = (value) => {
+  const problem = arrayOf(number(), { minLength: 1 })(value);
+  if (problem !== undefined) return problem;
+  const list = value as readonly number[];
+  const at = list.findIndex((v, i) => i > 0 && !(v > list[i - 1]));
+  return at < 0 ? undefined : `must be strictly increasing; entry ${at} (${list[at]}) is not greater than entry ${at - 1} (${list[at - 1]})`;
+};
+
 const SCHEMA: ParamSchema<TunedThresholdClassifierCVParams> = {
   estimator: param(null, nullable(estimatorCheck())),
   scoring: param("balanced_accuracy", scoringCheck),
   responseMethod: param("auto", oneOf("auto", "predict_proba", "decision_function")),
-  thresholds: param(100, anyOf(integer({ min: 2 }), arrayOf(number(), { minLength: 1 }))),
+  thresholds: param(100, anyOf(integer({ min: 2 }), increasingNumbers)),
   cv: param(null, anyOf(oneOf("prefit"), number({ min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }), cvCheck({ allowNull: true }))),
   refit: param(true, boolean()),
   nJobs: param(null, nullable(integer())),
@@ -54,6 +63,14 @@ const SCHEMA: ParamSchema<TunedThresholdClassifierCVParams> = {
   storeCvResults: param(false, boolean()),
   posLabel: param(null, nullable(labelCheck())),
 };
+
+/** Options of `TunedThresholdClassifierCV.fit`. */
+export interface TunedThresholdFitOptions extends ProgressOptions {
+  /** Group labels for group splitters (GroupKFold). */
+  groups?: readonly Label[] | null;
+  /** Receives warnings (StratifiedKFold: a class with fewer members than nSplits); they never throw. */
+  onWarning?: (message: string) => void;
+}
 
 interface TunedState extends ThresholdState {
   bestScore: number;
@@ -76,7 +93,7 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
     super(SCHEMA, params);
   }
 
-  fit(X: TableInput, y: readonly Label[], options: ProgressOptions = {}): this {
+  fit(X: TableInput, y: readonly Label[], options: TunedThresholdFitOptions = {}): this {
     return runFit(this.fitProcedure(X, y, options), options);
   }
 
@@ -85,11 +102,11 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
    * clone through their `fitAsync` where they have one, with `options.parallel`. Nothing is
    * committed unless every fit succeeds.
    */
-  async fitAsync(X: TableInput, y: readonly Label[], options: AsyncFitOptions = {}): Promise<this> {
+  async fitAsync(X: TableInput, y: readonly Label[], options: TunedThresholdFitOptions & AsyncFitOptions = {}): Promise<this> {
     return runFitAsync(this.fitProcedure(X, y, options), options);
   }
 
-  private *fitProcedure(X: TableInput, y: readonly Label[], options: ProgressOptions): FitProcedure<this> {
+  private *fitProcedure(X: TableInput, y: readonly Label[], options: TunedThresholdFitOptions): FitProcedure<this> {
     const owner = `${this.kind}.fit`;
     const p = this.params;
     if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the classifier to tune"), [{ path: "estimator", message: "required" }]);
@@ -121,7 +138,7 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
         typeof p.cv === "number" && p.cv > 0 && p.cv < 1
           ? new StratifiedShuffleSplit({ nSplits: 1, testSize: p.cv, randomState: p.randomState })
           : checkCv(p.cv as CvOption | null, labels, true, this.kind);
-      const all: Split[] = [...splitter.split(n, labels)];
+      const all: Split[] = [...splitter.split(n, labels, options.groups ?? null, { onWarning: options.onWarning })];
       if (!p.refit && all.length > 1) throw new ValidationError(this.message("fit", "refit: false needs a single split (cv has several folds)"), [{ path: "refit", message: "needs one split" }]);
       splits = all;
       progress = new ProgressCounter(options.onProgress, "fits", all.length + 1);
