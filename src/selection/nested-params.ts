@@ -46,9 +46,11 @@ export function withNestedParams<E extends AnyEstimator>(estimator: E, patch: Pa
     else replaceNamed(next, key, () => value);
   }
   for (const [head, subPatch] of nested) {
-    const child = own[head] ?? params[head];
+    // A param holding an estimator; otherwise a named step, which `next` already holds replaced
+    // when the patch also gave `head` itself ({ clf: new LR(), clf__C: 5 }).
+    const child = Object.prototype.hasOwnProperty.call(params, head) ? (own[head] ?? params[head]) : undefined;
     if (isEstimator(child)) {
-      next[head] = withNestedParams(own[head] !== undefined ? (own[head] as AnyEstimator) : child, subPatch, owner);
+      next[head] = withNestedParams(child, subPatch, owner);
       continue;
     }
     if (!replaceNamed(next, head, (current) => {

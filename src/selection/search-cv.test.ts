@@ -116,6 +116,10 @@ describe("search behaviour", () => {
     expect((original.params.steps[0][1] as SoftsignLinear).params.w0).toBe(1);
     expect(() => withNestedParams(original, { nope__w0: 1 })).toThrow(ValidationError);
     expect(() => withNestedParams(original, { clf__nope: 1 })).toThrow(/no parameter "nope"/);
+    // a step replaced and its param set in one patch, as scikit-learn's set_params allows
+    const replaced = withNestedParams(original, { clf: new SoftsignLinear({ w0: 2 }), clf__w0: 7 });
+    expect((replaced.params.steps[0][1] as SoftsignLinear).params.w0).toBe(7);
+    expect(replaced.params.steps[0][1]).not.toBe(original.params.steps[0][1]);
   });
   it("refuses a class absent from a training fold, mismatched labels, and bad refit", () => {
     const y = fx.y.map((_, i) => (i < 140 ? 0 : 1));
