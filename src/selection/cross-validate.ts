@@ -52,7 +52,7 @@ export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndex
  * `WorkerPool` of `tabkit/node`).
  */
 export async function crossValidateAsync(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions & AsyncFitOptions = {}): Promise<CrossValidateResult> {
-  return runFitAsync(crossValidation(estimator, X, y, options), options);
+  return runFitAsync(crossValidation(estimator, X, y, options), options, "crossValidateAsync");
 }
 
 function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions): FitProcedure<CrossValidateResult> {

@@ -50,7 +50,7 @@ export class FixedThresholdClassifier extends ThresholdClassifierBase<FixedThres
 
   /** As `fit`, fitting the estimator through its `fitAsync` where it has one, with `options.parallel`. */
   async fitAsync(X: unknown, y: readonly Label[], options: AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitProcedure(X, y), options);
+    return runFitAsync(this.fitProcedure(X, y), options, `${this.kind}.fitAsync`);
   }
 
   private *fitProcedure(X: unknown, y: readonly Label[]): FitProcedure<this> {

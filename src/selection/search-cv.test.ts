@@ -8,7 +8,7 @@ import { loadModel } from "../load-model.js";
 import { builtinEstimators } from "../registry.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { SoftsignLinear } from "../../test/helpers/softsign.js";
-import { crossValidate } from "./cross-validate.js";
+import { crossValidate, crossValidateAsync } from "./cross-validate.js";
 import { GridSearchCV } from "./grid-search-cv.js";
 import { KFold } from "./k-fold.js";
 import { withNestedParams } from "./nested-params.js";
@@ -120,6 +120,11 @@ describe("search behaviour", () => {
     const replaced = withNestedParams(original, { clf: new SoftsignLinear({ w0: 2 }), clf__w0: 7 });
     expect((replaced.params.steps[0][1] as SoftsignLinear).params.w0).toBe(7);
     expect(replaced.params.steps[0][1]).not.toBe(original.params.steps[0][1]);
+  });
+  it("names the caller when its parallel option is not a runner", async () => {
+    const search = new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, cv: 3 });
+    await expect(search.fitAsync(fx.X, fx.y, { parallel: {} as never })).rejects.toThrow(/^GridSearchCV\.fitAsync: options\.parallel must be a parallel runner/);
+    await expect(crossValidateAsync(new SoftsignLinear(), fx.X, fx.y, { parallel: "pool" as never })).rejects.toThrow(/^crossValidateAsync: options\.parallel must be a parallel runner/);
   });
   it("refuses a class absent from a training fold, mismatched labels, and bad refit", () => {
     const y = fx.y.map((_, i) => (i < 140 ? 0 : 1));

@@ -69,7 +69,7 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
    * committed unless the search completes.
    */
   async fitAsync(X: RowIndexable, y: readonly Label[], options: SearchFitOptions & AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitProcedure(X, y, options), options);
+    return runFitAsync(this.fitProcedure(X, y, options), options, `${this.kind}.fitAsync`);
   }
 
   private *fitProcedure(X: RowIndexable, y: readonly Label[], options: SearchFitOptions): FitProcedure<this> {

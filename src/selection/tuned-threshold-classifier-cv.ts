@@ -103,7 +103,7 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
    * committed unless every fit succeeds.
    */
   async fitAsync(X: TableInput, y: readonly Label[], options: TunedThresholdFitOptions & AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitProcedure(X, y, options), options);
+    return runFitAsync(this.fitProcedure(X, y, options), options, `${this.kind}.fitAsync`);
   }
 
   private *fitProcedure(X: TableInput, y: readonly Label[], options: TunedThresholdFitOptions): FitProcedure<this> {
