@@ -1,4 +1,6 @@
+import { DataError } from "../core/errors.js";
 import type { Column } from "../core/frame.js";
+import { filterHas } from "./category-filter.js";
 import { compareKeys, countCategories, finiteSorted, isIntegerColumn, type CategoricalSummary, type ColumnSummary, type NumericalSummary } from "./column-summary.js";
 import { DRIFT_METHODS, defaultDriftMethod, isDrift, type DriftColumnType, type DriftMethod } from "./methods.js";
 import { andersonDarlingSorted } from "./stats/anderson-darling.js";
@@ -10,7 +12,7 @@ import { klDivergence } from "./stats/kl-divergence.js";
 import { ksPValue, ksStatistic } from "./stats/ks-2samp.js";
 import { fillZeroShares, psi } from "./stats/psi.js";
 import { fromSorted, unionSize, type SortedSample } from "./stats/sorted-sample.js";
-import { wassersteinSorted } from "./stats/wasserstein.js";
+import { normedScore, wassersteinSorted } from "./stats/wasserstein.js";
 import { twoProportionZTest } from "./stats/z-test.js";
 
 /**
@@ -57,6 +59,8 @@ export interface ColumnDrift {
   readonly note: string | null;
   /** Categories of the current window never seen in the reference (the first 20). */
   readonly unseenCategories: string[];
+  /** How many distinct categories of the current window the reference never had. */
+  readonly unseenCount: number;
   readonly reference: WindowCounts;
   readonly current: WindowCounts;
   readonly histogram: DriftHistogram | null;
@@ -104,7 +108,8 @@ function categoricalView(ref: CategoricalSummary, cur: Map<string | number, numb
   for (const [key, count] of cur) {
     const at = index.get(key);
     if (at !== undefined) c[at] += count;
-    else if (ref.otherCount > 0) other += count;
+    // Only categories the reference had go to its "other" bucket; the rest are unseen.
+    else if (ref.otherCount > 0 && filterHas(ref.pooledFilter, ref.pooledCategories, key)) other += count;
     else {
       keys.push(key);
       r.push(0);
@@ -133,17 +138,21 @@ function binnedShares(ref: ColumnSummary, cur: SortedSample | null, curInteger: 
   return [shares(v.reference, ref.n), shares(v.current, curN)];
 }
 
+/**
+ * Evidently's numeric Hellinger distance: Σ √(h1 h2) × width over density histograms on Sturges
+ * bins of the distinct values, computed as Σ √(s1 s2) on the shares per bin (the widths cancel),
+ * so tiny or huge values neither underflow nor overflow.
+ */
 function numericHellinger(ref: NumericalSummary, cur: SortedSample, integer: boolean): number {
   const keys = numericView(ref.sample, cur).keys as number[];
   const edges = sturgesBinEdges(keys[0], keys[keys.length - 1], keys.length, integer);
-  const density = (sample: SortedSample) => {
+  const binShares = (sample: SortedSample) => {
     const counts = histogramCounts(sample, edges);
     let total = 0;
     for (const c of counts) total += c;
-    return counts.map((c, i) => c / (edges[i + 1] - edges[i]) / total);
+    return shares(counts, total);
   };
-  const width = (edges[edges.length - 1] - edges[0]) / (edges.length - 1);
-  return hellingerDistance(density(ref.sample), density(cur), width);
+  return hellingerDistance(binShares(ref.sample), binShares(cur));
 }
 
 function score(method: DriftMethod, ref: ColumnSummary, cur: SortedSample | null, curInteger: boolean, view: () => CategoryView, curN: number): number {
@@ -151,7 +160,7 @@ function score(method: DriftMethod, ref: ColumnSummary, cur: SortedSample | null
     case "ks":
       return ksPValue(ksStatistic((ref as NumericalSummary).sample, cur!), ref.n, curN).pValue;
     case "wasserstein":
-      return wassersteinSorted((ref as NumericalSummary).sample, cur!) / Math.max((ref as NumericalSummary).std, 0.001);
+      return normedScore(wassersteinSorted((ref as NumericalSummary).sample, cur!), (ref as NumericalSummary).std);
     case "anderson":
       return andersonDarlingSorted((ref as NumericalSummary).sample, cur!).pValue;
     case "chisquare": {
@@ -229,39 +238,52 @@ export function untested(column: string, ref: ColumnSummary, role: ColumnRole, s
     exact: true,
     note,
     unseenCategories: [],
+    unseenCount: 0,
     reference: { rows: ref.n, missing: ref.missing, nonFinite: ref.nonFinite },
     current,
     histogram: null,
   };
 }
 
+/** Usable, missing and infinite values of a column, whatever its kind. */
+function windowCounts(values: Column): WindowCounts {
+  let missing = 0;
+  let nonFinite = 0;
+  if (values instanceof Float64Array) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) missing++;
+      else if (v === Infinity || v === -Infinity) nonFinite++;
+    }
+  } else {
+    for (let i = 0; i < values.length; i++) if (values[i] === null) missing++;
+  }
+  return { rows: values.length - missing - nonFinite, missing, nonFinite };
+}
+
 /** Tests one column of the current window against its reference summary. */
 export function columnDrift(column: string, ref: ColumnSummary, values: Column, options: ColumnDriftOptions): ColumnDrift {
+  // A window with no usable value has no kind either, so emptiness is reported before kinds are compared.
+  const counts = windowCounts(values);
+  if (ref.n === 0) return untested(column, ref, options.role, "empty_reference", "the reference has no usable values in this column", counts);
+  if (counts.rows === 0) return untested(column, ref, options.role, "empty_current", "the current window has no usable values in this column", counts);
   const numericColumn = values instanceof Float64Array;
   const expectsNumbers = ref.type === "numerical" || ref.numericKeys;
-  let cur: SortedSample | null = null;
-  let curInteger = false;
-  let curCategories: Map<string | number, number> | null = null;
-  let counts: WindowCounts;
   if (numericColumn !== expectsNumbers) {
     const was = expectsNumbers ? "numeric" : "categorical (text)";
     const is = numericColumn ? "numeric" : "categorical (text)";
-    return untested(column, ref, options.role, "kind_changed", `the column was ${was} in the reference and is ${is} now`, { rows: 0, missing: 0, nonFinite: 0 });
+    return untested(column, ref, options.role, "kind_changed", `the column was ${was} in the reference and is ${is} now`, counts);
   }
+  let cur: SortedSample | null = null;
+  let curInteger = false;
+  let curCategories: Map<string | number, number> | null = null;
   if (ref.type === "numerical") {
-    const { sorted, missing, nonFinite } = finiteSorted(values as Float64Array);
+    const { sorted } = finiteSorted(values as Float64Array);
     cur = fromSorted(sorted);
-    curInteger = isIntegerColumn(sorted, missing, nonFinite);
-    counts = { rows: cur.n, missing, nonFinite };
+    curInteger = isIntegerColumn(sorted, counts.missing, counts.nonFinite);
   } else {
-    const result = countCategories(values);
-    curCategories = result.counts;
-    let rows = 0;
-    for (const c of result.counts.values()) rows += c;
-    counts = { rows, missing: result.missing, nonFinite: result.nonFinite };
+    curCategories = countCategories(values).counts;
   }
-  if (ref.n === 0) return untested(column, ref, options.role, "empty_reference", "the reference has no usable values in this column", counts);
-  if (counts.rows === 0) return untested(column, ref, options.role, "empty_current", "the current window has no usable values in this column", counts);
   if (ref.n < options.minRows || counts.rows < options.minRows) {
     const note = `too few values to test (reference ${ref.n}, current ${counts.rows}; minRows is ${options.minRows})`;
     return untested(column, ref, options.role, "too_few_rows", note, counts);
@@ -275,9 +297,13 @@ export function columnDrift(column: string, ref: ColumnSummary, values: Column, 
   const histogram = displayHistogram(ref, cur, view, counts.rows, options.histogramBins);
   const exact = ref.type === "numerical" ? ref.exact : ref.otherCount === 0;
   const unseenCategories: string[] = [];
+  let unseenCount = 0;
   if (ref.type === "categorical") {
     const v = view();
-    for (let i = 0; i < v.keys.length && unseenCategories.length < 20; i++) if (v.reference[i] === 0) unseenCategories.push(String(v.keys[i]));
+    for (let i = 0; i < v.keys.length; i++) {
+      if (v.reference[i] !== 0) continue;
+      if (unseenCount++ < 20) unseenCategories.push(String(v.keys[i]));
+    }
   }
   const base = {
     column,
@@ -290,6 +316,7 @@ export function columnDrift(column: string, ref: ColumnSummary, values: Column, 
     threshold,
     exact,
     unseenCategories,
+    unseenCount,
     reference: { rows: ref.n, missing: ref.missing, nonFinite: ref.nonFinite },
     current: counts,
     histogram,
@@ -297,9 +324,17 @@ export function columnDrift(column: string, ref: ColumnSummary, values: Column, 
   if (distinct === 1) {
     return { ...base, status: "constant", score: info.score === "p_value" ? 1 : 0, drift: false, note: "one single value in both windows: nothing can drift" };
   }
-  const value = score(method, ref, cur, curInteger, view, counts.rows);
+  let value: number;
+  try {
+    value = score(method, ref, cur, curInteger, view, counts.rows);
+  } catch (error) {
+    // The statistic knows what went wrong, not where: name the detector and the column.
+    if (error instanceof DataError) throw DataError.at({ estimator: "DataDriftDetector", method: "evaluate", column }, error.message);
+    throw error;
+  }
   const approx = exact ? null : ref.type === "numerical" ? `approximate: the reference was merged into ${ref.sample.values.length} points (K-S error ≤ ${ref.ksError.toPrecision(3)})` : `approximate: categories beyond the ${ref.keys.length} most frequent are pooled`;
-  const unseen = unseenCategories.length > 0 ? `categories unseen in the reference: ${unseenCategories.map((c) => JSON.stringify(c)).join(", ")}` : null;
+  const more = unseenCount > unseenCategories.length ? ` and ${unseenCount - unseenCategories.length} more` : "";
+  const unseen = unseenCount > 0 ? `${unseenCount} ${unseenCount === 1 ? "category" : "categories"} unseen in the reference: ${unseenCategories.map((c) => JSON.stringify(c)).join(", ")}${more}` : null;
   const note = [unseen, approx].filter((x) => x !== null).join("; ") || null;
   return { ...base, status: "tested", score: value, drift: isDrift(method, value, threshold), note };
 }

@@ -1,8 +1,10 @@
 import type { Column } from "../core/frame.js";
 import type { JsonObject } from "../core/json.js";
-import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
+import { encodeFloat64Array, encodeUint8Array, type StateReader } from "../core/state-codec.js";
+import { buildCategoryFilter, filterBytes } from "./category-filter.js";
 import type { DriftColumnType } from "./methods.js";
 import { fromSorted, type SortedSample } from "./stats/sorted-sample.js";
+import { populationMoments } from "./stats/wasserstein.js";
 
 /** What DataDriftDetector keeps of a numerical reference column: bounded whatever its length. */
 export interface NumericalSummary {
@@ -43,6 +45,10 @@ export interface CategoricalSummary {
   readonly counts: Float64Array;
   /** Observations of categories dropped beyond `categoryCap` (counted under one "other" bucket). */
   readonly otherCount: number;
+  /** Distinct categories pooled into "other". */
+  readonly pooledCategories: number;
+  /** Bloom filter of the pooled categories (empty when none), to tell them from unseen ones. */
+  readonly pooledFilter: Uint8Array;
 }
 
 export type ColumnSummary = NumericalSummary | CategoricalSummary;
@@ -106,11 +112,7 @@ export function summarizeNumerical(column: Float64Array, sampleCap: number): Num
   const { sorted, missing, nonFinite } = finiteSorted(column);
   const full = fromSorted(sorted);
   const compressed = compressSample(full, sampleCap);
-  let sum = 0;
-  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
-  const mean = sum / sorted.length;
-  let squares = 0;
-  for (let i = 0; i < sorted.length; i++) squares += (sorted[i] - mean) ** 2;
+  const { mean, std } = populationMoments(sorted);
   return {
     type: "numerical",
     n: sorted.length,
@@ -123,7 +125,7 @@ export function summarizeNumerical(column: Float64Array, sampleCap: number): Num
     ksError: compressed.ksError,
     wassersteinError: compressed.wassersteinError,
     mean: sorted.length > 0 ? mean : NaN,
-    std: sorted.length > 0 ? Math.sqrt(squares / sorted.length) : NaN,
+    std: sorted.length > 0 ? std : NaN,
     min: sorted.length > 0 ? sorted[0] : NaN,
     max: sorted.length > 0 ? sorted[sorted.length - 1] : NaN,
   };
@@ -168,6 +170,7 @@ export function summarizeCategorical(column: Column, categoryCap: number): Categ
   for (let i = categoryCap; i < entries.length; i++) otherCount += entries[i][1];
   let n = 0;
   for (const [, c] of entries) n += c;
+  const pooled = entries.slice(categoryCap).map((e) => e[0]);
   return {
     type: "categorical",
     n,
@@ -177,6 +180,8 @@ export function summarizeCategorical(column: Column, categoryCap: number): Categ
     keys: kept.map((e) => e[0]),
     counts: Float64Array.from(kept.map((e) => e[1])),
     otherCount,
+    pooledCategories: pooled.length,
+    pooledFilter: pooled.length > 0 ? buildCategoryFilter(pooled) : new Uint8Array(0),
   };
 }
 
@@ -222,6 +227,8 @@ export function encodeSummary(summary: ColumnSummary): JsonObject {
     keys: summary.numericKeys ? encodeFloat64Array(Float64Array.from(summary.keys as number[])) : (summary.keys as string[]),
     counts: encodeFloat64Array(summary.counts),
     otherCount: summary.otherCount,
+    pooledCategories: summary.pooledCategories,
+    pooledFilter: encodeUint8Array(summary.pooledFilter),
   };
 }
 
@@ -272,5 +279,7 @@ export function decodeSummary(reader: StateReader, sampleCap: number, categoryCa
   let total = otherCount;
   for (let i = 0; i < counts.length; i++) total += counts[i];
   if (total !== n) reader.fail("counts", `must sum to n (${n}), sum to ${total}`);
-  return { type, n, missing, nonFinite, numericKeys, keys, counts, otherCount };
+  const pooledCategories = reader.integer("pooledCategories", { min: otherCount > 0 ? 1 : 0, max: otherCount });
+  const pooledFilter = reader.u8("pooledFilter", { length: pooledCategories > 0 ? filterBytes(pooledCategories) : 0 });
+  return { type, n, missing, nonFinite, numericKeys, keys, counts, otherCount, pooledCategories, pooledFilter };
 }

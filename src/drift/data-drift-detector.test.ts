@@ -101,6 +101,35 @@ describe("DataDriftDetector", () => {
     expect(none.columns[0].status).toBe("empty_current");
   });
 
+  it("reports an all-missing or empty window as empty, whatever kind its column got", () => {
+    const letters = Frame.fromColumns({ c: Array.from({ length: 100 }, (_, i) => "xyz"[i % 3]) });
+    const nulls = Frame.fromColumns({ c: Array<string | null>(50).fill(null) });
+    const forced = new DataDriftDetector({ columnTypes: { c: "categorical" } });
+    expect(forced.fit(letters).evaluate(nulls).columns[0]).toMatchObject({ status: "empty_current", current: { rows: 0, missing: 50, nonFinite: 0 } });
+    expect(forced.fit(letters).evaluate(letters.takeRows([])).columns[0].status).toBe("empty_current");
+    expect(forced.fit(nulls).evaluate(letters).columns[0]).toMatchObject({ status: "empty_reference", current: { rows: 100 } });
+  });
+
+  it("counts current categories the reference never had as unseen, also beyond categoryCap", () => {
+    const k = 2000;
+    const ref = Frame.fromColumns({ s: Array.from({ length: 2 * k }, (_, i) => `id${i % k}`) });
+    const cur = Frame.fromColumns({ s: Array.from({ length: 2 * k }, (_, i) => `id${(i % k) + k / 2}`) });
+    const chi = new DataDriftDetector({ method: "chisquare" }).fit(ref);
+    const column = chi.evaluate(cur).columns[0];
+    // scipy on the full data: p = 0 (1000 unseen categories); Jensen-Shannon 0.5887.
+    expect(column).toMatchObject({ score: 0, drift: true, exact: false, unseenCount: 1000 });
+    expect(column.unseenCategories).toHaveLength(20);
+    expect(column.unseenCategories.every((c) => Number(c.slice(2)) >= k)).toBe(true);
+    expect(column.note).toMatch(/^1000 categories unseen in the reference: "id\d+".* and 980 more; approximate/);
+    const js = new DataDriftDetector({ method: "jensenshannon" }).fit(ref).evaluate(cur).columns[0];
+    expect(js.score).toBeGreaterThan(0.5);
+    expect(new DataDriftDetector({ method: "psi" }).fit(ref).evaluate(cur).columns[0]).toMatchObject({ drift: true, unseenCount: 1000 });
+    const loaded = loadModel(JSON.stringify(chi.toJSON())) as DataDriftDetector;
+    expect(JSON.stringify(loaded.evaluate(cur))).toBe(JSON.stringify(chi.evaluate(cur)));
+    // The reference's own pooled categories are never taken for unseen ones.
+    expect(chi.evaluate(ref).columns[0]).toMatchObject({ unseenCount: 0, drift: false });
+  });
+
   it("refuses bad input with clear errors", () => {
     expect(code(() => new DataDriftDetector().fit(reference.takeRows([])))).toMatch(/^DATA_ERROR: DataDriftDetector.fit: the reference has 0 rows/);
     expect(code(() => new DataDriftDetector({ perColumnMethod: { city: "ks" } }).fit(reference))).toMatch(/^DATA_ERROR: .*method "ks" only applies to numerical columns.*column "city"/);
@@ -108,6 +137,22 @@ describe("DataDriftDetector", () => {
     expect(code(() => new DataDriftDetector({ columns: ["x", "zz"] }).fit(reference))).toMatch(/^DATA_ERROR: .*no column "zz"/);
     expect(code(() => new DataDriftDetector({ method: "t_test" as never }))).toMatch(/^VALIDATION_ERROR/);
     expect(code(() => new DataDriftDetector().fit(null as never))).toMatch(/^DATA_ERROR/);
+  });
+
+  it("refuses thresholds above 1 for p-value tests, repeated columns, one column in two roles and reserved keys", () => {
+    expect(code(() => new DataDriftDetector({ threshold: 2 }).fit(reference))).toMatch(
+      /^VALIDATION_ERROR: DataDriftDetector.fit: threshold is 2, but column "x" is tested with the default method \(a p-value test for a reference of 400 values\), whose p-values lie in \[0, 1\]/,
+    );
+    expect(code(() => new DataDriftDetector({ catThreshold: 5, catMethod: "chisquare" }).fit(reference))).toMatch(/^VALIDATION_ERROR: DataDriftDetector.fit: catThreshold is 5, but column "city" is tested with method "chisquare"/);
+    expect(code(() => new DataDriftDetector({ perColumnThreshold: { x: 1.5 }, method: "anderson", columns: ["x"] }).fit(reference))).toMatch(/^VALIDATION_ERROR: .*perColumnThreshold.x is 1.5/);
+    // Distances have no upper bound: a threshold of 2 is fine for them.
+    expect(new DataDriftDetector({ threshold: 2, numMethod: "wasserstein", catMethod: "psi" }).fit(reference).evaluate(current).nTested).toBe(3);
+    expect(code(() => new DataDriftDetector({ columns: ["x", "x"] }))).toMatch(/^VALIDATION_ERROR: DataDriftDetector: invalid parameters: columns: must not repeat a column/);
+    expect(code(() => new DataDriftDetector({ target: "flag", prediction: "flag" }))).toMatch(/^VALIDATION_ERROR: DataDriftDetector.constructor: target and prediction both name column "flag"/);
+    expect(code(() => new DataDriftDetector({ perColumnThreshold: JSON.parse('{"__proto__": 0.2}') }))).toMatch(/^VALIDATION_ERROR: .*perColumnThreshold names column "__proto__"/);
+    // A column named like an Object.prototype member has no per-column setting unless given one.
+    const named = Frame.fromColumns({ toString: reference.numeric("x") });
+    expect(new DataDriftDetector({ perColumnThreshold: {} }).fit(named).evaluate(named).columns[0]).toMatchObject({ method: "ks", threshold: 0.05 });
   });
 
   it("keeps a bounded summary; merged scores stay within the reported error bounds", () => {

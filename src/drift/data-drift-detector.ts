@@ -49,9 +49,12 @@ export interface DataDriftDetectorParams {
 
 const METHOD = oneOf(...DRIFT_METHOD_NAMES);
 const THRESHOLD = number({ min: 0 });
+const NAMES = arrayOf(string(), { minLength: 1 });
+/** Column names that cannot be keys of a per-column record in the model format (see docs/persistence.md). */
+const RESERVED_KEYS = ["__proto__", "constructor", "prototype"];
 
 const SCHEMA: ParamSchema<DataDriftDetectorParams> = {
-  columns: param(null, nullable(arrayOf(string(), { minLength: 1 }))),
+  columns: param(null, nullable((value) => NAMES(value) ?? (new Set(value as string[]).size !== (value as string[]).length ? "must not repeat a column" : undefined))),
   driftShare: param(0.5, number({ min: 0, max: 1 })),
   method: param(null, nullable(METHOD)),
   numMethod: param(null, nullable(METHOD)),
@@ -115,6 +118,17 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
 
   constructor(params?: Partial<DataDriftDetectorParams>) {
     super(SCHEMA, params);
+    const { target, prediction } = this.params;
+    if (target !== null && target === prediction) {
+      throw new ValidationError(this.message("constructor", `target and prediction both name column "${target}"; a column has one role`), [{ path: "prediction", message: "must differ from target" }]);
+    }
+    for (const record of ["perColumnMethod", "perColumnThreshold", "columnTypes"] as const) {
+      for (const key of Object.keys(this.params[record] ?? {})) {
+        if (RESERVED_KEYS.includes(key)) {
+          throw new ValidationError(this.message("constructor", `${record} names column "${key}", which the model format cannot store as a key; rename the column`), [{ path: `${record}.${key}`, message: "reserved key" }]);
+        }
+      }
+    }
   }
 
   /** Summarizes the reference window. */
@@ -127,7 +141,7 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
     this.checkNamedColumns(names);
     const summaries = names.map((name) => {
       const column = frame.column(name);
-      const type = this.params.columnTypes?.[name] ?? inferColumnType(column, this.params.integerCardinalityLimit);
+      const type = own(this.params.columnTypes, name) ?? inferColumnType(column, this.params.integerCardinalityLimit);
       if (type === "numerical" && !(column instanceof Float64Array)) {
         throw DataError.at(this.site("fit", name), "columnTypes says numerical but the column holds text; convert it to numbers first");
       }
@@ -135,7 +149,9 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
       if (method !== null && !DRIFT_METHODS[method].types.includes(type)) {
         throw DataError.at(this.site("fit", name), `method "${method}" only applies to ${DRIFT_METHODS[method].types.join(" or ")} columns, and this column is ${type}`);
       }
-      return type === "numerical" ? summarizeNumerical(column as Float64Array, this.params.sampleCap) : summarizeCategorical(column, this.params.categoryCap);
+      const summary = type === "numerical" ? summarizeNumerical(column as Float64Array, this.params.sampleCap) : summarizeCategorical(column, this.params.categoryCap);
+      this.checkPValueThreshold(name, summary, method);
+      return summary;
     });
     return this.commit({ referenceRows: frame.nRows, names: [...names], summaries });
   }
@@ -197,7 +213,7 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
     let bytes = 0;
     for (const s of state.summaries) {
       if (s.type === "numerical") bytes += s.sample.values.byteLength + s.sample.counts.byteLength + 96;
-      else bytes += s.counts.byteLength + s.keys.reduce<number>((sum, k) => sum + (typeof k === "number" ? 8 : 2 * k.length + 16), 0) + 64;
+      else bytes += s.counts.byteLength + s.pooledFilter.byteLength + s.keys.reduce<number>((sum, k) => sum + (typeof k === "number" ? 8 : 2 * k.length + 16), 0) + 64;
     }
     return bytes;
   }
@@ -226,15 +242,40 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
     }
   }
 
+  /**
+   * A threshold above 1 makes a p-value method flag every column. Whether the column gets p-values
+   * is known at fit: its method, or the default, which is a p-value test for at most 1000 reference values.
+   */
+  private checkPValueThreshold(name: string, summary: ColumnSummary, method: DriftMethod | null): void {
+    const setting = this.thresholdSetting(name, summary.type);
+    if (setting === null || setting.value <= 1) return;
+    const pValues = method !== null ? DRIFT_METHODS[method].score === "p_value" : summary.n <= 1000;
+    if (!pValues) return;
+    const which = method !== null ? `method "${method}"` : `the default method (a p-value test for a reference of ${summary.n} values)`;
+    throw new ValidationError(
+      `${this.kind}.fit: ${setting.path} is ${setting.value}, but column "${name}" is tested with ${which}, whose p-values lie in [0, 1]; use a threshold within [0, 1]`,
+      [{ path: setting.path, message: "must be within [0, 1] for p-value methods" }],
+    );
+  }
+
   /** Evidently's resolution order: per column, then per type, then global, then the default. */
   private methodFor(name: string, type: DriftColumnType): DriftMethod | null {
     const p = this.params;
-    return p.perColumnMethod?.[name] ?? (type === "numerical" ? p.numMethod : p.catMethod) ?? p.method;
+    return own(p.perColumnMethod, name) ?? (type === "numerical" ? p.numMethod : p.catMethod) ?? p.method;
   }
 
   private thresholdFor(name: string, type: DriftColumnType): number | null {
+    return this.thresholdSetting(name, type)?.value ?? null;
+  }
+
+  /** The threshold that applies to a column and the parameter that set it (null: the method's default). */
+  private thresholdSetting(name: string, type: DriftColumnType): { path: string; value: number } | null {
     const p = this.params;
-    return p.perColumnThreshold?.[name] ?? (type === "numerical" ? p.numThreshold : p.catThreshold) ?? p.threshold;
+    const perColumn = own(p.perColumnThreshold, name);
+    if (perColumn !== undefined) return { path: `perColumnThreshold.${name}`, value: perColumn };
+    const perType = type === "numerical" ? p.numThreshold : p.catThreshold;
+    if (perType !== null) return { path: type === "numerical" ? "numThreshold" : "catThreshold", value: perType };
+    return p.threshold === null ? null : { path: "threshold", value: p.threshold };
   }
 
   protected encodeState(state: DataDriftDetectorState): JsonObject {
@@ -251,6 +292,11 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
     });
     return { referenceRows, names, summaries };
   }
+}
+
+/** A per-column setting; a column named like an Object.prototype member ("toString") is not one. */
+function own<T>(record: Readonly<Record<string, T>> | null, name: string): T | undefined {
+  return record !== null && Object.hasOwn(record, name) ? record[name] : undefined;
 }
 
 /** Replaces p-value verdicts by those on corrected p-values across the tested columns. */

@@ -68,4 +68,21 @@ describe("estimatePerformance (CBPE)", () => {
     expect(code(() => estimatePerformance([0.2, 0.4], { predictions: [1] }))).toBe("DATA_ERROR");
     expect(code(() => estimatePerformance([0.2], { threshold: 2 }))).toBe("VALIDATION_ERROR");
   });
+
+  it("refuses inputs that are not arrays of numbers, and unknown options, naming the problem", () => {
+    const message = (action: () => unknown) => {
+      try {
+        action();
+      } catch (error) {
+        return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
+      }
+      return "nothing thrown";
+    };
+    expect(message(() => estimatePerformance(["0.9", "0.1"] as never))).toBe('DATA_ERROR: estimatePerformance: probability "0.9" at row 0 is not a number within [0, 1]');
+    expect(message(() => estimatePerformance(null as never))).toBe("DATA_ERROR: estimatePerformance: probabilities must be an array or a typed array of numbers, got null");
+    expect(message(() => estimatePerformance({ length: 1e10 } as never))).toBe("DATA_ERROR: estimatePerformance: probabilities must be an array or a typed array of numbers, got an object that is not an array");
+    expect(message(() => estimatePerformance([0.2], { predictions: "1" as never }))).toMatch(/^DATA_ERROR: estimatePerformance: predictions must be an array/);
+    expect(message(() => estimatePerformance([0.2], { treshold: 0.3 } as never))).toBe('VALIDATION_ERROR: estimatePerformance: unknown option "treshold"; valid ones are threshold, predictions, simulations, randomState');
+    expect(estimatePerformance(Float64Array.of(0.9, 0.1)).confusion).toEqual({ tp: 0.9, fp: 0.09999999999999998, fn: 0.1, tn: 0.9 });
+  });
 });

@@ -38,6 +38,16 @@ export interface PerformanceEstimate extends PerformanceMetrics {
   band: Record<keyof PerformanceMetrics, [number, number]> | null;
 }
 
+const OPTIONS = ["threshold", "predictions", "simulations", "randomState"];
+
+/** An array or typed array: anything else (null, strings, objects with a length) is refused. */
+function checkArray(values: unknown, what: string): void {
+  if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
+    const got = values === null ? "null" : typeof values === "object" ? "an object that is not an array" : typeof values;
+    throw new DataError(`estimatePerformance: ${what} must be an array or a typed array of numbers, got ${got}`);
+  }
+}
+
 function metrics({ tp, fp, fn, tn }: ExpectedConfusion): PerformanceMetrics {
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   return {
@@ -59,7 +69,13 @@ function metrics({ tp, fp, fn, tn }: ExpectedConfusion): PerformanceMetrics {
  * Undefined ratios (no expected positives) are reported as 0, as scikit-learn's zero_division=0.
  */
 export function estimatePerformance(probabilities: ArrayLike<number>, options: EstimatePerformanceOptions = {}): PerformanceEstimate {
+  if (options === null || typeof options !== "object") throw new ValidationError("estimatePerformance: options must be an object", [{ path: "", message: "must be an object" }]);
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) throw new ValidationError(`estimatePerformance: unknown option "${key}"; valid ones are ${OPTIONS.join(", ")}`, [{ path: key, message: "unknown option" }]);
+  }
   const { threshold = 0.5, predictions, simulations = 0, randomState = 0 } = options;
+  checkArray(probabilities, "probabilities");
+  if (predictions !== undefined) checkArray(predictions, "predictions");
   const n = probabilities.length;
   if (n === 0) throw new DataError("estimatePerformance: the window has no rows");
   if (!(threshold >= 0 && threshold <= 1)) throw new ValidationError(`estimatePerformance: threshold must be within [0, 1], got ${threshold}`, [{ path: "threshold", message: "out of range" }]);
@@ -69,7 +85,7 @@ export function estimatePerformance(probabilities: ArrayLike<number>, options: E
   const confusion: ExpectedConfusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let i = 0; i < n; i++) {
     const p = probabilities[i];
-    if (!(p >= 0 && p <= 1)) throw new DataError(`estimatePerformance: probability ${p} at row ${i} is not within [0, 1]`, { row: i });
+    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new DataError(`estimatePerformance: probability ${JSON.stringify(p) ?? String(p)} at row ${i} is not a number within [0, 1]`, { row: i });
     const y = predictions === undefined ? (p >= threshold ? 1 : 0) : predictions[i];
     if (y !== 0 && y !== 1) throw new DataError(`estimatePerformance: prediction ${y} at row ${i} is not 0 or 1`, { row: i });
     predicted[i] = y;

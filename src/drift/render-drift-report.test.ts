@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isTabkitError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { DataDriftDetector } from "./data-drift-detector.js";
 import { escapeHtml, renderDriftReport } from "./render-drift-report.js";
@@ -18,6 +19,22 @@ describe("renderDriftReport", () => {
     expect(html).toContain("t&lt;i&gt;");
     expect(html.match(/<tr class=/g)).toHaveLength(2);
     expect(html).toContain("<svg");
+  });
+
+  it("refuses a report or title of the wrong shape with a clear error", () => {
+    const message = (action: () => unknown): string => {
+      try {
+        action();
+      } catch (error) {
+        return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
+      }
+      return "nothing thrown";
+    };
+    expect(message(() => renderDriftReport({} as never))).toBe("DATA_ERROR: renderDriftReport: report must be a DriftReport from DataDriftDetector.evaluate; its columns are not an array of column results");
+    expect(message(() => renderDriftReport(null as never))).toBe("DATA_ERROR: renderDriftReport: report must be a DriftReport from DataDriftDetector.evaluate; got null");
+    const report = new DataDriftDetector({ minRows: 3 }).fit(Frame.fromColumns({ a: [1, 2, 3, 4] })).evaluate(Frame.fromColumns({ a: [2, 3, 4, 5] }));
+    expect(message(() => renderDriftReport({ ...report, shareDrifted: "0.5" } as never))).toMatch(/; its shareDrifted is not a number$/);
+    expect(message(() => renderDriftReport(report, { title: 42 as never }))).toBe("VALIDATION_ERROR: renderDriftReport: title must be a string, got number");
   });
 
   it("escapes the five HTML-significant characters", () => {

@@ -1,3 +1,4 @@
+import { DataError, ValidationError } from "../core/errors.js";
 import type { ColumnDrift, DriftHistogram } from "./column-drift.js";
 import type { DriftReport } from "./data-drift-detector.js";
 
@@ -99,13 +100,31 @@ th{background:#f5f7fa;font-weight:600}td.num{text-align:right;font-variant-numer
 details{border:1px solid #e4e7eb;border-radius:6px;margin:6px 0;padding:4px 10px}summary{cursor:pointer}.detail{padding:8px 0}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}`;
 
+const NUMBER_FIELDS = ["referenceRows", "currentRows", "nColumns", "nTested", "nDrifted", "shareDrifted", "driftShare"] as const;
+
+/** Refuses anything but a report from DataDriftDetector.evaluate, naming the first field that is wrong. */
+function checkReport(report: DriftReport): void {
+  const fail = (what: string) => {
+    throw new DataError(`renderDriftReport: report must be a DriftReport from DataDriftDetector.evaluate; ${what}`);
+  };
+  if (report === null || typeof report !== "object") fail(`got ${report === null ? "null" : typeof report}`);
+  if (!Array.isArray(report.columns) || report.columns.some((c) => c === null || typeof c !== "object")) fail("its columns are not an array of column results");
+  for (const field of NUMBER_FIELDS) if (typeof report[field] !== "number") fail(`its ${field} is not a number`);
+  if (typeof report.datasetDrift !== "boolean") fail("its datasetDrift is not a boolean");
+  if (!Array.isArray(report.newColumns)) fail("its newColumns is not an array");
+}
+
 /**
  * The drift report as one self-contained HTML page: no scripts, fonts or external resources;
  * summary counters, a table of columns sorted by how strongly they drift (target and prediction
  * first), and overlaid reference/current histograms as inline SVG. Every text taken from the
  * data (column names, categories, notes) is HTML-escaped.
  */
-export function renderDriftReport(report: DriftReport, { title = "Data drift report" }: RenderDriftReportOptions = {}): string {
+export function renderDriftReport(report: DriftReport, options: RenderDriftReportOptions = {}): string {
+  checkReport(report);
+  if (options === null || typeof options !== "object") throw new ValidationError("renderDriftReport: options must be an object", [{ path: "", message: "must be an object" }]);
+  const { title = "Data drift report" } = options;
+  if (typeof title !== "string") throw new ValidationError(`renderDriftReport: title must be a string, got ${typeof title}`, [{ path: "title", message: "must be a string" }]);
   const pinned = (c: ColumnDrift) => (c.role === "feature" ? 1 : 0);
   const order = [...report.columns].sort((a, b) => pinned(a) - pinned(b) || severity(b) - severity(a));
   const percent = (report.shareDrifted * 100).toFixed(1);

@@ -3,6 +3,8 @@
 // Wang), Pomeranz's recursion, the Pelz-Good expansion and 2 x Smirnov's one-sided tail, each
 // where scipy uses it, so p-values agree with `scipy.stats.kstwo.sf`.
 
+import { DataError } from "../../core/errors.js";
+
 const SCALE_EXPONENT = 128;
 const BIG = 2 ** SCALE_EXPONENT;
 const SMALL = 2 ** -SCALE_EXPONENT;
@@ -20,6 +22,12 @@ const STIRLING = [
 
 const clip = (p: number): number => Math.min(1, Math.max(0, p));
 
+/** The sample size must be a positive integer and the statistic a number (any real: the tails are 0 and 1). */
+function checkArguments(name: string, n: number, x: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new DataError(`${name}: n must be a positive integer, got ${n}`);
+  if (typeof x !== "number" || Number.isNaN(x)) throw new DataError(`${name}: x must be a number, got ${String(x)}`);
+}
+
 function logFactorialOverPower(n: number): number {
   const rn = 1 / n;
   let poly = 0;
@@ -32,7 +40,9 @@ function logFactorialOverPower(n: number): number {
  * in log space), with the closed forms cephes uses near the ends of the range.
  */
 export function smirnovSf(n: number, x: number): number {
-  if (!(n > 0) || !(x >= 0 && x <= 1)) return NaN;
+  checkArguments("smirnovSf", n, x);
+  if (x < 0) return 1;
+  if (x > 1) return 0;
   if (n === 1) return 1 - x;
   if (x === 0) return 1;
   if (x === 1) return 0;
@@ -265,7 +275,7 @@ function pelzGoodCdf(n: number, x: number): number {
  * `kstwo.sf(x, n)`).
  */
 export function kolmogorovSf(n: number, x: number): number {
-  if (!Number.isInteger(n) || n <= 0 || Number.isNaN(x)) return NaN;
+  checkArguments("kolmogorovSf", n, x);
   if (x >= 1) return 0;
   if (x <= 0) return 1;
   const t = n * x;

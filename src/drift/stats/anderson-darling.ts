@@ -28,6 +28,8 @@ export function andersonDarlingSorted(a: SortedSample, b: SortedSample): Anderso
   if (a.n === 0 || b.n === 0) throw new DataError("andersonDarling: both samples need at least one value");
   const samples = [a, b];
   const N = a.n + b.n;
+  // The variance of the statistic divides by (N - 1)(N - 2)(N - 3); scipy returns NaN or fails below 4.
+  if (N < 4) throw new DataError(`andersonDarling: the two samples need at least 4 values together, got ${N}`);
   // Walk the distinct values of the pooled sample once, keeping each sample's count at or below it.
   let i = 0;
   let j = 0;

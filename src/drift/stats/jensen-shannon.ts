@@ -1,4 +1,4 @@
-import { DataError } from "../../core/errors.js";
+import { DataError, ValidationError } from "../../core/errors.js";
 import { normalizeWeights, relEntr } from "./rel-entr.js";
 
 /**
@@ -7,6 +7,9 @@ import { normalizeWeights, relEntr } from "./rel-entr.js";
  * natural log unless `base` is given (Evidently uses the natural log, so the maximum is √ln2 ≈ 0.833).
  */
 export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>, base?: number): number {
+  if (base !== undefined && !(Number.isFinite(base) && base > 0 && base !== 1)) {
+    throw new ValidationError(`jensenShannonDistance: base must be a finite number > 0 other than 1, got ${String(base)}`, [{ path: "base", message: "must be > 0 and not 1" }]);
+  }
   if (p.length !== q.length) throw new DataError(`jensenShannonDistance: p has ${p.length} entries but q has ${q.length}`);
   const pn = normalizeWeights(p, "p", "jensenShannonDistance");
   const qn = normalizeWeights(q, "q", "jensenShannonDistance");

@@ -63,6 +63,10 @@ function roundHalfEven(x: number): number {
 
 /** The two-sided p-value of statistic `d` for sample sizes n1, n2 (scipy's auto choice). */
 export function ksPValue(d: number, n1: number, n2: number): KsResult {
+  if (!(d >= 0 && d <= 1)) throw new DataError(`ksPValue: the statistic must lie in [0, 1], got ${d}`);
+  for (const [name, n] of [["n1", n1], ["n2", n2]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new DataError(`ksPValue: ${name} must be a positive integer, got ${n}`);
+  }
   if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;

@@ -6,6 +6,7 @@ import { DataError } from "../../core/errors.js";
  */
 export function psi(reference: ArrayLike<number>, current: ArrayLike<number>): number {
   if (reference.length !== current.length) throw new DataError(`psi: reference has ${reference.length} bins but current has ${current.length}`);
+  if (reference.length === 0) throw new DataError("psi: there are no bins; reference and current need at least one");
   let sum = 0;
   for (let i = 0; i < reference.length; i++) {
     const r = reference[i];
@@ -23,7 +24,10 @@ export function psi(reference: ArrayLike<number>, current: ArrayLike<number>): n
 export function fillZeroShares(shares: ArrayLike<number>): Float64Array {
   const out = Float64Array.from(shares);
   let min = Infinity;
-  for (let i = 0; i < out.length; i++) if (out[i] !== 0 && out[i] < min) min = out[i];
+  for (let i = 0; i < out.length; i++) {
+    if (!(out[i] >= 0 && out[i] < Infinity)) throw new DataError(`fillZeroShares: share ${i} is ${out[i]}; shares must be finite and non-negative`);
+    if (out[i] !== 0 && out[i] < min) min = out[i];
+  }
   const fill = min <= 0.0001 ? min / 1e6 : 0.0001;
   for (let i = 0; i < out.length; i++) if (out[i] === 0) out[i] = fill;
   return out;

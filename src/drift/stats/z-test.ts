@@ -16,8 +16,8 @@ export function twoProportionZTest(successes1: number, n1: number, successes2: n
   for (const [name, v] of [["n1", n1], ["n2", n2]] as const) {
     if (!Number.isInteger(v) || v <= 0) throw new DataError(`twoProportionZTest: ${name} must be a positive integer, got ${v}`);
   }
-  if (!(successes1 >= 0 && successes1 <= n1 && successes2 >= 0 && successes2 <= n2)) {
-    throw new DataError(`twoProportionZTest: successes must lie between 0 and the sample size (got ${successes1}/${n1}, ${successes2}/${n2})`);
+  if (!(Number.isInteger(successes1) && Number.isInteger(successes2) && successes1 >= 0 && successes1 <= n1 && successes2 >= 0 && successes2 <= n2)) {
+    throw new DataError(`twoProportionZTest: successes must be integers between 0 and the sample size (got ${successes1}/${n1}, ${successes2}/${n2})`);
   }
   const p1 = successes1 / n1;
   const p2 = successes2 / n2;

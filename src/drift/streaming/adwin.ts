@@ -1,5 +1,6 @@
 import { encodeFloat64Array, type StateReader } from "../../core/state-codec.js";
-import { checkParam, checkValue, readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
+import { integer, number, param, resolveParams, type ParamSchema } from "../../core/params.js";
+import { checkValue, readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
 
 export interface AdwinParams {
   /** Confidence of the cut test (smaller = fewer false alarms). Default 0.002. */
@@ -14,7 +15,13 @@ export interface AdwinParams {
   gracePeriod: number;
 }
 
-const DEFAULTS: AdwinParams = { delta: 0.002, clock: 32, maxBuckets: 5, minWindowLength: 5, gracePeriod: 10 };
+const SCHEMA: ParamSchema<AdwinParams> = {
+  delta: param(0.002, number({ min: 0, max: 1, exclusiveMin: true })),
+  clock: param(32, integer({ min: 1 })),
+  maxBuckets: param(5, integer({ min: 2 })),
+  minWindowLength: param(5, integer({ min: 1 })),
+  gracePeriod: param(10, integer({ min: 1 })),
+};
 
 /**
  * ADWIN (Bifet & Gavaldà 2007), as river implements it: an adaptive window kept as an
@@ -39,14 +46,7 @@ export class ADWIN implements StreamDetector {
   private detections = 0;
 
   constructor(params: Partial<AdwinParams> = {}) {
-    const p = { ...DEFAULTS, ...params };
-    this.params = Object.freeze({
-      delta: checkParam("ADWIN", "delta", p.delta, { min: 0, max: 1, exclusiveMin: true }),
-      clock: checkParam("ADWIN", "clock", p.clock, { min: 1, integer: true }),
-      maxBuckets: checkParam("ADWIN", "maxBuckets", p.maxBuckets, { min: 2, integer: true }),
-      minWindowLength: checkParam("ADWIN", "minWindowLength", p.minWindowLength, { min: 1, integer: true }),
-      gracePeriod: checkParam("ADWIN", "gracePeriod", p.gracePeriod, { min: 1, integer: true }),
-    });
+    this.params = resolveParams("ADWIN", SCHEMA, params);
   }
 
   get driftDetected(): boolean {

@@ -1,4 +1,6 @@
-import { checkParam, checkValue, readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
+import { DataError, ValidationError } from "../../core/errors.js";
+import { integer, number, param, resolveParams, type ParamSchema } from "../../core/params.js";
+import { readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
 
 export interface DdmParams {
   /** No detection before this many values. Default 30. */
@@ -9,7 +11,11 @@ export interface DdmParams {
   driftThreshold: number;
 }
 
-const DEFAULTS: DdmParams = { warmStart: 30, warningThreshold: 2, driftThreshold: 3 };
+const SCHEMA: ParamSchema<DdmParams> = {
+  warmStart: param(30, integer({ min: 1 })),
+  warningThreshold: param(2, number({ min: 0, exclusiveMin: true })),
+  driftThreshold: param(3, number({ min: 0, exclusiveMin: true })),
+};
 
 /**
  * The Drift Detection Method (Gama et al. 2004) on a stream of 0/1 errors of a classifier, with
@@ -29,12 +35,11 @@ export class DDM implements StreamDetector {
   private warning = false;
 
   constructor(params: Partial<DdmParams> = {}) {
-    const p = { ...DEFAULTS, ...params };
-    this.params = Object.freeze({
-      warmStart: checkParam("DDM", "warmStart", p.warmStart, { min: 1, integer: true }),
-      warningThreshold: checkParam("DDM", "warningThreshold", p.warningThreshold, { min: 0, exclusiveMin: true }),
-      driftThreshold: checkParam("DDM", "driftThreshold", p.driftThreshold, { min: p.warningThreshold }),
-    });
+    this.params = resolveParams("DDM", SCHEMA, params);
+    const { warningThreshold, driftThreshold } = this.params;
+    if (driftThreshold < warningThreshold) {
+      throw new ValidationError(`DDM: invalid parameters: driftThreshold: must be >= warningThreshold (${warningThreshold}), got ${driftThreshold}`, [{ path: "driftThreshold", message: "must be >= warningThreshold" }]);
+    }
   }
 
   get driftDetected(): boolean {
@@ -48,13 +53,12 @@ export class DDM implements StreamDetector {
     return this.n > 0 ? this.errors / this.n : 0;
   }
 
-  /** Feeds one outcome: 1 (or true) for an error, 0 for a correct prediction. */
-  update(value: number): boolean {
-    checkValue("DDM", value);
-    if (value !== 0 && value !== 1) checkParam("DDM.update", "value (0 or 1)", NaN);
+  /** Feeds one outcome: 1 (or true) for an error, 0 (or false) for a correct prediction. */
+  update(value: number | boolean): boolean {
+    if (value !== 0 && value !== 1 && typeof value !== "boolean") throw new DataError(`DDM.update: the value must be 0 or 1 (or false or true), got ${String(value)}`);
     if (this.detected) this.clear();
     this.n++;
-    this.errors += value;
+    this.errors += Number(value);
     const p = this.errors / this.n;
     const s = Math.sqrt((p * (1 - p)) / this.n);
     this.warning = false;

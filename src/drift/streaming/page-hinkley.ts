@@ -1,4 +1,5 @@
-import { checkParam, checkValue, readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
+import { number, integer, oneOf, param, resolveParams, type ParamSchema } from "../../core/params.js";
+import { checkValue, readStreamDocument, streamDocument, type StreamDetector, type StreamDetectorJSON } from "./stream-detector.js";
 
 export interface PageHinkleyParams {
   /** No detection before this many values. Default 30. */
@@ -13,7 +14,13 @@ export interface PageHinkleyParams {
   mode: "up" | "down" | "both";
 }
 
-const DEFAULTS: PageHinkleyParams = { minInstances: 30, delta: 0.005, threshold: 50, alpha: 1 - 0.0001, mode: "both" };
+const SCHEMA: ParamSchema<PageHinkleyParams> = {
+  minInstances: param(30, integer({ min: 1 })),
+  delta: param(0.005, number({ min: 0 })),
+  threshold: param(50, number({ min: 0, exclusiveMin: true })),
+  alpha: param(1 - 0.0001, number({ min: 0, max: 1, exclusiveMin: true })),
+  mode: param("both", oneOf("up", "down", "both")),
+};
 
 /**
  * The Page-Hinkley test (Page 1954), with river's defaults: cumulative deviations of each value
@@ -33,15 +40,7 @@ export class PageHinkley implements StreamDetector {
   private detected = false;
 
   constructor(params: Partial<PageHinkleyParams> = {}) {
-    const p = { ...DEFAULTS, ...params };
-    if (!["up", "down", "both"].includes(p.mode)) checkParam("PageHinkley", "mode (up, down or both)", NaN);
-    this.params = Object.freeze({
-      minInstances: checkParam("PageHinkley", "minInstances", p.minInstances, { min: 1, integer: true }),
-      delta: checkParam("PageHinkley", "delta", p.delta, { min: 0 }),
-      threshold: checkParam("PageHinkley", "threshold", p.threshold, { min: 0, exclusiveMin: true }),
-      alpha: checkParam("PageHinkley", "alpha", p.alpha, { min: 0, max: 1, exclusiveMin: true }),
-      mode: p.mode,
-    });
+    this.params = resolveParams("PageHinkley", SCHEMA, params);
   }
 
   get driftDetected(): boolean {

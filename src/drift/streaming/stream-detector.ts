@@ -1,4 +1,4 @@
-import { SerializationError, ValidationError } from "../../core/errors.js";
+import { DataError, SerializationError } from "../../core/errors.js";
 import type { JsonObject } from "../../core/json.js";
 import { FORBIDDEN_KEYS, StateReader } from "../../core/state-codec.js";
 
@@ -24,18 +24,17 @@ export interface StreamDetector {
   toJSON(): StreamDetectorJSON;
 }
 
-/** Validates a finite update value, naming the detector. */
-export function checkValue(kind: string, value: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ValidationError(`${kind}.update: the value must be a finite number, got ${String(value)}`, [{ path: "value", message: "must be a finite number" }]);
-  }
-}
+/**
+ * Largest magnitude `update` accepts: the running sums and squared deviations of 2^53 such values
+ * stay far below the largest double, so the state can never overflow into Infinity or NaN.
+ */
+export const MAX_STREAM_VALUE = 1e100;
 
-/** Checks a numeric parameter and returns it. */
-export function checkParam(kind: string, name: string, value: number, { min = -Infinity, max = Infinity, integer = false, exclusiveMin = false } = {}): number {
-  const ok = typeof value === "number" && Number.isFinite(value) && (exclusiveMin ? value > min : value >= min) && value <= max && (!integer || Number.isInteger(value));
-  if (!ok) throw new ValidationError(`${kind}: ${name} must be a ${integer ? "integer" : "finite number"} ${exclusiveMin ? ">" : ">="} ${min}${Number.isFinite(max) ? ` and <= ${max}` : ""}, got ${String(value)}`, [{ path: name, message: "out of range" }]);
-  return value;
+/** Validates an update value (a finite number of magnitude at most MAX_STREAM_VALUE), naming the detector. */
+export function checkValue(kind: string, value: number): void {
+  if (typeof value !== "number" || !(Math.abs(value) <= MAX_STREAM_VALUE)) {
+    throw new DataError(`${kind}.update: the value must be a finite number within ±${MAX_STREAM_VALUE}, got ${String(value)}`);
+  }
 }
 
 /** Wraps params and state in the versioned document. */

@@ -27,6 +27,16 @@ function errorCode(action: () => unknown): string | undefined {
   return undefined;
 }
 
+/** "CODE: message" of the error `action` throws. */
+function message(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
+  }
+  return "nothing thrown";
+}
+
 describe("streaming detectors", () => {
   it("ADWIN finds a mean shift soon after it happens and stays quiet on a stationary stream", () => {
     const quiet = detections(new ADWIN(), stream(1, 5000, 0, 0, 5000));
@@ -86,8 +96,8 @@ describe("streaming detectors", () => {
   });
 
   it("rejects bad values, bad params and bad documents with clear errors", () => {
-    expect(errorCode(() => new ADWIN().update(NaN))).toBe("VALIDATION_ERROR");
-    expect(errorCode(() => new DDM().update(0.5))).toBe("VALIDATION_ERROR");
+    expect(errorCode(() => new ADWIN().update(NaN))).toBe("DATA_ERROR");
+    expect(errorCode(() => new DDM().update(0.5))).toBe("DATA_ERROR");
     expect(errorCode(() => new ADWIN({ delta: 0 }))).toBe("VALIDATION_ERROR");
     expect(errorCode(() => new PageHinkley({ mode: "sideways" as never }))).toBe("VALIDATION_ERROR");
     const json = new ADWIN().toJSON();
@@ -96,5 +106,42 @@ describe("streaming detectors", () => {
     expect(errorCode(() => ADWIN.fromJSON({ ...json, schemaVersion: 2 }))).toBe("SERIALIZATION_ERROR");
     expect(errorCode(() => ADWIN.fromJSON(JSON.parse(JSON.stringify(json).replace('"state":{', '"state":{"__proto__":{"x":1},'))))).toBe("SERIALIZATION_ERROR");
     expect(errorCode(() => ADWIN.fromJSON({ ...json, state: { ...json.state, width: 3 } }))).toBe("SERIALIZATION_ERROR");
+  });
+
+  it("refuses values beyond ±1e100, so huge inputs cannot break the state or its document", () => {
+    const data = stream(4, 600, 0, 3, 300);
+    for (const [kind, make, fromJSON] of [
+      ["PageHinkley", () => new PageHinkley(), PageHinkley.fromJSON],
+      ["ADWIN", () => new ADWIN(), ADWIN.fromJSON],
+    ] as const) {
+      const detector = make();
+      for (const huge of [1.7e308, -1.7e308, 1e160, 1.0000001e100]) {
+        expect(message(() => detector.update(huge))).toBe(`DATA_ERROR: ${kind}.update: the value must be a finite number within ±1e+100, got ${huge}`);
+      }
+      // The bound itself is accepted, and the state stays usable and loadable afterwards.
+      for (let i = 0; i < 500; i++) detector.update(i % 2 === 0 ? 1e100 : -1e100);
+      const copy = fromJSON(JSON.stringify(detector.toJSON()));
+      expect(JSON.stringify(copy.toJSON())).toBe(JSON.stringify(detector.toJSON()));
+      detector.reset();
+      expect(detections(detector, data).length, kind).toBeGreaterThan(0);
+    }
+  });
+
+  it("says what DDM and PageHinkley accept, takes booleans in DDM, and refuses unknown options", () => {
+    expect(message(() => new DDM().update(2))).toBe("DATA_ERROR: DDM.update: the value must be 0 or 1 (or false or true), got 2");
+    expect(message(() => new PageHinkley({ mode: "sideways" as never }))).toBe('VALIDATION_ERROR: PageHinkley: invalid parameters: mode: must be one of "up", "down", "both", got "sideways"');
+    const booleans = new DDM();
+    const numbers = new DDM();
+    const outcomes = Array.from(stream(6, 400, 0.1, 0.6, 200), (v) => v > 0.3);
+    expect(outcomes.map((o) => booleans.update(o))).toEqual(outcomes.map((o) => numbers.update(o ? 1 : 0)));
+    expect(booleans.toJSON()).toEqual(numbers.toJSON());
+    for (const [kind, make] of [
+      ["ADWIN", () => new ADWIN({ deltaa: 0.01 } as never)],
+      ["PageHinkley", () => new PageHinkley({ deltaa: 0.01 } as never)],
+      ["DDM", () => new DDM({ deltaa: 0.01 } as never)],
+    ] as const) {
+      expect(message(make)).toMatch(new RegExp(`^VALIDATION_ERROR: ${kind}: invalid parameters: deltaa: unknown parameter`));
+    }
+    expect(message(() => new DDM({ warningThreshold: 3, driftThreshold: 2 }))).toMatch(/^VALIDATION_ERROR: DDM: invalid parameters: driftThreshold: must be >= warningThreshold/);
   });
 });
