@@ -228,6 +228,8 @@ async function onFile<T>(verb: "read" | "write", path: string, operation: () => 
   try {
     return await operation();
   } catch (error) {
+    // tabkit's file helpers already name the file; only raw system errors need the path
+    if (isTabkitError(error)) throw error;
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     // "ENOENT: no such file or directory, open 'x'" → "no such file or directory"
     throw new RefusedError(`cannot ${verb} ${path}: ${(error as Error).message.replace(/^[A-Z]+: ([^,]*).*$/s, "$1")}`);
