@@ -6,7 +6,12 @@ import type { JsonObject, JsonValue } from "./json.js";
  * damaged in storage or transit, which no structural check could notice.
  */
 export function modelChecksum(params: JsonObject, state: JsonValue): string {
-  const text = JSON.stringify([params, state]);
+  const [a, b] = textHashes(JSON.stringify([params, state]));
+  return hex(a) + hex(b);
+}
+
+/** Two independent 32-bit hashes of a text: FNV-1a, and FNV-1a with a murmur multiplier and shift. */
+export function textHashes(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
@@ -15,7 +20,7 @@ export function modelChecksum(params: JsonObject, state: JsonValue): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return hex(a) + hex(b);
+  return [a, b];
 }
 
 function hex(value: number): string {

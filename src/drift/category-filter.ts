@@ -6,6 +6,8 @@
  * 4e-6 at 1000, 0.04% at 2^19, 1.8% at 10^6).
  */
 
+import { textHashes } from "../core/checksum.js";
+
 const BITS_PER_CATEGORY = 32;
 export const MAX_FILTER_BYTES = 1 << 20;
 const MAX_PROBES = 16;
@@ -22,18 +24,10 @@ function probes(bytes: number, count: number): number {
   return Math.min(MAX_PROBES, Math.max(1, Math.round(((bytes * 8) / count) * Math.LN2)));
 }
 
-/** Two independent 32-bit hashes (FNV-1a and a murmur-mixed variant) of a category's text. */
+/** Two independent 32-bit hashes of a category's text, the second mixed further to step the probes. */
 function hashes(key: string | number): [number, number] {
-  const text = String(key);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  h2 ^= h2 >>> 16;
+  const [h1, mixed] = textHashes(String(key));
+  let h2 = mixed ^ (mixed >>> 16);
   h2 = Math.imul(h2, 0x85ebca6b);
   h2 ^= h2 >>> 13;
   // An odd step visits distinct bits of the power-of-two table.

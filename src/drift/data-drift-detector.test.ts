@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isTabkitError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { RandomState } from "../core/random-state.js";
 import { loadModel } from "../load-model.js";
 import { DataDriftDetector } from "./data-drift-detector.js";
 import { ks2samp } from "./stats/ks-2samp.js";
 import { wassersteinDistance } from "./stats/wasserstein.js";
+import { thrown as code } from "../../test/helpers/thrown.js";
 
 const rs = new RandomState(3);
 const n = 400;
@@ -20,14 +20,6 @@ const current = Frame.fromColumns({
   flag: reference.numeric("flag").slice().reverse(),
 });
 
-const code = (action: () => unknown): string => {
-  try {
-    action();
-  } catch (error) {
-    return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
-  }
-  return "nothing thrown";
-};
 
 describe("DataDriftDetector", () => {
   it("reports method, score, threshold, verdict and histograms per column, and the dataset verdict", () => {

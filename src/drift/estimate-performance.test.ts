@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isTabkitError } from "../core/errors.js";
 import { RandomState } from "../core/random-state.js";
 import { estimatePerformance } from "./estimate-performance.js";
+import { thrown as message } from "../../test/helpers/thrown.js";
 
 /** Realized metrics from labels, as scikit-learn computes them (zero_division = 0). */
 function realized(labels: Uint8Array, predicted: Uint8Array) {
@@ -70,14 +71,6 @@ describe("estimatePerformance (CBPE)", () => {
   });
 
   it("refuses inputs that are not arrays of numbers, and unknown options, naming the problem", () => {
-    const message = (action: () => unknown) => {
-      try {
-        action();
-      } catch (error) {
-        return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
-      }
-      return "nothing thrown";
-    };
     expect(message(() => estimatePerformance(["0.9", "0.1"] as never))).toBe('DATA_ERROR: estimatePerformance: probability "0.9" at row 0 is not a number within [0, 1]');
     expect(message(() => estimatePerformance(null as never))).toBe("DATA_ERROR: estimatePerformance: probabilities must be an array or a typed array of numbers, got null");
     expect(message(() => estimatePerformance({ length: 1e10 } as never))).toBe("DATA_ERROR: estimatePerformance: probabilities must be an array or a typed array of numbers, got an object that is not an array");

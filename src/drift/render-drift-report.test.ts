@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isTabkitError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { DataDriftDetector } from "./data-drift-detector.js";
 import { escapeHtml, renderDriftReport } from "./render-drift-report.js";
+import { thrown as message } from "../../test/helpers/thrown.js";
 
 const evil = "<script>alert(1)</script>";
 
@@ -22,14 +22,6 @@ describe("renderDriftReport", () => {
   });
 
   it("refuses a report or title of the wrong shape with a clear error", () => {
-    const message = (action: () => unknown): string => {
-      try {
-        action();
-      } catch (error) {
-        return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
-      }
-      return "nothing thrown";
-    };
     expect(message(() => renderDriftReport({} as never))).toBe("DATA_ERROR: renderDriftReport: report must be a DriftReport from DataDriftDetector.evaluate; its columns are not an array of column results");
     expect(message(() => renderDriftReport(null as never))).toBe("DATA_ERROR: renderDriftReport: report must be a DriftReport from DataDriftDetector.evaluate; got null");
     const report = new DataDriftDetector({ minRows: 3 }).fit(Frame.fromColumns({ a: [1, 2, 3, 4] })).evaluate(Frame.fromColumns({ a: [2, 3, 4, 5] }));

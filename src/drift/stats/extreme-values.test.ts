@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isTabkitError } from "../../core/errors.js";
 import { Frame } from "../../core/frame.js";
 import { RandomState } from "../../core/random-state.js";
 import { DataDriftDetector } from "../data-drift-detector.js";
@@ -7,6 +6,7 @@ import type { DriftMethod } from "../methods.js";
 import { histogramCounts, sturgesBinEdges } from "./binning.js";
 import { toSortedSample } from "./sorted-sample.js";
 import { wassersteinNormed } from "./wasserstein.js";
+import { thrown as code } from "../../../test/helpers/thrown.js";
 
 const rs = new RandomState(5);
 const ref = Array.from(rs.randomSample(2000), (u) => 2 * u - 1);
@@ -17,14 +17,6 @@ const evaluate = (method: DriftMethod, scale: number) => {
   return detector.evaluate(Frame.fromColumns({ x: cur.map((v) => v * scale) })).columns[0];
 };
 
-const code = (action: () => unknown): string => {
-  try {
-    action();
-  } catch (error) {
-    return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
-  }
-  return "nothing thrown";
-};
 
 describe("drift statistics at the ends of the double range", () => {
   it("normed Wasserstein does not overflow near 1e300", () => {

@@ -5,6 +5,7 @@ import { ADWIN } from "./adwin.js";
 import { DDM } from "./ddm.js";
 import { PageHinkley } from "./page-hinkley.js";
 import type { StreamDetector } from "./stream-detector.js";
+import { thrown as message } from "../../../test/helpers/thrown.js";
 
 /** Uniform noise around `mean` for n steps, then around `after`. */
 function stream(seed: number, n: number, mean: number, after: number, changeAt: number): Float64Array {
@@ -27,15 +28,6 @@ function errorCode(action: () => unknown): string | undefined {
   return undefined;
 }
 
-/** "CODE: message" of the error `action` throws. */
-function message(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return isTabkitError(error) ? `${error.code}: ${error.message}` : `not a TabkitError: ${String(error)}`;
-  }
-  return "nothing thrown";
-}
 
 describe("streaming detectors", () => {
   it("ADWIN finds a mean shift soon after it happens and stays quiet on a stationary stream", () => {
