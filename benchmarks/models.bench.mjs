@@ -17,6 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
 /** Rounds of fits, alternating between tabkit and scikit-learn (TABKIT_BENCH_ROUNDS; 1 with TABKIT_BENCH_QUICK). */
 const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK ? 1 : 3));
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`TABKIT_BENCH_ROUNDS must be a positive integer, got ${process.env.TABKIT_BENCH_ROUNDS}`);
 const PEER_TREES = 100;
 
 function load() {
