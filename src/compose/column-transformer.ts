@@ -296,7 +296,7 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     const schema = decodeSchema(reader.object("schema"));
     let plan: PlannedBlock[] = [];
     try {
-      plan = this.plan(schema.names, "fit");
+      plan = this.plan(schema.names, "loadModel");
     } catch (error) {
       reader.fail("schema", `does not fit params.transformers: ${(error as Error).message}`);
     }
