@@ -3,7 +3,7 @@ import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type FrameRecord } from "../core/frame.js";
 import type { JsonObject } from "../core/json.js";
 import { integer, nullable, number, oneOf, param, recordOf, arrayOf, string, type ParamSchema } from "../core/params.js";
-import type { StateReader } from "../core/state-codec.js";
+import { FORBIDDEN_KEYS, type StateReader } from "../core/state-codec.js";
 import { columnDrift, untested, type ColumnDrift, type ColumnRole } from "./column-drift.js";
 import { decodeSummary, encodeSummary, inferColumnType, INTEGER_CARDINALITY_LIMIT, summarizeCategorical, summarizeNumerical, type ColumnSummary } from "./column-summary.js";
 import { DRIFT_METHOD_NAMES, DRIFT_METHODS, isDrift, type DriftColumnType, type DriftMethod } from "./methods.js";
@@ -50,8 +50,6 @@ export interface DataDriftDetectorParams {
 const METHOD = oneOf(...DRIFT_METHOD_NAMES);
 const THRESHOLD = number({ min: 0 });
 const NAMES = arrayOf(string(), { minLength: 1 });
-/** Column names that cannot be keys of a per-column record in the model format (see docs/persistence.md). */
-const RESERVED_KEYS = ["__proto__", "constructor", "prototype"];
 
 const SCHEMA: ParamSchema<DataDriftDetectorParams> = {
   columns: param(null, nullable((value) => NAMES(value) ?? (new Set(value as string[]).size !== (value as string[]).length ? "must not repeat a column" : undefined))),
@@ -124,7 +122,8 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
     }
     for (const record of ["perColumnMethod", "perColumnThreshold", "columnTypes"] as const) {
       for (const key of Object.keys(this.params[record] ?? {})) {
-        if (RESERVED_KEYS.includes(key)) {
+        // The model format cannot store these as keys of a per-column record (see docs/persistence.md).
+        if (FORBIDDEN_KEYS.has(key)) {
           throw new ValidationError(this.message("constructor", `${record} names column "${key}", which the model format cannot store as a key; rename the column`), [{ path: `${record}.${key}`, message: "reserved key" }]);
         }
       }

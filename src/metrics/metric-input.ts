@@ -1,4 +1,4 @@
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, showValue, ValidationError } from "../core/errors.js";
 import { compareLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 
@@ -112,7 +112,7 @@ export function checkFinite(fn: string, name: string, values: ArrayLike<unknown>
 function notFinite(fn: string, name: string, value: unknown, index: number, cols: number): DataError {
   const row = Math.floor(index / cols);
   const where = cols > 1 ? `row ${row}, column ${index % cols}` : `row ${row}`;
-  return metricError(fn, `${name} value ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${where}) is not a finite number`, row);
+  return metricError(fn, `${name} value ${showValue(value)} (${where}) is not a finite number`, row);
 }
 
 /** A numeric input as a dense rows x cols block; `oneD` tells whether it came as a flat array. */

@@ -78,4 +78,8 @@ export class GroupKFold implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return false;
+  }
 }

@@ -57,4 +57,8 @@ export class KFold implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return false;
+  }
 }

@@ -1,15 +1,16 @@
 import { ValidationError } from "../core/errors.js";
 import { isEstimator, type Estimator } from "../core/estimator.js";
+import { FORBIDDEN_KEYS } from "../core/state-codec.js";
 
 type AnyEstimator = Estimator<object, unknown>;
 type Patch = Readonly<Record<string, unknown>>;
 
-const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
-
 /** Why a `name__param` path cannot be set (a reserved name or an empty part), or undefined. */
 export function paramPathProblem(path: string): string | undefined {
   const parts = path.split("__");
-  if (path.includes("__proto__") || parts.some((part) => RESERVED.has(part))) return `param path ${JSON.stringify(path)} uses a reserved name (__proto__, constructor, prototype)`;
+  // A key holding "__" ("__proto__") never survives the split, so it is looked for in the whole path.
+  const reserved = [...FORBIDDEN_KEYS].some((key) => (key.includes("__") ? path.includes(key) : parts.includes(key)));
+  if (reserved) return `param path ${JSON.stringify(path)} uses a reserved name (${[...FORBIDDEN_KEYS].join(", ")})`;
   if (parts.some((part) => part === "")) return `param path ${JSON.stringify(path)} has an empty part; write a param name or step__param`;
   return undefined;
 }

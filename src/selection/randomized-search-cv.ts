@@ -31,8 +31,8 @@ export class RandomizedSearchCV extends SearchCV<RandomizedSearchCVParams> {
     super(SCHEMA, params);
   }
 
-  protected candidates(onWarning: ((message: string) => void) | undefined): Record<string, unknown>[] {
-    const warn = onWarning && ((message: string) => onWarning(this.message("fit", message)));
+  protected candidates(onWarning: ((message: string) => void) | undefined, method: string): Record<string, unknown>[] {
+    const warn = onWarning && ((message: string) => onWarning(this.message(method, message)));
     return sampleParameters(this.params.paramDistributions, this.params.nIter, this.params.randomState, warn);
   }
 }

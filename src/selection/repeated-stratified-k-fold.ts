@@ -49,4 +49,8 @@ export class RepeatedStratifiedKFold implements Splitter {
   getNSplits(): number {
     return this.nSplits * this.nRepeats;
   }
+
+  get stratified(): boolean {
+    return true;
+  }
 }

@@ -14,7 +14,8 @@ import { KFold } from "./k-fold.js";
 import { withNestedParams } from "./nested-params.js";
 import { sampleParameters } from "./parameter-sampler.js";
 import { RandomizedSearchCV } from "./randomized-search-cv.js";
-import type { CvResults } from "./search-cv.js";
+import { checkFoldClasses, type CvResults } from "./search-cv.js";
+import type { Splitter } from "./splitter.js";
 import { StratifiedKFold } from "./stratified-k-fold.js";
 
 type Results = Record<string, unknown[]>;
@@ -132,6 +133,27 @@ describe("search behaviour", () => {
     expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y.slice(3))).toThrow(DataError);
     expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, scoring: ["accuracy", "f1"] }).fit(fx.X, fx.y)).toThrow(/refit must name/);
   });
+  it("names fitAsync in the errors and warnings of fitAsync", async () => {
+    const y = fx.y.map((_, i) => (i < 140 ? 0 : 1));
+    await expect(new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, cv: new KFold({ nSplits: 3 }) }).fitAsync(fx.X, y)).rejects.toThrow(/^GridSearchCV\.fitAsync: training fold 2 has no row of class 1/);
+    await expect(new GridSearchCV({ estimator: new Picky({ w2: 0.12 }), paramGrid: { w0: [1] }, cv: 3 }).fitAsync(fx.X, fx.y)).rejects.toThrow(/^GridSearchCV\.fitAsync: the refit of the best candidate/);
+    const messages: string[] = [];
+    const onWarning = (m: string) => void messages.push(m);
+    await new GridSearchCV({ estimator: new Picky(), paramGrid: { w0: [1, -1] }, cv: 3 }).fitAsync(fx.X, fx.y, { onWarning });
+    await new RandomizedSearchCV({ estimator: new SoftsignLinear(), paramDistributions: { w0: [1, 2] }, nIter: 5, cv: 3 }).fitAsync(fx.X, fx.y, { onWarning });
+    expect(messages).toEqual([
+      expect.stringMatching(/^GridSearchCV\.fitAsync: 3 fits failed out of a total of 6/),
+      expect.stringMatching(/^GridSearchCV\.fitAsync: one or more of the test scores are non-finite/),
+      "RandomizedSearchCV.fitAsync: The total space of parameters 2 is smaller than nIter=5; running 2 iterations",
+    ]);
+  });
+  it("tells a stratified splitter by its stratified flag, not by its name", () => {
+    const y = [0, 0, 0, 1, 1, 1];
+    const trains = [Int32Array.of(0, 1, 2), Int32Array.of(3, 4, 5)];
+    const splitter = (stratified: boolean): Splitter => ({ splitter: "StratifiedLookalike", nSplits: 2, stratified, split: new KFold({ nSplits: 2 }).split, getNSplits: () => 2 });
+    expect(() => checkFoldClasses(y, trains, splitter(false), "")).toThrow(/^training fold 0 has no row of class 1; use StratifiedKFold or fewer folds$/);
+    expect(() => checkFoldClasses(y, trains, splitter(true), "")).toThrow(/^training fold 0 has no row of class 1: the class has only 3 member\(s\) in y; remove that class/);
+  });
 });
 
 /** SoftsignLinear whose fit fails when w0 is negative, or on more rows than w2 * 1000 (to make only the refit fail). */
@@ -215,7 +237,8 @@ describe("failed fits, failed scorers and warnings", () => {
     const proto = JSON.parse('{ "__proto__": [1] }') as Record<string, number[]>;
     expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: proto })).toThrow(/param path "__proto__" uses a reserved name/);
     expect(() => new RandomizedSearchCV({ estimator: new SoftsignLinear(), paramDistributions: { clf__constructor: [1] } })).toThrow(ValidationError);
-    expect(() => withNestedParams(pipe(), JSON.parse('{ "__proto__": 1 }'))).toThrow(/^withNestedParams: param path "__proto__" uses a reserved name/);
+    expect(() => withNestedParams(pipe(), JSON.parse('{ "__proto__": 1 }'))).toThrow(/^withNestedParams: param path "__proto__" uses a reserved name \(__proto__, constructor, prototype\)$/);
+    for (const path of ["clf__prototype", "constructor", "clf__proto__w0"]) expect(() => withNestedParams(pipe(), { [path]: 1 })).toThrow(/uses a reserved name/);
     expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), scoring: {} })).toThrow(/scoring: must not be an empty record/);
     expect(() => crossValidate(new SoftsignLinear(), fx.X, fx.y, { scoring: {} })).toThrow(/^crossValidate: scoring must not be an empty record$/);
   });

@@ -56,11 +56,11 @@ interface SearchState {
  * child's own tasks sit under "candidate c/C › fold k/K" or "refit".
  */
 export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> {
-  /** The candidate param sets, in scikit-learn's order; `onWarning` receives the sampler's warnings. */
-  protected abstract candidates(onWarning: ((message: string) => void) | undefined): Record<string, unknown>[];
+  /** The candidate param sets, in scikit-learn's order; `onWarning` receives the sampler's warnings, to be named after `method` ("fit" or "fitAsync"). */
+  protected abstract candidates(onWarning: ((message: string) => void) | undefined, method: string): Record<string, unknown>[];
 
   fit(X: RowIndexable, y: readonly Label[], options: SearchFitOptions = {}): this {
-    return runFit(this.fitProcedure(X, y, options), options);
+    return runFit(this.fitProcedure(X, y, options, "fit"), options);
   }
 
   /**
@@ -69,32 +69,33 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
    * committed unless the search completes.
    */
   async fitAsync(X: RowIndexable, y: readonly Label[], options: SearchFitOptions & AsyncFitOptions = {}): Promise<this> {
-    return runFitAsync(this.fitProcedure(X, y, options), options, `${this.kind}.fitAsync`);
+    return runFitAsync(this.fitProcedure(X, y, options, "fitAsync"), options, `${this.kind}.fitAsync`);
   }
 
-  private *fitProcedure(X: RowIndexable, y: readonly Label[], options: SearchFitOptions): FitProcedure<this> {
+  /** `method` ("fit" or "fitAsync") names the caller in errors and warnings. */
+  private *fitProcedure(X: RowIndexable, y: readonly Label[], options: SearchFitOptions, method: string): FitProcedure<this> {
     const p = this.params;
-    if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the estimator to search"), [{ path: "estimator", message: "required" }]);
+    if (p.estimator === null) throw new ValidationError(this.message(method, "estimator is null; pass the estimator to search"), [{ path: "estimator", message: "required" }]);
     const n = rowCount(X);
-    const labels = toLabels(y, n, this.site("fit"));
+    const labels = toLabels(y, n, this.site(method));
     const scorers = resolveScorers(p.scoring, p.estimator, this.kind);
     if (scorers.multi && typeof p.refit !== "string" && p.refit !== false) {
-      throw new ValidationError(this.message("fit", `with several scorers, refit must name one of them (${scorers.names.join(", ")}) or be false`), [{ path: "refit", message: "must name a scorer" }]);
+      throw new ValidationError(this.message(method, `with several scorers, refit must name one of them (${scorers.names.join(", ")}) or be false`), [{ path: "refit", message: "must name a scorer" }]);
     }
     if (scorers.multi && typeof p.refit === "string" && !scorers.names.includes(p.refit)) {
-      throw new ValidationError(this.message("fit", `refit names "${p.refit}", which is not a scorer (${scorers.names.join(", ")})`), [{ path: "refit", message: "unknown scorer" }]);
+      throw new ValidationError(this.message(method, `refit names "${p.refit}", which is not a scorer (${scorers.names.join(", ")})`), [{ path: "refit", message: "unknown scorer" }]);
     }
     // With one scorer scikit-learn takes any string as true; only the scorer's own name (or its cvResults key) is accepted here, so that a typo is caught.
     const single = scorers.scorers[0].name;
     if (!scorers.multi && typeof p.refit === "string" && p.refit !== single && p.refit !== "score") {
-      throw new ValidationError(this.message("fit", `refit names "${p.refit}", but the only scorer is "${single}"; set refit to true, false or "${single}"`), [{ path: "refit", message: "unknown scorer" }]);
+      throw new ValidationError(this.message(method, `refit names "${p.refit}", but the only scorer is "${single}"; set refit to true, false or "${single}"`), [{ path: "refit", message: "unknown scorer" }]);
     }
     const classifier = isClassifier(p.estimator);
     const splitter = checkCv(p.cv, labels, classifier, this.kind);
     const splits = [...splitter.split(n, labels, options.groups ?? null, { onWarning: options.onWarning })];
-    if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), splitter, this.message("fit", ""));
-    const candidates = this.candidates(options.onWarning);
-    const scoring: FoldScoring = { scorers, returnTrain: p.returnTrainScore, errorScore: p.errorScore, owner: `${this.kind}.fit`, onWarning: options.onWarning };
+    if (classifier) checkFoldClasses(labels, splits.map((s) => s.train), splitter, this.message(method, ""));
+    const candidates = this.candidates(options.onWarning, method);
+    const scoring: FoldScoring = { scorers, returnTrain: p.returnTrainScore, errorScore: p.errorScore, owner: `${this.kind}.${method}`, onWarning: options.onWarning };
     const progress = new ProgressCounter(options.onProgress, "fits", candidates.length * splits.length + (p.refit === false ? 0 : 1));
     const results: FoldResult[][] = [];
     for (const [c, params] of candidates.entries()) {
@@ -120,7 +121,7 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
       try {
         yield { child: bestEstimator, X, y: labels, path: ["refit"] };
       } catch (error) {
-        throw inStep(error, this.site("fit"), `the refit of the best candidate (${bestIndex + 1}/${candidates.length}) on all the data`, bestEstimator.kind);
+        throw inStep(error, this.site(method), `the refit of the best candidate (${bestIndex + 1}/${candidates.length}) on all the data`, bestEstimator.kind);
       }
       refitTime = (globalThis.performance.now() - start) / 1000;
       progress.advance();
@@ -238,11 +239,10 @@ export function checkFoldClasses(labels: readonly Label[], trains: readonly Int3
     const missing = classes.find((c) => !seen.has(c));
     if (missing === undefined) return;
     const members = labels.filter((l) => l === missing).length;
-    const nSplits = (splitter as { nSplits?: number }).nSplits ?? trains.length;
     const cause =
-      members > 1 && !splitter.splitter.includes("Stratified")
+      members > 1 && !splitter.stratified
         ? "; use StratifiedKFold or fewer folds"
-        : `: the class has only ${members} member(s) in y${members < nSplits ? `, fewer than nSplits=${nSplits}` : ""}; remove that class or gather more rows of it`;
+        : `: the class has only ${members} member(s) in y${members < splitter.nSplits ? `, fewer than nSplits=${splitter.nSplits}` : ""}; remove that class or gather more rows of it`;
     throw new DataError(`${prefix}training fold ${k} has no row of class ${JSON.stringify(missing)}${cause}`);
   });
 }

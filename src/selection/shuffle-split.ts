@@ -51,4 +51,8 @@ export class ShuffleSplit implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return false;
+  }
 }

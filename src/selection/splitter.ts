@@ -1,4 +1,4 @@
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError, showValue, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import type { TableInput } from "../core/input.js";
 import { toLabels, type Label } from "../core/labels.js";
@@ -27,6 +27,10 @@ export interface SplitOptions {
  */
 export interface Splitter {
   readonly splitter: string;
+  /** The folds (per repetition) or random splits asked for. */
+  readonly nSplits: number;
+  /** True when every split keeps y's class proportions; a getter, so that it stays out of the description. */
+  readonly stratified: boolean;
   split(X: SplitInput, y?: readonly Label[] | null, groups?: readonly Label[] | null, options?: SplitOptions): Generator<Split>;
   getNSplits(X?: SplitInput, y?: readonly Label[] | null, groups?: readonly Label[] | null): number;
 }
@@ -54,7 +58,7 @@ export function splitLabels(values: unknown, n: number, owner: string, what: "y"
   const type = typeof values[0];
   values.forEach((g: unknown, row) => {
     const ok = (typeof g === "string" || (typeof g === "number" && Number.isFinite(g))) && typeof g === type;
-    if (!ok) throw new DataError(`${owner}.split: groups value ${typeof g === "string" ? JSON.stringify(g) : String(g)} (row ${row}) must be a finite number or a string, of one type throughout`, { row });
+    if (!ok) throw new DataError(`${owner}.split: groups value ${showValue(g)} (row ${row}) must be a finite number or a string, of one type throughout`, { row });
   });
   return values as Label[];
 }

@@ -63,6 +63,14 @@ describe("splitter errors", () => {
     const rebuilt = toSplitter(JSON.parse(JSON.stringify(s)), "test");
     expect([...rebuilt.split(8, y)].map((f) => Array.from(f.test))).toEqual(first);
   });
+  it("says whether it stratifies, outside its plain description", () => {
+    const splitters: Splitter[] = [new KFold(), new GroupKFold(), new ShuffleSplit(), new TimeSeriesSplit(), new StratifiedKFold(), new RepeatedStratifiedKFold(), new StratifiedShuffleSplit()];
+    expect(splitters.map((s) => s.stratified)).toEqual([false, false, false, false, true, true, true]);
+    for (const s of splitters) {
+      expect(Object.keys(s)).not.toContain("stratified");
+      expect(toSplitter(s, "test").stratified).toBe(s.stratified);
+    }
+  });
   it("StratifiedKFold warns through onWarning when a class has fewer members than nSplits (once for RepeatedStratifiedKFold)", () => {
     const y = ["a", "a", "a", "a", "b", "b", "b", "c"];
     const messages: string[] = [];

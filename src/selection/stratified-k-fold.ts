@@ -49,6 +49,10 @@ export class StratifiedKFold implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return true;
+  }
 }
 
 /** The test fold of every row; `rng` null means no shuffling. Warns, as scikit-learn, when a class has fewer members than nSplits. */

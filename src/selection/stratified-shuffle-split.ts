@@ -55,6 +55,10 @@ export class StratifiedShuffleSplit implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return true;
+  }
 }
 
 /** The shared draw of StratifiedShuffleSplit and stratified trainTestSplit. */

@@ -58,6 +58,10 @@ export class TimeSeriesSplit implements Splitter {
   getNSplits(): number {
     return this.nSplits;
   }
+
+  get stratified(): boolean {
+    return false;
+  }
 }
 
 function range(start: number, stop: number): Int32Array {
