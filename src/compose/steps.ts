@@ -44,7 +44,7 @@ export const estimatorCheck =
  * key the model loader refuses ("constructor", "prototype"; names become keys of
  * `transformerWeights` and `outputIndices`).
  */
-export function checkStepNames(names: readonly string[], paramNames: readonly string[] = []): string | undefined {
+export function checkStepNames(names: readonly string[], paramNames: readonly string[]): string | undefined {
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== "string" || name === "") return "every step needs a non-empty string name";

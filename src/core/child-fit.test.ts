@@ -49,7 +49,7 @@ describe("fit procedures", () => {
     const events: FitProgress[] = [];
     const sync = runFit(procedure([new Child(), new Child(true)]), { onProgress: (p) => events.push(p) });
     const children = [new AsyncChild(), new Child(true)];
-    const asyncResult = await runFitAsync(procedure(children), { onProgress: (p) => events.push(p) });
+    const asyncResult = await runFitAsync(procedure(children), { onProgress: (p) => events.push(p) }, "Parent.fitAsync");
     expect(sync).toEqual(["ok", "child failed"]);
     expect(asyncResult).toEqual(sync);
     expect(children[0].calls[0].method).toBe("fitAsync");
@@ -63,7 +63,7 @@ describe("fit procedures", () => {
       return 1;
     }
     expect(() => runFit(strict())).toThrow(RangeError);
-    await expect(runFitAsync(strict())).rejects.toThrow("child failed");
+    await expect(runFitAsync(strict(), {}, "Parent.fitAsync")).rejects.toThrow("child failed");
   });
 
   it("overlapped fits run while the procedure goes on; each error arrives where the procedure waits for that child", async () => {
@@ -100,7 +100,7 @@ describe("fit procedures", () => {
 
     const runner = { size: 2, run: async () => [] };
     const gated = [new GatedChild(true), new GatedChild()];
-    const result = runFitAsync(overlapped(gated), { parallel: runner });
+    const result = runFitAsync(overlapped(gated), { parallel: runner }, "Parent.fitAsync");
     await Promise.resolve();
     // with a runner both fits are running and the procedure went past them before either ended
     expect(log).toEqual(["all started"]);
@@ -112,7 +112,7 @@ describe("fit procedures", () => {
     // without one, each fit waits until the procedure needs it, so fitted children are not piled up
     log.length = 0;
     const lazy = [new GatedChild(), new GatedChild()];
-    const lazyResult = runFitAsync(overlapped(lazy));
+    const lazyResult = runFitAsync(overlapped(lazy), {}, "Parent.fitAsync");
     await Promise.resolve();
     expect(log).toEqual(["all started"]);
     expect(lazy.map((c) => c.calls.length)).toEqual([1, 0]);
@@ -129,7 +129,7 @@ describe("fit procedures", () => {
     }
     const slow = new GatedChild();
     let settled = false;
-    const abandoned = runFitAsync(givesUp(slow), { parallel: runner }).finally(() => (settled = true));
+    const abandoned = runFitAsync(givesUp(slow), { parallel: runner }, "Parent.fitAsync").finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(settled).toBe(false);
     slow.open();

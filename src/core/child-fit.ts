@@ -73,7 +73,7 @@ function fitHere(request: ChildFit, options: ProgressOptions): Outcome {
  * Whatever the procedure's end, it settles only when every fit it started has. `owner`
  * (`Kind.fitAsync`) starts the message when `options.parallel` is not a runner.
  */
-export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions = {}, owner = "fitAsync"): Promise<R> {
+export async function runFitAsync<R>(procedure: FitProcedure<R>, options: AsyncFitOptions, owner: string): Promise<R> {
   checkParallel(options.parallel, owner);
   const running = new Map<object, Promise<Outcome>>();
   const deferred = new Map<object, ChildFit>();

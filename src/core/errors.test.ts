@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError, isTabkitError, NotFittedError, SerializationError, TabkitError, ValidationError } from "./errors.js";
+import { DataError, describeValue, isTabkitError, NotFittedError, SerializationError, TabkitError, ValidationError } from "./errors.js";
 
 describe("errors", () => {
   it("carry stable codes and are recognised across copies of the package", () => {
@@ -15,6 +15,10 @@ describe("errors", () => {
     expect(isTabkitError(foreign, "NOT_FITTED")).toBe(true);
     expect(isTabkitError(new Error("plain"))).toBe(false);
     expect(isTabkitError(null)).toBe(false);
+  });
+
+  it("describe a wrong-type argument by its text, class or type", () => {
+    expect([null, undefined, 3, "", "x.csv", [1], {}, Object.create(null), new Map()].map(describeValue)).toEqual(["null", "undefined", "number", '""', '"x.csv"', "an array", "an object", "an object", "Map"]);
   });
 
   it("have one class per code", () => {

@@ -15,12 +15,22 @@ export interface ErrorSite {
   row?: number;
 }
 
-/** Formats `"Class.method: message (column \"c\", row 3)"` so every message names its site. */
 /** A value as messages show it: text quoted, so that "1" is not taken for the number 1. */
 export function showValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
+/** An argument of the wrong type as messages show it: its text, its class (a Matrix for a Frame), or its type. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  if (typeof value !== "object") return typeof value;
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
+  return name === undefined || name === "Object" ? "an object" : name;
+}
+
+/** Formats `"Class.method: message (column \"c\", row 3)"` so every message names its site. */
 export function describeSite(site: ErrorSite, message: string): string {
   const where: string[] = [];
   if (site.column !== undefined) where.push(`column "${site.column}"`);

@@ -1,4 +1,4 @@
-import { DataError, type ErrorSite } from "./errors.js";
+import { DataError, describeValue, type ErrorSite } from "./errors.js";
 import { Frame, type ColumnKind, type FrameRecord } from "./frame.js";
 import { duplicateName, Matrix } from "./matrix.js";
 import { StateReader } from "./state-codec.js";
@@ -203,10 +203,4 @@ function plural(count: number, noun: string): string {
 function quoteList(names: readonly string[]): string {
   const shown = names.slice(0, 10).map((n) => `"${n}"`);
   return names.length > 10 ? `${shown.join(", ")}, ... (${names.length})` : shown.join(", ");
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value;
 }

@@ -9,7 +9,7 @@
 import { textHashes } from "../core/checksum.js";
 
 const BITS_PER_CATEGORY = 32;
-export const MAX_FILTER_BYTES = 1 << 20;
+const MAX_FILTER_BYTES = 1 << 20;
 const MAX_PROBES = 16;
 
 /** Filter size in bytes for `count` pooled categories: a power of two from 8 to MAX_FILTER_BYTES. */

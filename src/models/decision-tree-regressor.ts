@@ -53,7 +53,7 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
     const site = this.site("fit");
     const matrix = trainingMatrix(X, site);
     const target = toTargets(y, matrix.rows, site);
-    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind, "fit");
     const p = this.params;
     checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     const maxFeatures = resolveMaxFeatures(p.maxFeatures, matrix.cols, site);

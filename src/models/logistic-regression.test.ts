@@ -144,6 +144,7 @@ describe("LogisticRegression", () => {
     expect(model.featureNamesIn).toEqual(["u", "v"]);
     const renamed = Frame.fromColumns({ u: X.map((r) => r[0]), w: X.map((r) => r[1]) });
     expect(() => model.predict(renamed)).toThrow(/LogisticRegression\.predict: column\(s\) "v" seen at fit are missing/);
+    expect(() => model.predict(X)).toThrow(/^LogisticRegression\.predict: the input has no column names, but this estimator was fitted on named columns \("u", "v"\)/);
   });
 
   const dataErrors: [string, () => unknown, RegExp][] = [
@@ -184,7 +185,7 @@ describe("LogisticRegression", () => {
     for (const method of ["predictProba", "decisionFunction", "predict"] as const) {
       expect(() => model[method](huge)).toThrow(expect.objectContaining({ code: "DATA_ERROR", row: 1, message: expect.stringMatching(new RegExp(`^LogisticRegression\\.${method}: the decision value is NaN.*overflow.*\\(row 1\\)`)) }));
     }
-    expect(model.predict([[1, 1]])).toHaveLength(1);
+    expect(model.predict([[1, 1], [1, 4]])).toEqual([0, 1]);
   });
 
   it("leaves the previous fit intact when a fit fails", () => {

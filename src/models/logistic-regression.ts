@@ -1,6 +1,6 @@
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, hasNames, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -72,7 +72,7 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
     const site = this.site("fit");
     const matrix = toMatrix(X, site);
     const labels = toLabels(y, matrix.rows, site);
-    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind, "fit");
     const { classes, codes } = encodeLabels(labels);
     if (classes.length < 2) {
       throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); LogisticRegression needs samples of at least 2 classes`);
@@ -198,16 +198,20 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
     const { schema, coef, intercept } = this.fitted(method);
     const site = this.site(method);
     const matrix = toMatrix(X, site);
-    checkFeatures(schema, matrix.names(), site);
+    checkFeatures(schema, { names: matrix.names(), named: hasNames(X) }, site);
     const K = intercept.length;
     const out = new Float64Array(matrix.rows * K);
     multiplyTransposed(matrix.data, matrix.rows, matrix.cols, coef, K, out);
+    // v * 0 is 0 for finite v and NaN for ±Infinity or NaN, so the probe stays 0 only when every value is finite
+    let probe = 0;
     for (let t = 0; t < out.length; t++) {
       out[t] += intercept[t % K];
-      // huge finite inputs overflow the products (inf - inf is NaN), which no probability survives
-      if (!Number.isFinite(out[t])) {
-        throw DataError.at({ ...site, row: Math.floor(t / K) }, `the decision value is ${out[t]}: this row's values times the coefficients overflow float64; check it for values far outside the training range`);
-      }
+      probe += out[t] * 0;
+    }
+    // huge finite inputs overflow the products (inf - inf is NaN), which no probability survives
+    if (probe !== 0) {
+      const t = out.findIndex((v) => !Number.isFinite(v));
+      throw DataError.at({ ...site, row: Math.floor(t / K) }, `the decision value is ${out[t]}: this row's values times the coefficients overflow float64; check it for values far outside the training range`);
     }
     return new Matrix(out, matrix.rows, K);
   }

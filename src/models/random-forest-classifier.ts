@@ -90,7 +90,7 @@ export class RandomForestClassifier extends Estimator<RandomForestClassifierPara
     const site = this.site(method);
     const matrix = trainingMatrix(X, site);
     const labels = toLabels(y, matrix.rows, site);
-    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind, method);
     const { classes, codes } = encodeLabels(labels);
     if (classes.length < 2) throw DataError.at(site, `y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least 2 classes`);
     const p = this.params;

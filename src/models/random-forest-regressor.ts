@@ -80,7 +80,7 @@ export class RandomForestRegressor extends Estimator<RandomForestRegressorParams
     const site = this.site(method);
     const matrix = trainingMatrix(X, site);
     const target = toTargets(y, matrix.rows, site);
-    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind);
+    const sampleWeight = checkSampleWeight(options.sampleWeight, matrix.rows, this.kind, method);
     const p = this.params;
     checkTrainingSize(matrix.rows, p.minSamplesSplit, site);
     if (p.oobScore && !p.bootstrap) throw DataError.at(site, "oobScore needs bootstrap: true (out-of-bag rows exist only with bootstrap samples)");

@@ -80,6 +80,12 @@ describe("VotingClassifier", () => {
       { weights: [1, -1] },
     ];
     for (const params of bad) expect(() => new VotingClassifier(params as never)).toThrow(expect.objectContaining({ code: "VALIDATION_ERROR" }));
+    // as scikit-learn: a member named like a param would make nested param paths ambiguous
+    for (const name of ["estimators", "voting", "weights"]) {
+      expect(() => new VotingClassifier({ estimators: [[name, new LogisticRegression()]] })).toThrow(
+        expect.objectContaining({ code: "VALIDATION_ERROR", message: expect.stringContaining(`name "${name}" conflicts with the parameter of the same name`) }),
+      );
+    }
     expect(() => new VotingClassifier({ estimators: members(), weights: [1, 2, 3] }).fit(X, y)).toThrow(/3 weights for 2 estimators/);
     expect(() => new VotingClassifier({ estimators: members(), weights: [0, 0] }).fit(X, y)).toThrow(/sum to 0/);
     const noProba = Object.assign(new StandardScaler(), { predict: () => [], decisionFunction: () => [] });

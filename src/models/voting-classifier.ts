@@ -38,7 +38,7 @@ const SCHEMA: ParamSchema<VotingClassifierParams> = {
       const classifier = hasMethod(entry[1], "fit") && hasMethod(entry[1], "predict") && (hasMethod(entry[1], "predictProba") || hasMethod(entry[1], "decisionFunction"));
       if (entry[1] !== "drop" && !classifier) return `member ${JSON.stringify(entry[0])} (${String((entry[1] as Step).kind)}) must be a classifier (fit, predict, and predictProba or decisionFunction)`;
     }
-    return checkStepNames(value.map((entry: VotingMember) => entry[0]));
+    return checkStepNames(value.map((entry: VotingMember) => entry[0]), Object.keys(SCHEMA));
   }),
   voting: param<"hard" | "soft">("hard", oneOf("hard", "soft")),
   weights: param<readonly number[] | null>(null, nullable(arrayOf(number({ min: 0 })))),

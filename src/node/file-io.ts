@@ -1,5 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { ValidationError } from "../core/errors.js";
+import { describeValue, ValidationError } from "../core/errors.js";
+
+// atomic-write, model-file and csv-file import it from here
+export { describeValue };
 
 /** Builds the error a helper throws, so it names that helper (`saveModel`, `readCsvFile`, ...). */
 export type FileErrorFactory = (message: string, cause: unknown) => Error;
@@ -38,12 +41,4 @@ export async function readTextFile(caller: string, path: string, fail: FileError
     throw fail(`${caller}: cannot read ${JSON.stringify(path)}: ${fileErrorReason(cause, "read")}`, cause);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A short description of an argument of the wrong type, for error messages. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
 }

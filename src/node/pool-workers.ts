@@ -111,7 +111,7 @@ function startProcess(script: string | URL, listener: WorkerListener): PoolWorke
  * process, so worker processes are given them too. Nothing else is passed on: the script is plain
  * JavaScript, and a debugger port or a loader of the parent's would not fit a second process.
  */
-export function heapSizeOptions(execArgv: readonly string[]): string[] {
+function heapSizeOptions(execArgv: readonly string[]): string[] {
   return execArgv.filter((option) => /^--max[-_](old|semi)[-_]space[-_]size=/.test(option));
 }
 

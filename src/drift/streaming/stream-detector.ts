@@ -28,7 +28,7 @@ export interface StreamDetector {
  * Largest magnitude `update` accepts: the running sums and squared deviations of 2^53 such values
  * stay far below the largest double, so the state can never overflow into Infinity or NaN.
  */
-export const MAX_STREAM_VALUE = 1e100;
+const MAX_STREAM_VALUE = 1e100;
 
 /** Validates an update value (a finite number of magnitude at most MAX_STREAM_VALUE), naming the detector. */
 export function checkValue(kind: string, value: number): void {

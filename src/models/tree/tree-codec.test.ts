@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sealModel } from "../../core/checksum.js";
+import { edited } from "../../../test/helpers/edited-model.js";
 import type { JsonObject } from "../../core/json.js";
 import { encodeFloat64Array, encodeUint8Array } from "../../core/state-codec.js";
 import { loadModel } from "../../load-model.js";
@@ -11,13 +11,6 @@ import { TREE_LEAF, type TreeStructure } from "./tree-structure.js";
 
 const X = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0]];
 const y = [0, 0, 0, 0, 1, 1, 1, 1];
-
-type Document = ReturnType<DecisionTreeClassifier["toJSON"]>;
-
-/** The document with its state patched and the checksum recomputed, as an edited file re-sealed with sealModel. */
-function edited(json: Document, patch: (state: JsonObject) => JsonObject, params: JsonObject = {}): unknown {
-  return JSON.parse(JSON.stringify(sealModel({ ...json, params: { ...json.params, ...params }, state: patch(json.state!) })));
-}
 
 const refused = (message: RegExp) => expect.objectContaining({ code: "SERIALIZATION_ERROR", message: expect.stringMatching(message) });
 
@@ -93,7 +86,7 @@ describe("the forest loader refuses what a fitted forest cannot hold", () => {
 
   it("regressor leaves whose mean over the trees would overflow", () => {
     const regressor = new RandomForestRegressor({ nEstimators: 2, randomState: 0 }).fit(X, y);
-    const huge = edited(regressor.toJSON() as Document, (state) => ({ ...state, trees: regressor.estimators.map((t) => encodeCompactTree(withLeafValues(t, [1.7e308]), 2)) }));
+    const huge = edited(regressor.toJSON(), (state) => ({ ...state, trees: regressor.estimators.map((t) => encodeCompactTree(withLeafValues(t, [1.7e308]), 2)) }));
     expect(() => loadModel(huge)).toThrow(refused(/RandomForestRegressor\.state\.trees\[0\]\.value of leaf \d+ is 1\.7e\+308; it must be at most 8\.98\d*e\+307 in magnitude/));
   });
 });

@@ -23,7 +23,7 @@ export function encodeTree(tree: TreeStructure): JsonObject {
  * What a tree's leaves hold: the fractions of `nClasses` classes (a classifier's probabilities),
  * or one regression value, averaged over the `nTrees` trees of its model.
  */
-export type LeafValues = { readonly nClasses: number } | { readonly nTrees: number };
+type LeafValues = { readonly nClasses: number } | { readonly nTrees: number };
 
 const strideOf = (leaves: LeafValues): number => ("nClasses" in leaves ? leaves.nClasses : 1);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../../core/errors.js";
+import { Frame } from "../../core/frame.js";
 import { Matrix } from "../../core/matrix.js";
 import { DecisionTreeClassifier } from "../decision-tree-classifier.js";
 import { DecisionTreeRegressor } from "../decision-tree-regressor.js";
@@ -57,6 +58,22 @@ describe("tree models refuse bad input with clear errors", () => {
     expect(() => tree.fit(X, y, { sampleWeight: [0, 0, 0, 0, 0, 0] })).toThrow(/^DecisionTreeClassifier\.fit: sampleWeight gives every row a weight of 0; at least one row needs a positive weight/);
   });
 
+  it("fitAsync names itself when it refuses sample weights", async () => {
+    for (const forest of [new RandomForestClassifier({ nEstimators: 2 }), new RandomForestRegressor({ nEstimators: 2 })]) {
+      await expect(forest.fitAsync(X, [0, 1, 0, 1, 0, 1], { sampleWeight: [1, 2] })).rejects.toThrow(new RegExp(`^${forest.kind}\\.fitAsync: sampleWeight has 2 values but X has 6 rows$`));
+      await expect(forest.fitAsync(X, [0, 1, 0, 1, 0, 1], { sampleWeight: [1, 1, NaN, 1, 1, 1] })).rejects.toThrow(new RegExp(`^${forest.kind}\\.fitAsync: sampleWeight value NaN \\(row 2\\)`));
+    }
+  });
+
+  it("tells a model fitted on named columns that number rows have no column names", () => {
+    const frame = Frame.fromColumns({ a: [1, 2, 3, 4, 5, 6], b: [2, 1, 5, 3, 4, 0] });
+    const tree = new DecisionTreeClassifier().fit(frame, y);
+    expect(() => tree.predict([[1, 2]])).toThrow(
+      expect.objectContaining({ code: "DATA_ERROR", message: expect.stringMatching(/^DecisionTreeClassifier\.predict: the input has no column names, but this estimator was fitted on named columns \("a", "b"\)/) }),
+    );
+    expect(tree.predict(Matrix.from2D([[1, 2]], ["a", "b"]))).toEqual(tree.predict(frame).slice(0, 1));
+  });
+
   // the reviewer's data: two columns, classes 0 and 1 in halves
   const X8 = [[0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0]];
   const y8 = [0, 0, 0, 0, 1, 1, 1, 1];
@@ -84,7 +101,10 @@ describe("tree models refuse bad input with clear errors", () => {
     expect(() => new DecisionTreeClassifier().fit(X8, y8, { sampleWeight: X8.map(() => 1e308) })).toThrow(dataError(/sampleWeight sums past float64's range/));
     // entropy does not square the weights; bootstrap trees are weighted by their draw counts
     expect(new DecisionTreeClassifier({ criterion: "entropy" }).fit(X8, y8, heavy).getDepth()).toBe(1);
-    expect(new RandomForestClassifier({ nEstimators: 3, randomState: 0 }).fit(X8, y8, heavy).predict(X8)).toHaveLength(8);
+    const forest = new RandomForestClassifier({ nEstimators: 3, randomState: 0 }).fit(X8, y8, heavy);
+    expect(forest.estimators.map((tree) => tree.weightedNNodeSamples[0])).toEqual([8, 8, 8]);
+    expect(forest.estimators.every((tree) => tree.maxDepth >= 1)).toBe(true);
+    expect(forest.predict(X8)).toEqual(y8);
   });
 
   it("warns, as scikit-learn does, when maxSamples draws few rows per tree", () => {

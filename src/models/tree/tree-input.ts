@@ -1,5 +1,5 @@
 import { DataError, type ErrorSite } from "../../core/errors.js";
-import { checkFeatures, toMatrix, type FeatureSchema, type MatrixInput } from "../../core/input.js";
+import { checkFeatures, hasNames, toMatrix, type FeatureSchema, type MatrixInput } from "../../core/input.js";
 import type { Matrix } from "../../core/matrix.js";
 import { pairwiseSum } from "../../core/pairwise-sum.js";
 import { checkFloat32Range } from "./tree-data.js";
@@ -7,7 +7,7 @@ import { checkFloat32Range } from "./tree-data.js";
 /** A prediction input for a fitted tree model: NaN allowed, same columns as at fit, float32 range. */
 export function predictionMatrix(X: MatrixInput, schema: FeatureSchema, site: ErrorSite): Matrix {
   const matrix = toMatrix(X, site, { allowNaN: true });
-  checkFeatures(schema, matrix.names(), site);
+  checkFeatures(schema, { names: matrix.names(), named: hasNames(X) }, site);
   checkFloat32Range(matrix, site);
   return matrix;
 }
