@@ -78,7 +78,7 @@ describe("examples/churn cli", () => {
     const output = join(work, "no-ids.csv");
     const run = cli("predict", "--model", model, "--input", csvFile("no-ids-in.csv", text), "--output", output);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain("warning: file, column id_cliente: missing: customers are identified by their line in the file");
+    expect(run.stderr).toContain(`warning: ${join(work, "no-ids-in.csv")}, column id_cliente: missing: customers are identified by their line in the file`);
     expect(run.stderr).toMatch(/skipped 1 blank row/);
     expect(run.stderr).not.toMatch(/saiu/);
     const written = parseCsv(readFileSync(output, "utf8"));
@@ -90,10 +90,10 @@ describe("examples/churn cli", () => {
     const output = join(work, "partial.csv");
     const run = cli("predict", "--model", model, "--input", csvFile("broken.csv", brokenNewCustomers()), "--output", output);
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain("warning: file, column canal: unknown column, ignored");
-    expect(run.stderr).toMatch(/error: line 3 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
-    expect(run.stderr).toMatch(/warning: line 4 \(id_cliente \d+\), column idade: blank, imputed/);
-    expect(run.stderr).toMatch(/error: line 5 \(id_cliente \d+\), column saldo_conta = "muito": not a number/);
+    expect(run.stderr).toContain(`warning: ${join(work, "broken.csv")}, column canal: unknown column, ignored`);
+    expect(run.stderr).toMatch(/error: \S*broken\.csv: line 3 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
+    expect(run.stderr).toMatch(/warning: \S*broken\.csv: line 4 \(id_cliente \d+\), column idade: blank, imputed/);
+    expect(run.stderr).toMatch(/error: \S*broken\.csv: line 5 \(id_cliente \d+\), column saldo_conta = "muito": not a number/);
     expect(parseCsv(readFileSync(output, "utf8")).rows).toHaveLength(8);
   });
 
@@ -177,8 +177,8 @@ describe("examples/churn cli", () => {
     const output = join(work, "extreme.csv");
     const run = cli("predict", "--model", model, "--input", csvFile("extreme-in.csv", [header, ...rows.map((row) => row.join(","))].join("\n")), "--output", output);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/warning: line 4 \(id_cliente \d+\), column escore_credito = "1e40": outside the range seen in training \(350 to 850\)/);
-    expect(run.stderr).toMatch(/error: line 4 \(id_cliente \d+\), column escore_credito = "1e\+40": the model cannot score it: .*too large/);
+    expect(run.stderr).toMatch(/warning: \S*extreme-in\.csv: line 4 \(id_cliente \d+\), column escore_credito = "1e40": outside the range seen in training \(350 to 850\)/);
+    expect(run.stderr).toMatch(/error: \S*extreme-in\.csv: line 4 \(id_cliente \d+\), column escore_credito = "1e\+40": the model cannot score it: .*too large/);
     expect(parseCsv(readFileSync(output, "utf8")).rows).toHaveLength(3);
   });
 
@@ -190,7 +190,8 @@ describe("examples/churn cli", () => {
     const retrain = (file: string, out = join(work, "never")) => cli("retrain", "--model", model, "--new", file, "--out", out, "--trees", "3", "--jobs", "1");
     const unknown = retrain(csvFile("portugal.csv", [header, ...rows.map((row) => row.join(","))].join("\n")));
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/error: line 475 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
+    // retrain reads --data and --new: each problem names its file
+    expect(unknown.stderr).toMatch(/error: \S*portugal\.csv: line 475 \(id_cliente \d+\), column pais = "Portugal": unknown value/);
     const stayed = rows.filter((row) => row[at("saiu")] === "0" && row[at("pais")] !== "Portugal");
     const oneClass = retrain(csvFile("stayed.csv", [header, ...stayed.map((row) => row.join(","))].join("\n")));
     expect(oneClass.stderr).toMatch(/stayed\.csv: the \d+ new customers do not have both outcomes/);

@@ -13,7 +13,7 @@ import { saveModel, writeCsvFile, WorkerPool } from "tabkit/node";
 import { MinMaxScaler } from "tabkit/preprocessing";
 import { trainTestSplit, type TunedThresholdClassifierCV } from "tabkit/selection";
 import { buildChurnPipeline, ID, NUMERICAL, TARGET } from "./churn-pipeline.js";
-import { readCustomers, requireLabels, withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
+import { readCustomers, withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
 import { progressPrinter } from "./progress.js";
 import { churnMetrics, churnProbability, rangesOf, ratedRows, riskBand, schemaOf, scoreCustomers, METRIC_LABELS, type ChurnMetrics } from "./scoring.js";
 
@@ -83,7 +83,7 @@ function parseOptions(args: string[]) {
 async function train(dataPath: string, outDir: string, nTrees: number, nJobs: number): Promise<void> {
   await makeDirectory(outDir);
   const data = await readTrainingFile(dataPath);
-  const labels = requireLabels(data, dataPath);
+  const labels = data.labels;
   const split = trainTestSplit(data.features, { stratify: labels, testSize: 0.15, randomState: 42 });
   const [trainX, testX] = split.take(data.features);
   const [trainY, testY] = split.take(labels);
@@ -130,7 +130,7 @@ async function retrain(modelPath: string, dataPath: string, newPath: string, out
   const repeated = new Set(read.ids.flatMap((id, i) => (read.idColumn === ID && known.has(id) ? [i] : [])));
   if (repeated.size > 0) console.error(`warning: ${repeated.size} customers of ${newPath} are already in ${dataPath} (same ${ID}); dropped from the new rows`);
   const fresh = withoutRows(read, repeated);
-  const [oldLabels, freshLabels] = [requireLabels(old, dataPath), requireLabels(fresh, newPath)];
+  const [oldLabels, freshLabels] = [old.labels, fresh.labels];
   if (new Set(freshLabels).size < 2) throw new RefusedError(`${newPath}: the ${fresh.ids.length} new customers do not have both outcomes (${TARGET} 0 and 1); the comparison needs both`);
 
   const drift = new DataDriftDetector().fit(old.features).evaluate(fresh.features);
@@ -166,7 +166,7 @@ async function retrain(modelPath: string, dataPath: string, newPath: string, out
   console.log(`${better}; wrote ${join(outDir, "model.json")} and ${join(outDir, "metrics.csv")}`);
 }
 
-async function readTrainingFile(path: string, schema: CustomerSchema | null = null, oldModel?: Pipeline): Promise<CustomerBatch> {
+async function readTrainingFile(path: string, schema: CustomerSchema | null = null, oldModel?: Pipeline): Promise<CustomerBatch<number>> {
   let batch = readCustomers(await readText(path), schema, path, "required");
   // Rows the old model cannot score (a value too large for its forest) are as bad for training.
   if (oldModel !== undefined) batch = scoreCustomers(oldModel, batch).batch;
@@ -280,7 +280,8 @@ async function writeMetrics(path: string, metrics: ChurnMetrics, tuned: number):
 function printProblems(batch: CustomerBatch, source: string): void {
   for (const p of batch.problems) {
     const id = p.id === null || batch.idColumn !== ID ? "" : ` (${ID} ${p.id})`;
-    const where = `${p.line === null ? "file" : `line ${p.line}${id}`}${p.column === null ? "" : `, column ${p.column}`}`;
+    // Named by file: retrain reads two.
+    const where = `${source}${p.line === null ? "" : `: line ${p.line}${id}`}${p.column === null ? "" : `, column ${p.column}`}`;
     console.error(`${p.severity}: ${where}${p.value === "" ? "" : ` = ${JSON.stringify(p.value)}`}: ${p.message}`);
   }
   if (batch.blankRows > 0) console.error(`note: ${source}: skipped ${batch.blankRows} blank row(s)`);

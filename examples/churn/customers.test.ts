@@ -145,6 +145,8 @@ describe("readCustomers", () => {
     expect(() => readCustomers(noTarget, null, "treino.csv", "required")).toThrow(/treino\.csv: missing column\(s\) saiu/);
     const blank = readCustomers(file(GOOD, GOOD.replace(",0,596", ",,596")), null, "treino.csv", "required");
     expect(blank.problems).toEqual([expect.objectContaining({ line: 3, column: "saiu", severity: "error", message: "blank; training needs every outcome" })]);
+    const labels: number[] = blank.labels; // typed: every row kept has its outcome
+    expect(labels).toEqual([0]);
   });
 
   it("compares text in NFC, so a decomposed França is the França the model knows", () => {

@@ -24,7 +24,8 @@ export interface Problem {
   message: string;
 }
 
-export interface CustomerBatch {
+/** Rows read for scoring or training; a file read with `"required"` outcomes has a label on every row. */
+export interface CustomerBatch<Label extends number | null = number | null> {
   /** The rows that can be scored, with the feature columns in pipeline order. */
   features: Frame;
   /** What identifies the rows: the id column, or "line" when the file has none. */
@@ -34,7 +35,7 @@ export interface CustomerBatch {
   /** The line of each row in the file. */
   lines: number[];
   /** Their known outcome (null: not given, or the column is ignored). */
-  labels: (number | null)[];
+  labels: Label[];
   /** Every problem found, in file order. */
   problems: Problem[];
   /** Customers in the file (rows with at least one field filled). */
@@ -52,8 +53,11 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /**
  * Parses and checks a customer file against the schema of a model (null: any category, as in
  * training). An empty file, a duplicated or missing column refuse the whole file (a DataError);
- * everything else is reported per row and column.
+ * everything else is reported per row and column. With `"required"` outcomes, a row without one is
+ * an error, so every row kept has its label.
  */
+export function readCustomers(text: string, schema: CustomerSchema | null, source: string, target: "required"): CustomerBatch<number>;
+export function readCustomers(text: string, schema: CustomerSchema | null, source?: string, target?: TargetUse): CustomerBatch;
 export function readCustomers(text: string, schema: CustomerSchema | null, source = "input", target: TargetUse = "optional"): CustomerBatch {
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new DataError(`${source}: the file is empty`);
   const { header, rows, lines } = parseIn(text, source);
@@ -135,7 +139,7 @@ export function readCustomers(text: string, schema: CustomerSchema | null, sourc
   return { features, idColumn: hasId ? ID : "line", ids, lines: kept, labels, problems, totalRows: rows.length - blankRows, blankRows };
 }
 
-/** The labels of a training file: every row must have one. */
+/** The labels of a file read with optional outcomes, for training: every row must have one. */
 export function requireLabels(batch: CustomerBatch, source: string): number[] {
   const unlabeled = batch.labels.findIndex((label) => label === null);
   if (unlabeled >= 0) throw new DataError(`${source}: line ${batch.lines[unlabeled]} (customer ${batch.ids[unlabeled]}) has no ${TARGET} value; training needs every outcome`, { column: TARGET, row: unlabeled });
@@ -143,7 +147,7 @@ export function requireLabels(batch: CustomerBatch, source: string): number[] {
 }
 
 /** The batch without the rows at the given indices. */
-export function withoutRows(batch: CustomerBatch, drop: ReadonlySet<number>): CustomerBatch {
+export function withoutRows<Label extends number | null>(batch: CustomerBatch<Label>, drop: ReadonlySet<number>): CustomerBatch<Label> {
   const pick = <T>(values: T[]) => values.filter((_, i) => !drop.has(i));
   const keep = pick(batch.ids.map((_, i) => i));
   return { ...batch, features: batch.features.takeRows(keep), ids: pick(batch.ids), lines: pick(batch.lines), labels: pick(batch.labels) };

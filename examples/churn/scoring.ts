@@ -1,9 +1,9 @@
 // What the churn project reports about a model: weighted F1/F2/precision/recall and ROC AUC with a
 // verbal rating, and a risk band per customer.
-import { isTabkitError } from "tabkit";
+import { Frame, isTabkitError, type Matrix } from "tabkit";
 import type { ColumnTransformer, Pipeline } from "tabkit/compose";
 import { f1Score, fbetaScore, precisionScore, rateScore, recallScore, rocAucScore, type ScoreRating } from "tabkit/metrics";
-import type { MinMaxScaler, OneHotEncoder, TargetEncoder } from "tabkit/preprocessing";
+import type { MinMaxScaler, OneHotEncoder, PolynomialFeatures, TargetEncoder } from "tabkit/preprocessing";
 import { FEATURES } from "./churn-pipeline.js";
 import { withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
 
@@ -70,24 +70,48 @@ export function rangesOf(scaler: MinMaxScaler): Record<string, [number, number]>
 }
 
 /**
- * Scores a batch. A row the pipeline refuses (a DataError naming the row, e.g. a value that grows
- * too large for the forest's float32 thresholds) becomes an error on its line and is set aside,
- * and the other rows are scored again.
+ * Scores a batch. Rows the model cannot score (a value that grows too large for the forest's
+ * float32 thresholds once transformed) become errors on their line and are set aside first, so
+ * that the forest, the slow part, runs once.
  */
-export function scoreCustomers(pipeline: Pipeline, batch: CustomerBatch): { batch: CustomerBatch; probability: Float64Array; predicted: number[] } {
+export function scoreCustomers<Label extends number | null>(pipeline: Pipeline, batch: CustomerBatch<Label>): { batch: CustomerBatch<Label>; probability: Float64Array; predicted: number[] } {
+  const refused = unscorableRows(pipeline, batch.features);
+  const problems = [...refused].map(([row, refusal]) => {
+    // The model names its internal columns ("numerical__escore_credito"): report the file's.
+    const columns = FEATURES.filter((name) => refusal.column.includes(name));
+    const value = columns.length === 1 ? String(batch.features.row(row)[columns[0]]) : "";
+    return { line: batch.lines[row], id: batch.ids[row], column: columns.join(", ") || null, value, severity: "error" as const, message: `the model cannot score it: ${refusal.reason}` };
+  });
+  batch = { ...withoutRows(batch, new Set(refused.keys())), problems: [...batch.problems, ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (batch.ids.length === 0) return { batch, probability: new Float64Array(0), predicted: [] };
+  return { batch, probability: churnProbability(pipeline, batch.features), predicted: pipeline.predict(batch.features) as number[] };
+}
+
+/** The steps that turn customers into the forest's input (SMOTE only resamples while fitting). */
+const TRANSFORMS = ["imputation", "encoding", "interactions"];
+
+/**
+ * The rows of X the forest would refuse, found by running the transforms once and looking for
+ * inputs beyond float32's range. A row a transform itself refuses (a power transform overflowing,
+ * e.g. 1e300) is set aside and the transforms rerun: they are fast, unlike the forest.
+ */
+function unscorableRows(pipeline: Pipeline, X: Frame): Map<number, { column: string; reason: string }> {
+  const refused = new Map<number, { column: string; reason: string }>();
   for (;;) {
-    if (batch.ids.length === 0) return { batch, probability: new Float64Array(0), predicted: [] };
+    const rows = [...Array(X.nRows).keys()].filter((row) => !refused.has(row));
+    let input: Frame | Matrix = X.takeRows(rows);
     try {
-      return { batch, probability: churnProbability(pipeline, batch.features), predicted: pipeline.predict(batch.features) as number[] };
+      for (const name of TRANSFORMS) input = pipeline.step<ColumnTransformer | PolynomialFeatures>(name).transform(input);
     } catch (error) {
-      if (!isTabkitError(error, "DATA_ERROR") || error.row === undefined || error.row >= batch.ids.length) throw error;
-      const row = error.row;
-      // The error names the pipeline's internal column ("numerical__escore_credito"): report the file's.
-      const columns = FEATURES.filter((name) => error.column?.includes(name));
-      const value = columns.length === 1 ? String(batch.features.row(row)[columns[0]]) : "";
-      const reason = error.message.replace(/ \((column|row) [^)]*\)$/, "").replace(/^.*: /, "");
-      const problem = { line: batch.lines[row], id: batch.ids[row], column: columns.join(", ") || null, value, severity: "error" as const, message: `the model cannot score it: ${reason}` };
-      batch = { ...withoutRows(batch, new Set([row])), problems: [...batch.problems, problem].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+      if (!isTabkitError(error, "DATA_ERROR") || error.row === undefined || error.row >= rows.length) throw error;
+      refused.set(rows[error.row], { column: error.column ?? "", reason: error.message.replace(/ \((column|row) [^)]*\)$/, "").replace(/^.*: /, "").replace(/ at row \d+/, "") });
+      continue;
     }
+    const matrix = input instanceof Frame ? input.toMatrix() : input;
+    rows.forEach((row, i) => {
+      const j = matrix.row(i).findIndex((value) => Math.abs(Math.fround(value)) === Infinity);
+      if (j >= 0) refused.set(row, { column: matrix.names()[j], reason: `value ${matrix.get(i, j)} is too large for float32, which trees compute in` });
+    });
+    return refused;
   }
 }
