@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, SerializationError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -8,7 +9,6 @@ import { loadModel } from "../load-model.js";
 import { builtinRegistry } from "../registry.js";
 import { StandardScaler } from "./standard-scaler.js";
 import { elementwise, FunctionTransformer, registryWithFunctions, type FunctionRegistry } from "./function-transformer.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 const values = (out: Frame | Matrix): Float64Array => (out instanceof Matrix ? out.data : out.toMatrix().data);
 

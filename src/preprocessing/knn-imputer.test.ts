@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -158,10 +159,13 @@ describe("KNNImputer bad input", () => {
 });
 
 describe("KNNImputer review fixes", () => {
-  it("refuses an indicator name that an input column already has", () => {
+  it("refuses, at fit and before it commits, an indicator name that an input column already has; and such a saved state", () => {
     const clash = Frame.fromColumns({ a: [1, NaN, 3], missingindicator_a: [0, 1, 2] });
-    expect(() => new KNNImputer({ addIndicator: true }).fitTransform(clash)).toThrow(
-      'KNNImputer.transform: the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"',
-    );
+    const collision = 'the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"';
+    const imputer = new KNNImputer({ addIndicator: true }).fit(Frame.fromColumns({ a: [1, NaN, 3], b: [0, 1, 2] }));
+    expect(() => imputer.fit(clash)).toThrow(`KNNImputer.fit: ${collision}, and a Frame or a named Matrix cannot hold two columns of one name; rename an input column`);
+    expect(() => imputer.fitTransform(clash)).toThrow(`KNNImputer.fitTransform: ${collision}`);
+    expect(imputer.featureNamesOut()).toEqual(["a", "b", "missingindicator_a"]);
+    expect(loadEdited(imputer, ["schema", "names"], ["a", "missingindicator_a"])).toThrow(`loadModel: KNNImputer.state.schema.names give colliding output names: ${collision}`);
   });
 });

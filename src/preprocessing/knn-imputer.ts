@@ -9,6 +9,7 @@ import { pairwiseSum } from "../core/pairwise-sum.js";
 import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { distanceFromParts, einsumSquares, fusedMultiplyAdd, isSmallInteger, unfusedSlack } from "./nan-euclidean.js";
+import { refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 import { allEmpty, imputerOutputSource, INDICATOR_PREFIX } from "./simple-imputer.js";
 
@@ -89,6 +90,11 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The training rows kept as donors. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  private learn(X: MatrixInput, method: string): KNNImputerState {
     const site = this.site("fit");
     const { rows, columns, names, schema } = numericColumns(X, site);
     const cols = columns.length;
@@ -100,7 +106,9 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const donors = prepareDonors(data, rows, cols);
     const { keepEmptyFeatures, addIndicator } = this.params;
     if (!keepEmptyFeatures && !addIndicator && donors.present.every((present) => present.length === 0)) throw allEmpty(schema.names, site);
-    return this.commit({ schema, rows, data, donors });
+    const outNames = this.namesOut(schema, donors);
+    refuseCollidingNames(outNames, this.site(method), this.outputSource(donors, outNames));
+    return { schema, rows, data, donors };
   }
 
   /** The input with each missing value imputed from its nearest training rows (empty columns dropped, indicators appended). */
@@ -134,11 +142,11 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     imputeRows(columns, rows, donors, this.params.nNeighbors, this.params.weights === "distance", (row, j, value) => {
       out[place[j] * rows + row] = value;
     });
-    return numericOutput(X, out, rows, state.schema, site, outNames, imputerOutputSource(outNames, outNames.length - (this.params.addIndicator ? donors.indicator.length : 0)));
+    return numericOutput(X, out, rows, state.schema, outNames);
   }
 
-  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /**
@@ -147,9 +155,17 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
    */
   featureNamesOut(): string[] {
     const { schema, donors } = this.fitted("featureNamesOut");
+    return this.namesOut(schema, donors);
+  }
+
+  private namesOut(schema: FeatureSchema, donors: Donors): string[] {
     const names = schema.names.filter((_, j) => this.params.keepEmptyFeatures || donors.present[j].length > 0);
     if (this.params.addIndicator) for (const j of donors.indicator) names.push(INDICATOR_PREFIX + schema.names[j]);
     return names;
+  }
+
+  private outputSource(donors: Donors, names: readonly string[]): OutputSource {
+    return imputerOutputSource(names, names.length - (this.params.addIndicator ? donors.indicator.length : 0));
   }
 
   /** The indices of the columns that had missing values at fit (scikit-learn's `indicator_.features_`). */
@@ -188,7 +204,10 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const rows = reader.integer("rows", { min: 1 });
     const data = reader.f64("data", { length: rows * cols });
     for (let k = 0; k < data.length; k++) if (data[k] === Infinity || data[k] === -Infinity) reader.fail(`data[${k}]`, "must be finite or NaN");
-    return { schema, rows, data, donors: prepareDonors(data, rows, cols) };
+    const donors = prepareDonors(data, rows, cols);
+    const names = this.namesOut(schema, donors);
+    refuseSavedCollidingNames(reader, names, this.outputSource(donors, names));
+    return { schema, rows, data, donors };
   }
 }
 

@@ -84,7 +84,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, true);
     if (infinite) refuseUncheckedInfinity(X, this.site("transform"));
     if (this.params.clip) clipInto(data, this.params.featureRange);
-    return numericOutput(X, data, rows, state.schema, this.site("transform"));
+    return numericOutput(X, data, rows, state.schema);
   }
 
   /** `(x - min) / scale` per column. */
@@ -93,7 +93,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     const { rows, columns } = this.read(X, "inverseTransform");
     const { data, infinite } = affineColumns(columns, rows, state.min, state.scale, false);
     if (infinite) refuseUncheckedInfinity(X, this.site("inverseTransform"));
-    return numericOutput(X, data, rows, state.schema, this.site("inverseTransform"));
+    return numericOutput(X, data, rows, state.schema);
   }
 
   fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {

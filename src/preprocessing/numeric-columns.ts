@@ -2,7 +2,7 @@ import type { ErrorSite } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import { refuseInfinity, schemaOfFrame, schemaOfMatrix, toFrame, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { Matrix } from "../core/matrix.js";
-import { columnMajorOutput, type OutputSource } from "./column-output.js";
+import { columnMajorOutput } from "./column-output.js";
 
 /** A numeric input column by column, with the schema an estimator records at fit. */
 export interface NumericColumns {
@@ -43,17 +43,8 @@ export function refuseUncheckedInfinity(X: MatrixInput, site: ErrorSite): void {
 
 /**
  * Shapes a column-major result (column c at `c * rows`) like the input: a Frame for a Frame, else
- * a Matrix that carries the names only when the input had names. `sourceOf` describes an output
- * column whose name collides with another's.
+ * a Matrix that carries the names only when the input had names.
  */
-export function numericOutput(
-  X: unknown,
-  data: Float64Array,
-  rows: number,
-  schema: FeatureSchema,
-  site: ErrorSite,
-  names: readonly string[] = schema.names,
-  sourceOf?: OutputSource,
-): Frame | Matrix {
-  return columnMajorOutput(X, data, rows, names, site, sourceOf, schema.named);
+export function numericOutput(X: unknown, data: Float64Array, rows: number, schema: FeatureSchema, names: readonly string[] = schema.names): Frame | Matrix {
+  return columnMajorOutput(X, data, rows, names, schema.named);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { categoryText, frameOf, frameTexts, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { readDataFile, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, isTabkitError, ValidationError } from "../core/errors.js";
@@ -7,7 +8,6 @@ import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { OneHotEncoder, type OneHotEncoderParams } from "./one-hot-encoder.js";
 import { encodeFloat64Array } from "../core/state-codec.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 interface Split {
   train: number[];
@@ -214,14 +214,13 @@ describe("OneHotEncoder behaviour", () => {
 describe("OneHotEncoder review fixes", () => {
   const clash = Frame.fromRecords([{ a: "b_c", a_b: "c" }, { a: "x", a_b: "c" }]);
 
-  it("refuses output names that collide in a Frame or a named Matrix, and lists them in featureNamesOut", () => {
-    const encoder = new OneHotEncoder().fit(clash);
-    expect(encoder.featureNamesOut()).toEqual(["a_b_c", "a_x", "a_b_c"]);
-    const message =
-      'OneHotEncoder.transform: the output column name "a_b_c" comes from both column "a" (category "b_c") and column "a_b" (category "c"), ' +
-      "and a Frame or a named Matrix cannot hold two columns of one name; rename an input column";
-    expect(() => encoder.transform(clash)).toThrow(message);
-    expect(() => new OneHotEncoder().fit(clash.toRecords()).transform(clash.toRecords())).toThrow(message);
+  it("refuses at fit output names that would collide in a Frame or a named Matrix; and such a saved state", () => {
+    const collision = 'the output column name "a_b_c" comes from both column "a" (category "b_c") and column "a_b" (category "c")';
+    const refusal = `${collision}, and a Frame or a named Matrix cannot hold two columns of one name; rename an input column`;
+    expect(() => new OneHotEncoder().fit(clash)).toThrow(`OneHotEncoder.fit: ${refusal}`);
+    expect(() => new OneHotEncoder().fitTransform(clash.toRecords())).toThrow(`OneHotEncoder.fitTransform: ${refusal}`);
+    const encoder = new OneHotEncoder().fit(Frame.fromRecords([{ a: "b_c", z: "c" }, { a: "x", z: "c" }]));
+    expect(loadEdited(encoder, ["schema", "names"], ["a", "a_b"])).toThrow(`loadModel: OneHotEncoder.state.schema.names give colliding output names: ${collision}`);
   });
 
   it("keeps the row count when drop leaves no column, and inverts that output", () => {

@@ -22,7 +22,7 @@ import {
   type Category,
   type CategoryList,
 } from "./categories.js";
-import { columnMajorOutput } from "./column-output.js";
+import { columnMajorOutput, refuseCollidingNames, refuseSavedCollidingNames } from "./column-output.js";
 import { decodeInfrequent, encodeInfrequent, groupingMap, identifyInfrequent, INFREQUENT_LABEL, infrequentEnabled, minFrequencyCheck } from "./infrequent.js";
 
 export interface OneHotEncoderParams {
@@ -102,13 +102,20 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
   }
 
   fit(X: TableInput, _y?: unknown): this {
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The categories and output layout learnt from X. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  private learn(X: TableInput, method: string): OneHotEncoderState {
     const site = this.site("fit");
     const frame = toFrame(X, site);
     const { categories, counts } = fitCategories(frame, this.params.categories, site, this.params.handleUnknown === "error");
     const enabled = infrequentEnabled(this.params);
     const infrequent = counts.map((c) => (enabled ? identifyInfrequent(c, frame.nRows, this.params) : null) ?? new Int32Array(0));
     const dropIdx = this.dropIndices(frame, categories, infrequent);
-    return this.commit({ schema: schemaOfFrame(X, frame), categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) });
+    const state = { schema: schemaOfFrame(X, frame), categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) };
+    refuseCollidingNames(this.namesOut(state), this.site(method), (c) => describeOutput(state, c));
+    return state;
   }
 
   /** The one-hot matrix (a Frame for a Frame input); unknown categories follow `handleUnknown`. */
@@ -153,11 +160,11 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
       const fate = handleUnknown === "ignore" ? "all zeros" : "the infrequent category (all zeros where a column has none)";
       options.onWarning?.(`${this.kind}.transform: found unknown categories in column(s) ${unknownColumns.map((c) => `"${c}"`).join(", ")}; they are encoded as ${fate}`);
     }
-    return columnMajorOutput(X, out, rows, this.namesOut(state), site, (c) => describeOutput(state, c));
+    return columnMajorOutput(X, out, rows, this.namesOut(state));
   }
 
-  fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: TableInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /**
@@ -274,7 +281,9 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
       if (k >= categories[j].length || (infrequent[j].includes(k) && k !== infrequent[j][0])) reader.fail(`dropIdx[${j}]`, "is not a droppable category index");
       if ((drop === null && k >= 0) || (drop !== null && drop !== "if_binary" && k < 0)) reader.fail(`dropIdx[${j}]`, "does not match the drop param");
     });
-    return { schema, categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) };
+    const state = { schema, categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) };
+    refuseSavedCollidingNames(reader, this.namesOut(state), (c) => describeOutput(state, c));
+    return state;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { categoryText, frameOf, frameTexts, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { readDataFile, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, ValidationError } from "../core/errors.js";
@@ -7,7 +8,6 @@ import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
 import { OrdinalEncoder, type OrdinalEncoderParams } from "./ordinal-encoder.js";
 import { encodeFloat64Array } from "../core/state-codec.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 type Value = string | number | null;
 interface BankOrdinal {

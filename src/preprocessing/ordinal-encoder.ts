@@ -130,7 +130,7 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
         } else out[j * rows + i] = unknownValue;
       }
     });
-    return columnMajorOutput(X, out, rows, state.schema.names, site);
+    return columnMajorOutput(X, out, rows, state.schema.names);
   }
 
   fitTransform(X: TableInput, y?: unknown): Frame | Matrix {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -154,13 +155,12 @@ describe("PolynomialFeatures behaviour", () => {
 });
 
 describe("PolynomialFeatures review fixes", () => {
-  it("refuses an output name that an input column already has, for a Frame and a named Matrix", () => {
-    const names = ["a", "b", "a b"];
-    const matrix = Matrix.from2D([[1, 2, 3]], names);
-    const model = new PolynomialFeatures().fit(matrix);
-    expect(model.featureNamesOut().filter((name) => name === "a b")).toHaveLength(2);
-    const message = 'PolynomialFeatures.transform: the output column name "a b" comes from both column "a b" and the product "a" * "b"';
-    expect(() => model.transform(matrix)).toThrow(message);
-    expect(() => model.transform(Frame.fromMatrix(matrix))).toThrow(message);
+  it("refuses at fit an output name that an input column already has, for a Frame and a named Matrix; and such a saved state", () => {
+    const matrix = Matrix.from2D([[1, 2, 3]], ["a", "b", "a b"]);
+    const collision = 'the output column name "a b" comes from both column "a b" and the product "a" * "b"';
+    expect(() => new PolynomialFeatures().fit(matrix)).toThrow(`PolynomialFeatures.fit: ${collision}`);
+    expect(() => new PolynomialFeatures().fitTransform(Frame.fromMatrix(matrix))).toThrow(`PolynomialFeatures.fitTransform: ${collision}`);
+    const model = new PolynomialFeatures().fit(Matrix.from2D([[1, 2, 3]], ["a", "b", "c"]));
+    expect(loadEdited(model, ["schema", "names"], ["a", "b", "a b"])).toThrow(`loadModel: PolynomialFeatures.state.schema.names give colliding output names: ${collision}`);
   });
 });

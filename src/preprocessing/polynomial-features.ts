@@ -7,7 +7,7 @@ import { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
 import { isRowMajorInput } from "./column-sum.js";
-import { refuseCollidingNames, type OutputSource } from "./column-output.js";
+import { refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 
 export interface PolynomialFeaturesParams {
@@ -79,6 +79,11 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The input schema and output width. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  private learn(X: MatrixInput, method: string): PolynomialFeaturesState {
     const site = this.site("fit");
     let names: string[];
     let schema: FeatureSchema;
@@ -97,7 +102,8 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     if (nOutput > MAX_OUTPUT_FEATURES) {
       throw DataError.at(site, `the output would have ${nOutput} columns (more than ${MAX_OUTPUT_FEATURES}); lower the degree, use interactionOnly, or select fewer columns`);
     }
-    return this.commit({ schema, nOutput });
+    if (schema.named) refuseCollidingNames(this.namesOut(schema.names), this.site(method), this.sourceOf(schema.names));
+    return { schema, nOutput };
   }
 
   /** The polynomial terms of each row, in scikit-learn's column order. */
@@ -111,16 +117,14 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
       const matrix = toMatrix(X, site, { checkValues: false });
       checkFeatures(state.schema, { names: matrix.names(), named: hasNames(X) }, site);
       checkFiniteRows(X, matrix, site);
-      const outNames = this.featureNamesOut();
-      if (state.schema.named) refuseCollidingNames(outNames, site, this.sourceOf(state.schema.names));
       const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
-      return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? outNames : undefined);
+      return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? this.featureNamesOut() : undefined);
     }
     const { rows, names, columns, schema } = numericColumns(X, site);
     checkFeatures(state.schema, schema, site);
     checkFinite(columns, names, this.kind, "transform");
     const data = expand(columns, rows, range, interactionOnly, includeBias, state.nOutput);
-    return numericOutput(X, data, rows, state.schema, site, this.featureNamesOut(), this.sourceOf(state.schema.names));
+    return numericOutput(X, data, rows, state.schema, this.featureNamesOut());
   }
 
   /** What produces each output column, for the error on colliding names: an input column, a product, or the bias. */
@@ -133,14 +137,17 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     };
   }
 
-  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /** Names as scikit-learn builds them: features with non-zero power, `name` or `name^p`, joined by spaces; `"1"` for the bias. */
   featureNamesOut(): string[] {
-    const { schema } = this.fitted("featureNamesOut");
-    return this.combinations(schema.names.length).map((combination) => {
+    return this.namesOut(this.fitted("featureNamesOut").schema.names);
+  }
+
+  private namesOut(names: readonly string[]): string[] {
+    return this.combinations(names.length).map((combination) => {
       if (combination.length === 0) return "1";
       const parts: string[] = [];
       for (let k = 0; k < combination.length; ) {
@@ -150,7 +157,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
           power++;
           k++;
         }
-        parts.push(power === 1 ? schema.names[feature] : `${schema.names[feature]}^${power}`);
+        parts.push(power === 1 ? names[feature] : `${names[feature]}^${power}`);
       }
       return parts.join(" ");
     });
@@ -208,6 +215,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     if (nOutput !== countOutputs(schema.names.length, min, max, this.params.interactionOnly, this.params.includeBias)) {
       reader.fail("nOutput", "does not match the params and the number of input columns");
     }
+    if (schema.named) refuseSavedCollidingNames(reader, this.namesOut(schema.names), this.sourceOf(schema.names));
     return { schema, nOutput };
   }
 }

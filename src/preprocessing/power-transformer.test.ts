@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, isTabkitError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -10,7 +11,6 @@ import { sealModel } from "../core/checksum.js";
 import type { JsonObject } from "../core/json.js";
 import { encodeFloat64Array } from "../core/state-codec.js";
 import { boxCoxInverseLambda, boxCox, lambertWMinusOne } from "./power-functions.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 interface Fitted {
   params: PowerTransformerParams;

@@ -80,7 +80,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
     const { state, data, rows } = this.learn(X, true);
     this.commit(state);
-    return numericOutput(X, data, rows, state.schema, this.site("fitTransform"));
+    return numericOutput(X, data, rows, state.schema);
   }
 
   /** The power transform of each column with its fitted lambda, then the standardization. NaN stays NaN. */
@@ -106,7 +106,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
         scaleColumn(results, scaler.mean[j], scaler.scale[j]);
       });
     }
-    return numericOutput(X, out, rows, state.schema, site);
+    return numericOutput(X, out, rows, state.schema);
   }
 
   /** Undoes the standardization, then the power transform. NaN stays NaN; values outside the transform's range give NaN. */
@@ -131,7 +131,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
       if (this.params.method === "yeo-johnson") inverseYeoJohnsonColumn(source, lambda, target);
       else for (let i = 0; i < rows; i++) target[i] = inverseBoxCox(source[i], lambda);
     }
-    return numericOutput(X, out, rows, state.schema, site);
+    return numericOutput(X, out, rows, state.schema);
   }
 
   featureNamesOut(): string[] {

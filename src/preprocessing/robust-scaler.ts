@@ -120,7 +120,7 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     checkFeatures(state.schema, schema, site);
     const { data, infinite } = affineColumns(columns, rows, state.center, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, data, rows, state.schema, site);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   protected encodeState(state: RobustScalerState): JsonObject {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { frameOf, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { sealModel } from "../core/checksum.js";
@@ -271,13 +272,14 @@ describe("SimpleImputer bad input", () => {
     }
   });
 
-  it("refuses an indicator name that would replace an input column", () => {
+  it("refuses, at fit and before it commits, an indicator name that would replace an input column; and such a saved state", () => {
     const clash = Frame.fromColumns({ a: [1, NaN], missingindicator_a: [0, 1] });
-    const imputer = new SimpleImputer({ addIndicator: true }).fit(clash);
-    expect(imputer.featureNamesOut()).toEqual(["a", "missingindicator_a", "missingindicator_a"]);
-    expect(() => imputer.transform(clash)).toThrow(
-      'SimpleImputer.transform: the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"',
-    );
+    const collision = 'the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"';
+    const imputer = new SimpleImputer({ addIndicator: true }).fit(Frame.fromColumns({ a: [1, NaN], b: [0, 1] }));
+    expect(() => imputer.fit(clash)).toThrow(`SimpleImputer.fit: ${collision}, and a Frame or a named Matrix cannot hold two columns of one name; rename an input column`);
+    expect(() => imputer.fitTransform(clash)).toThrow(`SimpleImputer.fitTransform: ${collision}`);
+    expect(imputer.featureNamesOut()).toEqual(["a", "b", "missingindicator_a"]);
+    expect(loadEdited(imputer, ["schema", "names"], ["a", "missingindicator_a"])).toThrow(`loadModel: SimpleImputer.state.schema.names give colliding output names: ${collision}`);
   });
 
   it("throws NotFittedError before fit", () => {

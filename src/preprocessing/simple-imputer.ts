@@ -9,7 +9,7 @@ import { selectKth } from "../core/select.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { columnSumOf, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
-import { namedOutput, type OutputSource } from "./column-output.js";
+import { refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { numericOutput } from "./numeric-columns.js";
 
 export interface SimpleImputerParams {
@@ -76,6 +76,11 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
   }
 
   fit(X: TableInput, _y?: unknown): this {
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The fill values (and indicator columns) learnt from X. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  private learn(X: TableInput, method: string): SimpleImputerState {
     const site = this.site("fit");
     // ±Infinity is looked for in the missing-value pass.
     const frame = toFrame(X, site, { checkInfinity: false });
@@ -120,8 +125,11 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       else numeric[j] = fill;
     });
     const schema = schemaOfFrame(X, frame);
-    if (!this.params.addIndicator && schema.names.every((_, j) => !keeps({ schema, numeric, text }, j))) throw allEmpty(schema.names, site);
-    return this.commit({ schema, numeric, text, indicator: Int32Array.from(indicator) });
+    const state = { schema, numeric, text, indicator: Int32Array.from(indicator) };
+    if (!this.params.addIndicator && schema.names.every((_, j) => !keeps(state, j))) throw allEmpty(schema.names, site);
+    const names = this.namesOut(state);
+    refuseCollidingNames(names, this.site(method), this.outputSource(state, names));
+    return state;
   }
 
   /** The input with missing values filled, empty columns dropped and indicator columns appended. */
@@ -155,25 +163,31 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       columns.push(indicator);
       names.push(INDICATOR_PREFIX + schema.names[j]);
     }
-    const sourceOf = imputerOutputSource(names, names.length - indicators.size);
     if (isRowMajorInput(X) && columns.every((c) => c instanceof Float64Array)) {
       const data = new Float64Array(rows * columns.length);
       columns.forEach((column, c) => data.set(column as Float64Array, c * rows));
-      return numericOutput(X, data, rows, schema, site, names, sourceOf);
+      return numericOutput(X, data, rows, schema, names);
     }
-    return namedOutput(names, columns, rows, site, sourceOf);
+    return Frame.adoptColumns(names, columns, rows);
   }
 
-  fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: TableInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /** The output column names: kept columns in order, then `missingindicator_<name>` columns. */
   featureNamesOut(): string[] {
-    const state = this.fitted("featureNamesOut");
+    return this.namesOut(this.fitted("featureNamesOut"));
+  }
+
+  private namesOut(state: SimpleImputerState): string[] {
     const names = state.schema.names.filter((_, j) => keeps(state, j));
     if (this.params.addIndicator) for (const j of state.indicator) names.push(INDICATOR_PREFIX + state.schema.names[j]);
     return names;
+  }
+
+  private outputSource(state: SimpleImputerState, names: readonly string[]): OutputSource {
+    return imputerOutputSource(names, names.length - (this.params.addIndicator ? state.indicator.length : 0));
   }
 
   /** Each column's fill value (scikit-learn's `statistics_`): a number or a string; NaN for a dropped column. */
@@ -319,7 +333,10 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       }
       if (!keeps({ schema, numeric, text }, j) && !indicator.includes(j)) reader.fail("indicator", `must include dropped column ${j} (it had no values, so it had missing values)`);
     });
-    return { schema, numeric, text, indicator };
+    const state = { schema, numeric, text, indicator };
+    const names = this.namesOut(state);
+    refuseSavedCollidingNames(reader, names, this.outputSource(state, names));
+    return state;
   }
 }
 

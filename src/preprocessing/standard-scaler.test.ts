@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, isTabkitError, NotFittedError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -7,7 +8,6 @@ import { Matrix } from "../core/matrix.js";
 import { RandomState } from "../core/random-state.js";
 import { loadModel } from "../load-model.js";
 import { StandardScaler } from "./standard-scaler.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 interface Fitted {
   params: { withMean: boolean; withStd: boolean };

@@ -131,7 +131,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     // The same operations as scikit-learn, in its order, so results agree bit for bit.
     const { data, infinite } = affineColumns(columns, rows, this.params.withMean ? state.mean : null, state.scale, inverse);
     if (infinite) refuseUncheckedInfinity(X, site);
-    return numericOutput(X, data, rows, state.schema, site);
+    return numericOutput(X, data, rows, state.schema);
   }
 
   protected encodeState(state: StandardScalerState): JsonObject {

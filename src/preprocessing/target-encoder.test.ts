@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadEdited } from "../../test/helpers/edited-model.js";
 import { frameOf, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { expectClose, readDataFile, readFixture } from "../../test/helpers/fixtures.js";
+import { thrown } from "../../test/helpers/thrown.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
 import type { Label } from "../core/labels.js";
@@ -10,7 +12,6 @@ import { StratifiedKFold } from "../selection/stratified-k-fold.js";
 import { OneHotEncoder } from "./one-hot-encoder.js";
 import { TargetEncoder, type TargetEncoderParams } from "./target-encoder.js";
 import { encodeFloat64Array } from "../core/state-codec.js";
-import { loadEdited } from "./edited-model.test-support.js";
 
 const TOL = 1e-12;
 const COLUMNS = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"];
@@ -240,10 +241,21 @@ describe("TargetEncoder review fixes", () => {
     );
   });
 
-  it("refuses colliding multiclass output names", () => {
+  it("hints at lowering cv only when there are fewer rows than folds", () => {
+    const encoder = new TargetEncoder({ cv: { splitter: "GroupKFold", nSplits: 2 } });
+    expect(thrown(() => encoder.fitTransform(X, y))).toBe(
+      "DATA_ERROR: TargetEncoder.fitTransform: the cv splitter cannot split the 8 rows (GroupKFold.split: groups is required (one group label per row))",
+    );
+  });
+
+  it("refuses colliding multiclass output names at fit; and such a saved state", () => {
     const clash = Frame.fromColumns({ a: ["x", "y", "x"], a_b: ["y", "y", "z"] });
-    const encoder = new TargetEncoder({ cv: 2 }).fit(clash, ["b_c", "c", "d"]);
-    expect(() => encoder.transform(clash)).toThrow('the output column name "a_b_c" comes from both column "a" (class "b_c") and column "a_b" (class "c")');
+    const classes = ["b_c", "c", "d"];
+    const collision = 'the output column name "a_b_c" comes from both column "a" (class "b_c") and column "a_b" (class "c")';
+    expect(() => new TargetEncoder({ cv: 2 }).fit(clash, classes)).toThrow(`TargetEncoder.fit: ${collision}`);
+    expect(() => new TargetEncoder({ cv: 2 }).fitTransform(clash, classes)).toThrow(`TargetEncoder.fitTransform: ${collision}`);
+    const encoder = new TargetEncoder({ cv: 2 }).fit(Frame.fromColumns({ a: ["x", "y", "x"], z: ["y", "y", "z"] }), classes);
+    expect(loadEdited(encoder, ["schema", "names"], ["a", "a_b"])).toThrow(`loadModel: TargetEncoder.state.schema.names give colliding output names: ${collision}`);
   });
 
   it("refuses saved numeric categories out of order and classes too few for the target mean", () => {

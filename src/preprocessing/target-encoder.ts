@@ -14,7 +14,7 @@ import { cvCheck, toSplitter } from "../selection/check-cv.js";
 import { KFold } from "../selection/k-fold.js";
 import type { Split, Splitter } from "../selection/splitter.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
-import { columnMajorOutput } from "./column-output.js";
+import { columnMajorOutput, refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { categoriesCheck, checkedFrame, decodeCategories, encodeCategories, encodeColumn, fitCategories, type CategoriesParam, type Category, type CategoryList } from "./categories.js";
 
 export interface TargetEncoderParams {
@@ -130,7 +130,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     // As scikit-learn does, rows outside explicit categories get the last fold's mean.
     fillUnknown(out, unknown, foldMean, n);
     this.commit(state);
-    return this.output(X, out, n, state, "fitTransform");
+    return this.output(X, out, n, state);
   }
 
   /** Encodes with the encodings learnt on all rows; unknown categories get the target mean. */
@@ -151,14 +151,12 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
         for (let i = 0; i < n; i++) out[base + i] = codes[i] >= 0 ? encoding[codes[i]] : mean;
       }
     });
-    return this.output(X, out, n, state, "transform");
+    return this.output(X, out, n, state);
   }
 
   /** The encodings (column-major, `n` rows) shaped like the input. */
-  private output(X: TableInput, out: Float64Array, n: number, state: TargetEncoderState, method: string): Frame | Matrix {
-    const K = state.targetMean.length;
-    const sourceOf = (c: number) => `column "${state.schema.names[Math.floor(c / K)]}" (class ${JSON.stringify(state.classes![c % K])})`;
-    return columnMajorOutput(X, out, n, this.namesOut(state), this.site(method), sourceOf);
+  private output(X: TableInput, out: Float64Array, n: number, state: TargetEncoderState): Frame | Matrix {
+    return columnMajorOutput(X, out, n, this.namesOut(state));
   }
 
   /** Input names; for multiclass targets `column_class` for every class, feature-major. */
@@ -195,6 +193,12 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     return state.schema.names.flatMap((name) => state.classes!.map((label) => `${name}_${formatPythonLabel(label)}`));
   }
 
+  /** What produces output column `c`: an input column and, for a multiclass target, a class. */
+  private sourceOf(state: TargetEncoderState): OutputSource {
+    const K = state.targetMean.length;
+    return (c) => `column "${state.schema.names[Math.floor(c / K)]}" (class ${JSON.stringify(state.classes![c % K])})`;
+  }
+
   /** Fits the full-data state and keeps what cross-fitting needs. */
   private learn(X: TableInput, y: unknown, method: string) {
     const site = this.site(method);
@@ -224,6 +228,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
       });
     }
     const state: TargetEncoderState = { schema: schemaOfFrame(X, frame), categories, targetType: target.targetType, classes: target.classes, targetMean, encodings };
+    refuseCollidingNames(this.namesOut(state), site, this.sourceOf(state));
     return { state, codes: fitCodes, unknown, target };
   }
 
@@ -259,8 +264,11 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
       return [...splitter.split(n, target.labels, groups)];
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
-      const cv = typeof this.params.cv === "number" ? `cv=${this.params.cv}` : "the cv splitter";
-      throw new DataError(this.message("fitTransform", `${cv} cannot split the ${n} rows (${error.message}); lower cv`), { cause: error });
+      const { cv } = this.params;
+      // Lowering cv helps only when there are fewer rows than folds (not, say, a group splitter without groups).
+      const hint = typeof cv === "number" && cv > n ? "; lower cv" : "";
+      const what = typeof cv === "number" ? `cv=${cv}` : "the cv splitter";
+      throw new DataError(this.message("fitTransform", `${what} cannot split the ${n} rows (${error.message})${hint}`), { cause: error });
     }
   }
 
@@ -306,7 +314,9 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const all = reader.f64("encodings", { length: sizes.reduce((a, b) => a + b, 0), finite: true });
     let offset = 0;
     const encodings = sizes.map((size) => all.slice(offset, (offset += size)));
-    return { schema, categories, targetType, classes, targetMean, encodings };
+    const state: TargetEncoderState = { schema, categories, targetType, classes, targetMean, encodings };
+    refuseSavedCollidingNames(reader, this.namesOut(state), this.sourceOf(state));
+    return state;
   }
 }
 
