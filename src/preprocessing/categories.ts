@@ -1,4 +1,4 @@
-import { DataError, type ErrorSite } from "../core/errors.js";
+import { DataError, showValue, type ErrorSite } from "../core/errors.js";
 import { Frame, type Column } from "../core/frame.js";
 import { checkFeatures, hasNames, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject, JsonValue } from "../core/json.js";
@@ -117,7 +117,7 @@ export function formatCategory(value: Category): string {
 /** A category as a message shows it: strings quoted, missing spelled out. */
 export function describeCategory(value: Category): string {
   if (value === null || (typeof value === "number" && Number.isNaN(value))) return "missing value (null/NaN)";
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  return showValue(value);
 }
 
 export interface FittedCategories {
