@@ -23,6 +23,6 @@ describe("labels", () => {
 
   it("quotes text in messages, so that a string is not taken for the number it spells", () => {
     expect(() => toTargets([1, "0"], 2, site)).toThrow('y value "0" is not a finite number');
-    expect(() => checkSampleWeight([1, "1" as unknown as number], 2, "Clf")).toThrow('sampleWeight value "1" (row 1)');
+    expect(() => checkSampleWeight([1, "1" as unknown as number], 2, "Clf", "fit")).toThrow('sampleWeight value "1" (row 1)');
   });
 });

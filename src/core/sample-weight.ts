@@ -1,7 +1,7 @@
 import { DataError, showValue } from "./errors.js";
 
 /** Checks optional per-row weights: one finite, non-negative number per row. Messages start `owner.method`. */
-export function checkSampleWeight(weights: ArrayLike<number> | undefined, rows: number, owner: string, method = "fit"): Float64Array | undefined {
+export function checkSampleWeight(weights: ArrayLike<number> | undefined, rows: number, owner: string, method: string): Float64Array | undefined {
   if (weights === undefined) return undefined;
   if (weights.length !== rows) throw new DataError(`${owner}.${method}: sampleWeight has ${weights.length} values but X has ${rows} rows`);
   const out = new Float64Array(rows);

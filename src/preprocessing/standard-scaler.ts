@@ -48,7 +48,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   fit(X: MatrixInput, _y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): this {
     const site = this.site("fit");
     const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
-    const weights = checkSampleWeight(options.sampleWeight, rows, this.kind);
+    const weights = checkSampleWeight(options.sampleWeight, rows, this.kind, "fit");
     if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
     const cols = columns.length;
