@@ -156,6 +156,7 @@ describe("LogisticRegression", () => {
     ["a class weight for an unknown class", () => new LogisticRegression({ classWeight: { a: 1, c: 2 } }).fit(X, y), /classWeight names class "c", which is not in y/],
     ["all-zero sample weights", () => new LogisticRegression().fit(X, y, { sampleWeight: [0, 0, 0, 0, 0, 0] }), /sum to 0/],
     ["negative sample weights", () => new LogisticRegression().fit(X, y, { sampleWeight: [1, 1, -1, 1, 1, 1] }), /sampleWeight value -1 \(row 2\)/],
+    ["sample weights whose sum overflows", () => new LogisticRegression().fit(X, y, { sampleWeight: [1e308, 1e308, 1, 1, 1, 1] }), /sum past float64's range/],
     ["a different column count at predict", () => new LogisticRegression().fit(X, y).predict([[1, 2, 3]]), /X has 3 features, but this estimator was fitted with 2/],
   ];
   it.each(dataErrors)("refuses %s with a DataError naming the site", (_what, action, message) => {

@@ -81,6 +81,8 @@ export class LogisticRegression extends Estimator<LogisticRegressionParams, Logi
     const weights = classWeight === null ? sampleWeight : weightRows(computeClassWeight(classWeight, classes, codes, sampleWeight, site), codes, sampleWeight);
     const weightSum = weights === undefined ? matrix.rows : pairwiseSum(weights);
     if (!(weightSum > 0)) throw DataError.at(site, "the sample weights sum to 0; at least one row needs a positive weight");
+    // an infinite total would make the L2 penalty 0 and every gradient NaN
+    if (weightSum === Infinity) throw DataError.at(site, "the sample weights sum past float64's range; rescale sampleWeight (e.g. divide it by its mean)");
     const problem: LogisticProblem = {
       X: matrix.data,
       rows: matrix.rows,
