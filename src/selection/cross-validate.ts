@@ -43,7 +43,7 @@ export interface CrossValidateResult {
  * fold's own tasks under "fold k/K".
  */
 export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions = {}): CrossValidateResult {
-  return runFit(crossValidation(estimator, X, y, options), options);
+  return runFit(crossValidation(estimator, X, y, options, "crossValidate"), options);
 }
 
 /**
@@ -52,11 +52,11 @@ export function crossValidate(estimator: Estimator<object, unknown>, X: RowIndex
  * `WorkerPool` of `tabkit/node`).
  */
 export async function crossValidateAsync(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions & AsyncFitOptions = {}): Promise<CrossValidateResult> {
-  return runFitAsync(crossValidation(estimator, X, y, options), options, "crossValidateAsync");
+  return runFitAsync(crossValidation(estimator, X, y, options, "crossValidateAsync"), options, "crossValidateAsync");
 }
 
-function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions): FitProcedure<CrossValidateResult> {
-  const owner = "crossValidate";
+/** `owner` ("crossValidate" or "crossValidateAsync") starts every error and warning. */
+function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions, owner: string): FitProcedure<CrossValidateResult> {
   if (!isEstimator(estimator)) throw new ValidationError(`${owner}: estimator must be a tabkit estimator`, [{ path: "estimator", message: "not an estimator" }]);
   const n = rowCount(X);
   const labels = toLabels(y, n, { estimator: owner, method: "fit" });

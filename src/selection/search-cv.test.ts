@@ -126,6 +126,8 @@ describe("search behaviour", () => {
     const search = new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: { w0: [1] }, cv: 3 });
     await expect(search.fitAsync(fx.X, fx.y, { parallel: {} as never })).rejects.toThrow(/^GridSearchCV\.fitAsync: options\.parallel must be a parallel runner/);
     await expect(crossValidateAsync(new SoftsignLinear(), fx.X, fx.y, { parallel: "pool" as never })).rejects.toThrow(/^crossValidateAsync: options\.parallel must be a parallel runner/);
+    // and its other errors name it too
+    await expect(crossValidateAsync(new SoftsignLinear(), fx.X, fx.y, { errorScore: "ignore" as never })).rejects.toThrow(/^crossValidateAsync: errorScore must be a number/);
   });
   it("refuses a class absent from a training fold, mismatched labels, and bad refit", () => {
     const y = fx.y.map((_, i) => (i < 140 ? 0 : 1));
