@@ -245,6 +245,8 @@ export function untested(column: string, ref: ColumnSummary, role: ColumnRole, s
   };
 }
 
+const EMPTY_CURRENT = "the current window has no usable values in this column";
+
 /** Usable, missing and infinite values of a column, whatever its kind. */
 function windowCounts(values: Column): WindowCounts {
   let missing = 0;
@@ -264,26 +266,32 @@ function windowCounts(values: Column): WindowCounts {
 /** Tests one column of the current window against its reference summary. */
 export function columnDrift(column: string, ref: ColumnSummary, values: Column, options: ColumnDriftOptions): ColumnDrift {
   // A window with no usable value has no kind either, so emptiness is reported before kinds are compared.
-  const counts = windowCounts(values);
-  if (ref.n === 0) return untested(column, ref, options.role, "empty_reference", "the reference has no usable values in this column", counts);
-  if (counts.rows === 0) return untested(column, ref, options.role, "empty_current", "the current window has no usable values in this column", counts);
+  if (ref.n === 0) return untested(column, ref, options.role, "empty_reference", "the reference has no usable values in this column", windowCounts(values));
   const numericColumn = values instanceof Float64Array;
   const expectsNumbers = ref.type === "numerical" || ref.numericKeys;
   if (numericColumn !== expectsNumbers) {
+    const counts = windowCounts(values);
+    if (counts.rows === 0) return untested(column, ref, options.role, "empty_current", EMPTY_CURRENT, counts);
     const was = expectsNumbers ? "numeric" : "categorical (text)";
     const is = numericColumn ? "numeric" : "categorical (text)";
     return untested(column, ref, options.role, "kind_changed", `the column was ${was} in the reference and is ${is} now`, counts);
   }
+  // The kinds agree: the pass that sorts or counts the values also counts the missing ones.
   let cur: SortedSample | null = null;
   let curInteger = false;
   let curCategories: Map<string | number, number> | null = null;
+  let counts: WindowCounts;
   if (ref.type === "numerical") {
-    const { sorted } = finiteSorted(values as Float64Array);
+    const { sorted, missing, nonFinite } = finiteSorted(values as Float64Array);
     cur = fromSorted(sorted);
-    curInteger = isIntegerColumn(sorted, counts.missing, counts.nonFinite);
+    curInteger = isIntegerColumn(sorted, missing, nonFinite);
+    counts = { rows: sorted.length, missing, nonFinite };
   } else {
-    curCategories = countCategories(values).counts;
+    const categories = countCategories(values);
+    curCategories = categories.counts;
+    counts = { rows: values.length - categories.missing - categories.nonFinite, missing: categories.missing, nonFinite: categories.nonFinite };
   }
+  if (counts.rows === 0) return untested(column, ref, options.role, "empty_current", EMPTY_CURRENT, counts);
   if (ref.n < options.minRows || counts.rows < options.minRows) {
     const note = `too few values to test (reference ${ref.n}, current ${counts.rows}; minRows is ${options.minRows})`;
     return untested(column, ref, options.role, "too_few_rows", note, counts);
