@@ -7,14 +7,28 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Median wall time in milliseconds of `repeat` calls of `fn` after `warmup` unmeasured calls. */
-export async function timeIt(fn, { repeat = 5, warmup = 1 } = {}) {
+/**
+ * A fast case runs until its measured calls add up to this many milliseconds (at most
+ * MAX_CALLS calls), on both sides: a median of five calls of a few milliseconds each reads
+ * the machine's and the JIT compiler's moods rather than the code's speed.
+ */
+export const MIN_TOTAL_MS = 1000;
+const MAX_CALLS = 200;
+
+/**
+ * Median wall time in milliseconds of the calls of `fn` after `warmup` unmeasured calls: at least
+ * `repeat` calls, and more until they add up to `minTotalMs` (reference scripts take the same
+ * minimum, see `runPython`'s callers).
+ */
+export async function timeIt(fn, { repeat = 5, warmup = 1, minTotalMs = 0 } = {}) {
   for (let i = 0; i < warmup; i++) await fn();
   const times = [];
-  for (let i = 0; i < repeat; i++) {
+  let total = 0;
+  while (times.length < repeat || (total < minTotalMs && times.length < MAX_CALLS)) {
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);
+    total += times[times.length - 1];
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];

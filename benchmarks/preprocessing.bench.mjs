@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder, trainTestSplit } from "../dist/index.js";
 import { buildChurnPipeline } from "../examples/churn/churn-pipeline.js";
 import { readCustomers, requireLabels } from "../examples/churn/customers.js";
-import { printTable, runPython, timeIt } from "./lib.mjs";
+import { MIN_TOTAL_MS, printTable, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
 const TIMES = 10;
@@ -171,7 +171,7 @@ export async function run() {
   const only = process.env.TABKIT_BENCH_ONLY ?? "";
   const cases = CASES.filter(({ name }) => name.includes(only));
   const ours = {};
-  for (const { name, run: work, repeat } of cases) ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT } : { repeat, warmup: 0 });
-  const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES, only]);
+  for (const { name, run: work, repeat } of cases) ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT, minTotalMs: MIN_TOTAL_MS } : { repeat, warmup: 0 });
+  const reference = runPython("preprocessing_reference.py", [REPEAT, TIMES, MIN_TOTAL_MS, only]);
   printTable(cases.map(({ name }) => ({ case: name, tabkit: ours[name], reference: reference[name] })));
 }

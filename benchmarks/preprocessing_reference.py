@@ -1,6 +1,6 @@
 """scikit-learn side of the preprocessing benchmark.
 
-Usage: preprocessing_reference.py REPEAT TIMES [ONLY]
+Usage: preprocessing_reference.py REPEAT TIMES MIN_MS [ONLY]
 Stacks the three bank-churn files, repeats them TIMES times (100,000 rows for 10), and prints one
 JSON line of median timings in ms keyed like the CASES of preprocessing.bench.mjs (only the cases
 whose name contains ONLY, when given).
@@ -18,17 +18,18 @@ from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, PolynomialFeature
 
 warnings.simplefilter("ignore", FutureWarning)  # TargetEncoder random_state is deprecated in 1.9
 
-repeat, times = int(sys.argv[1]), int(sys.argv[2])
-only = sys.argv[3] if len(sys.argv) > 3 else ""
+repeat, times, min_ms = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+only = sys.argv[4] if len(sys.argv) > 4 else ""
 data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "bank_churn")
 ENCODED = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"]
 
 
 def median_ms(fn, runs=None):
+    """Median of `runs` calls, or of at least `repeat` calls after a warm-up and more until they add up to min_ms (at most 200), as timeIt does."""
     if runs is None:
         fn()  # warm-up, as timeIt does
     samples = []
-    for _ in range(runs or repeat):
+    while len(samples) < (runs or repeat) or (runs is None and sum(samples) < min_ms and len(samples) < 200):
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)

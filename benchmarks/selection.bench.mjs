@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GridSearchCV, KFold, LogisticRegression, Matrix, RandomForestClassifier, SMOTE, StratifiedKFold, crossValidate, crossValidateAsync, trainTestSplit } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
-import { printTable, runPython, timeIt } from "./lib.mjs";
+import { MIN_TOTAL_MS, printTable, runPython, timeIt } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const N_TREES = process.env.TABKIT_BENCH_QUICK === "1" ? 10 : 100;
@@ -109,7 +109,7 @@ function readBinary(dir) {
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), "tabkit-selection-"));
   const only = process.env.TABKIT_BENCH_ONLY ?? "";
-  const ref = runPython("selection_reference.py", [dir, N_TREES, CV_FOLDS, GRID_FOLDS, only]);
+  const ref = runPython("selection_reference.py", [dir, N_TREES, CV_FOLDS, GRID_FOLDS, MIN_TOTAL_MS, only]);
   const bank = bankChurn();
   const big = readBinary(dir);
   const n = 1_000_000;
@@ -125,7 +125,7 @@ export async function run() {
     { key: "grid_logreg", case: "GridSearchCV LogisticRegression C x3, 3 folds", run: () => new GridSearchCV({ estimator: new LogisticRegression(), paramGrid: { C: [0.1, 1, 10] }, cv: 3, scoring: "f1" }).fit(bank.X, bank.y), options: { repeat: 3 } },
   ];
   const rows = [];
-  for (const c of cases.filter(({ key }) => key.includes(only))) rows.push({ case: c.case, tabkit: await timeIt(c.run, c.options), reference: ref[c.key] });
+  for (const c of cases.filter(({ key }) => key.includes(only))) rows.push({ case: c.case, tabkit: await timeIt(c.run, { ...c.options, minTotalMs: MIN_TOTAL_MS }), reference: ref[c.key] });
   const forests = "forest".includes(only) ? await forestCases(ref) : { rows: [], agreement: [] };
   rows.push(...forests.rows);
   printTable(rows, { referenceName: "imbalanced-learn / scikit-learn" });

@@ -1,6 +1,6 @@
 """imbalanced-learn / scikit-learn side of benchmarks/selection.bench.mjs.
 
-Usage: selection_reference.py <workdir> [<trees> <cv folds> <grid folds> [<only>]]. Writes the
+Usage: selection_reference.py <workdir> [<trees> <cv folds> <grid folds> <min ms> [<only>]]. Writes the
 200,000 x 20 data set to <workdir> (so that tabkit times the same rows), then prints one JSON line of
 median timings in milliseconds, with the forest cases' scores and best params for the agreement
 check. With <only>, just the cases whose key contains it (the forest cases together, as "forest")."""
@@ -21,10 +21,11 @@ from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold, cross_
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
-def median_ms(fn, repeat=5):
+def median_ms(fn, repeat=5, min_ms=0.0):
+    """Median of at least `repeat` calls after a warm-up, and more until they add up to min_ms (at most 200), as timeIt does."""
     fn()
     times = []
-    for _ in range(repeat):
+    while len(times) < repeat or (sum(times) < min_ms and len(times) < 200):
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
@@ -84,7 +85,8 @@ def forest_cases(n_trees, cv_folds, grid_folds):
 def main():
     workdir = sys.argv[1]
     n_trees, cv_folds, grid_folds = (int(a) for a in sys.argv[2:5]) if len(sys.argv) > 4 else (100, 5, 3)
-    only = sys.argv[5] if len(sys.argv) > 5 else ""
+    min_ms = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
+    only = sys.argv[6] if len(sys.argv) > 6 else ""
     X, y = bank_churn()
     Xb, yb = make_classification(n_samples=200_000, n_features=20, n_informative=8, weights=[0.9], random_state=0)
     np.ascontiguousarray(Xb, dtype="<f8").tofile(os.path.join(workdir, "big_X.f64"))
@@ -102,7 +104,7 @@ def main():
         "cv_logreg": (lambda: cross_validate(LogisticRegression(), X, y, cv=5, scoring="f1"), 3),
         "grid_logreg": (lambda: GridSearchCV(LogisticRegression(), {"C": [0.1, 1.0, 10.0]}, cv=3, scoring="f1").fit(X, y), 3),
     }
-    out = {key: median_ms(fn, repeat=repeat) for key, (fn, repeat) in cases.items() if only in key}
+    out = {key: median_ms(fn, repeat=repeat, min_ms=min_ms) for key, (fn, repeat) in cases.items() if only in key}
     if only in "forest":
         out.update(forest_cases(n_trees, cv_folds, grid_folds))
     print(json.dumps(out))
