@@ -68,47 +68,71 @@ function centeredSampleByColumn(data: Float64Array, cols: number, mean: Float64A
 
 /**
  * out[i * outRow + t * outCol] = the dot product of row i of `a` with row t of `b` (rows of
- * `length` values), four rows of b at a time so that four sums run side by side. `symmetric`
- * says that a and b are the same rows: then only the groups of four reaching t >= i are summed,
- * and each sum is written to (t, i) as well.
+ * `length` values), two rows of a against four rows of b at a time so that eight sums run side
+ * by side and each loaded value serves several of them. `symmetric` says that a and b are the
+ * same rows: then only the groups of four reaching t >= i are summed, and each sum is written
+ * to (t, i) as well.
  */
 function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number, symmetric = false): void {
   // Integer arithmetic: a quotient seen as an integer and later as a fraction would deoptimize.
   const groups = (bRows + 3) >> 2;
-  // b padded with zero rows to whole groups of four.
+  // b padded with zero rows to whole groups of four, a with a zero row to an even count.
   const padded = new Float64Array(groups * 4 * length);
   padded.set(b.subarray(0, bRows * length));
-  for (let i = 0; i < aRows; i++) {
-    const ai = i * length;
-    for (let g = symmetric ? i >> 2 : 0; g < groups; g++) {
+  const pairs = (aRows + 1) >> 1;
+  const aPadded = new Float64Array(pairs * 2 * length);
+  aPadded.set(a.subarray(0, aRows * length));
+  for (let p = 0; p < pairs; p++) {
+    const a0 = 2 * p * length;
+    const a1 = a0 + length;
+    for (let g = symmetric ? (2 * p) >> 2 : 0; g < groups; g++) {
       const b0 = 4 * g * length;
       const b1 = b0 + length;
       const b2 = b1 + length;
       const b3 = b2 + length;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
       for (let f = 0; f < length; f++) {
-        const v = a[ai + f];
-        s0 += v * padded[b0 + f];
-        s1 += v * padded[b1 + f];
-        s2 += v * padded[b2 + f];
-        s3 += v * padded[b3 + f];
+        const v = aPadded[a0 + f];
+        const w = aPadded[a1 + f];
+        const c0 = padded[b0 + f];
+        const c1 = padded[b1 + f];
+        const c2 = padded[b2 + f];
+        const c3 = padded[b3 + f];
+        s00 += v * c0;
+        s01 += v * c1;
+        s02 += v * c2;
+        s03 += v * c3;
+        s10 += w * c0;
+        s11 += w * c1;
+        s12 += w * c2;
+        s13 += w * c3;
       }
-      const o = i * outRow + 4 * g * outCol;
-      out[o] = s0;
-      if (4 * g + 1 < bRows) out[o + outCol] = s1;
-      if (4 * g + 2 < bRows) out[o + 2 * outCol] = s2;
-      if (4 * g + 3 < bRows) out[o + 3 * outCol] = s3;
-      if (symmetric) {
-        const m = 4 * g * outRow + i * outCol;
-        out[m] = s0;
-        if (4 * g + 1 < bRows) out[m + outRow] = s1;
-        if (4 * g + 2 < bRows) out[m + 2 * outRow] = s2;
-        if (4 * g + 3 < bRows) out[m + 3 * outRow] = s3;
-      }
+      storeSums(out, outRow, outCol, bRows, symmetric, 2 * p, g, s00, s01, s02, s03);
+      if (2 * p + 1 < aRows) storeSums(out, outRow, outCol, bRows, symmetric, 2 * p + 1, g, s10, s11, s12, s13);
     }
+  }
+}
+
+/** Writes the four sums of row i of a against group g of b (and their mirror images when symmetric). */
+function storeSums(out: Float64Array, outRow: number, outCol: number, bRows: number, symmetric: boolean, i: number, g: number, s0: number, s1: number, s2: number, s3: number): void {
+  const o = i * outRow + 4 * g * outCol;
+  out[o] = s0;
+  if (4 * g + 1 < bRows) out[o + outCol] = s1;
+  if (4 * g + 2 < bRows) out[o + 2 * outCol] = s2;
+  if (4 * g + 3 < bRows) out[o + 3 * outCol] = s3;
+  if (symmetric) {
+    const m = 4 * g * outRow + i * outCol;
+    out[m] = s0;
+    if (4 * g + 1 < bRows) out[m + outRow] = s1;
+    if (4 * g + 2 < bRows) out[m + 2 * outRow] = s2;
+    if (4 * g + 3 < bRows) out[m + 3 * outRow] = s3;
   }
 }
 
