@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import type { PolynomialFeatures } from "tabkit/preprocessing";
+import type { TunedThresholdClassifierCV } from "tabkit/selection";
 import { readDataFile } from "../../test/helpers/fixtures.js";
 import { buildChurnPipeline } from "./churn-pipeline.js";
 import { readCustomers } from "./customers.js";
@@ -14,13 +16,19 @@ describe("scoreCustomers", () => {
     for (const r of [2, 5, 8, 11, 14, 17]) rows[r][header.split(",").indexOf("escore_credito")] = "1e40";
     rows[19][header.split(",").indexOf("saldo_conta")] = "-1e300";
     const batch = readCustomers([header, ...rows.map((row) => row.join(","))].join("\n"), null, "novos.csv", "ignored");
-    const predictProba = vi.spyOn(pipeline, "predictProba");
-    const predict = vi.spyOn(pipeline, "predict");
+    const model = pipeline.step<TunedThresholdClassifierCV>("model");
+    const forestCalls = vi.spyOn(model.estimator as unknown as { predictProba(X: unknown): unknown }, "predictProba");
+    const transformCalls = vi.spyOn(pipeline.step<PolynomialFeatures>("interactions"), "transform");
 
     const scored = scoreCustomers(pipeline, batch);
-    expect([predictProba.mock.calls.length, predict.mock.calls.length]).toEqual([1, 1]);
+    // the first pass stops in the power transform, so the last transform and the forest run once
+    expect([transformCalls.mock.calls.length, forestCalls.mock.calls.length]).toEqual([1, 1]);
     expect(scored.batch.ids).toHaveLength(13);
     expect(scored.probability).toHaveLength(13);
+    forestCalls.mockRestore();
+    // the same probabilities and labels as the whole pipeline gives for the rows kept
+    expect(Array.from(scored.probability)).toEqual(Array.from(pipeline.predictProba(scored.batch.features).column(1)));
+    expect(scored.predicted).toEqual(pipeline.predict(scored.batch.features));
     expect(scored.batch.problems.map((p) => [p.line, p.column, p.value])).toEqual([
       ...[4, 7, 10, 13, 16, 19].map((line) => [line, "escore_credito", "1e+40"]),
       [21, "saldo_conta", "-1e+300"],

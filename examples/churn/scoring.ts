@@ -2,6 +2,7 @@
 // verbal rating, and a risk band per customer.
 import { Frame, isTabkitError, type Matrix } from "tabkit";
 import type { ColumnTransformer, Pipeline } from "tabkit/compose";
+import type { TunedThresholdClassifierCV } from "tabkit/selection";
 import { f1Score, fbetaScore, precisionScore, rateScore, recallScore, rocAucScore, type ScoreRating } from "tabkit/metrics";
 import type { MinMaxScaler, OneHotEncoder, PolynomialFeatures, TargetEncoder } from "tabkit/preprocessing";
 import { FEATURES } from "./churn-pipeline.js";
@@ -71,11 +72,12 @@ export function rangesOf(scaler: MinMaxScaler): Record<string, [number, number]>
 
 /**
  * Scores a batch. Rows the model cannot score (a value that grows too large for the forest's
- * float32 thresholds once transformed) become errors on their line and are set aside first, so
- * that the forest, the slow part, runs once.
+ * float32 thresholds once transformed) become errors on their line and are set aside first. The
+ * transforms and the forest, the slow part, each run once: the labels come from the
+ * probabilities and the tuned threshold, as the model's own `predict` derives them.
  */
 export function scoreCustomers<Label extends number | null>(pipeline: Pipeline, batch: CustomerBatch<Label>): { batch: CustomerBatch<Label>; probability: Float64Array; predicted: number[] } {
-  const refused = unscorableRows(pipeline, batch.features);
+  const { refused, transformed } = transformScorable(pipeline, batch.features);
   const problems = [...refused].map(([row, refusal]) => {
     // The model names its internal columns ("numerical__escore_credito"): report the file's.
     const columns = FEATURES.filter((name) => refusal.column.includes(name));
@@ -84,18 +86,21 @@ export function scoreCustomers<Label extends number | null>(pipeline: Pipeline, 
   });
   batch = { ...withoutRows(batch, new Set(refused.keys())), problems: [...batch.problems, ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   if (batch.ids.length === 0) return { batch, probability: new Float64Array(0), predicted: [] };
-  return { batch, probability: churnProbability(pipeline, batch.features), predicted: pipeline.predict(batch.features) as number[] };
+  const model = pipeline.step<TunedThresholdClassifierCV>("model");
+  const probability = model.predictProba(transformed).column(model.classes.indexOf(1));
+  const threshold = model.bestThreshold;
+  return { batch, probability, predicted: Array.from(probability, (p) => (p >= threshold ? 1 : 0)) };
 }
 
 /** The steps that turn customers into the forest's input (SMOTE only resamples while fitting). */
 const TRANSFORMS = ["imputation", "encoding", "interactions"];
 
 /**
- * The rows of X the forest would refuse, found by running the transforms once and looking for
- * inputs beyond float32's range. A row a transform itself refuses (a power transform overflowing,
- * e.g. 1e300) is set aside and the transforms rerun: they are fast, unlike the forest.
+ * The rows of X the forest would refuse, found by running the transforms and looking for inputs
+ * beyond float32's range, and the forest's input for the other rows. A row a transform itself
+ * refuses (a power transform overflowing, e.g. 1e300) is set aside and the transforms rerun.
  */
-function unscorableRows(pipeline: Pipeline, X: Frame): Map<number, { column: string; reason: string }> {
+function transformScorable(pipeline: Pipeline, X: Frame): { refused: Map<number, { column: string; reason: string }>; transformed: Matrix } {
   const refused = new Map<number, { column: string; reason: string }>();
   for (;;) {
     const rows = [...Array(X.nRows).keys()].filter((row) => !refused.has(row));
@@ -108,10 +113,12 @@ function unscorableRows(pipeline: Pipeline, X: Frame): Map<number, { column: str
       continue;
     }
     const matrix = input instanceof Frame ? input.toMatrix() : input;
+    const kept: number[] = [];
     rows.forEach((row, i) => {
       const j = matrix.row(i).findIndex((value) => Math.abs(Math.fround(value)) === Infinity);
       if (j >= 0) refused.set(row, { column: matrix.names()[j], reason: `value ${matrix.get(i, j)} is too large for float32, which trees compute in` });
+      else kept.push(i);
     });
-    return refused;
+    return { refused, transformed: kept.length === rows.length ? matrix : matrix.takeRows(kept) };
   }
 }
