@@ -61,4 +61,16 @@ describe("Frame.toCSV", () => {
     expect(Array.from(back.numeric("balance"))).toEqual(Array.from(frame.numeric("balance")));
     expect(back.column("country")).toEqual(frame.column("country"));
   });
+
+  it("writes ±Infinity in a form Frame.fromCSV reads back as numbers", () => {
+    const frame = Frame.fromColumns({ x: [Infinity, -Infinity, NaN, 1.5], y: [-Infinity, -Infinity, Infinity, NaN] });
+    const text = frame.toCSV();
+    expect(text).toBe("x,y\nInfinity,-Infinity\n-Infinity,-Infinity\n,Infinity\n1.5,\n");
+    const back = Frame.fromCSV(text);
+    expect(back.kindOf("x")).toBe("numeric");
+    expect(back.kindOf("y")).toBe("numeric");
+    expect(Array.from(back.numeric("x"))).toEqual(Array.from(frame.numeric("x")));
+    expect(Array.from(back.numeric("y"))).toEqual(Array.from(frame.numeric("y")));
+    expect(back.toCSV()).toBe(text);
+  });
 });

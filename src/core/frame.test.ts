@@ -48,6 +48,42 @@ describe("Frame", () => {
     expect(frame.column("name")).toEqual(["Smith, J", 'say "hi"', null]);
   });
 
+  it("reads pandas' spellings of infinity and numbers beyond float64 as ±Infinity in a numeric column", () => {
+    // pandas 3.1.1 read_csv gives the same values, except " Infinity " (text there): tabkit ignores the spaces around any number.
+    const frame = Frame.fromCSV("x,y\n1.5,inf\ninf,-inf\n-Infinity,+INF\n Infinity ,InFiNiTy\n+infinity,-INFINITY\n1e309,-1e309\n1e-400,+Inf\n");
+    expect(frame.kindOf("x")).toBe("numeric");
+    expect(frame.kindOf("y")).toBe("numeric");
+    expect(Array.from(frame.numeric("x"))).toEqual([1.5, Infinity, -Infinity, Infinity, Infinity, Infinity, 0]);
+    expect(Array.from(frame.numeric("y"))).toEqual([Infinity, -Infinity, Infinity, Infinity, -Infinity, -Infinity, Infinity]);
+  });
+
+  it("keeps missing values missing next to infinities, and a forced categorical column as written", () => {
+    const text = 'a,b\ninf,inf\n"",""\n,\nNA,1e309\n-Infinity, -Infinity\n';
+    const frame = Frame.fromCSV(text);
+    expect(Array.from(frame.numeric("a"))).toEqual([Infinity, NaN, NaN, NaN, -Infinity]);
+    expect(Array.from(frame.numeric("b"))).toEqual([Infinity, NaN, NaN, Infinity, -Infinity]);
+    expect(Frame.fromCSV(text, { kinds: { b: "categorical" } }).column("b")).toEqual(["inf", null, null, "1e309", " -Infinity"]);
+  });
+
+  it("still reads hex, octal, binary, underscores and near misses of infinity as text", () => {
+    for (const value of ["0x1F", "0X1f", "0b101", "0o17", "1_000", "infinit", "infinityy", "in f", "∞", "1e", "--inf", "+-inf", "inf1"]) {
+      const frame = Frame.fromCSV(`v\n1\n${value}\n`);
+      expect(frame.kindOf("v"), value).toBe("categorical");
+      expect(frame.column("v"), value).toEqual(["1", value]);
+      const error = dataError(() => Frame.fromCSV(`v\n1\n${value}\n`, { kinds: { v: "numeric" } }));
+      expect(error.message, value).toBe(`Frame.fromCSV: value ${JSON.stringify(value)} in numeric column "v" (row 1) is not a number`);
+      expect([error.column, error.row]).toEqual(["v", 1]);
+    }
+    // NaN is a missing value by default; without it among naValues it is text, not a number.
+    expect(Array.from(Frame.fromCSV("v\ninf\nNaN\n").numeric("v"))).toEqual([Infinity, NaN]);
+    expect(Frame.fromCSV("v\ninf\nNaN\n", { naValues: [""] }).column("v")).toEqual(["inf", "NaN"]);
+  });
+
+  it("reads the same spellings of infinity in a column forced numeric from strings", () => {
+    expect(Array.from(Frame.fromColumns({ b: ["-inf", "Infinity", "1e309", null] }, { kinds: { b: "numeric" } }).numeric("b"))).toEqual([-Infinity, Infinity, Infinity, NaN]);
+    expect(dataError(() => Frame.fromRecords([{ b: "0x1F" }], { kinds: { b: "numeric" } })).row).toBe(0);
+  });
+
   it("reports ragged CSV lines and unclosed quotes", () => {
     expect(dataError(() => Frame.fromCSV("a,b\n1,2\n3\n")).message).toContain("line 3 has 1 fields");
     expect(dataError(() => Frame.fromCSV('a\n"open\n')).message).toContain("never closed");

@@ -97,7 +97,12 @@ export class Frame {
 
   /**
    * Parses CSV text with a header line. A column whose every non-missing field is a number is
-   * numeric, otherwise categorical; `kinds` overrides. Fields listed in `naValues` are missing.
+   * numeric, otherwise categorical; `kinds` overrides (a categorical column keeps each field's
+   * text as written). Fields listed in `naValues` are missing. A number is decimal notation as
+   * `Number` reads it (`12`, `-3.5`, `.5`, `1e-3`) or, as in pandas' `read_csv`, `inf` or
+   * `infinity` in any case with an optional sign (±Infinity), surrounding spaces ignored; a number
+   * beyond float64's range (`1e309`) is ±Infinity too. Hex, octal and binary literals (`0x1F`) are
+   * not numbers. Estimators then refuse ±Infinity with a DataError naming its column and row.
    */
   static fromCSV(text: string, options: FrameCsvOptions = {}): Frame {
     const { header, rows } = parseCsv(text, options);
@@ -116,9 +121,9 @@ export class Frame {
       }
       const column = new Float64Array(texts.length);
       texts.forEach((t, i) => {
-        if (t === null) column[i] = NaN;
-        else if (isNumberText(t)) column[i] = Number(t);
-        else throw new DataError(`Frame.fromCSV: value ${JSON.stringify(t)} in numeric column "${name}" (row ${i}) is not a number`, { column: name, row: i });
+        const value = t === null ? NaN : numberOfText(t);
+        if (t !== null && Number.isNaN(value)) throw new DataError(`Frame.fromCSV: value ${JSON.stringify(t)} in numeric column "${name}" (row ${i}) is not a number`, { column: name, row: i });
+        column[i] = value;
       });
       map.set(name, column);
     });
@@ -254,8 +259,9 @@ export class Frame {
   }
 
   /**
-   * CSV text with a header line: numbers in their shortest round-trip form, missing values as
-   * empty fields. `Frame.fromCSV` reads it back to the same frame when every number is finite.
+   * CSV text with a header line: numbers in their shortest round-trip form (±Infinity as
+   * `Infinity` and `-Infinity`), missing values as empty fields. `Frame.fromCSV` reads the
+   * numbers back to the same values, ±Infinity included.
    */
   toCSV(options: CsvParseOptions = {}): string {
     const texts = this.names.map((name) => {
@@ -283,9 +289,24 @@ function checkKindsOption(kinds: Readonly<Record<string, ColumnKind>> | undefine
   }
 }
 
-function isNumberText(text: string): boolean {
+/** pandas' `read_csv` spellings of ±inf: `inf` and `infinity` in any case, with an optional sign. */
+const INFINITY_TEXT = /^[+-]?inf(inity)?$/i;
+
+/**
+ * The number a text spells, or NaN when it spells none: decimal notation as `Number` reads it
+ * (surrounding whitespace ignored; a number beyond float64's range is ±Infinity, as `1e309` is in
+ * pandas), or ±Infinity spelt as pandas' `read_csv` reads it. Empty text, `NaN` and hex, octal or
+ * binary literals (`0x1F`, `0o17`, `0b101`) are not numbers.
+ */
+function numberOfText(text: string): number {
   const trimmed = text.trim();
-  return trimmed !== "" && Number.isFinite(Number(trimmed)) && !/^0[xob]/i.test(trimmed);
+  if (trimmed === "" || /^0[xob]/i.test(trimmed)) return NaN;
+  if (INFINITY_TEXT.test(trimmed)) return trimmed.startsWith("-") ? -Infinity : Infinity;
+  return Number(trimmed);
+}
+
+function isNumberText(text: string): boolean {
+  return !Number.isNaN(numberOfText(text));
 }
 
 function isMissing(value: unknown): boolean {
@@ -333,8 +354,11 @@ function buildColumn(caller: string, name: string, values: ArrayLike<unknown>, f
     const value = values[i];
     if (isMissing(value)) out[i] = NaN;
     else if (typeof value === "number") out[i] = value;
-    else if (typeof value === "string" && isNumberText(value)) out[i] = Number(value);
-    else throw new DataError(`${caller}: value ${JSON.stringify(value)} in numeric column "${name}" (row ${i}) is not a number`, { column: name, row: i });
+    else {
+      const parsed = typeof value === "string" ? numberOfText(value) : NaN;
+      if (Number.isNaN(parsed)) throw new DataError(`${caller}: value ${JSON.stringify(value)} in numeric column "${name}" (row ${i}) is not a number`, { column: name, row: i });
+      out[i] = parsed;
+    }
   }
   return out;
 }
