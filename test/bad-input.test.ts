@@ -62,7 +62,7 @@ const noColumns = new Matrix(new Float64Array(0), 3, 0);
 const ragged = [[1, 2], [3]];
 
 /** The cases every numeric transformer shares. */
-function numericCases(component: string, make: () => { fit(X: never, y?: never): unknown; transform(X: never): unknown }): Case[] {
+function numericCases(component: string, make: () => { fit(X: never, y?: never): unknown; fitTransform(X: never, y?: never): unknown; transform(X: never): unknown }): Case[] {
   const fitted = () => make().fit(num as never) as { transform(X: unknown): unknown };
   const fittedRows = () => make().fit(rows4 as never) as { transform(X: unknown): unknown };
   return [
@@ -74,6 +74,9 @@ function numericCases(component: string, make: () => { fit(X: never, y?: never):
     [component, "reordered columns at transform", () => fitted().transform(Frame.fromColumns({ b: [1], a: [1] })), data(`${component}.transform`, { column: "a" }, "different order")],
     [component, "wrong column count (Matrix)", () => fittedRows().transform([[1, 2, 3]]), data(`${component}.transform`, {}, "3 features", "fitted with 2")],
     [component, "Infinity at fit", () => make().fit(Frame.fromColumns({ a: [1, 2, Infinity], b: [1, 2, 3] }) as never), data(`${component}.fit`, { column: "a", row: 2 }, "Infinity")],
+    // fitTransform's errors name fitTransform, the method called (a Pipeline or ColumnTransformer fits its children through it).
+    [component, "Infinity at fitTransform", () => make().fitTransform(Frame.fromColumns({ a: [1, 2, 3], b: [1, -Infinity, 3] }) as never), data(`${component}.fitTransform`, { column: "b", row: 1 }, "-Infinity")],
+    [component, "0 rows at fitTransform", () => make().fitTransform(noRows as never), data(`${component}.fitTransform`, {}, "0 rows")],
     [component, "-Infinity at transform", () => fittedRows().transform([[1, 2], [-Infinity, 3]]), data(`${component}.transform`, { column: "x0", row: 1 }, "-Infinity")],
     [component, "0 rows", () => make().fit(noRows as never), data(`${component}.fit`, {}, "0 rows")],
     [component, "0 columns", () => make().fit(noColumns as never), data(`${component}.fit`, {}, /found 0 (feature )?columns/)],
@@ -84,12 +87,13 @@ function numericCases(component: string, make: () => { fit(X: never, y?: never):
 
 const scalerNaN = (component: string, make: () => { fit(X: never): unknown; fitTransform(X: never): unknown }): Case[] => [
   [component, "all-NaN input", () => make().fit(allNaN as never), data(`${component}.fit`, { column: "a" }, "every value is NaN")],
-  [component, "an all-NaN column", () => make().fitTransform(nanColumn as never), data(`${component}.fit`, { column: "b" }, "every value is NaN")],
+  [component, "an all-NaN column", () => make().fitTransform(nanColumn as never), data(`${component}.fitTransform`, { column: "b" }, "every value is NaN")],
 ];
 
 const imputerNaN = (component: string, make: () => { fit(X: never): unknown; fitTransform(X: never): unknown }): Case[] => [
   // Deviation: scikit-learn returns an n x 0 array (with a warning).
   [component, "all-NaN input", () => make().fit(allNaN as never), data(`${component}.fit`, { column: "a" }, "every column has only missing values", "keepEmptyFeatures")],
+  [component, "all-NaN input at fitTransform", () => make().fitTransform(allNaN as never), data(`${component}.fitTransform`, { column: "a" }, "every column has only missing values", "keepEmptyFeatures")],
   // As scikit-learn: the empty column is dropped, the others imputed.
   [component, "an all-NaN column", () => make().fitTransform(nanColumn as never), { ok: (out) => expect((out as Frame).names).toEqual(["a"]) }],
 ];
@@ -99,7 +103,7 @@ const y = [0, 1, 0, 1, 1, 0];
 const newCountry = Frame.fromColumns({ pais: ["BR", "Itália"], g: ["m", "f"] });
 
 /** The cases every encoder shares. */
-function encoderCases(component: string, make: () => { fit(X: never, y: never): unknown; transform(X: never): unknown }): Case[] {
+function encoderCases(component: string, make: () => { fit(X: never, y: never): unknown; fitTransform(X: never, y: never): unknown; transform(X: never): unknown }): Case[] {
   const fitted = () => make().fit(categories as never, y as never) as { transform(X: unknown): unknown };
   const numericCodes = [[1, 2], [2, 1], [1, 2], [2, 1], [1, 1], [2, 2]];
   return [
@@ -110,6 +114,7 @@ function encoderCases(component: string, make: () => { fit(X: never, y: never): 
     [component, "text where numbers were at fit", () => (make().fit(Frame.fromColumns({ n: [1, 2, 1, 2, 1, 2] }) as never, y as never) as { transform(X: unknown): unknown }).transform(Frame.fromColumns({ n: ["1"] })), data(`${component}.transform`, { column: "n" }, "categorical but was numeric")],
     [component, "records mixing numbers and strings", () => make().fit([{ a: 1 }, { a: "x" }] as never, [0, 1] as never), data(`${component}.fit`, { column: "a", row: 1 }, "mixes numbers")],
     [component, "Infinity at fit", () => make().fit([[1], [Infinity], [1], [2], [1], [2]] as never, y as never), data(`${component}.fit`, { column: "x0", row: 1 }, "Infinity")],
+    [component, "Infinity at fitTransform", () => make().fitTransform([[1], [Infinity], [1], [2], [1], [2]] as never, y as never), data(`${component}.fitTransform`, { column: "x0", row: 1 }, "Infinity")],
     [component, "0 rows", () => make().fit(Frame.fromColumns({ pais: [] as string[] }) as never, [] as never), data(`${component}.fit`, {}, "0 rows")],
     [component, "0 columns", () => make().fit(new Matrix(new Float64Array(0), 6, 0) as never, y as never), data(`${component}.fit`, {}, "0 columns")],
     [component, "ragged nested arrays", () => make().fit(ragged as never, [0, 1] as never), data(`${component}.fit`, { row: 1 }, "row 1 has 1 values")],
@@ -138,6 +143,9 @@ const CASES: Case[] = [
   ...scalerNaN("MinMaxScaler", () => new MinMaxScaler()),
   ...numericCases("RobustScaler", () => new RobustScaler()),
   ...scalerNaN("RobustScaler", () => new RobustScaler()),
+  // Frame.fromCSV reads inf/Infinity and numbers beyond float64 (1e309) as ±Infinity, as pandas does: the column stays numeric and is refused here.
+  ["StandardScaler", "inf read from CSV", () => new StandardScaler().fit(Frame.fromCSV("a,b\n1,2\ninf,3\n4,5\n")), data("StandardScaler.fit", { column: "a", row: 1 }, "value Infinity is not finite")],
+  ["StandardScaler", "1e309 read from CSV at transform", () => new StandardScaler().fit(num).transform(Frame.fromCSV("a,b\n1,2\n3,-1e309\n")), data("StandardScaler.transform", { column: "b", row: 1 }, "-Infinity")],
   ["StandardScaler", "NaN at transform (kept, as scikit-learn)", () => new StandardScaler().fit(num).transform(Frame.fromColumns({ a: [NaN], b: [1] })), { ok: (out) => expect(hasNaN(out)).toBe(true) }],
   ["StandardScaler", "y of another length (ignored, as scikit-learn)", () => new StandardScaler().fit(num, [1, 2]), { ok: (out) => expect(out).toBeInstanceOf(StandardScaler) }],
 
@@ -157,6 +165,7 @@ const CASES: Case[] = [
   ["SimpleImputer", "text where numbers were at fit", () => new SimpleImputer().fit(num).transform(Frame.fromColumns({ a: [1], b: ["x"] })), data("SimpleImputer.transform", { column: "b" }, "categorical but was numeric")],
   ...imputerNaN("SimpleImputer", () => new SimpleImputer()),
   ["SimpleImputer", "all-NaN input with keepEmptyFeatures", () => new SimpleImputer({ keepEmptyFeatures: true }).fitTransform(allNaN), { ok: (out) => expect((out as Frame).nRows).toBe(3) }],
+  ["SimpleImputer", "-Infinity read from CSV", () => new SimpleImputer().fit(Frame.fromCSV("a,b\n1,NA\n2,-Infinity\n")), data("SimpleImputer.fit", { column: "b", row: 1 }, "value -Infinity is not finite")],
   ["SimpleImputer", "NaN with a number as missingValues", () => new SimpleImputer({ missingValues: -1 }).fit(nanColumn), data("SimpleImputer.fit", { column: "b", row: 0 }, "found NaN")],
 
   ...numericCases("KNNImputer", knn),
@@ -169,7 +178,7 @@ const CASES: Case[] = [
   ["FunctionTransformer", "Frame with a text column", () => new FunctionTransformer().fit(textColumn), data("FunctionTransformer.fit", { column: "b" }, "categorical")],
   ["FunctionTransformer", "Infinity at fit", () => new FunctionTransformer().fit([[1], [Infinity]]), data("FunctionTransformer.fit", { column: "x0", row: 1 }, "Infinity")],
   // Deviation: numpy returns NaN with a RuntimeWarning.
-  ["FunctionTransformer", "log of a negative value", () => new FunctionTransformer({ func: "log" }).fitTransform(Frame.fromColumns({ saldo: [1, -1] })), data("FunctionTransformer.fit", { column: "saldo", row: 1 }, 'function "log" returned NaN', "-1")],
+  ["FunctionTransformer", "log of a negative value", () => new FunctionTransformer({ func: "log" }).fitTransform(Frame.fromColumns({ saldo: [1, -1] })), data("FunctionTransformer.fitTransform", { column: "saldo", row: 1 }, 'function "log" returned NaN', "-1")],
   ["FunctionTransformer", "sqrt of a negative value at transform", () => new FunctionTransformer({ func: "sqrt" }).fit([[1]]).transform([[4], [-4]]), data("FunctionTransformer.transform", { column: "x0", row: 1 }, "returned NaN")],
   ["FunctionTransformer", "NaN in, NaN out (validate false)", () => new FunctionTransformer({ func: "log1p" }).fitTransform([[NaN], [1]]), { ok: (out) => expect(hasNaN(out)).toBe(true) }],
   ["FunctionTransformer", "NaN with validate", () => new FunctionTransformer({ validate: true }).fit([[1], [NaN]]), data("FunctionTransformer.fit", { column: "x0", row: 1 }, "NaN")],
@@ -199,7 +208,7 @@ const CASES: Case[] = [
     () => columnTransformer().fit(mixed).transform(Frame.fromColumns({ n: [1, 2], c: ["BR", "IT"] })),
     data("ColumnTransformer.transform", { column: "c", row: 1 }, 'entry "categorical" (OneHotEncoder.transform)', 'unknown category "IT"'),
   ],
-  ["ColumnTransformer", "text in a numeric column at fit", () => columnTransformer().fit(Frame.fromColumns({ n: ["x", "y"], c: ["BR", "PT"] })), data("ColumnTransformer.fit", { column: "n" }, 'entry "numerical" (KNNImputer.fit)', "categorical")],
+  ["ColumnTransformer", "text in a numeric column at fit", () => columnTransformer().fit(Frame.fromColumns({ n: ["x", "y"], c: ["BR", "PT"] })), data("ColumnTransformer.fit", { column: "n" }, 'entry "numerical" (KNNImputer.fitTransform)', "categorical")],
   ["ColumnTransformer", "records with a string in a numeric column", () => columnTransformer().fit(mixed).transform([{ n: "x", c: "BR" }] as never), data("ColumnTransformer.transform", { column: "n" }, "categorical but was numeric")],
   ["ColumnTransformer", "Infinity at transform", () => columnTransformer().fit(mixed).transform(Frame.fromColumns({ n: [1, Infinity], c: ["BR", "PT"] })), data("ColumnTransformer.transform", { column: "n", row: 1 }, "Infinity")],
   ["ColumnTransformer", "missing column at transform", () => columnTransformer().fit(mixed).transform(Frame.fromColumns({ c: ["BR"] })), data("ColumnTransformer.transform", { column: "n" }, "missing")],
@@ -207,7 +216,7 @@ const CASES: Case[] = [
   // As scikit-learn: fitted on names, columns are found by name.
   ["ColumnTransformer", "reordered columns at transform", () => columnTransformer().fit(mixed).transform(Frame.fromColumns({ c: ["BR"], n: [1] })), { ok: (out) => expect((out as Frame).names).toEqual(["numerical__n", "categorical__c_BR", "categorical__c_PT"]) }],
   ["ColumnTransformer", "wrong column count (Matrix)", () => new ColumnTransformer({ transformers: [["scale", new StandardScaler(), [0, 1]]] }).fit(rows4).transform([[1, 2, 3]]), data("ColumnTransformer.transform", {}, "3 features")],
-  ["ColumnTransformer", "an all-NaN column", () => columnTransformer().fit(Frame.fromColumns({ n: [NaN, NaN], c: ["BR", "PT"] })), data("ColumnTransformer.fit", { column: "n" }, 'entry "numerical" (KNNImputer.fit)', "only missing values")],
+  ["ColumnTransformer", "an all-NaN column", () => columnTransformer().fit(Frame.fromColumns({ n: [NaN, NaN], c: ["BR", "PT"] })), data("ColumnTransformer.fit", { column: "n" }, 'entry "numerical" (KNNImputer.fitTransform)', "only missing values")],
   ["ColumnTransformer", "0 rows", () => columnTransformer().fit(Frame.fromColumns({ n: [], c: [] as string[] })), data("ColumnTransformer.fit", {}, "0 rows")],
   ["ColumnTransformer", "0 columns", () => columnTransformer().fit(noColumns), data("ColumnTransformer.fit", {}, "0 columns")],
   ["ColumnTransformer", "ragged nested arrays", () => columnTransformer().fit(ragged), data("ColumnTransformer.fit", { row: 1 }, "row 1 has 1 values")],
@@ -221,7 +230,8 @@ const CASES: Case[] = [
   ["Pipeline", "missing column at transform", () => imputeAndScale().fit(num).transform(Frame.fromColumns({ a: [1] })), data("Pipeline.transform", { column: "b" }, 'step "impute" (SimpleImputer.transform)', "missing")],
   ["Pipeline", "Infinity at transform", () => imputeAndScale().fit(num).transform(Frame.fromColumns({ a: [1, Infinity], b: [1, 2] })), data("Pipeline.transform", { column: "a", row: 1 }, 'step "impute"', "Infinity")],
   ["Pipeline", "records with a string", () => imputeAndScale().fit(num).transform(records), data("Pipeline.transform", { column: "b", row: 1 }, 'step "impute"', "mixes numbers")],
-  ["Pipeline", "all-NaN input", () => imputeAndScale().fit(allNaN), data("Pipeline.fit", { column: "a" }, 'step "impute" (SimpleImputer.fit)', "only missing values")],
+  ["Pipeline", "all-NaN input", () => imputeAndScale().fit(allNaN), data("Pipeline.fit", { column: "a" }, 'step "impute" (SimpleImputer.fitTransform)', "only missing values")],
+  ["Pipeline", "Infinity at fitTransform", () => imputeAndScale().fitTransform(Frame.fromColumns({ a: [1, Infinity], b: [1, 2] })), data("Pipeline.fitTransform", { column: "a", row: 1 }, 'step "impute" (SimpleImputer.fitTransform)', "Infinity")],
   ["Pipeline", "wrong column count (Matrix)", () => imputeAndScale().fit(rows4).transform([[1, 2, 3]]), data("Pipeline.transform", {}, 'step "impute"', "3 features")],
   ["Pipeline", "0 rows", () => imputeAndScale().fit(noRows), data("Pipeline.fit", {}, 'step "impute"', "0 rows")],
   ["Pipeline", "ragged nested arrays", () => imputeAndScale().fit(ragged), data("Pipeline.fit", { row: 1 }, 'step "impute"', "row 1 has 1 values")],

@@ -59,7 +59,11 @@ describe("FunctionTransformer", () => {
   it("warns through onWarning when the functions are not inverses", () => {
     const warnings: string[] = [];
     new FunctionTransformer({ func: "scaleBy", kwArgs: { factor: 4 }, inverseFunc: "halve" }, { functions: mine }).fit(X.select(["b"]), undefined, { onWarning: (m) => warnings.push(m) });
-    expect(warnings).toEqual([expect.stringMatching(/not strictly inverse/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^FunctionTransformer\.fit: the provided functions are not strictly inverse/)]);
+    // fitTransform's warning names fitTransform, the method called.
+    const fitTransformWarnings: string[] = [];
+    new FunctionTransformer({ func: "scaleBy", kwArgs: { factor: 4 }, inverseFunc: "halve" }, { functions: mine }).fitTransform(X.select(["b"]), undefined, { onWarning: (m) => fitTransformWarnings.push(m) });
+    expect(fitTransformWarnings).toEqual([expect.stringMatching(/^FunctionTransformer\.fitTransform: the provided functions are not strictly inverse/)]);
     const quiet: string[] = [];
     new FunctionTransformer({ func: "log1p", inverseFunc: "expm1" }).fit(X.select(["b"]), undefined, { onWarning: (m) => quiet.push(m) });
     expect(quiet).toEqual([]);

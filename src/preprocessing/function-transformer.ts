@@ -132,12 +132,12 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
 
   /** Records the input columns and the output names; warns (onWarning) when checkInverse finds the functions are not inverses. */
   fit(X: MatrixInput, _y?: unknown, options: { onWarning?: (message: string) => void } = {}): this {
-    this.learn(X, options.onWarning);
+    this.learn(X, "fit", options.onWarning);
     return this;
   }
 
   fitTransform(X: MatrixInput, _y?: unknown, options: { onWarning?: (message: string) => void } = {}): Frame | Matrix {
-    return this.learn(X, options.onWarning);
+    return this.learn(X, "fitTransform", options.onWarning);
   }
 
   /** `func(X)` (a Frame for a Frame input). */
@@ -168,29 +168,30 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
     return [...this.fitted("featureNamesIn").schema.names];
   }
 
-  private learn(X: MatrixInput, onWarning: ((message: string) => void) | undefined): Frame | Matrix {
-    const matrix = this.checkedInput(X, "fit", null);
+  /** Fits, and returns func(X); errors and the checkInverse warning name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: MatrixInput, method: string, onWarning: ((message: string) => void) | undefined): Frame | Matrix {
+    const matrix = this.checkedInput(X, method, null);
     const schema = schemaOfMatrix(X, matrix);
     const { func, inverseFunc, kwArgs, featureNamesOut } = this.params;
-    const out = this.call(func, kwArgs, matrix, "fit");
+    const out = this.call(func, kwArgs, matrix, method);
     if (featureNamesOut === "one-to-one" && out.cols !== matrix.cols) {
-      throw DataError.at(this.site("fit"), `featureNamesOut is "one-to-one" but func turned ${matrix.cols} columns into ${out.cols}`);
+      throw DataError.at(this.site(method), `featureNamesOut is "one-to-one" but func turned ${matrix.cols} columns into ${out.cols}`);
     }
     const namesOut = featureNamesOut === "one-to-one" || (out.featureNames === undefined && out.cols === matrix.cols) ? schema.names : (out.featureNames ?? defaultFeatureNames(out.cols));
-    if (this.params.checkInverse && func !== null && inverseFunc !== null && !this.roundTrips(matrix)) {
-      onWarning?.(`${this.kind}.fit: the provided functions are not strictly inverse of each other; if you are sure you want to proceed regardless, set checkInverse: false`);
+    if (this.params.checkInverse && func !== null && inverseFunc !== null && !this.roundTrips(matrix, method)) {
+      onWarning?.(`${this.kind}.${method}: the provided functions are not strictly inverse of each other; if you are sure you want to proceed regardless, set checkInverse: false`);
     }
     this.commit({ schema, namesOut: Object.freeze([...namesOut]) });
     return outputLike(X, out, namesOut, true);
   }
 
   /** scikit-learn's check: every (n / 100)-th row survives func then inverseFunc (allclose, rtol 1e-7, atol 1e-9). */
-  private roundTrips(matrix: Matrix): boolean {
+  private roundTrips(matrix: Matrix, method: string): boolean {
     const step = Math.max(1, Math.floor(matrix.rows / 100));
     const sample = matrix.takeRows(Array.from({ length: Math.ceil(matrix.rows / step) }, (_, r) => r * step));
     let back: Matrix;
     try {
-      back = this.call(this.params.inverseFunc, this.params.invKwArgs, this.call(this.params.func, this.params.kwArgs, sample, "fit"), "fit");
+      back = this.call(this.params.inverseFunc, this.params.invKwArgs, this.call(this.params.func, this.params.kwArgs, sample, method), method);
     } catch (error) {
       if (error instanceof DataError) return false;
       throw error;

@@ -131,6 +131,17 @@ describe("KNNImputer behaviour", () => {
   });
 });
 
+/** The DataError `run` throws. */
+function thrown(run: () => unknown): DataError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error("expected a DataError");
+}
+
 describe("KNNImputer bad input", () => {
   const X = Frame.fromColumns({ idade: [30, 40, NaN], saldo: [0, 100.5, 3] });
   const imputer = new KNNImputer({ nNeighbors: 1 }).fit(X);
@@ -148,6 +159,27 @@ describe("KNNImputer bad input", () => {
     expect(() => imputer.transform(Frame.fromColumns({ idade: [1], balance: [2] }))).toThrow(/"saldo" seen at fit are missing/);
     const unnamed = new KNNImputer().fit([[1, 2], [3, 4]]);
     expect(() => unnamed.transform([[1, 2, 3]])).toThrow("KNNImputer.transform: X has 3 features, but this estimator was fitted with 2");
+  });
+
+  it("names fitTransform, the method called, in every error fitTransform raises, as fit names fit", () => {
+    const cases: [Partial<KNNImputerParams>, unknown][] = [
+      [{}, Frame.fromColumns({ a: [1, NaN, 3], b: ["x", null, "y"] })],
+      [{}, [[1, Infinity]]],
+      [{}, Frame.fromColumns({ a: [NaN, NaN], b: [NaN, NaN] })],
+      [{}, []],
+      [{}, [[1, 2], [3]]],
+      [{ missingValues: -1 }, [[1, NaN]]],
+    ];
+    for (const [params, X] of cases) {
+      const fit = thrown(() => new KNNImputer(params).fit(X as never));
+      const fitTransform = thrown(() => new KNNImputer(params).fitTransform(X as never));
+      expect(fit.message).toMatch(/^KNNImputer\.fit: /);
+      expect(fitTransform.message).toBe(fit.message.replace(/^KNNImputer\.fit: /, "KNNImputer.fitTransform: "));
+      expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);
+    }
+    expect(() => new KNNImputer({ missingValues: -1 }).fitTransform([[1, NaN]])).toThrow(
+      'KNNImputer.fitTransform: found NaN but missingValues is -1; NaN is only allowed with the default missingValues NaN (column "x1", row 0)',
+    );
   });
 
   it("throws NotFittedError before fit, ValidationError for bad params, DataError for empty input", () => {

@@ -93,9 +93,9 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     return this.commit(this.learn(X, "fit"));
   }
 
-  /** The training rows kept as donors. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  /** The training rows kept as donors. Errors name `method`, the one the user called (fit or fitTransform). */
   private learn(X: MatrixInput, method: string): KNNImputerState {
-    const site = this.site("fit");
+    const site = this.site(method);
     const { rows, columns, names, schema } = numericColumns(X, site);
     const cols = columns.length;
     const data = new Float64Array(rows * cols);
@@ -107,7 +107,7 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const { keepEmptyFeatures, addIndicator } = this.params;
     if (!keepEmptyFeatures && !addIndicator && donors.present.every((present) => present.length === 0)) throw allEmpty(schema.names, site);
     const outNames = this.namesOut(schema, donors);
-    refuseCollidingNames(outNames, this.site(method), this.outputSource(donors, outNames));
+    refuseCollidingNames(outNames, site, this.outputSource(donors, outNames));
     return { schema, rows, data, donors };
   }
 

@@ -53,7 +53,12 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
-    const site = this.site("fit");
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The ranges learnt from X; errors name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: MatrixInput, method: string): MinMaxScalerState {
+    const site = this.site(method);
     const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
     const cols = columns.length;
     const [low, high] = this.params.featureRange;
@@ -73,7 +78,7 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
       scale[j] = (high - low) / (dataRange[j] < 10 * EPS ? 1 : dataRange[j]);
       min[j] = low - lo * scale[j];
     }
-    return this.commit({ schema, dataMin, dataMax, dataRange, scale, min, samplesSeen: rows });
+    return { schema, dataMin, dataMax, dataRange, scale, min, samplesSeen: rows };
   }
 
   /** `x * scale + min` per column, clipped into featureRange when `clip`; NaN stays NaN. */
@@ -96,8 +101,8 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
     return numericOutput(X, data, rows, state.schema);
   }
 
-  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   featureNamesOut(): string[] {

@@ -1,4 +1,4 @@
-import { DataError } from "../core/errors.js";
+import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { decodeSchema, encodeSchema, schemaOfFrame, toFrame, toMatrix, type FeatureSchema, type MatrixInput, type TableInput } from "../core/input.js";
@@ -105,16 +105,16 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
     return this.commit(this.learn(X, "fit"));
   }
 
-  /** The categories and output layout learnt from X. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  /** The categories and output layout learnt from X. Errors name `method`, the one the user called (fit or fitTransform). */
   private learn(X: TableInput, method: string): OneHotEncoderState {
-    const site = this.site("fit");
+    const site = this.site(method);
     const frame = toFrame(X, site);
     const { categories, counts } = fitCategories(frame, this.params.categories, site, this.params.handleUnknown === "error");
     const enabled = infrequentEnabled(this.params);
     const infrequent = counts.map((c) => (enabled ? identifyInfrequent(c, frame.nRows, this.params) : null) ?? new Int32Array(0));
-    const dropIdx = this.dropIndices(frame, categories, infrequent);
+    const dropIdx = this.dropIndices(frame, categories, infrequent, site);
     const state = { schema: schemaOfFrame(X, frame), categories, infrequent, dropIdx, layouts: layoutsOf(categories, infrequent, dropIdx) };
-    refuseCollidingNames(this.namesOut(state), this.site(method), (c) => describeOutput(state, c));
+    refuseCollidingNames(this.namesOut(state), site, (c) => describeOutput(state, c));
     return state;
   }
 
@@ -236,9 +236,8 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
   }
 
   /** `drop` as indices into each column's categories (-1: none), checked against the data. */
-  private dropIndices(frame: Frame, categories: CategoryList[], infrequent: Int32Array[]): Int32Array {
+  private dropIndices(frame: Frame, categories: CategoryList[], infrequent: Int32Array[], site: ErrorSite): Int32Array {
     const { drop } = this.params;
-    const site = this.site("fit");
     const out = new Int32Array(categories.length).fill(-1);
     if (drop === null) return out;
     if (drop === "first" || drop === "if_binary") {

@@ -90,7 +90,12 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
   }
 
   fit(X: TableInput, _y?: unknown): this {
-    const site = this.site("fit");
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The categories and codes learnt from X; errors name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: TableInput, method: string): OrdinalEncoderState {
+    const site = this.site(method);
     const frame = toFrame(X, site);
     const { categories, counts } = fitCategories(frame, this.params.categories, site, this.params.handleUnknown === "error");
     const enabled = infrequentEnabled(this.params);
@@ -101,9 +106,9 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     const clash = this.reservedCodeClash(categories, infrequent);
     if (clash !== null) {
       const name = frame.names[clash.column];
-      throw DataError.at({ ...this.site("fit"), column: name }, `${clash.param} ${clash.value} is already the code of a seen category of column "${name}"; use -1 or NaN`);
+      throw DataError.at({ ...site, column: name }, `${clash.param} ${clash.value} is already the code of a seen category of column "${name}"; use -1 or NaN`);
     }
-    return this.commit({ schema: schemaOfFrame(X, frame), categories, infrequent, columns: this.codesOf(categories, infrequent) });
+    return { schema: schemaOfFrame(X, frame), categories, infrequent, columns: this.codesOf(categories, infrequent) };
   }
 
   /** The codes (a Frame for a Frame input). */
@@ -133,8 +138,8 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     return columnMajorOutput(X, out, rows, state.schema.names);
   }
 
-  fitTransform(X: TableInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: TableInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /**

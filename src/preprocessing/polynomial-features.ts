@@ -82,9 +82,9 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     return this.commit(this.learn(X, "fit"));
   }
 
-  /** The input schema and output width. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  /** The input schema and output width. Errors name `method`, the one the user called (fit or fitTransform). */
   private learn(X: MatrixInput, method: string): PolynomialFeaturesState {
-    const site = this.site("fit");
+    const site = this.site(method);
     let names: string[];
     let schema: FeatureSchema;
     if (isRowMajorInput(X)) {
@@ -94,7 +94,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
       schema = schemaOfMatrix(X, matrix);
     } else {
       const read = numericColumns(X, site);
-      checkFinite(read.columns, read.names, this.kind, "fit");
+      checkFinite(read.columns, read.names, this.kind, method);
       ({ names, schema } = read);
     }
     const [min, max] = degreeRange(this.params.degree);
@@ -102,7 +102,7 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
     if (nOutput > MAX_OUTPUT_FEATURES) {
       throw DataError.at(site, `the output would have ${nOutput} columns (more than ${MAX_OUTPUT_FEATURES}); lower the degree, use interactionOnly, or select fewer columns`);
     }
-    if (schema.named) refuseCollidingNames(this.namesOut(schema.names), this.site(method), this.sourceOf(schema.names));
+    if (schema.named) refuseCollidingNames(this.namesOut(schema.names), site, this.sourceOf(schema.names));
     return { schema, nOutput };
   }
 

@@ -69,7 +69,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
-    return this.commit(this.learn(X, false).state);
+    return this.commit(this.learn(X, "fit").state);
   }
 
   /**
@@ -78,7 +78,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
    * so it can differ from `fit(X).transform(X)` in the last bits, as in scikit-learn.
    */
   fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
-    const { state, data, rows } = this.learn(X, true);
+    const { state, data, rows } = this.learn(X, "fitTransform");
     this.commit(state);
     return numericOutput(X, data, rows, state.schema);
   }
@@ -158,9 +158,14 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     return [...this.fitted("featureNamesIn").schema.names];
   }
 
-  /** scikit-learn's `_fit`: lambdas column by column, transformed copies where needed, then the scaler. */
-  private learn(X: MatrixInput, forceTransform: boolean): { state: PowerTransformerState; data: Float64Array; rows: number } {
-    const site = this.site("fit");
+  /**
+   * scikit-learn's `_fit`: lambdas column by column, transformed copies where needed, then the
+   * scaler. For fitTransform (scikit-learn's `force_transform`) `data` is the transformed input.
+   * Errors name `caller`, the method the user called.
+   */
+  private learn(X: MatrixInput, caller: "fit" | "fitTransform"): { state: PowerTransformerState; data: Float64Array; rows: number } {
+    const forceTransform = caller === "fitTransform";
+    const site = this.site(caller);
     const { rows, names, columns, schema } = numericColumns(X, site);
     const { method, standardize } = this.params;
     if (method === "box-cox") checkPositive(columns, names, site);

@@ -58,7 +58,12 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
-    const site = this.site("fit");
+    return this.commit(this.learn(X, "fit"));
+  }
+
+  /** The centers and scales learnt from X; errors name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: MatrixInput, method: string): RobustScalerState {
+    const site = this.site(method);
     const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
     const { withCentering, withScaling, unitVariance } = this.params;
     const [qLow, qHigh] = this.params.quantileRange;
@@ -80,7 +85,7 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
         scale[j] = unitVariance ? s / adjust : s;
       }
     }
-    return this.commit({ schema, center, scale });
+    return { schema, center, scale };
   }
 
   /** `(x - center) / scale` per column (each step only when enabled); NaN stays NaN. */
@@ -93,8 +98,8 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
     return this.apply(X, "inverseTransform", true);
   }
 
-  fitTransform(X: MatrixInput, y?: unknown): Frame | Matrix {
-    return this.fit(X, y).transform(X);
+  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
+    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   featureNamesOut(): string[] {

@@ -221,6 +221,17 @@ function referenceMode<T>(values: T[], compare: (a: T, b: T) => number): T {
   return [...counts.keys()].filter((v) => counts.get(v) === top).sort(compare)[0];
 }
 
+/** The DataError `run` throws. */
+function thrown(run: () => unknown): DataError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error("expected a DataError");
+}
+
 describe("SimpleImputer bad input", () => {
   const X = Frame.fromColumns({ idade: [30, NaN, 50], saldo: [0, 100.5, NaN] });
   const imputer = new SimpleImputer({ addIndicator: true }).fit(X);
@@ -282,6 +293,31 @@ describe("SimpleImputer bad input", () => {
     expect(loadEdited(imputer, ["schema", "names"], ["a", "missingindicator_a"])).toThrow(`loadModel: SimpleImputer.state.schema.names give colliding output names: ${collision}`);
   });
 
+  it("names fitTransform, the method called, in every error fitTransform raises, as fit names fit", () => {
+    const mixed = Frame.fromColumns({ a: [1, NaN, 3], b: ["x", null, "y"] });
+    const cases: [Partial<SimpleImputerParams>, unknown][] = [
+      [{}, mixed],
+      [{}, [[1], [-Infinity]]],
+      [{}, Frame.fromColumns({ a: [NaN, NaN], b: [NaN, NaN] })],
+      [{}, []],
+      [{}, [{ a: 1 }, { a: "x" }]],
+      [{ missingValues: -1 }, Frame.fromColumns({ a: [1, -1, NaN] })],
+      [{ missingValues: "?", strategy: "most_frequent" }, [[1], [2]]],
+      [{ strategy: "constant", fillValue: 0 }, mixed],
+      [{}, [[1e308], [1e308], [NaN]]],
+    ];
+    for (const [params, X] of cases) {
+      const fit = thrown(() => new SimpleImputer(params).fit(X as never));
+      const fitTransform = thrown(() => new SimpleImputer(params).fitTransform(X as never));
+      expect(fit.message).toMatch(/^SimpleImputer\.fit: /);
+      expect(fitTransform.message).toBe(fit.message.replace(/^SimpleImputer\.fit: /, "SimpleImputer.fitTransform: "));
+      expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);
+    }
+    expect(() => new SimpleImputer().fitTransform(mixed)).toThrow(
+      'SimpleImputer.fitTransform: strategy "mean" needs numbers but column "b" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer (column "b")',
+    );
+  });
+
   it("throws NotFittedError before fit", () => {
     expect(() => new SimpleImputer().transform([[1]])).toThrow(NotFittedError);
     expect(() => new SimpleImputer().statistics).toThrow(NotFittedError);
@@ -292,7 +328,7 @@ describe("SimpleImputer bad input", () => {
 describe("SimpleImputer review fixes", () => {
   it("refuses a mean or median that overflows instead of filling Infinity", () => {
     expect(() => new SimpleImputer().fitTransform([[1e308], [1e308], [NaN]])).toThrow(
-      'SimpleImputer.fit: the mean of column "x0" overflows float64 (it comes out as Infinity); scale the column down first',
+      'SimpleImputer.fitTransform: the mean of column "x0" overflows float64 (it comes out as Infinity); scale the column down first',
     );
     expect(() => new SimpleImputer({ strategy: "median" }).fit(Frame.fromColumns({ v: [-1e308, -1e308, NaN] }))).toThrow(
       'the median of column "v" overflows float64 (it comes out as -Infinity)',

@@ -79,9 +79,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     return this.commit(this.learn(X, "fit"));
   }
 
-  /** The fill values (and indicator columns) learnt from X. Errors name fit (composites' messages rely on it), except the refusal of colliding output names, which names `method`. */
+  /** The fill values (and indicator columns) learnt from X. Errors name `method`, the one the user called (fit or fitTransform). */
   private learn(X: TableInput, method: string): SimpleImputerState {
-    const site = this.site("fit");
+    const site = this.site(method);
     // ±Infinity is looked for in the missing-value pass.
     const frame = toFrame(X, site, { checkInfinity: false });
     const { strategy, missingValues } = this.params;
@@ -128,7 +128,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const state = { schema, numeric, text, indicator: Int32Array.from(indicator) };
     if (!this.params.addIndicator && schema.names.every((_, j) => !keeps(state, j))) throw allEmpty(schema.names, site);
     const names = this.namesOut(state);
-    refuseCollidingNames(names, this.site(method), this.outputSource(state, names));
+    refuseCollidingNames(names, site, this.outputSource(state, names));
     return state;
   }
 

@@ -46,9 +46,14 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   }
 
   fit(X: MatrixInput, _y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): this {
-    const site = this.site("fit");
+    return this.commit(this.learn(X, options, "fit"));
+  }
+
+  /** The statistics learnt from X; errors name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: MatrixInput, options: { sampleWeight?: ArrayLike<number> }, method: string): StandardScalerState {
+    const site = this.site(method);
     const { rows, names, columns, schema } = numericColumns(X, site, { checkInfinity: false });
-    const weights = checkSampleWeight(options.sampleWeight, rows, this.kind, "fit");
+    const weights = checkSampleWeight(options.sampleWeight, rows, this.kind, method);
     if (weights !== undefined && !weights.some((w) => w > 0)) throw DataError.at(site, "sampleWeight must contain at least one non-zero weight");
     const { withMean, withStd } = this.params;
     const cols = columns.length;
@@ -75,14 +80,14 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
       const upperBound = n * EPS * variance[j] + (n * m.mean * EPS) ** 2;
       scale[j] = variance[j] <= upperBound ? 1 : Math.sqrt(variance[j]);
     }
-    return this.commit({
+    return {
       schema,
       // Like scikit-learn, the mean is kept whenever any statistic is (scale needs it to detect constant columns).
       mean: withMean || withStd ? mean : null,
       variance: withStd ? variance : null,
       scale: withStd ? scale : null,
       samplesSeen: count,
-    });
+    };
   }
 
   /** `(x - mean) / scale` per column (each step only when enabled); NaN stays NaN. */
@@ -95,8 +100,8 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     return this.apply(X, "inverseTransform", true);
   }
 
-  fitTransform(X: MatrixInput, y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): Frame | Matrix {
-    return this.fit(X, y, options).transform(X);
+  fitTransform(X: MatrixInput, _y?: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): Frame | Matrix {
+    return this.commit(this.learn(X, options, "fitTransform")).transform(X);
   }
 
   featureNamesOut(): string[] {
