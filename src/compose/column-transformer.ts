@@ -1,7 +1,7 @@
 import { DataError, inStep } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type Column } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, isTable, schemaOfFrame, toFrame, type FeatureSchema, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -90,8 +90,8 @@ const sameList = (a: unknown, b: readonly unknown[]): boolean => Array.isArray(a
 /**
  * Applies a transformer to each group of columns and joins the results side by side, as
  * scikit-learn's ColumnTransformer: children are clones fitted through `fitTransform`, remainder
- * columns come last in their original order, names are `name__column`. A Frame in gives a Frame out
- * (mixed kinds allowed); otherwise a Matrix when every output column is numeric.
+ * columns come last in their original order, names are `name__column`. A Frame or records in give a
+ * Frame out (mixed kinds allowed); otherwise a Matrix when every output column is numeric.
  */
 export class ColumnTransformer extends Estimator<ColumnTransformerParams, ColumnTransformerState> {
   static readonly kind = "ColumnTransformer";
@@ -262,7 +262,7 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     const rows = frame.nRows;
     const columns: Column[] = outputs.flatMap((out) => out.names.map((name) => out.column(name)));
     const allNumeric = columns.every((column) => column instanceof Float64Array);
-    if (!(input instanceof Frame) && allNumeric) {
+    if (!isTable(input) && allNumeric) {
       const data = new Float64Array(rows * columns.length);
       columns.forEach((column, j) => {
         for (let i = 0; i < rows; i++) data[i * columns.length + j] = (column as Float64Array)[i];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isTabkitError } from "./errors.js";
 import { Frame } from "./frame.js";
-import { checkFeatures, decodeSchema, hasNames, schemaOfFrame, schemaOfMatrix, toFrame, toMatrix } from "./input.js";
+import { checkFeatures, decodeSchema, hasNames, isRecords, isTable, readRecords, schemaOfFrame, schemaOfMatrix, toFrame, toMatrix } from "./input.js";
 import { Matrix } from "./matrix.js";
 import { StateReader } from "./state-codec.js";
 
@@ -32,6 +32,27 @@ describe("input validation", () => {
 
   it("accepts records as a table", () => {
     expect(toFrame([{ a: 1, b: "x" }], site).names).toEqual(["a", "b"]);
+  });
+
+  it("reads records as Frame.fromRecords does, for numeric estimators too", () => {
+    const records = [{ a: 1, b: 2 }, { a: 3 }];
+    const matrix = toMatrix(records, site, { allowNaN: true });
+    expect(matrix.featureNames).toEqual(["a", "b"]);
+    expect(Array.from(matrix.data)).toEqual(Array.from(Frame.fromRecords(records).toMatrix().data));
+    expect(schemaOfMatrix(records, matrix).named).toBe(true);
+    // the Frame.fromRecords error, restated as the site's, with its column and row
+    expect(messageOf(() => toMatrix([{ a: 1 }, { a: "x" }] as never, site))).toMatch(/^Thing\.fit: Frame\.fromRecords: column "a" mixes numbers \(row 0\) and strings \(row 1\)/);
+    expect(messageOf(() => toMatrix([{ pais: "FR" }], site))).toContain('column "pais"');
+  });
+
+  it("tells records from number rows, and reads records once into their Frame", () => {
+    expect([isRecords([{ a: 1 }]), isRecords([[1]]), isRecords([]), isRecords(Frame.fromColumns({ a: [1] })), isRecords([null])]).toEqual([true, false, false, false, false]);
+    expect([isTable([{ a: 1 }]), isTable(Frame.fromColumns({ a: [1] })), isTable([[1]]), isTable(Matrix.from2D([[1]], ["a"]))]).toEqual([true, true, false, false]);
+    const frame = readRecords([{ a: 1, b: "x" }], site);
+    expect(frame).toBeInstanceOf(Frame);
+    expect((frame as Frame).kindOf("b")).toBe("categorical");
+    const rows = [[1, 2]];
+    expect(readRecords(rows, site)).toBe(rows);
   });
 
   it("checks columns at predict time: missing, extra, reordered, changed kind, count", () => {

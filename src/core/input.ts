@@ -4,9 +4,15 @@ import { duplicateName, Matrix } from "./matrix.js";
 import { StateReader } from "./state-codec.js";
 import type { JsonObject } from "./json.js";
 
-/** What numeric estimators accept: a Matrix, nested number arrays, or an all-numeric Frame. */
-export type MatrixInput = Matrix | readonly (readonly number[])[] | Frame;
-/** What column-aware estimators accept: also records, the shape JavaScript users have. */
+/**
+ * What numeric estimators accept: a Matrix, nested number arrays, or an all-numeric table (a Frame,
+ * or records, read as `Frame.fromRecords(records)` reads them).
+ */
+export type MatrixInput = Matrix | readonly (readonly number[])[] | Frame | readonly FrameRecord[];
+/**
+ * What column-aware estimators accept: a Frame or records (a table with names; records are read as
+ * `Frame.fromRecords(records)` reads them, and behave as that Frame), a Matrix or number rows.
+ */
 export type TableInput = Frame | Matrix | readonly (readonly number[])[] | readonly FrameRecord[];
 
 export interface MatrixChecks {
@@ -21,16 +27,52 @@ export interface MatrixChecks {
 }
 
 /**
+ * True for records: a non-empty array whose first row is an object (not an array of numbers).
+ * Number rows, a Matrix and a Frame are not records; neither is an empty array (no rows to read).
+ */
+export function isRecords(X: unknown): X is readonly FrameRecord[] {
+  if (!Array.isArray(X) || X.length === 0) return false;
+  const first: unknown = X[0];
+  return typeof first === "object" && first !== null && !Array.isArray(first) && !ArrayBuffer.isView(first);
+}
+
+/**
+ * True for a table with names, as a Frame: a Frame or records. A transformer given one returns a
+ * Frame, as scikit-learn's `set_output("pandas")` does for a DataFrame.
+ */
+export function isTable(X: unknown): X is Frame | readonly FrameRecord[] {
+  return X instanceof Frame || isRecords(X);
+}
+
+/**
+ * Reads records as the Frame `Frame.fromRecords(records)` builds, its DataError (a row that is
+ * not an object, a column mixing numbers and strings, with column and row) restated as the site's.
+ */
+export function recordsToFrame(records: readonly FrameRecord[], site: ErrorSite): Frame {
+  return wrap(site, () => Frame.fromRecords(records));
+}
+
+/**
+ * The Frame records stand for (see `recordsToFrame`), or the input itself when it is not records:
+ * entry points call it once, so that everything after sees the Frame and its fast paths.
+ */
+export function readRecords<T>(X: T, site: ErrorSite): Exclude<T, readonly FrameRecord[]> | Frame {
+  return isRecords(X) ? recordsToFrame(X, site) : (X as Exclude<T, readonly FrameRecord[]>);
+}
+
+/**
  * Converts an input to a Matrix and checks it: at least one row and one column, every value a
  * finite number (or NaN where allowed). Errors name the estimator, method, column and row.
- * A Matrix input is returned as is (never mutated by callers).
+ * A Matrix input is returned as is (never mutated by callers); records are read as the Frame
+ * `Frame.fromRecords(records)` gives.
  */
 export function toMatrix(X: MatrixInput, site: ErrorSite, checks: MatrixChecks = {}): Matrix {
   let matrix: Matrix;
   if (X instanceof Matrix) matrix = X;
   else if (X instanceof Frame) matrix = frameToMatrix(X, site);
-  else if (Array.isArray(X)) matrix = nestedToMatrix(X, site);
-  else throw DataError.at(site, `expected a Matrix, an array of number arrays or a Frame, got ${describeValue(X)}`);
+  else if (isRecords(X)) matrix = frameToMatrix(recordsToFrame(X, site), site);
+  else if (Array.isArray(X)) matrix = nestedToMatrix(X as readonly (readonly number[])[], site);
+  else throw DataError.at(site, `expected a Matrix, an array of number arrays, a Frame or records, got ${describeValue(X)}`);
   if (matrix.rows === 0 && !checks.allowEmpty) throw DataError.at(site, `found 0 rows (shape ${matrix.rows}x${matrix.cols}); at least 1 is required`);
   if (matrix.cols === 0 && !checks.allowNoColumns) throw DataError.at(site, `found 0 feature columns (shape ${matrix.rows}x0); at least 1 is required`);
   if (checks.checkValues ?? true) checkValues(matrix, site, checks.allowNaN ?? false);
@@ -46,10 +88,9 @@ export function toFrame(X: TableInput, site: ErrorSite, { allowEmpty = false, ch
   let frame: Frame;
   if (X instanceof Frame) frame = X;
   else if (X instanceof Matrix) frame = Frame.fromMatrix(X);
-  else if (Array.isArray(X)) {
-    if (X.length > 0 && !Array.isArray(X[0]) && !ArrayBuffer.isView(X[0])) frame = wrap(site, () => Frame.fromRecords(X as readonly FrameRecord[]));
-    else frame = Frame.fromMatrix(nestedToMatrix(X as readonly (readonly number[])[], site));
-  } else throw DataError.at(site, `expected a Frame, records, a Matrix or an array of number arrays, got ${describeValue(X)}`);
+  else if (isRecords(X)) frame = recordsToFrame(X, site);
+  else if (Array.isArray(X)) frame = Frame.fromMatrix(nestedToMatrix(X as readonly (readonly number[])[], site));
+  else throw DataError.at(site, `expected a Frame, records, a Matrix or an array of number arrays, got ${describeValue(X)}`);
   if (frame.nRows === 0 && !allowEmpty) throw DataError.at(site, "found 0 rows; at least 1 is required");
   if (frame.nCols === 0) throw DataError.at(site, "found 0 columns; at least 1 is required");
   if (checkInfinity) refuseInfinity(frame, site);
@@ -78,7 +119,7 @@ export interface FeatureSchema {
 
 /** Whether an input carries column names: a Frame, records, or a Matrix with featureNames (number rows do not). */
 export function hasNames(X: TableInput): boolean {
-  return X instanceof Frame || (X instanceof Matrix ? X.featureNames !== undefined : Array.isArray(X) && !Array.isArray(X[0]) && !ArrayBuffer.isView(X[0]));
+  return isTable(X) || (X instanceof Matrix && X.featureNames !== undefined);
 }
 
 export function schemaOfMatrix(X: MatrixInput, matrix: Matrix): FeatureSchema {
@@ -163,10 +204,6 @@ function frameToMatrix(frame: Frame, site: ErrorSite): Matrix {
 }
 
 function nestedToMatrix(rows: readonly (readonly number[])[], site: ErrorSite): Matrix {
-  const first: unknown = rows[0];
-  if (typeof first === "object" && first !== null && !Array.isArray(first) && !ArrayBuffer.isView(first)) {
-    throw DataError.at(site, "got records (row 0 is an object, not an array of numbers); this estimator takes a Matrix, number rows or a Frame: pass Frame.fromRecords(records)");
-  }
   return wrap(site, () => Matrix.from2D(rows));
 }
 

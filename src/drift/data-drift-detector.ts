@@ -1,6 +1,7 @@
 import { DataError, ValidationError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import { Frame, type FrameRecord } from "../core/frame.js";
+import { recordsToFrame } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { integer, nullable, number, oneOf, param, recordOf, arrayOf, string, type ParamSchema } from "../core/params.js";
 import { FORBIDDEN_KEYS, type StateReader } from "../core/state-codec.js";
@@ -101,6 +102,7 @@ export interface DriftReport {
   readonly newColumns: string[];
 }
 
+/** What a drift detector reads: a Frame, or records (read as `Frame.fromRecords(records)` reads them). */
 export type DriftInput = Frame | readonly FrameRecord[];
 
 /**
@@ -219,7 +221,8 @@ export class DataDriftDetector extends Estimator<DataDriftDetectorParams, DataDr
 
   private frameOf(X: DriftInput, method: string): Frame {
     if (X instanceof Frame) return X;
-    if (Array.isArray(X)) return Frame.fromRecords(X as readonly FrameRecord[]);
+    // Records are the Frame Frame.fromRecords builds; its DataError is restated as this method's.
+    if (Array.isArray(X)) return recordsToFrame(X as readonly FrameRecord[], this.site(method));
     throw DataError.at(this.site(method), `expected a Frame or an array of records, got ${X === null ? "null" : typeof X}`);
   }
 

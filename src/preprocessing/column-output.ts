@@ -1,5 +1,6 @@
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
+import { isTable } from "../core/input.js";
 import { duplicateName, Matrix } from "../core/matrix.js";
 import type { StateReader } from "../core/state-codec.js";
 
@@ -8,13 +9,13 @@ export type OutputSource = (c: number) => string;
 
 /**
  * Shapes an output computed column by column (`data` holds column c at `c * rows`) like the
- * input: a Frame for a Frame (its columns are views of `data`, which the caller hands over: no
- * row-major detour and no copy), a Matrix otherwise, carrying the names when `named`. The names
+ * input: a Frame for a Frame or records (its columns are views of `data`, which the caller hands
+ * over: no row-major detour and no copy), a Matrix otherwise, carrying the names when `named`. The names
  * are unique: fit and the loader refuse colliding ones (`refuseCollidingNames`).
  */
 export function columnMajorOutput(input: unknown, data: Float64Array, rows: number, names: readonly string[], named = true): Frame | Matrix {
   const cols = names.length;
-  if (input instanceof Frame) {
+  if (isTable(input)) {
     const columns: Float64Array[] = [];
     for (let c = 0; c < cols; c++) columns.push(data.subarray(c * rows, (c + 1) * rows));
     return Frame.adoptColumns(names, columns, rows);

@@ -140,7 +140,7 @@ export class FunctionTransformer extends Estimator<FunctionTransformerParams, Fu
     return this.learn(X, "fitTransform", options.onWarning);
   }
 
-  /** `func(X)` (a Frame for a Frame input). */
+  /** `func(X)` (a Frame for a Frame or records input). */
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
     const matrix = this.checkedInput(X, "transform", state.schema);

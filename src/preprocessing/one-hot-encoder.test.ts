@@ -228,9 +228,12 @@ describe("OneHotEncoder review fixes", () => {
     const out = encoder.transform(Frame.fromRecords([{ c: "a" }, { c: "a" }, { c: "a" }])) as Frame;
     expect([out.nRows, out.nCols]).toEqual([3, 0]);
     expect(encoder.inverseTransform(out).toRecords().map((r) => r.c)).toEqual(["a", "a", "a"]);
-    const matrix = encoder.transform([{ c: "a" }]) as Matrix;
-    expect([matrix.rows, matrix.cols]).toEqual([1, 0]);
-    expect(encoder.inverseTransform(matrix).column("c")).toEqual(["a"]);
+    // records are read as their Frame: a Frame of one row and no columns
+    const fromRecords = encoder.transform([{ c: "a" }]);
+    expect(fromRecords).toBeInstanceOf(Frame);
+    expect([(fromRecords as Frame).nRows, (fromRecords as Frame).nCols]).toEqual([1, 0]);
+    expect(encoder.inverseTransform(fromRecords).column("c")).toEqual(["a"]);
+    expect(encoder.inverseTransform(new Matrix(new Float64Array(0), 1, 0)).column("c")).toEqual(["a"]);
   });
 
   it("refuses saved numeric categories out of order", () => {

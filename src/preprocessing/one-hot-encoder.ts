@@ -118,7 +118,7 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
     return state;
   }
 
-  /** The one-hot matrix (a Frame for a Frame input); unknown categories follow `handleUnknown`. */
+  /** The one-hot matrix (a Frame for a Frame or records input); unknown categories follow `handleUnknown`. */
   transform(X: TableInput, options: OneHotTransformOptions = {}): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");

@@ -111,7 +111,7 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     return { schema: schemaOfFrame(X, frame), categories, infrequent, columns: this.codesOf(categories, infrequent) };
   }
 
-  /** The codes (a Frame for a Frame input). */
+  /** The codes (a Frame for a Frame or records input). */
   transform(X: TableInput): Frame | Matrix {
     const state = this.fitted("transform");
     const site = this.site("transform");

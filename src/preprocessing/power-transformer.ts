@@ -50,7 +50,7 @@ const EPS = 2.220446049250313e-16;
  * bounds, Box-Cox by `brent` from the bracket (-2, 2) with scipy's overflow guard. A Yeo-Johnson
  * column that is constant gets lambda 1 and is left as it is during fit, as in scikit-learn.
  * NaN is ignored when fitting and passes through transform and inverseTransform. Box-Cox needs
- * strictly positive data. A Frame gives a Frame, a matrix a Matrix.
+ * strictly positive data. A Frame or records give a Frame, a matrix a Matrix.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { LoadContext } from "../core/estimator.js";
-import { schemaOfFrame, toFrame, type TableInput } from "../core/input.js";
+import { readRecords, schemaOfFrame, toFrame, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import { nullable, param, seed, type ParamSchema } from "../core/params.js";
@@ -40,6 +40,8 @@ export class RandomOverSampler extends Sampler<RandomOverSamplerParams, RandomOv
   }
 
   fitResample(X: TableInput, y: readonly Label[]): Resampled {
+    // Records become their Frame here, so that the output is shaped as for that Frame.
+    X = readRecords(X, this.site("fitResample"));
     const frame = toFrame(X, this.site("fitResample"));
     const target = this.target(y, frame.nRows, "over");
     const rng = checkRandomState(this.params.randomState);

@@ -1,6 +1,6 @@
 import type { LoadContext } from "../core/estimator.js";
 import { Frame } from "../core/frame.js";
-import { schemaOfFrame, toFrame, type TableInput } from "../core/input.js";
+import { readRecords, schemaOfFrame, toFrame, type TableInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -59,6 +59,8 @@ export class SMOTENC extends Sampler<SMOTENCParams, SMOTENCState> {
   }
 
   fitResample(X: TableInput, y: readonly Label[]): Resampled {
+    // Records become their Frame here, so that the output is shaped as for that Frame.
+    X = readRecords(X, this.site("fitResample"));
     const frame = toFrame(X, this.site("fitResample"));
     const { categorical, continuous } = this.splitColumns(frame);
     const rows = frame.nRows;

@@ -2,6 +2,7 @@ import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { ValidationError } from "../core/errors.js";
 import { isEstimator, type Estimator } from "../core/estimator.js";
 import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
+import { readRecords } from "../core/input.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { checkCv, type CvOption } from "./check-cv.js";
@@ -58,6 +59,8 @@ export async function crossValidateAsync(estimator: Estimator<object, unknown>, 
 /** `owner` ("crossValidate" or "crossValidateAsync") starts every error and warning. */
 function* crossValidation(estimator: Estimator<object, unknown>, X: RowIndexable, y: readonly Label[], options: CrossValidateOptions, owner: string): FitProcedure<CrossValidateResult> {
   if (!isEstimator(estimator)) throw new ValidationError(`${owner}: estimator must be a tabkit estimator`, [{ path: "estimator", message: "not an estimator" }]);
+  // Records are read once, as the Frame they stand for: every fold is then that Frame's rows.
+  X = readRecords(X, { estimator: owner, method: "fit" });
   const n = rowCount(X);
   const labels = toLabels(y, n, { estimator: owner, method: "fit" });
   const splitter = checkCv(options.cv ?? null, labels, isClassifier(estimator), owner);

@@ -2,6 +2,7 @@ import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, inStep, ValidationError } from "../core/errors.js";
 import { encodeParamValue, Estimator, type LoadContext } from "../core/estimator.js";
 import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
+import { readRecords } from "../core/input.js";
 import type { JsonObject, JsonValue } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
@@ -76,6 +77,8 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
   private *fitProcedure(X: RowIndexable, y: readonly Label[], options: SearchFitOptions, method: string): FitProcedure<this> {
     const p = this.params;
     if (p.estimator === null) throw new ValidationError(this.message(method, "estimator is null; pass the estimator to search"), [{ path: "estimator", message: "required" }]);
+    // Records are read once, as the Frame they stand for: every fold (and the refit) is then that Frame's rows.
+    X = readRecords(X, this.site(method));
     const n = rowCount(X);
     const labels = toLabels(y, n, this.site(method));
     const scorers = resolveScorers(p.scoring, p.estimator, this.kind);

@@ -2,7 +2,7 @@ import { runFit, runFitAsync, type ChildFit, type FitProcedure } from "../core/c
 import { DataError, ValidationError } from "../core/errors.js";
 import type { Estimator, LoadContext } from "../core/estimator.js";
 import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
-import type { TableInput } from "../core/input.js";
+import { readRecords, type TableInput } from "../core/input.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import type { JsonObject } from "../core/json.js";
@@ -110,6 +110,8 @@ export class TunedThresholdClassifierCV extends ThresholdClassifierBase<TunedThr
     const owner = `${this.kind}.fit`;
     const p = this.params;
     if (p.estimator === null) throw new ValidationError(this.message("fit", "estimator is null; pass the classifier to tune"), [{ path: "estimator", message: "required" }]);
+    // Records are read once, as the Frame they stand for: every split (and the refit) is then that Frame's rows.
+    X = readRecords(X, this.site("fit"));
     const n = rowCount(X as RowIndexable);
     const labels = toLabels(y, n, this.site("fit"));
     const distinct = new Set(labels);

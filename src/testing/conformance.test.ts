@@ -24,6 +24,14 @@ class StickyScaler extends StandardScaler {
   }
 }
 
+/** A scaler that returns a Matrix for records (a Frame for their Frame): the suite must catch it. */
+class RecordsAsMatrixScaler extends StandardScaler {
+  override transform(input: MatrixInput): Frame | Matrix {
+    const out = super.transform(input);
+    return Array.isArray(input) && out instanceof Frame ? out.toMatrix() : out;
+  }
+}
+
 function failedChecks(factory: () => StandardScaler): string[] {
   try {
     checkEstimator(factory, { role: "transformer", X: Frame.fromColumns({ a: X.numeric("a"), b: X.numeric("b") }), allowNaN: true });
@@ -41,6 +49,10 @@ describe("checkEstimator", () => {
 
   it("catches an estimator that mutates its input", () => {
     expect(failedChecks(() => new MutatingScaler())).toContain("inputs not mutated");
+  });
+
+  it("catches an estimator that treats records otherwise than their Frame", () => {
+    expect(failedChecks(() => new RecordsAsMatrixScaler())).toContain("records behave like the Frame");
   });
 
   it("catches an estimator that remembers an earlier fit", () => {

@@ -253,6 +253,27 @@ export function estimatorChecks(factory: () => Estimator<object, unknown>, optio
       },
     },
     {
+      name: "records behave like the Frame",
+      run: () => {
+        // Records are a table with names, read as Frame.fromRecords reads them: fitting, predicting
+        // and transforming them gives what their Frame gives (a Frame where the Frame gives one),
+        // and either can be given to an estimator fitted on the other.
+        const records = frame.toRecords();
+        const table = Frame.fromRecords(records);
+        const onTable = make();
+        const onRecords = make();
+        fit(onTable, table);
+        fit(onRecords, records);
+        if ("featureNamesIn" in onTable) {
+          assert(JSON.stringify(onRecords.featureNamesIn) === JSON.stringify(onTable.featureNamesIn), "fitting records remembers other feature names than fitting their Frame");
+        }
+        const expected = outputs(onTable, table);
+        assert(sameOutput(outputs(onRecords, records), expected), "fitted on records, its outputs for the records differ from its outputs for the Frame when fitted on the Frame");
+        assert(sameOutput(outputs(onTable, records), expected), "fitted on a Frame, its outputs for the same rows as records differ from those for the Frame");
+        assert(sameOutput(outputs(onRecords, table), expected), "fitted on records, its outputs for the Frame of those records differ from the Frame-fitted ones");
+      },
+    },
+    {
       name: "probabilities sum to 1 and agree with predict",
       run: () => {
         if (role !== "classifier") return;
