@@ -54,7 +54,15 @@ export function compareLabels(a: Label, b: Label): number {
 export function encodeLabels(labels: readonly Label[]): { classes: Label[]; codes: Int32Array } {
   const distinct = [...new Set(labels)].sort(compareLabels);
   const index = new Map<Label, number>(distinct.map((label, i) => [label, i]));
+  return { classes: distinct, codes: indicesIn(labels, index) };
+}
+
+/**
+ * Each label's index (a function of its own, with nothing after its loop: V8 optimizes a long
+ * loop while it runs, and code after it that has not run yet then deoptimizes it on every call).
+ */
+function indicesIn(labels: readonly Label[], index: Map<Label, number>): Int32Array {
   const codes = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) codes[i] = index.get(labels[i])!;
-  return { classes: distinct, codes };
+  return codes;
 }

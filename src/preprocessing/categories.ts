@@ -78,12 +78,26 @@ export function uniqueCodes(column: Column): { categories: CategoryList; codes: 
   );
   const rank = new Int32Array(order.length);
   for (let r = 0; r < order.length; r++) rank[order[r]] = r;
-  for (let i = 0; i < codes.length; i++) codes[i] = rank[codes[i]];
+  renumber(codes, rank);
   const sorted = order.map((id) => distinct[id]);
   return { categories: numeric ? Float64Array.from(sorted as number[]) : (sorted as (string | null)[]), codes };
 }
 
+// The loops over rows below are functions of their own with nothing after them but the return of
+// a local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
+// code would then deoptimize the loop on every call.
+
+/** codes[i] = rank[codes[i]]. */
+function renumber(codes: Int32Array, rank: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) codes[i] = rank[codes[i]];
+}
+
 function firstSeenIds<T>(values: ArrayLike<T>, ids: Int32Array): T[] {
+  return [...idsInOrderSeen(values, ids).keys()];
+}
+
+/** ids[i] = the order in which values[i] was first seen; the map of values to those ids. */
+function idsInOrderSeen<T>(values: ArrayLike<T>, ids: Int32Array): Map<T, number> {
   const seen = new Map<T, number>();
   for (let i = 0; i < values.length; i++) {
     let id = seen.get(values[i]);
@@ -93,7 +107,18 @@ function firstSeenIds<T>(values: ArrayLike<T>, ids: Int32Array): T[] {
     }
     ids[i] = id;
   }
-  return [...seen.keys()];
+  return seen;
+}
+
+/** Adds each row's code to `counts`; returns the first row whose code is -1 (outside the categories), or -1. */
+function countCodes(codes: Int32Array, counts: Int32Array): number {
+  let unknown = -1;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code >= 0) counts[code]++;
+    else if (unknown < 0) unknown = i;
+  }
+  return unknown;
 }
 
 function compareMissingLast(a: string | null, b: string | null): number {
@@ -148,11 +173,9 @@ export function fitCategories(frame: Frame, param: CategoriesParam, site: ErrorS
       codes = encodeColumn(column, categories);
     }
     const counts = new Int32Array(categories.length);
-    for (let i = 0; i < codes.length; i++) {
-      if (codes[i] >= 0) counts[codes[i]]++;
-      else if (rejectUnknown) {
-        throw DataError.at({ ...site, column: name, row: i }, `found unknown category ${describeCategory(column[i])} in column "${name}" (row ${i}) that is not in the given categories`);
-      }
+    const i = countCodes(codes, counts);
+    if (i >= 0 && rejectUnknown) {
+      throw DataError.at({ ...site, column: name, row: i }, `found unknown category ${describeCategory(column[i])} in column "${name}" (row ${i}) that is not in the given categories`);
     }
     out.categories.push(categories);
     out.codes.push(codes);

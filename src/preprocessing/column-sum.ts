@@ -42,3 +42,15 @@ export function columnSumOf(length: number, pairwise: boolean, fill: (block: Flo
   }
   return sum;
 }
+
+/**
+ * out[i] = (values[i] − mean)², the squares numpy's variance sums (a function of its own, with
+ * nothing after its loop: V8 optimizes a long loop while it runs, and code after it in the same
+ * function that has not run yet then deoptimizes it on every call).
+ */
+export function squaredDeviationsInto(values: Float64Array, mean: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] - mean;
+    out[i] = d * d;
+  }
+}

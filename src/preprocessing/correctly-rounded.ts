@@ -274,16 +274,27 @@ export function expm1Rounded(t: number): number {
 /**
  * `out[i] = expm1Rounded(values[i])` for i < n (`out` must not be `values`). The fast path runs over
  * the whole array first and the exact path afterwards on the few values it left undecided, so
- * the loop holds no call to the (larger) exact path.
+ * the loop holds no call to the (larger) exact path. (Each loop is a function of its own: an
+ * optimized loop with code after it that has not run yet deoptimizes there on every call.)
  */
 export function expm1RoundedArray(values: Float64Array, out: Float64Array, n = values.length): void {
+  if (expm1FastArray(values, out, n)) expm1ExactWhereUndecided(values, out, n);
+}
+
+/** `out[i] = expm1Fast(values[i])` for i < n; true when some are undecided (NaN). */
+function expm1FastArray(values: Float64Array, out: Float64Array, n: number): boolean {
   let undecided = false;
   for (let i = 0; i < n; i++) {
     const y = expm1Fast(values[i]);
     if (y !== y) undecided = true;
     out[i] = y;
   }
-  if (undecided) for (let i = 0; i < n; i++) if (out[i] !== out[i]) out[i] = expm1Exact(values[i]);
+  return undecided;
+}
+
+/** `out[i] = expm1Exact(values[i])` where the fast path left NaN. */
+function expm1ExactWhereUndecided(values: Float64Array, out: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) if (out[i] !== out[i]) out[i] = expm1Exact(values[i]);
 }
 
 /** `expm1(t)` when `expFast` decides its rounding, else NaN (also for t outside its range, and NaN). */

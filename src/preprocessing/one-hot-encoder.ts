@@ -135,24 +135,14 @@ export class OneHotEncoder extends Estimator<OneHotEncoderParams, OneHotEncoderS
       const codes = encodeColumn(column, state.categories[j]);
       const { position, unknownPosition } = state.layouts[j];
       const useInfrequent = handleUnknown === "infrequent_if_exist" || handleUnknown === "warn";
-      let sawUnknown = false;
-      for (let i = 0; i < rows; i++) {
-        const code = codes[i];
-        let p: number;
-        if (code >= 0) p = position[code];
-        else {
-          if (handleUnknown === "error") {
-            throw DataError.at(
-              { ...site, column: name, row: i },
-              `unknown category ${describeCategory(column[i])} in column "${name}" (row ${i}); set handleUnknown: "ignore" to encode it as all zeros`,
-            );
-          }
-          sawUnknown = true;
-          p = useInfrequent ? unknownPosition : -1;
-        }
-        if (p >= 0) out[(offset + p) * rows + i] = 1;
+      const unknownRow = setOnes(codes, position, useInfrequent ? unknownPosition : -1, out, offset, rows);
+      if (unknownRow >= 0 && handleUnknown === "error") {
+        throw DataError.at(
+          { ...site, column: name, row: unknownRow },
+          `unknown category ${describeCategory(column[unknownRow])} in column "${name}" (row ${unknownRow}); set handleUnknown: "ignore" to encode it as all zeros`,
+        );
       }
-      if (sawUnknown) unknownColumns.push(name);
+      if (unknownRow >= 0) unknownColumns.push(name);
       offset += widths[j];
     });
     const warn = handleUnknown === "warn" || (drop !== null && handleUnknown !== "error");
@@ -318,4 +308,23 @@ function layoutsOf(categories: readonly CategoryList[], infrequent: readonly Int
       droppedLabel: droppedSlot < 0 ? undefined : slotLabels[droppedSlot],
     };
   });
+}
+
+/**
+ * Sets the 1 of each row of a column-major output (`rows` rows, the column's block from
+ * `offset`): at its category's position, or at `unknownPosition` for a code of -1 (none when
+ * -1). Returns the first row with code -1, or -1. (A function of its own, with nothing after
+ * its loop: V8 optimizes a long loop while it runs, and code after it that has not yet run then
+ * deoptimizes the loop on every call.)
+ */
+function setOnes(codes: Int32Array, position: Int32Array, unknownPosition: number, out: Float64Array, offset: number, rows: number): number {
+  let unknownRow = -1;
+  for (let i = 0; i < rows; i++) {
+    const code = codes[i];
+    let p = unknownPosition;
+    if (code >= 0) p = position[code];
+    else if (unknownRow < 0) unknownRow = i;
+    if (p >= 0) out[(offset + p) * rows + i] = 1;
+  }
+  return unknownRow;
 }

@@ -12,6 +12,7 @@
  * @module
  */
 import { pairwiseSum } from "../core/pairwise-sum.js";
+import { squaredDeviationsInto } from "./column-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./correctly-rounded.js";
 import { distinctValues } from "./distinct-values.js";
@@ -54,12 +55,23 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   const n = values.length;
   const logs = new Float64Array(n);
   const positive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  logsOfMagnitudes(values, logs, positive);
+  yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
+}
+
+// Each loop below is alone in its function, with nothing after it. V8 optimizes a long loop while
+// it runs (on-stack replacement) before the code after it has run once; that code then has no
+// type feedback and the optimized loop deoptimizes on reaching it, on every call, as V8 keeps
+// re-entering the same optimized loop: the first 30 transforms of 100k x 10 repeated values took
+// 30 ms each instead of 19 ms.
+
+/** logs[i] = log1p(|values[i]|) correctly rounded, and positive[i] = 1 where values[i] >= 0. */
+function logsOfMagnitudes(values: Float64Array, logs: Float64Array, positive: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) {
     const x = values[i];
     positive[i] = x >= 0 ? 1 : 0;
     logs[i] = x >= 0 ? log1pRounded(x) : log1pRounded(-x);
   }
-  yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
 }
 
 /**
@@ -68,13 +80,23 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
  * them (which keeps its exact path out of the loop), then the division.
  */
 function yeoJohnsonFromLogs(logs: Float64Array, positive: Uint8Array, lambda: number, out: Float64Array, scratch: Float64Array): void {
-  const n = logs.length;
+  expm1Arguments(logs, positive, lambda, scratch);
+  expm1RoundedArray(scratch, out, logs.length);
+  divideExpm1s(logs, positive, lambda, out);
+}
+
+/** scratch[i] = λ·logs[i] where positive, (2 − λ)·logs[i] elsewhere. */
+function expm1Arguments(logs: Float64Array, positive: Uint8Array, lambda: number, scratch: Float64Array): void {
+  const mirrored = 2 - lambda;
+  for (let i = 0; i < logs.length; i++) scratch[i] = (positive[i] === 1 ? lambda : mirrored) * logs[i];
+}
+
+/** out[i] = expm1 / λ where positive, −expm1 / (2 − λ) elsewhere (the log itself when that divisor is 0). */
+function divideExpm1s(logs: Float64Array, positive: Uint8Array, lambda: number, out: Float64Array): void {
   const zeroLambda = Math.abs(lambda) < EPS;
   const twoLambda = !(Math.abs(lambda - 2) > EPS);
   const mirrored = 2 - lambda;
-  for (let i = 0; i < n; i++) scratch[i] = (positive[i] === 1 ? lambda : mirrored) * logs[i];
-  expm1RoundedArray(scratch, out, n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < logs.length; i++) {
     const l = logs[i];
     if (positive[i] === 1) out[i] = zeroLambda ? l : out[i] / lambda;
     else out[i] = twoLambda ? -l : -out[i] / mirrored;
@@ -120,10 +142,7 @@ export function inverseBoxCox(y: number, lambda: number): number {
 function npVar(values: Float64Array, scratch: Float64Array): number {
   const n = values.length;
   const mean = pairwiseSum(values) / n;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    scratch[i] = d * d;
-  }
+  squaredDeviationsInto(values, mean, scratch);
   return pairwiseSum(scratch) / n;
 }
 

@@ -6,7 +6,7 @@ import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { boolean, oneOf, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
-import { columnSum, sumsColumnsPairwise } from "./column-sum.js";
+import { columnSum, squaredDeviationsInto, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 import { mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
@@ -268,10 +268,7 @@ function isConstantColumn(values: Float64Array, pairwise: boolean, buffer: Float
   const n = values.length;
   const mean = columnSum(values, pairwise) / n;
   if (mean !== mean) return false;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    buffer[i] = d * d;
-  }
+  squaredDeviationsInto(values, mean, buffer);
   const variance = columnSum(buffer, pairwise) / n;
   const bound = n * EPS * variance + (n * mean * EPS) * (n * mean * EPS);
   return variance <= bound;

@@ -217,18 +217,9 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
       if (flags.nan) this.refuseNaN(column, site);
       return flags;
     }
-    let missing = 0;
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      let flag = 0;
-      if (v === null) {
-        if (!nanMarker) throw DataError.at({ ...site, row: i }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
-        flag = 1;
-      } else if (v === marker) flag = 1;
-      if (mask !== null) mask[i] = flag;
-      missing += flag;
-    }
-    return { missing, infinite: false };
+    const nullRow = nanMarker ? -1 : column.indexOf(null);
+    if (nullRow >= 0) throw DataError.at({ ...site, row: nullRow }, `found a missing value (null) but missingValues is ${JSON.stringify(marker)}; null is only allowed with the default missingValues NaN`);
+    return { missing: markTexts(column, typeof marker === "string" ? marker : null, mask), infinite: false };
   }
 
   /** The marker to look for among numbers: a text marker never matches one (NaN matches nothing either). */
@@ -271,8 +262,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     if (strategy === "constant") return this.constantFill(column instanceof Float64Array ? "numeric" : "categorical", site);
     if (!(column instanceof Float64Array)) return mostFrequentText(column, mask);
     const values = scratch!.subarray(0, present);
-    let k = 0;
-    for (let i = 0; i < column.length; i++) if (mask[i] === 0) values[k++] = column[i];
+    copyUnmasked(column, mask, values);
     if (strategy === "median") {
       // numpy's masked median averages the two middle values (the middle one twice for an odd count).
       const high = present >> 1;
@@ -450,4 +440,29 @@ export function allEmpty(names: readonly string[], site: ErrorSite): DataError {
 /** What produces an imputer's output column: the first `kept` of `names` are input columns, the rest missing-value indicators. */
 export function imputerOutputSource(names: readonly string[], kept: number): OutputSource {
   return (c) => (c < kept ? `column "${names[c]}"` : `the missing-value indicator of column "${names[c].slice(INDICATOR_PREFIX.length)}"`);
+}
+
+// The two loops below are functions of their own with nothing after them but the return of a
+// local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
+// code would then deoptimize the loop on every call.
+
+/**
+ * Sets `mask` (when given) to 1 at each missing entry of a text column, null or equal to
+ * `marker` (null: only null is missing), and 0 elsewhere; returns how many are missing.
+ */
+function markTexts(column: readonly (string | null)[], marker: string | null, mask: Uint8Array | null): number {
+  let missing = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    const flag = v === null || v === marker ? 1 : 0;
+    if (mask !== null) mask[i] = flag;
+    missing += flag;
+  }
+  return missing;
+}
+
+/** Copies the entries of `column` where `mask` is 0, in order, into `values`. */
+function copyUnmasked(column: Float64Array, mask: Uint8Array, values: Float64Array): void {
+  let k = 0;
+  for (let i = 0; i < column.length; i++) if (mask[i] === 0) values[k++] = column[i];
 }

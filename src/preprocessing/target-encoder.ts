@@ -16,6 +16,7 @@ import type { Split, Splitter } from "../selection/splitter.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
 import { columnMajorOutput, refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { categoriesCheck, checkedFrame, decodeCategories, encodeCategories, encodeColumn, fitCategories, type CategoriesParam, type Category, type CategoryList } from "./categories.js";
+import { squaredDeviationsInto } from "./column-sum.js";
 
 export interface TargetEncoderParams {
   /** `"auto"` (the sorted values seen at fit) or one list per column. Default "auto". */
@@ -116,12 +117,10 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
         foldMean[k] = mean;
         for (let j = 0; j < p; j++) {
           const encoding = encodeFeature(codes[j], target.columns[k], train, state.categories[j].length, this.params.smooth, mean, variance);
-          const base = (j * K + k) * n;
-          const column = codes[j];
-          for (let t = 0; t < test.length; t++) out[base + test[t]] = encoding[column[test[t]]];
+          scatterEncoding(encoding, codes[j], test, out, (j * K + k) * n);
         }
       }
-      for (let t = 0; t < test.length; t++) covered[test[t]]++;
+      countRows(test, covered);
     }
     const badRow = covered.findIndex((c) => c !== 1);
     if (badRow >= 0) {
@@ -206,17 +205,8 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const target = this.encodeTarget(y, frame.nRows, method);
     const { categories, codes } = fitCategories(frame, this.params.categories, site, false);
     // scikit-learn fits rows outside explicit categories as if they were the first category.
-    const unknown: Uint8Array[] = [];
-    const fitCodes = codes.map((c) => {
-      const mask = new Uint8Array(c.length);
-      const fit = new Int32Array(c.length);
-      for (let i = 0; i < c.length; i++) {
-        mask[i] = c[i] < 0 ? 1 : 0;
-        fit[i] = c[i] < 0 ? 0 : c[i];
-      }
-      unknown.push(mask);
-      return fit;
-    });
+    const unknown = codes.map(unknownMask);
+    const fitCodes = codes.map(knownOrFirst);
     const K = target.columns.length;
     const targetMean = new Float64Array(K);
     const encodings: Float64Array[] = new Array(codes.length * K);
@@ -332,16 +322,66 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 
 /** The mean and population variance of `y` over `rows` (all rows when null), as numpy sums them. */
 function meanAndVariance(y: Float64Array, rows: Int32Array | null): { mean: number; variance: number } {
-  const n = rows === null ? y.length : rows.length;
-  let values = y;
-  if (rows !== null) {
-    values = new Float64Array(n);
-    for (let r = 0; r < n; r++) values[r] = y[rows[r]];
+  const values = rows === null ? y : gather(y, rows);
+  const mean = pairwiseSum(values) / values.length;
+  const squares = new Float64Array(values.length);
+  squaredDeviationsInto(values, mean, squares);
+  return { mean, variance: pairwiseSum(squares) / values.length };
+}
+
+// The loops over rows below are functions of their own with nothing after them but the return of
+// a local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
+// code would then deoptimize the loop on every call.
+
+/** 1 where a row's code is -1 (a value outside explicit categories), else 0. */
+function unknownMask(codes: Int32Array): Uint8Array {
+  const mask = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) mask[i] = codes[i] < 0 ? 1 : 0;
+  return mask;
+}
+
+/** The codes with -1 replaced by 0, the first category. */
+function knownOrFirst(codes: Int32Array): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? 0 : codes[i];
+  return out;
+}
+
+/** out[base + row] = the encoding of the row's category, for every row of `rows`. */
+function scatterEncoding(encoding: Float64Array, codes: Int32Array, rows: Int32Array, out: Float64Array, base: number): void {
+  for (let t = 0; t < rows.length; t++) out[base + rows[t]] = encoding[codes[rows[t]]];
+}
+
+/** Adds 1 to `counts` at every row of `rows`. */
+function countRows(rows: Int32Array, counts: Int32Array): void {
+  for (let t = 0; t < rows.length; t++) counts[rows[t]]++;
+}
+
+/** values[rows[r]] for every r. */
+function gather(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
+  return out;
+}
+
+/** Adds y of each row in `rows` (all when null) to `sums` and 1 to `counts`, at the row's code. */
+function addByCategory(codes: Int32Array, y: Float64Array, rows: Int32Array | null, sums: Float64Array, counts: Float64Array): void {
+  const n = rows === null ? codes.length : rows.length;
+  for (let r = 0; r < n; r++) {
+    const i = rows === null ? r : rows[r];
+    sums[codes[i]] += y[i];
+    counts[codes[i]] += 1;
   }
-  const mean = pairwiseSum(values) / n;
-  const squares = new Float64Array(n);
-  for (let i = 0; i < n; i++) squares[i] = (values[i] - mean) * (values[i] - mean);
-  return { mean, variance: pairwiseSum(squares) / n };
+}
+
+/** Adds (y − the mean of the row's category)² of each row in `rows` (all when null) to `squares`. */
+function addSquaredDeviations(codes: Int32Array, y: Float64Array, rows: Int32Array | null, means: Float64Array, squares: Float64Array): void {
+  const n = rows === null ? codes.length : rows.length;
+  for (let r = 0; r < n; r++) {
+    const i = rows === null ? r : rows[r];
+    const diff = y[i] - means[codes[i]];
+    squares[codes[i]] += diff * diff;
+  }
 }
 
 /**
@@ -351,33 +391,20 @@ function meanAndVariance(y: Float64Array, rows: Int32Array | null): { mean: numb
  * `(Σy + s·ȳ) / (n_c + s)`. Categories without rows (or with λ undefined) get the target mean.
  */
 function encodeFeature(codes: Int32Array, y: Float64Array, rows: Int32Array | null, nCategories: number, smooth: "auto" | number, mean: number, variance: number): Float64Array {
-  const n = rows === null ? codes.length : rows.length;
   const encoding = new Float64Array(nCategories);
   if (smooth !== "auto") {
     const sums = new Float64Array(nCategories).fill(smooth * mean);
     const counts = new Float64Array(nCategories).fill(smooth);
-    for (let r = 0; r < n; r++) {
-      const i = rows === null ? r : rows[r];
-      sums[codes[i]] += y[i];
-      counts[codes[i]] += 1;
-    }
+    addByCategory(codes, y, rows, sums, counts);
     for (let c = 0; c < nCategories; c++) encoding[c] = counts[c] === 0 ? mean : sums[c] / counts[c];
     return encoding;
   }
   const counts = new Float64Array(nCategories);
   const means = new Float64Array(nCategories);
   const squares = new Float64Array(nCategories);
-  for (let r = 0; r < n; r++) {
-    const i = rows === null ? r : rows[r];
-    counts[codes[i]] += 1;
-    means[codes[i]] += y[i];
-  }
+  addByCategory(codes, y, rows, means, counts);
   for (let c = 0; c < nCategories; c++) means[c] /= counts[c];
-  for (let r = 0; r < n; r++) {
-    const i = rows === null ? r : rows[r];
-    const diff = y[i] - means[codes[i]];
-    squares[codes[i]] += diff * diff;
-  }
+  addSquaredDeviations(codes, y, rows, means, squares);
   for (let c = 0; c < nCategories; c++) {
     const lambda = (variance * counts[c]) / (variance * counts[c] + squares[c] / counts[c]);
     encoding[c] = Number.isNaN(lambda) ? mean : lambda * means[c] + (1 - lambda) * mean;
