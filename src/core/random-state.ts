@@ -129,8 +129,7 @@ export class RandomState {
 
   /** A shuffled `[0, 1, ..., n - 1]`: numpy's `permutation(n)`. */
   permutation(n: number): Int32Array {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = i;
+    const out = indexRange(n);
     this.shuffle(out);
     return out;
   }
@@ -170,4 +169,15 @@ function entropySeed(): number {
   const buffer = new Uint32Array(1);
   globalThis.crypto.getRandomValues(buffer);
   return buffer[0];
+}
+
+/**
+ * `[0, 1, ..., n - 1]`, numpy's `arange(n)`. (A function of its own, with nothing after its loop:
+ * V8 optimizes a long loop while it runs, and code after it that has not run yet then
+ * deoptimizes it on every call.)
+ */
+export function indexRange(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }

@@ -56,17 +56,30 @@ export type ColumnSummary = NumericalSummary | CategoricalSummary;
 /** The finite values of a numeric column, sorted, with counts of missing and infinite values. */
 export function finiteSorted(column: Float64Array): { sorted: Float64Array; missing: number; nonFinite: number } {
   const sorted = new Float64Array(column.length);
-  let k = 0;
-  let missing = 0;
-  let nonFinite = 0;
+  const tally = new Int32Array(2);
+  const finite = copyFinite(column, sorted, tally);
+  return { sorted: sorted.subarray(0, finite).sort(), missing: tally[MISSING], nonFinite: tally[NON_FINITE] };
+}
+
+// The loops over a column below are functions of their own that return a plain number (the rare
+// missing and infinite values are tallied in an array as they come): V8 optimizes a long loop
+// while it runs, and any code after it that has not run yet, even building the result object,
+// then deoptimizes it on every call.
+
+/** Slots of a tally of missing and infinite values. */
+const MISSING = 0;
+const NON_FINITE = 1;
+
+/** Copies the finite values of `column` to the start of `out` and returns their count; tallies the missing and infinite ones. */
+function copyFinite(column: Float64Array, out: Float64Array, tally: Int32Array): number {
+  let finite = 0;
   for (let i = 0; i < column.length; i++) {
     const v = column[i];
-    if (v !== v) missing++;
-    else if (v === Infinity || v === -Infinity) nonFinite++;
-    else sorted[k++] = v;
+    if (v !== v) tally[MISSING]++;
+    else if (v === Infinity || v === -Infinity) tally[NON_FINITE]++;
+    else out[finite++] = v;
   }
-  const out = sorted.subarray(0, k).sort();
-  return { sorted: out, missing, nonFinite };
+  return finite;
 }
 
 /** Whether every value is an integer and nothing was missing (the int64 test of pandas). */
@@ -134,23 +147,27 @@ export function summarizeNumerical(column: Float64Array, sampleCap: number): Num
 /** Category counts of a column (strings, or the finite numbers of a numeric column). */
 export function countCategories(column: Column): { counts: Map<string | number, number>; missing: number; nonFinite: number } {
   const counts = new Map<string | number, number>();
-  let missing = 0;
-  let nonFinite = 0;
-  if (column instanceof Float64Array) {
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      if (v !== v) missing++;
-      else if (v === Infinity || v === -Infinity) nonFinite++;
-      else counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-  } else {
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      if (v === null) missing++;
-      else counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
+  const tally = new Int32Array(2);
+  if (column instanceof Float64Array) countNumbers(column, counts, tally);
+  else countTexts(column, counts, tally);
+  return { counts, missing: tally[MISSING], nonFinite: tally[NON_FINITE] };
+}
+
+function countNumbers(column: Float64Array, counts: Map<string | number, number>, tally: Int32Array): void {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v !== v) tally[MISSING]++;
+    else if (v === Infinity || v === -Infinity) tally[NON_FINITE]++;
+    else counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  return { counts, missing, nonFinite };
+}
+
+function countTexts(column: readonly (string | null)[], counts: Map<string | number, number>, tally: Int32Array): void {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v === null) tally[MISSING]++;
+    else counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
 }
 
 /** Orders categories as Python sorts them: numbers numerically, strings by code point. */

@@ -1,3 +1,4 @@
+import type { Label } from "../core/labels.js";
 import { checkLabelPair, checkWeights, type LabelArray } from "./metric-input.js";
 
 /** Options of `accuracyScore`. */
@@ -12,12 +13,25 @@ export function accuracyScore(yTrueIn: LabelArray, yPredIn: LabelArray, options:
   const fn = "accuracyScore";
   const { yTrue, yPred } = checkLabelPair(fn, yTrueIn, yPredIn);
   const weights = checkWeights(fn, options.sampleWeight, yTrue.length);
+  const correct = weightOfMatches(yTrue, yPred, weights);
+  if (options.normalize === false) return correct;
+  return correct / (weights === undefined ? yTrue.length : sequentialSum(weights));
+}
+
+// The loops below are functions of their own that return a plain number: V8 optimizes a long
+// loop while it runs, and any code after it that has not run yet, even building a result object,
+// then deoptimizes it on every call.
+
+/** The summed weight (1 each without weights) of the samples predicted right. */
+function weightOfMatches(yTrue: readonly Label[], yPred: readonly Label[], weights: Float64Array | undefined): number {
   let correct = 0;
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) correct += weights === undefined ? 1 : weights[i];
+  return correct;
+}
+
+/** The weights added in order. */
+function sequentialSum(weights: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < yTrue.length; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    if (yTrue[i] === yPred[i]) correct += w;
-    total += w;
-  }
-  return options.normalize === false ? correct : correct / total;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
+  return total;
 }

@@ -39,12 +39,7 @@ export function confusionCounts(fn: string, yTrueIn: LabelArray, yPredIn: LabelA
   const k = labels.length;
   const index = new Map<Label, number>();
   labels.forEach((label, i) => index.set(label, i));
-  const cm = new Float64Array(k * k);
-  for (let i = 0; i < yTrue.length; i++) {
-    const t = index.get(yTrue[i]);
-    const p = index.get(yPred[i]);
-    if (t !== undefined && p !== undefined) cm[t * k + p] += weights === undefined ? 1 : weights[i];
-  }
+  const cm = pairCounts(yTrue, yPred, index, k, weights);
   if (normalize !== null) normalizeCounts(cm, k, normalize);
   if (k === 1) {
     options.onWarning?.(`${fn}: a single label was found in yTrue and yPred; pass all known labels through the labels option for the matrix to have the right shape`);
@@ -67,4 +62,19 @@ function normalizeCounts(cm: Float64Array, k: number, normalize: "true" | "pred"
   }
   // numpy's nan_to_num after 0/0: an empty row or column normalizes to zeros.
   for (let i = 0; i < cm.length; i++) cm[i] = divisors[i] === 0 ? 0 : cm[i] / divisors[i];
+}
+
+/**
+ * The k x k (true, predicted) weight sums of the samples whose labels are both in `index` (a
+ * function of its own, with nothing after its loop: V8 optimizes a long loop while it runs, and
+ * code after it that has not run yet then deoptimizes it on every call).
+ */
+function pairCounts(yTrue: readonly Label[], yPred: readonly Label[], index: Map<Label, number>, k: number, weights: Float64Array | undefined): Float64Array {
+  const cm = new Float64Array(k * k);
+  for (let i = 0; i < yTrue.length; i++) {
+    const t = index.get(yTrue[i]);
+    const p = index.get(yPred[i]);
+    if (t !== undefined && p !== undefined) cm[t * k + p] += weights === undefined ? 1 : weights[i];
+  }
+  return cm;
 }
