@@ -76,15 +76,13 @@ function centeredSampleByColumn(data: Float64Array, cols: number, mean: Float64A
 function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number, out: Float64Array, outRow: number, outCol: number, symmetric = false): void {
   // Integer arithmetic: a quotient seen as an integer and later as a fraction would deoptimize.
   const groups = (bRows + 3) >> 2;
-  // b padded with zero rows to whole groups of four, a with a zero row to an even count.
+  // b padded with zero rows to whole groups of four; an odd last row of a is paired with itself.
   const padded = new Float64Array(groups * 4 * length);
   padded.set(b.subarray(0, bRows * length));
   const pairs = (aRows + 1) >> 1;
-  const aPadded = new Float64Array(pairs * 2 * length);
-  aPadded.set(a.subarray(0, aRows * length));
   for (let p = 0; p < pairs; p++) {
     const a0 = 2 * p * length;
-    const a1 = a0 + length;
+    const a1 = 2 * p + 1 < aRows ? a0 + length : a0;
     for (let g = symmetric ? (2 * p) >> 2 : 0; g < groups; g++) {
       const b0 = 4 * g * length;
       const b1 = b0 + length;
@@ -99,8 +97,8 @@ function multiplyByRows(a: Float64Array, aRows: number, b: Float64Array, bRows: 
       let s12 = 0;
       let s13 = 0;
       for (let f = 0; f < length; f++) {
-        const v = aPadded[a0 + f];
-        const w = aPadded[a1 + f];
+        const v = a[a0 + f];
+        const w = a[a1 + f];
         const c0 = padded[b0 + f];
         const c1 = padded[b1 + f];
         const c2 = padded[b2 + f];
