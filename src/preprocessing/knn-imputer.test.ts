@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
 import { loadEdited } from "../../test/helpers/edited-model.js";
+import { thrownDataError } from "../../test/helpers/thrown.js";
 import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -131,17 +132,6 @@ describe("KNNImputer behaviour", () => {
   });
 });
 
-/** The DataError `run` throws. */
-function thrown(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
-
 describe("KNNImputer bad input", () => {
   const X = Frame.fromColumns({ idade: [30, 40, NaN], saldo: [0, 100.5, 3] });
   const imputer = new KNNImputer({ nNeighbors: 1 }).fit(X);
@@ -171,8 +161,8 @@ describe("KNNImputer bad input", () => {
       [{ missingValues: -1 }, [[1, NaN]]],
     ];
     for (const [params, X] of cases) {
-      const fit = thrown(() => new KNNImputer(params).fit(X as never));
-      const fitTransform = thrown(() => new KNNImputer(params).fitTransform(X as never));
+      const fit = thrownDataError(() => new KNNImputer(params).fit(X as never));
+      const fitTransform = thrownDataError(() => new KNNImputer(params).fitTransform(X as never));
       expect(fit.message).toMatch(/^KNNImputer\.fit: /);
       expect(fitTransform.message).toBe(fit.message.replace(/^KNNImputer\.fit: /, "KNNImputer.fitTransform: "));
       expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
 import { loadEdited } from "../../test/helpers/edited-model.js";
+import { thrownDataError } from "../../test/helpers/thrown.js";
 import { frameOf, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { sealModel } from "../core/checksum.js";
@@ -221,17 +222,6 @@ function referenceMode<T>(values: T[], compare: (a: T, b: T) => number): T {
   return [...counts.keys()].filter((v) => counts.get(v) === top).sort(compare)[0];
 }
 
-/** The DataError `run` throws. */
-function thrown(run: () => unknown): DataError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error("expected a DataError");
-}
-
 describe("SimpleImputer bad input", () => {
   const X = Frame.fromColumns({ idade: [30, NaN, 50], saldo: [0, 100.5, NaN] });
   const imputer = new SimpleImputer({ addIndicator: true }).fit(X);
@@ -307,8 +297,8 @@ describe("SimpleImputer bad input", () => {
       [{}, [[1e308], [1e308], [NaN]]],
     ];
     for (const [params, X] of cases) {
-      const fit = thrown(() => new SimpleImputer(params).fit(X as never));
-      const fitTransform = thrown(() => new SimpleImputer(params).fitTransform(X as never));
+      const fit = thrownDataError(() => new SimpleImputer(params).fit(X as never));
+      const fitTransform = thrownDataError(() => new SimpleImputer(params).fitTransform(X as never));
       expect(fit.message).toMatch(/^SimpleImputer\.fit: /);
       expect(fitTransform.message).toBe(fit.message.replace(/^SimpleImputer\.fit: /, "SimpleImputer.fitTransform: "));
       expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);

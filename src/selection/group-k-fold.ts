@@ -2,7 +2,7 @@ import { DataError } from "../core/errors.js";
 import { encodeLabels, type Label } from "../core/labels.js";
 import { boolean, integer, param, seed, type ParamSchema } from "../core/params.js";
 import { checkRandomState } from "../core/random-state.js";
-import { checkShuffleSeed, checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
+import { checkShuffleSeed, checkSplitsAgainstRows, consecutiveFolds, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
 
 export interface GroupKFoldParams {
   /** Number of folds, at least 2. Default 5. */
@@ -48,15 +48,7 @@ export class GroupKFold implements Splitter {
     const foldOfGroup = new Int32Array(nGroups);
     if (this.shuffle) {
       // np.array_split of the permuted groups: the first nGroups mod k chunks are one larger.
-      const order = checkRandomState(this.randomState).permutation(nGroups);
-      const base = Math.floor(nGroups / k);
-      const extra = nGroups % k;
-      let start = 0;
-      for (let f = 0; f < k; f++) {
-        const stop = start + base + (f < extra ? 1 : 0);
-        for (let p = start; p < stop; p++) foldOfGroup[order[p]] = f;
-        start = stop;
-      }
+      foldOfGroup.set(consecutiveFolds(checkRandomState(this.randomState).permutation(nGroups), k));
     } else {
       const sizes = new Float64Array(nGroups);
       for (let i = 0; i < n; i++) sizes[codes[i]]++;

@@ -1,7 +1,7 @@
 import { checkRandomState, indexRange } from "../core/random-state.js";
 import type { Label } from "../core/labels.js";
 import { boolean, integer, param, seed, type ParamSchema } from "../core/params.js";
-import { checkShuffleSeed, checkSplitsAgainstRows, numSamples, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
+import { checkShuffleSeed, checkSplitsAgainstRows, consecutiveFolds, numSamples, splitsFromFolds, splitterParams, type Split, type SplitInput, type Splitter } from "./splitter.js";
 
 export interface KFoldParams {
   /** Number of folds, at least 2. Default 5. */
@@ -51,24 +51,4 @@ export class KFold implements Splitter {
   get stratified(): boolean {
     return false;
   }
-}
-
-/**
- * The fold of every row when `order` is cut into nSplits consecutive runs, the first n % nSplits
- * one row longer, as scikit-learn's KFold cuts it. (A function of its own, with nothing after its
- * loop: V8 optimizes a long loop while it runs, and code after it that has not run yet then
- * deoptimizes it on every call.)
- */
-function consecutiveFolds(order: Int32Array, nSplits: number): Int32Array {
-  const n = order.length;
-  const folds = new Int32Array(n);
-  const base = Math.floor(n / nSplits);
-  const extra = n % nSplits;
-  let start = 0;
-  for (let f = 0; f < nSplits; f++) {
-    const stop = start + base + (f < extra ? 1 : 0);
-    for (let k = start; k < stop; k++) folds[order[k]] = f;
-    start = stop;
-  }
-  return folds;
 }

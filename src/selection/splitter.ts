@@ -113,3 +113,23 @@ export function checkShuffleSeed(owner: string, shuffle: boolean, randomState: u
     ]);
   }
 }
+
+/**
+ * The fold of every row when `order` is cut into nSplits consecutive runs, the first n % nSplits
+ * one row longer, as scikit-learn's KFold cuts rows and GroupKFold (shuffled) cuts groups. (A function of its own, with nothing after its
+ * loop: V8 optimizes a long loop while it runs, and code after it that has not run yet then
+ * deoptimizes it on every call.)
+ */
+export function consecutiveFolds(order: Int32Array, nSplits: number): Int32Array {
+  const n = order.length;
+  const folds = new Int32Array(n);
+  const base = Math.floor(n / nSplits);
+  const extra = n % nSplits;
+  let start = 0;
+  for (let f = 0; f < nSplits; f++) {
+    const stop = start + base + (f < extra ? 1 : 0);
+    for (let k = start; k < stop; k++) folds[order[k]] = f;
+    start = stop;
+  }
+  return folds;
+}
