@@ -292,6 +292,14 @@ describe("records give the errors their Frame gives", () => {
     expect(error.message).toContain("the input has no column names");
   });
 
+  it("a first row that is neither a record nor a number array is a DataError naming row 0, never a crash", () => {
+    for (const fit of [() => new OneHotEncoder().fit([null, { a: "x" }] as never), () => new StandardScaler().fit([null, { a: 1 }] as never), () => new StandardScaler().fit([5, 6] as never)]) {
+      expect(fit).toThrow(DataError);
+      expect(fit).toThrow(/\.fit: Frame\.fromRecords: row 0 is not a record object/);
+    }
+    expect(() => Matrix.from2D([null] as never)).toThrow("Matrix.from2D: row 0 is not an array");
+  });
+
   it("empty records are empty input", () => {
     expect(dataError(() => new StandardScaler().fit([] as FrameRecord[])).message).toContain("0 rows");
   });

@@ -15,7 +15,7 @@ import { trainTestSplit, type TunedThresholdClassifierCV } from "tabkit/selectio
 import { buildChurnPipeline, ID, NUMERICAL, TARGET } from "./churn-pipeline.js";
 import { readCustomers, withoutRows, type CustomerBatch, type CustomerSchema } from "./customers.js";
 import { progressPrinter } from "./progress.js";
-import { churnMetrics, churnProbability, rangesOf, ratedRows, riskBand, schemaOf, scoreCustomers, METRIC_LABELS, type ChurnMetrics } from "./scoring.js";
+import { churnMetrics, churnScores, rangesOf, ratedRows, riskBand, schemaOf, scoreCustomers, setAsideUnscorable, METRIC_LABELS, type ChurnMetrics } from "./scoring.js";
 
 const USAGE = `usage:
   cli.ts train   [--data FILE] [--out DIR] [--trees N] [--jobs N]
@@ -169,7 +169,7 @@ async function retrain(modelPath: string, dataPath: string, newPath: string, out
 async function readTrainingFile(path: string, schema: CustomerSchema | null = null, oldModel?: Pipeline): Promise<CustomerBatch<number>> {
   let batch = readCustomers(await readText(path), schema, path, "required");
   // Rows the old model cannot score (a value too large for its forest) are as bad for training.
-  if (oldModel !== undefined) batch = scoreCustomers(oldModel, batch).batch;
+  if (oldModel !== undefined) batch = setAsideUnscorable(oldModel, batch).batch;
   printProblems(batch, path);
   if (batch.problems.some((p) => p.severity === "error")) throw new RefusedError(`${path}: fix the rows above before training on this file`);
   return batch;
@@ -252,7 +252,8 @@ async function fitPipeline(pipeline: Pipeline, X: Frame, y: number[], what: stri
 }
 
 function evaluate(model: Pipeline, X: Frame, y: number[]): ChurnMetrics {
-  return churnMetrics(y, model.predict(X) as number[], churnProbability(model, X));
+  const { probability, predicted } = churnScores(model, X);
+  return churnMetrics(y, predicted, probability);
 }
 
 function threshold(model: Pipeline): number {

@@ -4,7 +4,7 @@ import type { TunedThresholdClassifierCV } from "tabkit/selection";
 import { readDataFile } from "../../test/helpers/fixtures.js";
 import { buildChurnPipeline } from "./churn-pipeline.js";
 import { readCustomers } from "./customers.js";
-import { scoreCustomers } from "./scoring.js";
+import { churnScores, scoreCustomers } from "./scoring.js";
 
 describe("scoreCustomers", () => {
   it("sets aside every row the model cannot score, then runs the forest once", () => {
@@ -35,5 +35,17 @@ describe("scoreCustomers", () => {
     ]);
     expect(scored.batch.problems[0].message).toMatch(/^the model cannot score it: value \S+ is too large for float32/);
     expect(scored.batch.problems[6].message).toMatch(/^the model cannot score it: the power transform of column "saldo_conta" overflows to -Infinity; it cannot be standardized$/);
+  });
+
+  it("churnScores gives the pipeline's probabilities and labels with one pass of the forest", () => {
+    const training = readCustomers(readDataFile("bank_churn/dados_treino.csv"), null, "dados_treino.csv", "required");
+    const pipeline = buildChurnPipeline({ nTrees: 3, nJobs: 1 }).fit(training.features, training.labels);
+    const X = readCustomers(readDataFile("bank_churn/dados_novos_1.csv"), null, "novos.csv", "ignored").features;
+    const forestCalls = vi.spyOn(pipeline.step<TunedThresholdClassifierCV>("model").estimator as unknown as { predictProba(X: unknown): unknown }, "predictProba");
+    const scores = churnScores(pipeline, X);
+    expect(forestCalls.mock.calls.length).toBe(1);
+    forestCalls.mockRestore();
+    expect(Array.from(scores.probability)).toEqual(Array.from(pipeline.predictProba(X).column(1)));
+    expect(scores.predicted).toEqual(pipeline.predict(X));
   });
 });

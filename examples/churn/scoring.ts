@@ -73,10 +73,16 @@ export function rangesOf(scaler: MinMaxScaler): Record<string, [number, number]>
 /**
  * Scores a batch. Rows the model cannot score (a value that grows too large for the forest's
  * float32 thresholds once transformed) become errors on their line and are set aside first. The
- * transforms and the forest, the slow part, each run once: the labels come from the
- * probabilities and the tuned threshold, as the model's own `predict` derives them.
+ * transforms and the forest, the slow part, each run once.
  */
 export function scoreCustomers<Label extends number | null>(pipeline: Pipeline, batch: CustomerBatch<Label>): { batch: CustomerBatch<Label>; probability: Float64Array; predicted: number[] } {
+  const scorable = setAsideUnscorable(pipeline, batch);
+  if (scorable.batch.ids.length === 0) return { batch: scorable.batch, probability: new Float64Array(0), predicted: [] };
+  return { batch: scorable.batch, ...scoresOf(pipeline, scorable.transformed) };
+}
+
+/** The batch without the rows the model cannot score (each an error on its line), and the forest's input for the rest. */
+export function setAsideUnscorable<Label extends number | null>(pipeline: Pipeline, batch: CustomerBatch<Label>): { batch: CustomerBatch<Label>; transformed: Matrix } {
   const { refused, transformed } = transformScorable(pipeline, batch.features);
   const problems = [...refused].map(([row, refusal]) => {
     // The model names its internal columns ("numerical__escore_credito"): report the file's.
@@ -84,12 +90,25 @@ export function scoreCustomers<Label extends number | null>(pipeline: Pipeline, 
     const value = columns.length === 1 ? String(batch.features.row(row)[columns[0]]) : "";
     return { line: batch.lines[row], id: batch.ids[row], column: columns.join(", ") || null, value, severity: "error" as const, message: `the model cannot score it: ${refusal.reason}` };
   });
-  batch = { ...withoutRows(batch, new Set(refused.keys())), problems: [...batch.problems, ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
-  if (batch.ids.length === 0) return { batch, probability: new Float64Array(0), predicted: [] };
+  return { batch: { ...withoutRows(batch, new Set(refused.keys())), problems: [...batch.problems, ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }, transformed };
+}
+
+/**
+ * The churn probability and predicted label of every row of X, with the transforms and the forest
+ * run once (the pipeline's `predictProba` and `predict` would each run both).
+ */
+export function churnScores(pipeline: Pipeline, X: Frame): { probability: Float64Array; predicted: number[] } {
+  let input: Frame | Matrix = X;
+  for (const name of TRANSFORMS) input = pipeline.step<ColumnTransformer | PolynomialFeatures>(name).transform(input);
+  return scoresOf(pipeline, input);
+}
+
+/** The tuned model's probabilities for transformed rows, and its labels derived from them as its `predict` derives them (class 1 from the tuned threshold up). */
+function scoresOf(pipeline: Pipeline, transformed: Frame | Matrix): { probability: Float64Array; predicted: number[] } {
   const model = pipeline.step<TunedThresholdClassifierCV>("model");
   const probability = model.predictProba(transformed).column(model.classes.indexOf(1));
   const threshold = model.bestThreshold;
-  return { batch, probability, predicted: Array.from(probability, (p) => (p >= threshold ? 1 : 0)) };
+  return { probability, predicted: Array.from(probability, (p) => (p >= threshold ? 1 : 0)) };
 }
 
 /** The steps that turn customers into the forest's input (SMOTE only resamples while fitting). */

@@ -261,7 +261,8 @@ export class Frame {
   /**
    * CSV text with a header line: numbers in their shortest round-trip form (±Infinity as
    * `Infinity` and `-Infinity`), missing values as empty fields. `Frame.fromCSV` reads the
-   * numbers back to the same values, ±Infinity included.
+   * numbers back to the same values, ±Infinity included, except that -0 comes back as 0 and a
+   * numeric column with no values at all comes back categorical.
    */
   toCSV(options: CsvParseOptions = {}): string {
     const texts = this.names.map((name) => {

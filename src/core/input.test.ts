@@ -46,7 +46,7 @@ describe("input validation", () => {
   });
 
   it("tells records from number rows, and reads records once into their Frame", () => {
-    expect([isRecords([{ a: 1 }]), isRecords([[1]]), isRecords([]), isRecords(Frame.fromColumns({ a: [1] })), isRecords([null])]).toEqual([true, false, false, false, false]);
+    expect([isRecords([{ a: 1 }]), isRecords([[1]]), isRecords([]), isRecords(Frame.fromColumns({ a: [1] })), isRecords([null])]).toEqual([true, false, false, false, true]); // [null] goes to the records reader, whose DataError names row 0
     expect([isTable([{ a: 1 }]), isTable(Frame.fromColumns({ a: [1] })), isTable([[1]]), isTable(Matrix.from2D([[1]], ["a"]))]).toEqual([true, true, false, false]);
     const frame = readRecords([{ a: 1, b: "x" }], site);
     expect(frame).toBeInstanceOf(Frame);
@@ -75,7 +75,7 @@ describe("input validation", () => {
     const numbers = [[1, 2]];
     const matrix = toMatrix(numbers, predict);
     expect(messageOf(() => checkFeatures(schema, schemaOfMatrix(numbers, matrix), predict))).toBe(
-      'Thing.predict: the input has no column names, but this estimator was fitted on named columns ("a", "b"); pass a Frame (or a Matrix with featureNames) holding those columns',
+      'Thing.predict: the input has no column names, but this estimator was fitted on named columns ("a", "b"); pass a Frame, records or a Matrix with featureNames holding those columns',
     );
     // a names array (what models pass) keeps the named-input messages
     expect(messageOf(() => checkFeatures(schema, ["x0", "x1"], predict))).toContain('column(s) "a", "b" seen at fit are missing');

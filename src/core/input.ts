@@ -27,13 +27,14 @@ export interface MatrixChecks {
 }
 
 /**
- * True for records: a non-empty array whose first row is an object (not an array of numbers).
- * Number rows, a Matrix and a Frame are not records; neither is an empty array (no rows to read).
+ * True for records: a non-empty array whose first row is not an array of numbers (so that a bad
+ * first row, such as null, gets `Frame.fromRecords`'s DataError naming it). Number rows, a
+ * Matrix and a Frame are not records; neither is an empty array (no rows to read).
  */
 export function isRecords(X: unknown): X is readonly FrameRecord[] {
   if (!Array.isArray(X) || X.length === 0) return false;
   const first: unknown = X[0];
-  return typeof first === "object" && first !== null && !Array.isArray(first) && !ArrayBuffer.isView(first);
+  return !Array.isArray(first) && !ArrayBuffer.isView(first);
 }
 
 /**
@@ -151,7 +152,7 @@ export function checkFeatures(
     if (!isNameList(input) && !input.named) {
       throw DataError.at(
         site,
-        `the input has no column names, but this estimator was fitted on named columns (${quoteList(schema.names)}); pass a Frame (or a Matrix with featureNames) holding those columns`,
+        `the input has no column names, but this estimator was fitted on named columns (${quoteList(schema.names)}); pass a Frame, records or a Matrix with featureNames holding those columns`,
       );
     }
     const present = new Set(names);

@@ -57,10 +57,7 @@ export function encodeLabels(labels: readonly Label[]): { classes: Label[]; code
   return { classes: distinct, codes: indicesIn(labels, index) };
 }
 
-/**
- * Each label's index (a function of its own, with nothing after its loop: V8 optimizes a long
- * loop while it runs, and code after it that has not run yet then deoptimizes it on every call).
- */
+/** Each label's index (alone in its function: see docs/benchmarks.md, "Loops that stay optimized"). */
 function indicesIn(labels: readonly Label[], index: Map<Label, number>): Int32Array {
   const codes = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) codes[i] = index.get(labels[i])!;

@@ -38,6 +38,8 @@ export class Matrix {
   /** Copies an array of equal-length number arrays; ragged rows and non-numbers are a DataError. */
   static from2D(rows: readonly (readonly number[])[], featureNames?: readonly string[]): Matrix {
     const nRows = rows.length;
+    const first: unknown = rows[0];
+    if (nRows > 0 && !Array.isArray(first) && !ArrayBuffer.isView(first)) throw new DataError("Matrix.from2D: row 0 is not an array", { row: 0 });
     const nCols = nRows === 0 ? (featureNames?.length ?? 0) : rows[0].length;
     const data = new Float64Array(nRows * nCols);
     for (let i = 0; i < nRows; i++) {

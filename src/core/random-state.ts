@@ -172,9 +172,8 @@ function entropySeed(): number {
 }
 
 /**
- * `[0, 1, ..., n - 1]`, numpy's `arange(n)`. (A function of its own, with nothing after its loop:
- * V8 optimizes a long loop while it runs, and code after it that has not run yet then
- * deoptimizes it on every call.)
+ * `[0, 1, ..., n - 1]`, numpy's `arange(n)` (alone in its function: see
+ * docs/benchmarks.md, "Loops that stay optimized").
  */
 export function indexRange(n: number): Int32Array {
   const out = new Int32Array(n);

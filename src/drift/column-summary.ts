@@ -61,10 +61,9 @@ export function finiteSorted(column: Float64Array): { sorted: Float64Array; miss
   return { sorted: sorted.subarray(0, finite).sort(), missing: tally[MISSING], nonFinite: tally[NON_FINITE] };
 }
 
-// The loops over a column below are functions of their own that return a plain number (the rare
-// missing and infinite values are tallied in an array as they come): V8 optimizes a long loop
-// while it runs, and any code after it that has not run yet, even building the result object,
-// then deoptimizes it on every call.
+// Each loop over a column below is alone in its function and returns nothing or a plain number,
+// the rare missing and infinite values tallied in an array as they come: see
+// docs/benchmarks.md, "Loops that stay optimized".
 
 /** Slots of a tally of missing and infinite values. */
 const MISSING = 0;

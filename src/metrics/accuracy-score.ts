@@ -18,9 +18,8 @@ export function accuracyScore(yTrueIn: LabelArray, yPredIn: LabelArray, options:
   return correct / (weights === undefined ? yTrue.length : sequentialSum(weights));
 }
 
-// The loops below are functions of their own that return a plain number: V8 optimizes a long
-// loop while it runs, and any code after it that has not run yet, even building a result object,
-// then deoptimizes it on every call.
+// Each loop below is alone in its function and returns a plain number: see
+// docs/benchmarks.md, "Loops that stay optimized".
 
 /** The summed weight (1 each without weights) of the samples predicted right. */
 function weightOfMatches(yTrue: readonly Label[], yPred: readonly Label[], weights: Float64Array | undefined): number {

@@ -65,9 +65,8 @@ function normalizeCounts(cm: Float64Array, k: number, normalize: "true" | "pred"
 }
 
 /**
- * The k x k (true, predicted) weight sums of the samples whose labels are both in `index` (a
- * function of its own, with nothing after its loop: V8 optimizes a long loop while it runs, and
- * code after it that has not run yet then deoptimizes it on every call).
+ * The k x k (true, predicted) weight sums of the samples whose labels are both in `index` (alone
+ * in its function: see docs/benchmarks.md, "Loops that stay optimized").
  */
 function pairCounts(yTrue: readonly Label[], yPred: readonly Label[], index: Map<Label, number>, k: number, weights: Float64Array | undefined): Float64Array {
   const cm = new Float64Array(k * k);

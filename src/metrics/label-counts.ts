@@ -34,9 +34,8 @@ export function countLabels(yTrue: readonly Label[], yPred: readonly Label[], la
 }
 
 /**
- * Adds each sample's weight to the counts of its labels (a function of its own, with nothing
- * after its loop: V8 optimizes a long loop while it runs, and code after it that has not run yet
- * then deoptimizes it on every call).
+ * Adds each sample's weight to the counts of its labels (alone in its function: see
+ * docs/benchmarks.md, "Loops that stay optimized").
  */
 function addLabelCounts(yTrue: readonly Label[], yPred: readonly Label[], index: Map<Label, number>, weights: Float64Array | undefined, tp: Float64Array, pred: Float64Array, truth: Float64Array): void {
   for (let i = 0; i < yTrue.length; i++) {

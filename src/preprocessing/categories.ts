@@ -83,9 +83,7 @@ export function uniqueCodes(column: Column): { categories: CategoryList; codes: 
   return { categories: numeric ? Float64Array.from(sorted as number[]) : (sorted as (string | null)[]), codes };
 }
 
-// The loops over rows below are functions of their own with nothing after them but the return of
-// a local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
-// code would then deoptimize the loop on every call.
+// Each loop over rows below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 /** codes[i] = rank[codes[i]]. */
 function renumber(codes: Int32Array, rank: Int32Array): void {

@@ -44,9 +44,8 @@ export function columnSumOf(length: number, pairwise: boolean, fill: (block: Flo
 }
 
 /**
- * out[i] = (values[i] − mean)², the squares numpy's variance sums (a function of its own, with
- * nothing after its loop: V8 optimizes a long loop while it runs, and code after it in the same
- * function that has not run yet then deoptimizes it on every call).
+ * out[i] = (values[i] − mean)², the squares numpy's variance sums (alone in its function: see
+ * docs/benchmarks.md, "Loops that stay optimized").
  */
 export function squaredDeviationsInto(values: Float64Array, mean: number, out: Float64Array): void {
   for (let i = 0; i < values.length; i++) {

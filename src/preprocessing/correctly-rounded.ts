@@ -274,8 +274,8 @@ export function expm1Rounded(t: number): number {
 /**
  * `out[i] = expm1Rounded(values[i])` for i < n (`out` must not be `values`). The fast path runs over
  * the whole array first and the exact path afterwards on the few values it left undecided, so
- * the loop holds no call to the (larger) exact path. (Each loop is a function of its own: an
- * optimized loop with code after it that has not run yet deoptimizes there on every call.)
+ * the loop holds no call to the (larger) exact path. (Each loop is alone in its function: see
+ * docs/benchmarks.md, "Loops that stay optimized".)
  */
 export function expm1RoundedArray(values: Float64Array, out: Float64Array, n = values.length): void {
   if (expm1FastArray(values, out, n)) expm1ExactWhereUndecided(values, out, n);

@@ -152,6 +152,27 @@ describe("scalers: behaviour and bad input", () => {
     expect(() => new RobustScaler({ quantileRange: [-1, 20] })).toThrow(ValidationError);
   });
 
+  it("finds each column's range wherever its extremes sit, NaN ignored, a zero bound signed as the column's first zero", () => {
+    // lengths around the groups of four the range is scanned in, extremes at every position
+    for (const n of [1, 2, 3, 4, 5, 7, 8, 9]) {
+      for (let at = 0; at < n; at++) {
+        const values = Array.from({ length: n }, (_, i) => (i === at ? -50 : i === n - 1 - at ? 70 : (i % 3) - 1));
+        if (n > 2) values[(at + 1) % n] = NaN;
+        const present = values.filter((v) => !Number.isNaN(v));
+        const scaler = new MinMaxScaler().fit(values.map((v) => [v]));
+        expect([scaler.dataMin[0], scaler.dataMax[0]]).toEqual([Math.min(...present), Math.max(...present)]);
+      }
+    }
+    const signs = (column: number[]) => {
+      const scaler = new MinMaxScaler().fit(column.map((v) => [v]));
+      return [Object.is(scaler.dataMin[0], -0), Object.is(scaler.dataMax[0], -0)];
+    };
+    expect(signs([0, -0, 1, 2])).toEqual([false, false]);
+    expect(signs([-0, 0, 1, 2])).toEqual([true, false]);
+    expect(signs([0, 1, 2, 3, -0])).toEqual([false, false]);
+    expect(signs([-1, -2, -0, -3, 0])).toEqual([false, true]);
+  });
+
   it("clip keeps NaN and bounds new values", () => {
     const scaler = new MinMaxScaler({ clip: true }).fit([[0], [10]]);
     expect(Array.from((scaler.transform([[-5], [5], [15], [NaN]]) as Matrix).data)).toEqual([0, 0.5, 1, NaN]);

@@ -178,18 +178,26 @@ export class MinMaxScaler extends Estimator<MinMaxScalerParams, MinMaxScalerStat
   }
 }
 
-/** The smallest and largest values, NaN ignored: lo = Infinity and hi = -Infinity when every value is NaN. */
+/**
+ * The smallest and largest values, NaN ignored: lo = Infinity and hi = -Infinity when every value
+ * is NaN. A bound of zero takes the sign of the column's first zero, as a scan in row order keeps
+ * it (the lanes alone would not: Math.min prefers -0).
+ */
 function valueRange(values: Float64Array): { lo: number; hi: number } {
   const l = laneRanges(values);
-  return { lo: Math.min(l.lo0, l.lo1, l.lo2, l.lo3), hi: Math.max(l.hi0, l.hi1, l.hi2, l.hi3) };
+  let lo = Math.min(l.lo0, l.lo1, l.lo2, l.lo3);
+  let hi = Math.max(l.hi0, l.hi1, l.hi2, l.hi3);
+  // indexOf compares strictly, so it finds the first 0 or -0.
+  if (lo === 0) lo = values[values.indexOf(0)];
+  if (hi === 0) hi = values[values.indexOf(0)];
+  return { lo, hi };
 }
 
 /**
  * Four running (lowest, highest) pairs, one per entry of each group of four, so that the
  * comparisons do not wait on each other (a third faster than one pair on 100k values). The
  * entries left over from the groups of four go to the first pair before the loop, and the pairs
- * are combined by the caller: V8 optimizes a long loop while it runs, before any code after it
- * has run, and such code (a remainder loop, a Math.min) then deoptimizes it on every call.
+ * are combined by the caller, so that nothing follows the loop (see docs/benchmarks.md, "Loops that stay optimized").
  */
 function laneRanges(values: Float64Array): { lo0: number; lo1: number; lo2: number; lo3: number; hi0: number; hi1: number; hi2: number; hi3: number } {
   let lo0 = Infinity;

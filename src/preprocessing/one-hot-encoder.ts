@@ -313,9 +313,8 @@ function layoutsOf(categories: readonly CategoryList[], infrequent: readonly Int
 /**
  * Sets the 1 of each row of a column-major output (`rows` rows, the column's block from
  * `offset`): at its category's position, or at `unknownPosition` for a code of -1 (none when
- * -1). Returns the first row with code -1, or -1. (A function of its own, with nothing after
- * its loop: V8 optimizes a long loop while it runs, and code after it that has not yet run then
- * deoptimizes the loop on every call.)
+ * -1). Returns the first row with code -1, or -1. (Alone in its function: see
+ * docs/benchmarks.md, "Loops that stay optimized".)
  */
 function setOnes(codes: Int32Array, position: Int32Array, unknownPosition: number, out: Float64Array, offset: number, rows: number): number {
   let unknownRow = -1;

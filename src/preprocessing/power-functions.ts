@@ -59,11 +59,7 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
 }
 
-// Each loop below is alone in its function, with nothing after it. V8 optimizes a long loop while
-// it runs (on-stack replacement) before the code after it has run once; that code then has no
-// type feedback and the optimized loop deoptimizes on reaching it, on every call, as V8 keeps
-// re-entering the same optimized loop: the first 30 transforms of 100k x 10 repeated values took
-// 30 ms each instead of 19 ms.
+// Each loop below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 /** logs[i] = log1p(|values[i]|) correctly rounded, and positive[i] = 1 where values[i] >= 0. */
 function logsOfMagnitudes(values: Float64Array, logs: Float64Array, positive: Uint8Array): void {

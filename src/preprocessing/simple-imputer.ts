@@ -442,9 +442,7 @@ export function imputerOutputSource(names: readonly string[], kept: number): Out
   return (c) => (c < kept ? `column "${names[c]}"` : `the missing-value indicator of column "${names[c].slice(INDICATOR_PREFIX.length)}"`);
 }
 
-// The two loops below are functions of their own with nothing after them but the return of a
-// local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
-// code would then deoptimize the loop on every call.
+// Each loop below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 /**
  * Sets `mask` (when given) to 1 at each missing entry of a text column, null or equal to

@@ -329,9 +329,7 @@ function meanAndVariance(y: Float64Array, rows: Int32Array | null): { mean: numb
   return { mean, variance: pairwiseSum(squares) / values.length };
 }
 
-// The loops over rows below are functions of their own with nothing after them but the return of
-// a local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
-// code would then deoptimize the loop on every call.
+// Each loop over rows below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 /** 1 where a row's code is -1 (a value outside explicit categories), else 0. */
 function unknownMask(codes: Int32Array): Uint8Array {

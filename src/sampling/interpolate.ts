@@ -21,8 +21,7 @@ export function interpolateSamples(classData: Float64Array, cols: number, neighb
   return { base, neighbor, data };
 }
 
-// The two loops are separate functions so that V8, which optimizes a long loop while it runs,
-// does not deoptimize at the second one before it has run.
+// The two loops are alone in their functions: see docs/benchmarks.md, "Loops that stay optimized".
 
 /** Per new row, a base row and one of its neighbours, from `n` integers over the m*k (row, neighbour slot) pairs. */
 export function drawPairs(neighbors: Int32Array, k: number, n: number, rng: RandomState): { base: Int32Array; neighbor: Int32Array } {

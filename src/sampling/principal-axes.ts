@@ -40,9 +40,7 @@ export function principalAxes(data: Float64Array, rows: number, cols: number, co
   return { count, mean, axes, gramError: gramError(axes, count, cols) };
 }
 
-// Each hot loop nest below sits in a function of its own, with nothing after it but the return:
-// V8 optimizes a long loop while it runs (on-stack replacement) and would deoptimize at code
-// after it that had not run yet, again on every call, since the next call reuses that code.
+// Each hot loop nest below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 function columnSums(data: Float64Array, rows: number, cols: number): Float64Array {
   const sums = new Float64Array(cols);

@@ -79,9 +79,7 @@ export function* splitsFromFolds(folds: Int32Array, nSplits: number): Generator<
   }
 }
 
-// The loops over rows below are functions of their own with nothing after them but the return of
-// a local: V8 optimizes a long loop while it runs, before the code after it has run once, and that
-// code would then deoptimize the loop on every call.
+// Each loop over rows below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
 /** How many rows each fold holds (rows of fold -1 in none). */
 function foldSizes(folds: Int32Array, nSplits: number): Int32Array {
@@ -116,9 +114,7 @@ export function checkShuffleSeed(owner: string, shuffle: boolean, randomState: u
 
 /**
  * The fold of every row when `order` is cut into nSplits consecutive runs, the first n % nSplits
- * one row longer, as scikit-learn's KFold cuts rows and GroupKFold (shuffled) cuts groups. (A function of its own, with nothing after its
- * loop: V8 optimizes a long loop while it runs, and code after it that has not run yet then
- * deoptimizes it on every call.)
+ * one row longer, as scikit-learn's KFold cuts rows and GroupKFold (shuffled) cuts groups.
  */
 export function consecutiveFolds(order: Int32Array, nSplits: number): Int32Array {
   const n = order.length;
