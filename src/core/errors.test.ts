@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DataError, describeValue, isTabkitError, NotFittedError, SerializationError, TabkitError, ValidationError } from "./errors.js";
+import { DataError, describeValue, isTabkitError, NotFittedError, SerializationError, showValue, TabkitError, ValidationError } from "./errors.js";
+import { loadModel } from "../load-model.js";
 
 describe("errors", () => {
   it("carry stable codes and are recognised across copies of the package", () => {
@@ -19,6 +20,13 @@ describe("errors", () => {
 
   it("describe a wrong-type argument by its text, class or type", () => {
     expect([null, undefined, 3, "", "x.csv", [1], {}, Object.create(null), new Map()].map(describeValue)).toEqual(["null", "undefined", "number", '""', '"x.csv"', "an array", "an object", "an object", "Map"]);
+  });
+
+  it("show any value in a message without throwing, even one that cannot become text", () => {
+    const throwing = { toString: () => { throw new Error("no"); } };
+    expect([showValue("1"), showValue(1), showValue([1, 2]), showValue({ toString: false }), showValue(throwing), showValue(Object.create(null))]).toEqual(['"1"', "1", "1,2", "an object", "an object", "an object"]);
+    // found by the persistence fuzz test: such a value in a model document made loadModel throw a TypeError
+    expect(() => loadModel({ format: { toString: false }, kind: "StandardScaler" })).toThrow(SerializationError);
   });
 
   it("have one class per code", () => {

@@ -15,9 +15,18 @@ export interface ErrorSite {
   row?: number;
 }
 
-/** A value as messages show it: text quoted, so that "1" is not taken for the number 1. */
+/**
+ * A value as messages show it: text quoted, so that "1" is not taken for the number 1. Never
+ * throws: an object that cannot be turned into text (`{ toString: false }`, a throwing
+ * `toString`) is shown as its class or type.
+ */
 export function showValue(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value);
+  }
 }
 
 /** An argument of the wrong type as messages show it: its text, its class (a Matrix for a Frame), or its type. */
