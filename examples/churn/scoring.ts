@@ -98,9 +98,7 @@ export function setAsideUnscorable<Label extends number | null>(pipeline: Pipeli
  * run once (the pipeline's `predictProba` and `predict` would each run both).
  */
 export function churnScores(pipeline: Pipeline, X: Frame): { probability: Float64Array; predicted: number[] } {
-  let input: Frame | Matrix = X;
-  for (const name of TRANSFORMS) input = pipeline.step<ColumnTransformer | PolynomialFeatures>(name).transform(input);
-  return scoresOf(pipeline, input);
+  return scoresOf(pipeline, forestInput(pipeline, X));
 }
 
 /** The tuned model's probabilities for transformed rows, and its labels derived from them as its `predict` derives them (class 1 from the tuned threshold up). */
@@ -114,6 +112,12 @@ function scoresOf(pipeline: Pipeline, transformed: Frame | Matrix): { probabilit
 /** The steps that turn customers into the forest's input (SMOTE only resamples while fitting). */
 const TRANSFORMS = ["imputation", "encoding", "interactions"];
 
+function forestInput(pipeline: Pipeline, X: Frame): Frame | Matrix {
+  let input: Frame | Matrix = X;
+  for (const name of TRANSFORMS) input = pipeline.step<ColumnTransformer | PolynomialFeatures>(name).transform(input);
+  return input;
+}
+
 /**
  * The rows of X the forest would refuse, found by running the transforms and looking for inputs
  * beyond float32's range, and the forest's input for the other rows. A row a transform itself
@@ -123,9 +127,9 @@ function transformScorable(pipeline: Pipeline, X: Frame): { refused: Map<number,
   const refused = new Map<number, { column: string; reason: string }>();
   for (;;) {
     const rows = [...Array(X.nRows).keys()].filter((row) => !refused.has(row));
-    let input: Frame | Matrix = X.takeRows(rows);
+    let input: Frame | Matrix;
     try {
-      for (const name of TRANSFORMS) input = pipeline.step<ColumnTransformer | PolynomialFeatures>(name).transform(input);
+      input = forestInput(pipeline, refused.size === 0 ? X : X.takeRows(rows));
     } catch (error) {
       if (!isTabkitError(error, "DATA_ERROR") || error.row === undefined || error.row >= rows.length) throw error;
       refused.set(rows[error.row], { column: error.column ?? "", reason: error.message.replace(/ \((column|row) [^)]*\)$/, "").replace(/^.*: /, "").replace(/ at row \d+/, "") });

@@ -1,5 +1,6 @@
 import type { Label } from "../core/labels.js";
 import { checkLabelPair, checkWeights, type LabelArray } from "./metric-input.js";
+import { sequentialSum } from "./weighted-mean.js";
 
 /** Options of `accuracyScore`. */
 export interface AccuracyScoreOptions {
@@ -18,7 +19,7 @@ export function accuracyScore(yTrueIn: LabelArray, yPredIn: LabelArray, options:
   return correct / (weights === undefined ? yTrue.length : sequentialSum(weights));
 }
 
-// Each loop below is alone in its function and returns a plain number: see
+// The loop below is alone in its function and returns a plain number: see
 // docs/benchmarks.md, "Loops that stay optimized".
 
 /** The summed weight (1 each without weights) of the samples predicted right. */
@@ -26,11 +27,4 @@ function weightOfMatches(yTrue: readonly Label[], yPred: readonly Label[], weigh
   let correct = 0;
   for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) correct += weights === undefined ? 1 : weights[i];
   return correct;
-}
-
-/** The weights added in order. */
-function sequentialSum(weights: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i];
-  return total;
 }

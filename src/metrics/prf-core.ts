@@ -1,7 +1,7 @@
 import type { Label } from "../core/labels.js";
 import { countLabels } from "./label-counts.js";
 import { checkLabelPair, checkWeights, formatLabels, metricError, optionError, sortedLabels, type WarningOptions } from "./metric-input.js";
-import { nanAverage } from "./weighted-mean.js";
+import { nanAverage, sequentialSum } from "./weighted-mean.js";
 import { zeroDivisionValue, type ZeroDivision } from "./zero-division.js";
 
 /** How per-label scores are combined: scikit-learn's `average` (null gives one score per label). */
@@ -110,9 +110,9 @@ export function scoresFromCounts(counted: PrfCounts, average: Average | null, be
   if (typeof beta !== "number" || Number.isNaN(beta) || beta < 0) throw optionError(fn, "beta", `beta must be a number >= 0; got ${String(beta)}`);
   let { tp, pred, true: truth } = counted;
   if (average === "micro") {
-    tp = Float64Array.of(sum(tp));
-    pred = Float64Array.of(sum(pred));
-    truth = Float64Array.of(sum(truth));
+    tp = Float64Array.of(sequentialSum(tp));
+    pred = Float64Array.of(sequentialSum(pred));
+    truth = Float64Array.of(sequentialSum(truth));
   }
   const divide = (numerator: Float64Array, denominator: Float64Array, quantity: PrfQuantity, modifier: string): Float64Array => {
     const out = new Float64Array(numerator.length);
@@ -153,10 +153,4 @@ export function scoresFromCounts(counted: PrfCounts, average: Average | null, be
     averaged = { precision: nanAverage(precision, averageWeights), recall: nanAverage(recall, averageWeights), fScore: nanAverage(fScore, averageWeights) };
   }
   return { labels: counted.labels, precision, recall, fScore, support: truth, averaged };
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }

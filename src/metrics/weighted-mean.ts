@@ -5,11 +5,8 @@ import { metricError } from "./metric-input.js";
  * weight total is a DataError naming `fn` (numpy raises ZeroDivisionError).
  */
 export function weightedMean(fn: string, values: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  if (weights === undefined) return sequentialSum(values) / values.length;
   let sum = 0;
-  if (weights === undefined) {
-    for (let i = 0; i < values.length; i++) sum += values[i];
-    return sum / values.length;
-  }
   let total = 0;
   for (let i = 0; i < values.length; i++) {
     sum += values[i] * weights[i];
@@ -32,7 +29,13 @@ export function nanAverage(values: ArrayLike<number>, weights?: ArrayLike<number
     if (weights !== undefined) keptWeights.push(weights[i]);
   }
   if (kept.length === 0) return NaN;
-  let total = 0;
-  for (const w of keptWeights) total += w;
+  const total = sequentialSum(keptWeights);
   return weightedMean("nanAverage", kept, weights === undefined || total === 0 ? undefined : keptWeights);
+}
+
+/** The values added one after another, in order (not pairwise). */
+export function sequentialSum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }

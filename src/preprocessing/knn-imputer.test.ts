@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
 import { loadEdited } from "../../test/helpers/edited-model.js";
-import { thrownDataError } from "../../test/helpers/thrown.js";
+import { expectFitTransformErrorLikeFit } from "../../test/helpers/thrown.js";
 import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
 import { Frame } from "../core/frame.js";
@@ -161,11 +161,7 @@ describe("KNNImputer bad input", () => {
       [{ missingValues: -1 }, [[1, NaN]]],
     ];
     for (const [params, X] of cases) {
-      const fit = thrownDataError(() => new KNNImputer(params).fit(X as never));
-      const fitTransform = thrownDataError(() => new KNNImputer(params).fitTransform(X as never));
-      expect(fit.message).toMatch(/^KNNImputer\.fit: /);
-      expect(fitTransform.message).toBe(fit.message.replace(/^KNNImputer\.fit: /, "KNNImputer.fitTransform: "));
-      expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);
+      expectFitTransformErrorLikeFit("KNNImputer", () => new KNNImputer(params).fit(X as never), () => new KNNImputer(params).fitTransform(X as never));
     }
     expect(() => new KNNImputer({ missingValues: -1 }).fitTransform([[1, NaN]])).toThrow(
       'KNNImputer.fitTransform: found NaN but missingValues is -1; NaN is only allowed with the default missingValues NaN (column "x1", row 0)',

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-churn-missing.js";
 import { loadEdited } from "../../test/helpers/edited-model.js";
-import { thrownDataError } from "../../test/helpers/thrown.js";
+import { expectFitTransformErrorLikeFit } from "../../test/helpers/thrown.js";
 import { frameOf, type FixtureTable } from "../../test/helpers/fixture-tables.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import { sealModel } from "../core/checksum.js";
@@ -297,11 +297,7 @@ describe("SimpleImputer bad input", () => {
       [{}, [[1e308], [1e308], [NaN]]],
     ];
     for (const [params, X] of cases) {
-      const fit = thrownDataError(() => new SimpleImputer(params).fit(X as never));
-      const fitTransform = thrownDataError(() => new SimpleImputer(params).fitTransform(X as never));
-      expect(fit.message).toMatch(/^SimpleImputer\.fit: /);
-      expect(fitTransform.message).toBe(fit.message.replace(/^SimpleImputer\.fit: /, "SimpleImputer.fitTransform: "));
-      expect([fitTransform.column, fitTransform.row]).toEqual([fit.column, fit.row]);
+      expectFitTransformErrorLikeFit("SimpleImputer", () => new SimpleImputer(params).fit(X as never), () => new SimpleImputer(params).fitTransform(X as never));
     }
     expect(() => new SimpleImputer().fitTransform(mixed)).toThrow(
       'SimpleImputer.fitTransform: strategy "mean" needs numbers but column "b" is categorical (text); use strategy "most_frequent" or "constant" for it, e.g. in a ColumnTransformer (column "b")',

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { DataError, isTabkitError } from "../../src/core/errors.js";
 
 /** What `action` throws, as "CODE: message" for tabkit's errors, so that a test can compare both at once. */
@@ -19,4 +20,16 @@ export function thrownDataError(action: () => unknown): DataError {
     throw new Error(`expected a DataError, got ${String(error)}`, { cause: error });
   }
   throw new Error("expected a DataError, nothing was thrown");
+}
+
+/**
+ * Checks that `fitTransform` refuses X with the DataError `fit` gives, naming fitTransform
+ * instead of fit, on the same column and row.
+ */
+export function expectFitTransformErrorLikeFit(kind: string, fit: () => unknown, fitTransform: () => unknown): void {
+  const fitError = thrownDataError(fit);
+  const fitTransformError = thrownDataError(fitTransform);
+  expect(fitError.message.startsWith(`${kind}.fit: `)).toBe(true);
+  expect(fitTransformError.message).toBe(`${kind}.fitTransform: ${fitError.message.slice(`${kind}.fit: `.length)}`);
+  expect([fitTransformError.column, fitTransformError.row]).toEqual([fitError.column, fitError.row]);
 }
