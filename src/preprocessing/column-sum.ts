@@ -1,3 +1,4 @@
+import { isRecords } from "../core/input.js";
 import { Matrix } from "../core/matrix.js";
 import { PAIRWISE_BLOCK, pairwiseSum, pairwiseSumOf } from "../core/pairwise-sum.js";
 
@@ -13,7 +14,7 @@ export function sumsColumnsPairwise(X: unknown, cols: number): boolean {
 
 /** True for a Matrix or nested number rows; false for the column-wise inputs (a Frame, records). */
 export function isRowMajorInput(X: unknown): boolean {
-  return X instanceof Matrix || (Array.isArray(X) && X.length > 0 && (Array.isArray(X[0]) || ArrayBuffer.isView(X[0])));
+  return X instanceof Matrix || (Array.isArray(X) && X.length > 0 && !isRecords(X));
 }
 
 /**
