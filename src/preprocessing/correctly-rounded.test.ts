@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expm1Exact, expm1Rounded, log1pExact, log1pRounded, logExact, logRounded } from "./correctly-rounded.js";
+import { expm1Exact, expm1Rounded, LOG_TABLE, log1pExact, log1pRounded, logExact, logRounded } from "./correctly-rounded.js";
 
-// The fast functions return V8's result corrected by a Newton step when its rounding is provably
-// unambiguous, and fall back to the exact double-double evaluation otherwise: they must always
-// equal the exact evaluation.
+// The fast functions return a cheaper evaluation (V8's result corrected by a Newton step, or a
+// table-driven log1p) when its rounding is provably unambiguous, and fall back to the exact
+// double-double evaluation otherwise: they must always equal the exact evaluation.
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
 function nextUp(x: number): number {
@@ -107,6 +107,57 @@ describe("correctly rounded log1p, expm1 and log", () => {
       if (!Object.is(logRounded(xs[i]), logExact(xs[i]))) bad++;
       if (!Object.is(expm1Rounded(ts[i]), expm1Exact(ts[i]))) bad++;
     }
+    expect(bad).toBe(0);
+  });
+
+  it("log1pRounded's table holds c and m_j·c − 1 exactly and −log(c) to within 2^-75", () => {
+    // −log(c) = log(512 / (512 c)) = 2 atanh(s), s = (512 − 512 c) / (512 + 512 c) <= 1/3, in
+    // fixed point with 200 fraction bits.
+    const bits = 200n;
+    const minusLog = (n: bigint): bigint => {
+      const s = ((512n - n) << bits) / (512n + n);
+      const s2 = (s * s) >> bits;
+      let sum = 0n;
+      for (let term = s, k = 1n; term !== 0n; term = (term * s2) >> bits, k += 2n) sum += term / k;
+      return 2n * sum;
+    };
+    const fixed = (v: number, fraction: number): bigint => BigInt(Math.round(v * 2 ** fraction)) << (bits - BigInt(fraction));
+    for (let j = 0; j < 256; j++) {
+      const [c, r, hi, lo] = LOG_TABLE.subarray(4 * j, 4 * j + 4);
+      const mj = 1 + j / 256;
+      const n = c * 512;
+      expect(Number.isInteger(n) && n >= 256 && n < 512).toBe(true);
+      expect(r + 1).toBe(mj * c); // both exact: 9-bit factors, |r| < 2^-8
+      // z = m·c − 1 over [m_j, m_j + 2^-8) stays below 2^-8.45, as the error bound assumes.
+      expect(Math.max(Math.abs(r), Math.abs(r + c / 256))).toBeLessThan(2 ** -8.45);
+      expect(Number.isInteger(hi * 2 ** 42) && Math.abs(lo) <= 2 ** -43).toBe(true);
+      expect(hi + lo).toBe(-logExact(c));
+      const error = fixed(hi, 42) + fixed(lo, 100) - minusLog(BigInt(n));
+      expect(error < 0n ? -error : error).toBeLessThan(1n << (bits - 75n));
+    }
+  });
+
+  it("log1pRounded equals the reference on a seeded sweep of its fast path's ranges and boundaries", () => {
+    let seed = 271828;
+    const next = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const xs: number[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      xs.push(2 ** Math.floor(next() * 1001 - 4) * (1 + next()), -1 + next() * 0.94);
+      xs.push(Math.round(next() * 2.5e7) / 100, Math.exp(next() * 40 - 20), -Math.exp(-next() * 36));
+    }
+    for (let k = 0; k < 50_000; k++) xs.push(k, k + 0.5, k / 100);
+    // 1 + a on either side of the table's subinterval boundaries 2^e·(1 + j/256).
+    const boundaries: number[] = [];
+    for (const e of [-53, -30, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 10, 17, 20, 40, 100, 500, 996]) {
+      for (let j = 0; j <= 256; j++) boundaries.push(2 ** e * (1 + j / 256) - 1);
+    }
+    const limits = [0.07, -0.06, 1e300, -1 + 2 ** -53, 0.0699999, -0.0600001, 1.0700001 - 1, 0.94 - 1];
+    xs.push(...neighbourhoods([...boundaries, ...limits], 2));
+    let bad = 0;
+    for (const x of xs) if (!Object.is(log1pRounded(x), log1pExact(x))) bad++;
     expect(bad).toBe(0);
   });
 });

@@ -315,35 +315,99 @@ function expm1Fast(t: number): number {
 }
 
 /**
- * y0 + ((uh + ul)·exp(−y0) − 1) for the Newton step of `log1pRounded`/`logRounded`: the product
- * is within a few ulps of 1, so `expFast`'s error is at most 2^-64.4·(1 + 2^-50) absolute, the
- * omitted ul·el and −d²/2 terms of log(1 + d) are below 2^-80 for |y0| <= 710, and the rounding
- * of d ± bound is below 2^-53·(|d| + bound). Returns NaN when the interval straddles a rounding
- * boundary.
+ * y0 + (v·exp(−y0) − 1) for the Newton step of `logRounded`: the product is within a few ulps of
+ * 1, so `expFast`'s error is at most 2^-64.4·(1 + 2^-50) absolute, the omitted −d²/2 term of
+ * log(1 + d) is below 2^-80 for |y0| <= 710, and the rounding of d ± bound is below
+ * 2^-53·(|d| + bound). Returns NaN when the interval straddles a rounding boundary.
  */
-function newtonFast(y0: number, uh: number, ul: number): number {
+function newtonFast(y0: number, v: number): number {
   expFast(-y0);
-  const d = timesMinusOne(uh, ul, DD[0], DD[1]);
+  const d = timesMinusOne(v, 0, DD[0], DD[1]);
   const bound = EXP_FAST_BOUND + SUM_BOUND * Math.abs(d);
   const up = y0 + (d + bound);
   return up === y0 + (d - bound) ? up : NaN;
 }
 
-/** `log1p(a)` correctly rounded: `log1pExact`'s result, through `expFast` where that decides it. */
+/** ln2 as LN2_HI, a multiple of 2^-42 (so e·LN2_HI is exact for |e| < 2^10), plus LN2_LO. */
+const LN2_HI = Math.round(Math.LN2 * 2 ** 42) / 2 ** 42;
+const LN2_LO = Math.LN2 - LN2_HI + 2.3190468138462996e-17;
+
+/**
+ * `log1pRounded`'s table: for j = 0..255, at 4j..4j+3, c, m_j·c − 1 and −log(c) as hi + lo, where
+ * m_j = 1 + j/256, c (a multiple of 2^-9) is nearest the reciprocal of the middle of
+ * [m_j, m_j + 2^-8), and hi is a multiple of 2^-42. −log(c) = t − log1p(δ) for t = −logExact(c)
+ * and δ = c·exp(t) − 1 ≈ 2^-54, so taking t − δ leaves `expDD`'s 2^-75 as the error. Exported for
+ * the tests, which check it.
+ */
+export const LOG_TABLE = new Float64Array(1024);
+for (let j = 0; j < 256; j++) {
+  const mj = 1 + j / 256;
+  const c = Math.round(1024 / (2 * mj + 2 ** -8)) / 512;
+  const t = -logExact(c);
+  expDD(t);
+  const delta = timesMinusOne(c, 0, DD[0], DD[1]);
+  const hi = Math.round(t * 2 ** 42) / 2 ** 42;
+  LOG_TABLE[4 * j] = c;
+  LOG_TABLE[4 * j + 1] = mj * c - 1;
+  LOG_TABLE[4 * j + 2] = hi;
+  LOG_TABLE[4 * j + 3] = t - hi - delta;
+}
+
+/** Views of one double, for the exponent and leading mantissa bits of 1 + a. */
+const BITS = new Float64Array([1]);
+const BITS_WORDS = new Uint32Array(BITS.buffer);
+/** The index of the word holding the sign and exponent (1 on little-endian platforms). */
+const HIGH = BITS_WORDS[1] === 0x3ff00000 ? 1 : 0;
+/** 2^-66: the bound for `log1pRounded`'s fast path error, rounding included (about 2^-68.3). */
+const LOG_FAST_BOUND = 2 ** -66;
+
+/**
+ * `log1p(a)` correctly rounded: `log1pExact`'s result, through a table-driven evaluation where
+ * that decides it, for a in [0.07, 1e300] and (−1, −0.06] (nearer 0 the bound is too coarse). With
+ * 1 + a = uh + ul exactly, uh = 2^e·m and m_j <= m < m_j + 2^-8, log(1 + a) = e·ln2 − log(c) +
+ * log1p(z + zl), where z = m·c − 1 = (m_j·c − 1) + (m − m_j)·c is exact (m − m_j has at most 44
+ * bits and c 9; z, a multiple of 2^-61 below 2^-8.45, fits in 53) and zl = ul·2^-e·c, |zl| <=
+ * 2^-53. hi = e·LN2_HI + (−log c)_hi is exact (multiples of 2^-42 below 2^10) and Fast2Sum splits
+ * hi + z exactly into s + err, as |hi| > 0.05 > |z|. Absolute errors in the rest, lo: 3·2^-70.9
+ * for z²·(z·(1/3 − z/4 + … − z⁵/8) − 1/2) from rounding z², the inner sum and the product (|z²/2|
+ * < 2^-17.9); 2^-70.9 adding it to the small terms; 2^-75 in −log(c); 2^-78.3 for zl·(1 − z + z²)
+ * as log1p(z + zl) − log1p(z); 2^-79 for the terms after z⁸; below 2^-84 for e·ln2 and the other
+ * roundings; then 2^-70.9 each rounding err + lo and low ± bound. About 2^-68.3 in all. The
+ * evaluation is inline, in one function of about 400 bytes of bytecode, so that V8 inlines it into
+ * the callers' loops, even at two call sites in one loop (a budget of about 418 each): a call
+ * would box the argument and the result.
+ */
 export function log1pRounded(a: number): number {
-  // Below |a| = 2^-10 the exact path is a short series; near log1p(a) = 0 the bound is too coarse.
-  if (!(a >= 0.07 && a <= 1e300) && !(a > -1 && a <= -0.06)) return log1pExact(a);
-  const y0 = Math.log1p(a);
-  const uh = 1 + a;
-  const ul = a > 1 ? 1 - (uh - a) : a - (uh - 1);
-  const y = newtonFast(y0, uh, ul);
-  return y === y ? y : log1pExact(a);
+  if (a >= 0.07 ? a <= 1e300 : a > -1 && a <= -0.06) {
+    // 1 + a = uh + ul exactly by TwoSum, which has no branch to mispredict on values around 1.
+    const uh = 1 + a;
+    const bb = uh - a;
+    const ul = 1 - bb + (a - (uh - bb));
+    BITS[0] = uh;
+    const top = BITS_WORDS[HIGH];
+    const e = (top >>> 20) - 1023;
+    const k = (top >>> 10) & 1020; // 4j for the top 8 bits of m
+    const scale = POW2[1074 - e];
+    const table = LOG_TABLE;
+    const c = table[k];
+    const z = table[k + 1] + (uh * scale - 1 - k / 1024) * c;
+    const zl = ul * scale * c;
+    const z2 = z * z;
+    const poly = z2 * (z * (1 / 3 - z * (0.25 - z * (0.2 - z * (1 / 6 - z * (1 / 7 - 0.125 * z))))) - 0.5);
+    const lo = e * LN2_LO + table[k + 3] + zl * (1 - z + z2) + poly;
+    const hi = e * LN2_HI + table[k + 2];
+    const s = hi + z;
+    const low = z - (s - hi) + lo;
+    const up = s + (low + LOG_FAST_BOUND);
+    if (up === s + (low - LOG_FAST_BOUND)) return up;
+  }
+  return log1pExact(a);
 }
 
 /** `log(v)` correctly rounded: `logExact`'s result, through `expFast` where that decides it. */
 export function logRounded(v: number): number {
   if (!(v >= 1e-300 && v <= 1e300) || (v > 0.93 && v < 1.07)) return logExact(v);
   const y0 = Math.log(v);
-  const y = newtonFast(y0, v, 0);
+  const y = newtonFast(y0, v);
   return y === y ? y : logExact(v);
 }
