@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expm1Exact, expm1Rounded, LOG_TABLE, log1pExact, log1pRounded, logExact, logRounded } from "./correctly-rounded.js";
+import {
+  EXPM1_TABLE,
+  expm1Exact,
+  expm1Rounded,
+  expm1RoundedArray,
+  LOG_TABLE,
+  log1pExact,
+  log1pRounded,
+  logExact,
+  logRounded,
+} from "./correctly-rounded.js";
 
 // The fast functions return a cheaper evaluation (V8's result corrected by a Newton step, or a
 // table-driven log1p) when its rounding is provably unambiguous, and fall back to the exact
@@ -158,6 +168,61 @@ describe("correctly rounded log1p, expm1 and log", () => {
     xs.push(...neighbourhoods([...boundaries, ...limits], 2));
     let bad = 0;
     for (const x of xs) if (!Object.is(log1pRounded(x), log1pExact(x))) bad++;
+    expect(bad).toBe(0);
+  });
+
+  it("expm1's table holds 2^(j/256) as th·(1 + τ), th of 26 bits, to within 2^-77", () => {
+    // In fixed point with 300 fraction bits, (th·(1 + τ))^256 by eight squarings is 2^j·(1 + 256δ)
+    // for a relative error δ.
+    const bits = 300n;
+    const fixed = (v: number): bigint => {
+      let e = 0;
+      while (!Number.isInteger(v * 2 ** e)) e++;
+      return BigInt(v * 2 ** e) << (bits - BigInt(e));
+    };
+    for (let j = 0; j < 256; j++) {
+      const th = EXPM1_TABLE[2 * j];
+      const tau = EXPM1_TABLE[2 * j + 1];
+      expect(Number.isInteger(th * 2 ** 25) && th >= 1 && th < 2 && Math.abs(tau) < 2 ** -25.9).toBe(true);
+      const h = fixed(th);
+      let power = h + ((h * fixed(tau)) >> bits);
+      for (let s = 0; s < 8; s++) power = (power * power) >> bits;
+      const error = power - (1n << (bits + BigInt(j)));
+      expect(error < 0n ? -error : error).toBeLessThan(1n << (bits + BigInt(j) - 69n));
+    }
+  });
+
+  it("expm1Rounded and expm1RoundedArray equal the reference on a seeded sweep of the fast path's range and boundaries", () => {
+    let seed = 314159;
+    const next = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const ts: number[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      ts.push(next() * 750 - 40, next() * 60 - 20, next() * 60 - 20, (next() < 0.5 ? -1 : 1) * Math.exp(-next() * 40));
+      // Yeo-Johnson's arguments λ·log1p(|x|) for amounts, counts and small magnitudes.
+      const x = [Math.round(next() * 2.5e7) / 100, Math.round(next() * 100), next()][i % 3];
+      ts.push((next() * 6 - 3) * log1pRounded(x));
+    }
+    for (let k = -4000; k <= 71_000; k += 7) ts.push(k / 100);
+    // Either side of the reduction's boundaries (k ± 1/2)·ln2/256, near its exact points k·ln2/256,
+    // and at the limits of the range and of the exact h − 1 (2^-27 <= h < 2^53).
+    const points: number[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const k = i < 3000 ? i - 1500 : Math.round(next() * 275_000) - 14_000;
+      points.push(((k + 0.5) * Math.LN2) / 256, (k * Math.LN2) / 256);
+    }
+    points.push(-38, 708, 2 ** -54, -(2 ** -54), 53 * Math.LN2, -27 * Math.LN2, Math.LN2 / 512, -Math.LN2 / 512);
+    ts.push(...neighbourhoods(points, 2));
+    const values = Float64Array.from(ts);
+    const out = new Float64Array(values.length);
+    expm1RoundedArray(values, out);
+    let bad = 0;
+    for (let i = 0; i < values.length; i++) {
+      const want = expm1Exact(values[i]);
+      if (!Object.is(out[i], want) || !Object.is(expm1Rounded(values[i]), want)) bad++;
+    }
     expect(bad).toBe(0);
   });
 });

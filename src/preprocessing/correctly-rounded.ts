@@ -7,7 +7,7 @@
  * functions below round a double-double value (relative error below 2^-75) to nearest.
  */
 
-import { productError, SPLITTER } from "../core/product-error.js";
+import { highHalf, productError, SPLITTER } from "../core/product-error.js";
 
 /** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
 const EXP_TABLE = new Float64Array(128);
@@ -265,7 +265,47 @@ function expFast(t: number): void {
   DD[1] = (lo - (h - s)) * scale;
 }
 
-/** `expm1(t)` correctly rounded: `expm1Exact`'s result, through `expFast` where that decides it. */
+/** 256/ln2, and ln2/256 = LN2_256_HI + LN2_256_LO, the high part a multiple of 2^-43 (35 bits). */
+const INV_LN2_256 = 256 / Math.LN2;
+const LN2_256_HI = Math.round(Math.LN2 * 2 ** 35) / 2 ** 43;
+const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + 2.3190468138462996e-17 / 256;
+/** Adding and subtracting 1.5·2^52 rounds a double below 2^51 in magnitude to the nearest integer. */
+const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
+/** `expm1Fast`'s bounds, relative to h·r² and to the result (see there). */
+const EXPM1_BOUND_SQUARE = 2 ** -49;
+const EXPM1_BOUND = 2 ** -64;
+
+/**
+ * `expm1Fast`'s table: for j = 0..255, 2^(j/256) = th·(1 + τ) at 2j and 2j + 1, where th holds the
+ * leading 26 bits (so that th·x is exact for x of 26 bits) and |τ| < 2^-25.9; rounding τ leaves a
+ * relative error of about 2^-78. Exported for the tests, which check it to 2^-77.
+ */
+export const EXPM1_TABLE = new Float64Array(512);
+(function fillExpm1Table(): void {
+  // 2^(1/256) by two double-double square roots of 2^(1/64), then successive products.
+  let h = EXP_TABLE[2];
+  let l = EXP_TABLE[3];
+  for (let s = 0; s < 2; s++) {
+    const r = Math.sqrt(h);
+    twoProd(r, r);
+    const e = (h - DD[0] - DD[1] + l) / (2 * r);
+    h = r + e;
+    l = e - (h - r);
+  }
+  let ph = 1;
+  let pl = 0;
+  for (let j = 0; j < 256; j++) {
+    const th = highHalf(ph);
+    EXPM1_TABLE[2 * j] = th;
+    EXPM1_TABLE[2 * j + 1] = (ph - th + pl) / th;
+    twoProd(ph, h);
+    const lo = DD[1] + ph * l + pl * h;
+    ph = DD[0] + lo;
+    pl = lo - (ph - DD[0]);
+  }
+})();
+
+/** `expm1(t)` correctly rounded: `expm1Exact`'s result, through `expm1Fast` where that decides it. */
 export function expm1Rounded(t: number): number {
   const y = expm1Fast(t);
   return y === y ? y : expm1Exact(t);
@@ -297,21 +337,47 @@ function expm1ExactWhereUndecided(values: Float64Array, out: Float64Array, n: nu
   for (let i = 0; i < n; i++) if (out[i] !== out[i]) out[i] = expm1Exact(values[i]);
 }
 
-/** `expm1(t)` when `expFast` decides its rounding, else NaN (also for t outside its range, and NaN). */
+/**
+ * `expm1(t)` for t in [−38, 708] other than 0 when the rounding of a table-driven evaluation is
+ * decided, else NaN. With k = round(256t / ln2) (|k| < 2^18), ρ = t − k·ln2/256 (|ρ| < 2^-9.52)
+ * and 2^(k/256) = h·(1 + τ), h = 2^⌊k/256⌋·th from EXPM1_TABLE: expm1(t) = (h − 1) + h·ρ +
+ * h·(P + τ·(1 + ρ + P)), P = e^ρ − 1 − ρ. k·LN2_256_HI is exact (18 by 35 bits), and so is
+ * rh = t − k·LN2_256_HI (below 2^-9.5, a multiple of ulp(t) >= 2^-62 or of 2^-43 once k ≠ 0);
+ * r1, the leading 26 bits of rh, makes h·r1 exact, and ρ = r1 + rho. h − 1 = s + e exactly (2Sum),
+ * and s + h·r1 = y + (h·r1 − (y − s)) exactly (Fast2Sum: |s| > 1.9·h·|r1|, or s = 0 when k = 0).
+ * P is its series to ρ⁶/720, taken at r = rh − k·LN2_256_LO, z = r². Errors, in units of h: in
+ * proportion to z, 2^-52 for evaluating P, 2^-59.9 for its truncation, 2^-53 for taking it at r
+ * and 2^-52 for the roundings of low and of low ± bound, 2^-50.7·z in all (bounded by 2^-49·z);
+ * then 2^-77 for the table, 2^-77.4 for rho (k·LN2_256_LO's rounding and constant, rho's own
+ * rounding) and 2^-75.7 for the roundings of the terms near 2^-26 (rho, τ), 2^-74.9 in all, which
+ * is below 2^-65.4·|expm1(t)| as h <= 741·|expm1(t)| when k ≠ 0 (when k = 0, h = 1, τ = 0 and
+ * they are below 2^-78·|t|), bounded by 2^-64·|y|. The evaluation is inline, in one function
+ * small enough (about 370 bytes of bytecode) for V8 to inline into the loop above, as
+ * `log1pRounded` is (see there).
+ */
 function expm1Fast(t: number): number {
-  const a = Math.abs(t);
-  if (!(a >= LN2_64_HI * 0.5) || t > 708 || t < -38) return NaN;
-  expFast(t);
-  const h = DD[0];
-  const l = DD[1];
-  // exp(t) − 1 = s + err + l exactly (2Sum), with |error| <= 2^-64.4·h from expFast.
+  if (!(t >= -38 && t <= 708) || t === 0) return NaN;
+  const k = t * INV_LN2_256 + ROUND_TO_INTEGER - ROUND_TO_INTEGER;
+  const rh = t - k * LN2_256_HI;
+  const c = SPLITTER * rh;
+  const r1 = c - (c - rh);
+  const rl = k * LN2_256_LO;
+  const rho = rh - r1 - rl;
+  const r = rh - rl;
+  const z = r * r;
+  const p = z * (0.5 + r * (1 / 6) + z * (1 / 24 + r * (1 / 120) + z * (1 / 720)));
+  const table = EXPM1_TABLE;
+  const j = (k & 255) << 1;
+  const h = POW2[(k >> 8) + 1074] * table[j];
   const s = h - 1;
   const bb = s - h;
-  const err = h - (s - bb) + (-1 - bb);
-  const low = err + l;
-  const bound = EXP_FAST_BOUND * h + SUM_BOUND * (Math.abs(err) + Math.abs(l));
-  const up = s + (low + bound);
-  return up === s + (low - bound) ? up : NaN;
+  const e = h - (s - bb) - (bb + 1);
+  const q = h * r1;
+  const y = s + q;
+  const low = q - (y - s) + e + h * (rho + p + table[j + 1] * (r + p + 1));
+  const bound = EXPM1_BOUND_SQUARE * h * z + EXPM1_BOUND * Math.abs(y);
+  const up = y + (low + bound);
+  return up === y + (low - bound) ? up : NaN;
 }
 
 /**
