@@ -17,6 +17,15 @@ import {
 // double-double evaluation otherwise: they must always equal the exact evaluation.
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
+/** Uniform draws in (0, 1) from a fixed linear congruential sequence: reproducible sweeps, cheaply. */
+function uniformSequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+}
+
 function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   f64[0] = x;
@@ -97,12 +106,7 @@ describe("correctly rounded log1p, expm1 and log", () => {
   });
 
   it("equal the reference on a dense sweep (a million inputs each)", () => {
-    // A fixed linear congruential sequence keeps the sweep reproducible and cheap.
-    let seed = 12345;
-    const next = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
+    const next = uniformSequence(12345);
     const n = 1_000_000;
     const xs = new Float64Array(n);
     const ts = new Float64Array(n);
@@ -148,11 +152,7 @@ describe("correctly rounded log1p, expm1 and log", () => {
   });
 
   it("log1pRounded equals the reference on a seeded sweep of its fast path's ranges and boundaries", () => {
-    let seed = 271828;
-    const next = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
+    const next = uniformSequence(271828);
     const xs: number[] = [];
     for (let i = 0; i < 100_000; i++) {
       xs.push(2 ** Math.floor(next() * 1001 - 4) * (1 + next()), -1 + next() * 0.94);
@@ -193,11 +193,7 @@ describe("correctly rounded log1p, expm1 and log", () => {
   });
 
   it("expm1Rounded and expm1RoundedArray equal the reference on a seeded sweep of the fast path's range and boundaries", () => {
-    let seed = 314159;
-    const next = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
+    const next = uniformSequence(314159);
     const ts: number[] = [];
     for (let i = 0; i < 40_000; i++) {
       ts.push(next() * 750 - 40, next() * 60 - 20, next() * 60 - 20, (next() < 0.5 ? -1 : 1) * Math.exp(-next() * 40));

@@ -41,29 +41,39 @@ function twoProd(a: number, b: number): void {
   DD[1] = productError(a, b, p);
 }
 
+/** Sets DD to √(h + l) (h + l a double-double): one Newton step from √h. */
+function ddSqrt(h: number, l: number): void {
+  const r = Math.sqrt(h);
+  twoProd(r, r);
+  const e = (h - DD[0] - DD[1] + l) / (2 * r);
+  const s = r + e;
+  DD[0] = s;
+  DD[1] = e - (s - r);
+}
+
+/** Sets DD to (ph + pl)·(h + l), double-doubles near 1. */
+function ddTimes(ph: number, pl: number, h: number, l: number): void {
+  twoProd(ph, h);
+  const lo = DD[1] + ph * l + pl * h;
+  const s = DD[0] + lo;
+  DD[1] = lo - (s - DD[0]);
+  DD[0] = s;
+}
+
 (function fillExpTable(): void {
   // 2^(1/64) by six double-double square roots of 2, then successive products.
-  let h = Math.SQRT2;
-  twoProd(h, h);
-  let l = (2 - DD[0] - DD[1]) / (2 * h);
-  for (let s = 0; s < 5; s++) {
-    const r = Math.sqrt(h);
-    twoProd(r, r);
-    const e = (h - DD[0] - DD[1] + l) / (2 * r);
-    h = r + e;
-    l = e - (h - r);
-  }
+  ddSqrt(2, 0);
+  for (let s = 1; s < 6; s++) ddSqrt(DD[0], DD[1]);
+  const h = DD[0];
+  const l = DD[1];
   EXP_TABLE[0] = 1;
   EXP_TABLE[1] = 0;
   EXP_TABLE[2] = h;
   EXP_TABLE[3] = l;
   for (let j = 2; j < 64; j++) {
-    const ph = EXP_TABLE[2 * j - 2];
-    const pl = EXP_TABLE[2 * j - 1];
-    twoProd(ph, h);
-    const lo = DD[1] + ph * l + pl * h;
-    EXP_TABLE[2 * j] = DD[0] + lo;
-    EXP_TABLE[2 * j + 1] = lo - (EXP_TABLE[2 * j] - DD[0]);
+    ddTimes(EXP_TABLE[2 * j - 2], EXP_TABLE[2 * j - 1], h, l);
+    EXP_TABLE[2 * j] = DD[0];
+    EXP_TABLE[2 * j + 1] = DD[1];
   }
 })();
 
@@ -283,25 +293,19 @@ const EXPM1_BOUND = 2 ** -64;
 export const EXPM1_TABLE = new Float64Array(512);
 (function fillExpm1Table(): void {
   // 2^(1/256) by two double-double square roots of 2^(1/64), then successive products.
-  let h = EXP_TABLE[2];
-  let l = EXP_TABLE[3];
-  for (let s = 0; s < 2; s++) {
-    const r = Math.sqrt(h);
-    twoProd(r, r);
-    const e = (h - DD[0] - DD[1] + l) / (2 * r);
-    h = r + e;
-    l = e - (h - r);
-  }
+  ddSqrt(EXP_TABLE[2], EXP_TABLE[3]);
+  ddSqrt(DD[0], DD[1]);
+  const h = DD[0];
+  const l = DD[1];
   let ph = 1;
   let pl = 0;
   for (let j = 0; j < 256; j++) {
     const th = highHalf(ph);
     EXPM1_TABLE[2 * j] = th;
     EXPM1_TABLE[2 * j + 1] = (ph - th + pl) / th;
-    twoProd(ph, h);
-    const lo = DD[1] + ph * l + pl * h;
-    ph = DD[0] + lo;
-    pl = lo - (ph - DD[0]);
+    ddTimes(ph, pl, h, l);
+    ph = DD[0];
+    pl = DD[1];
   }
 })();
 
