@@ -1,7 +1,7 @@
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
-import { checkFeatures, decodeSchema, encodeSchema, hasNames, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
+import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
 import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from "../core/params.js";
@@ -79,52 +79,47 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
   }
 
   fit(X: MatrixInput, _y?: unknown): this {
-    return this.commit(this.learn(X, "fit"));
+    return this.commit(this.learn(X, "fit").state);
   }
 
-  /** The input schema and output width. Errors name `method`, the one the user called (fit or fitTransform). */
-  private learn(X: MatrixInput, method: string): PolynomialFeaturesState {
+  /** The input schema and output width, and the input as read. Errors name `method`, the one the user called (fit or fitTransform). */
+  private learn(X: MatrixInput, method: string): { state: PolynomialFeaturesState; input: ReadInput } {
     const site = this.site(method);
-    let names: string[];
-    let schema: FeatureSchema;
-    if (isRowMajorInput(X)) {
-      const matrix = toMatrix(X, site, { checkValues: false });
-      checkFiniteRows(X, matrix, site);
-      names = matrix.names();
-      schema = schemaOfMatrix(X, matrix);
-    } else {
-      const read = numericColumns(X, site);
-      checkFinite(read.columns, read.names, this.kind, method);
-      ({ names, schema } = read);
-    }
+    const input = readInput(X, site, this.kind, method);
+    const { schema } = input;
     const [min, max] = degreeRange(this.params.degree);
-    const nOutput = countOutputs(names.length, min, max, this.params.interactionOnly, this.params.includeBias);
+    const nOutput = countOutputs(schema.names.length, min, max, this.params.interactionOnly, this.params.includeBias);
     if (nOutput > MAX_OUTPUT_FEATURES) {
       throw DataError.at(site, `the output would have ${nOutput} columns (more than ${MAX_OUTPUT_FEATURES}); lower the degree, use interactionOnly, or select fewer columns`);
     }
     if (schema.named) refuseCollidingNames(this.namesOut(schema.names), site, this.sourceOf(schema.names));
-    return { schema, nOutput };
+    return { state: { schema, nOutput }, input };
   }
 
   /** The polynomial terms of each row, in scikit-learn's column order. */
   transform(X: MatrixInput): Frame | Matrix {
     const state = this.fitted("transform");
-    const site = this.site("transform");
+    return this.expandInput(X, readInput(X, this.site("transform"), this.kind, "transform", state.schema), state);
+  }
+
+  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
+    const { state, input } = this.learn(X, "fitTransform");
+    this.commit(state);
+    return this.expandInput(X, input, state);
+  }
+
+  /** The output for an input read and checked by `readInput`. */
+  private expandInput(X: MatrixInput, input: ReadInput, state: PolynomialFeaturesState): Frame | Matrix {
     const range = degreeRange(this.params.degree);
     const { interactionOnly, includeBias } = this.params;
-    if (isRowMajorInput(X)) {
+    if (input.matrix !== null) {
       // Rows in, rows out: each output row is built from its input row, with no column-major detour.
-      const matrix = toMatrix(X, site, { checkValues: false });
-      checkFeatures(state.schema, { names: matrix.names(), named: hasNames(X) }, site);
-      checkFiniteRows(X, matrix, site);
+      const { matrix } = input;
       const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
       return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? this.featureNamesOut() : undefined);
     }
-    const { rows, names, columns, schema } = numericColumns(X, site);
-    checkFeatures(state.schema, schema, site);
-    checkFinite(columns, names, this.kind, "transform");
-    const data = expand(columns, rows, range, interactionOnly, includeBias, state.nOutput);
-    return numericOutput(X, data, rows, state.schema, this.featureNamesOut());
+    const data = expand(input.columns, input.rows, range, interactionOnly, includeBias, state.nOutput);
+    return numericOutput(X, data, input.rows, state.schema, this.featureNamesOut());
   }
 
   /** What produces each output column, for the error on colliding names: an input column, a product, or the bias. */
@@ -135,10 +130,6 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
       if (combination.length === 1) return `column "${names[combination[0]]}"`;
       return `the product ${combination.map((feature) => `"${names[feature]}"`).join(" * ")}`;
     };
-  }
-
-  fitTransform(X: MatrixInput, _y?: unknown): Frame | Matrix {
-    return this.commit(this.learn(X, "fitTransform")).transform(X);
   }
 
   /** Names as scikit-learn builds them: features with non-zero power, `name` or `name^p`, joined by spaces; `"1"` for the bias. */
@@ -236,6 +227,32 @@ function binomial(n: number, k: number): number {
 /** The highest degree that adds columns: without repeated features, none above the feature count. */
 function topDegree(n: number, max: number, interactionOnly: boolean): number {
   return interactionOnly ? Math.min(max, n) : max;
+}
+
+/** An input read for the products: row-major (`matrix`) or by column (`columns`). */
+interface ReadInput {
+  schema: FeatureSchema;
+  matrix: Matrix | null;
+  columns: Float64Array[];
+  rows: number;
+}
+
+/**
+ * Reads X for `method`, checking its columns against `expected` (at transform) before its values,
+ * and refusing ±Infinity and NaN.
+ */
+function readInput(X: MatrixInput, site: ErrorSite, kind: string, method: string, expected?: FeatureSchema): ReadInput {
+  if (isRowMajorInput(X)) {
+    const matrix = toMatrix(X, site, { checkValues: false });
+    const schema = schemaOfMatrix(X, matrix);
+    if (expected !== undefined) checkFeatures(expected, schema, site);
+    checkFiniteRows(X, matrix, site);
+    return { schema, matrix, columns: [], rows: matrix.rows };
+  }
+  const { rows, names, columns, schema } = numericColumns(X, site);
+  if (expected !== undefined) checkFeatures(expected, schema, site);
+  checkFinite(columns, names, kind, method);
+  return { schema, matrix: null, columns, rows };
 }
 
 /** scikit-learn's `_num_combinations`. */
