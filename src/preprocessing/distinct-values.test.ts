@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctValues, mapDistinct } from "./distinct-values.js";
+import { DistinctScratch, distinctValues, mapDistinct } from "./distinct-values.js";
 import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
 
 describe("distinctValues", () => {
@@ -13,6 +13,21 @@ describe("distinctValues", () => {
     expect(d!.values.length).toBe(3);
     expect(Object.is(d!.values[1], -0)).toBe(true);
     expect(Array.from(d!.index)).toEqual([0, 1, 2, 1, 2, 0, 0, 0]);
+  });
+  it("gives the same values and positions through a scratch reused column after column", () => {
+    const columns = [
+      Float64Array.from({ length: 40 }, (_, i) => [2.5, -1, 7][i % 3]),
+      Float64Array.from({ length: 40 }, (_, i) => [7, 0, -0, NaN, 2.5][i % 5]),
+      Float64Array.from({ length: 40 }, (_, i) => i % 4),
+    ];
+    const scratch = new DistinctScratch(40);
+    for (const column of columns) {
+      const fresh = distinctValues(column)!;
+      const reused = distinctValues(column, 0.25, scratch)!;
+      expect(reused.index).toBe(scratch.index);
+      expect(Array.from(reused.values)).toEqual(Array.from(fresh.values));
+      expect(Array.from(reused.index)).toEqual(Array.from(fresh.index));
+    }
   });
   it("gives up when too many values are distinct", () => {
     expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25)).toBeNull();

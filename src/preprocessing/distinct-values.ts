@@ -10,6 +10,29 @@ export interface DistinctValues {
   index: Int32Array;
 }
 
+/** A power of two at least twice the most values kept, so probes stay short. */
+function tableBits(limit: number): number {
+  return Math.max(4, Math.ceil(Math.log2(2 * limit + 2)));
+}
+
+/**
+ * The buffers of `distinctValues` for columns of `n` entries, reused column after column (fresh
+ * buffers per column cost the allocation, zeroing and garbage collection of about 1 MB each for
+ * 100k entries). The `index` returned with them is valid until the next column.
+ */
+export class DistinctScratch {
+  readonly slots: Int32Array;
+  readonly found: Float64Array;
+  readonly index: Int32Array;
+
+  constructor(n: number, maxShare = 0.25) {
+    const limit = Math.floor(n * maxShare);
+    this.slots = new Int32Array(1 << tableBits(limit));
+    this.found = new Float64Array(limit);
+    this.index = new Int32Array(n);
+  }
+}
+
 /**
  * The distinct values of `column` (in order of first appearance), or null when more than
  * `maxShare` of its entries are distinct, where looking values up would cost more than it
@@ -18,20 +41,20 @@ export interface DistinctValues {
  * Values are found by their bit patterns in an open-addressing table (linear probing): a `Map`
  * keyed by doubles costs several times the correctly rounded functions this lookup saves.
  */
-export function distinctValues(column: Float64Array, maxShare = 0.25): DistinctValues | null {
+export function distinctValues(column: Float64Array, maxShare = 0.25, scratch: DistinctScratch | null = null): DistinctValues | null {
   const n = column.length;
   const limit = Math.floor(n * maxShare);
   // The two 32-bit halves of each value, read in place.
   const words = new Int32Array(column.buffer, column.byteOffset, 2 * n);
-  // A power of two at least twice the most values kept, so probes stay short.
-  const bits = Math.max(4, Math.ceil(Math.log2(2 * limit + 2)));
+  const bits = tableBits(limit);
   const mask = (1 << bits) - 1;
+  const reuse = scratch !== null && scratch.index.length === n && scratch.found.length === limit;
   /** Slot → 1 + the position of the value it holds (0: empty). */
-  const slots = new Int32Array(mask + 1);
+  const slots = reuse ? scratch.slots.fill(0) : new Int32Array(mask + 1);
   // The values found so far, and their halves to compare a probed slot's value with.
-  const found = new Float64Array(limit);
-  const foundWords = new Int32Array(found.buffer);
-  const index = new Int32Array(n);
+  const found = reuse ? scratch.found : new Float64Array(limit);
+  const foundWords = new Int32Array(found.buffer, found.byteOffset, 2 * limit);
+  const index = reuse ? scratch.index : new Int32Array(n);
   const shift = 32 - bits;
   let count = 0;
   let nanPosition = -1;
@@ -67,8 +90,8 @@ export function distinctValues(column: Float64Array, maxShare = 0.25): DistinctV
  * `pointwise(points, results)` sets `results[p]` from `points[p]`, and is given the distinct
  * values when values repeat, or `values` and `out` themselves.
  */
-export function mapDistinct(values: Float64Array, out: Float64Array, pointwise: (points: Float64Array, results: Float64Array) => void): void {
-  const distinct = distinctValues(values);
+export function mapDistinct(values: Float64Array, out: Float64Array, pointwise: (points: Float64Array, results: Float64Array) => void, scratch: DistinctScratch | null = null): void {
+  const distinct = distinctValues(values, 0.25, scratch);
   if (distinct === null) {
     pointwise(values, out);
     return;

@@ -8,7 +8,7 @@ import { boolean, oneOf, param, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, squaredDeviationsInto, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
-import { mapDistinct } from "./distinct-values.js";
+import { DistinctScratch, mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
 import { columnMoments } from "./standard-scaler.js";
@@ -93,6 +93,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     if (this.params.method === "box-cox") checkPositive(columns, names, site);
     const out = new Float64Array(rows * columns.length);
     const { scaler } = state;
+    const scratch = new DistinctScratch(rows);
     for (let j = 0; j < columns.length; j++) {
       const values = columns[j];
       // Transformed and standardized once per distinct value: both are pointwise.
@@ -104,7 +105,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
         // The first point of the column with an overflow is the first value, in row order, that overflows.
         if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: values.indexOf(points[overflow]) }, results[overflow]);
         scaleColumn(results, scaler.mean[j], scaler.scale[j]);
-      });
+      }, scratch);
     }
     return numericOutput(X, out, rows, state.schema);
   }
@@ -175,6 +176,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     // Column c of the (partly) transformed matrix at c * rows, as scikit-learn's X after the loop.
     const data = new Float64Array(rows * cols);
     const buffer = new Float64Array(rows);
+    const scratch = new DistinctScratch(rows);
     for (let j = 0; j < cols; j++) {
       const values = columns[j];
       const target = data.subarray(j * rows, (j + 1) * rows);
@@ -187,7 +189,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
       const present = presentValues(values);
       if (present.length === 0) throw DataError.at(columnSite, `column "${names[j]}" has no values (every value is NaN); a ${method} lambda needs at least one; drop the column or impute it first`);
       lambdas[j] = method === "yeo-johnson" ? yeoJohnsonLambda(present) : this.boxCoxLambdaOf(present, columnSite);
-      if (standardize || forceTransform) this.powerColumn(values, lambdas[j], target);
+      if (standardize || forceTransform) this.powerColumn(values, lambdas[j], target, scratch);
       else target.set(values);
     }
     let scaler: ScalerState | null = null;
@@ -211,8 +213,8 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
   }
 
   /** The power transform of a whole column, once per distinct value when values repeat. */
-  private powerColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-    mapDistinct(values, out, (points, results) => this.powerPoints(points, lambda, results));
+  private powerColumn(values: Float64Array, lambda: number, out: Float64Array, scratch: DistinctScratch): void {
+    mapDistinct(values, out, (points, results) => this.powerPoints(points, lambda, results), scratch);
   }
 
   private powerPoints(points: Float64Array, lambda: number, out: Float64Array): void {
