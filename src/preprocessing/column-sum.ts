@@ -54,3 +54,9 @@ export function squaredDeviationsInto(values: Float64Array, mean: number, out: F
     out[i] = d * d;
   }
 }
+
+/** numpy's population variance of a contiguous array about its `mean`: the squared deviations (in `scratch`) summed pairwise. */
+export function varianceAbout(values: Float64Array, mean: number, scratch: Float64Array): number {
+  squaredDeviationsInto(values, mean, scratch);
+  return pairwiseSum(scratch.subarray(0, values.length)) / values.length;
+}

@@ -17,6 +17,13 @@ import {
 // double-double evaluation otherwise: they must always equal the exact evaluation.
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
+/** v exactly as an integer count of 2^-bits (v must be a multiple of 2^-bits). */
+function fixedPoint(v: number, bits: bigint): bigint {
+  let e = 0;
+  while (!Number.isInteger(v * 2 ** e)) e++;
+  return BigInt(v * 2 ** e) << (bits - BigInt(e));
+}
+
 /** Uniform draws in (0, 1) from a fixed linear congruential sequence: reproducible sweeps, cheaply. */
 function uniformSequence(seed: number): () => number {
   let state = seed;
@@ -135,7 +142,6 @@ describe("correctly rounded log1p, expm1 and log", () => {
       for (let term = s, k = 1n; term !== 0n; term = (term * s2) >> bits, k += 2n) sum += term / k;
       return 2n * sum;
     };
-    const fixed = (v: number, fraction: number): bigint => BigInt(Math.round(v * 2 ** fraction)) << (bits - BigInt(fraction));
     for (let j = 0; j < 256; j++) {
       const [c, r, hi, lo] = LOG_TABLE.subarray(4 * j, 4 * j + 4);
       const mj = 1 + j / 256;
@@ -146,7 +152,7 @@ describe("correctly rounded log1p, expm1 and log", () => {
       expect(Math.max(Math.abs(r), Math.abs(r + c / 256))).toBeLessThan(2 ** -8.45);
       expect(Number.isInteger(hi * 2 ** 42) && Math.abs(lo) <= 2 ** -43).toBe(true);
       expect(hi + lo).toBe(-logExact(c));
-      const error = fixed(hi, 42) + fixed(lo, 100) - minusLog(BigInt(n));
+      const error = fixedPoint(hi, bits) + fixedPoint(lo, bits) - minusLog(BigInt(n));
       expect(error < 0n ? -error : error).toBeLessThan(1n << (bits - 75n));
     }
   });
@@ -175,17 +181,12 @@ describe("correctly rounded log1p, expm1 and log", () => {
     // In fixed point with 300 fraction bits, (th·(1 + τ))^256 by eight squarings is 2^j·(1 + 256δ)
     // for a relative error δ.
     const bits = 300n;
-    const fixed = (v: number): bigint => {
-      let e = 0;
-      while (!Number.isInteger(v * 2 ** e)) e++;
-      return BigInt(v * 2 ** e) << (bits - BigInt(e));
-    };
     for (let j = 0; j < 256; j++) {
       const th = EXPM1_TABLE[2 * j];
       const tau = EXPM1_TABLE[2 * j + 1];
       expect(Number.isInteger(th * 2 ** 25) && th >= 1 && th < 2 && Math.abs(tau) < 2 ** -25.9).toBe(true);
-      const h = fixed(th);
-      let power = h + ((h * fixed(tau)) >> bits);
+      const h = fixedPoint(th, bits);
+      let power = h + ((h * fixedPoint(tau, bits)) >> bits);
       for (let s = 0; s < 8; s++) power = (power * power) >> bits;
       const error = power - (1n << (bits + BigInt(j)));
       expect(error < 0n ? -error : error).toBeLessThan(1n << (bits + BigInt(j) - 69n));

@@ -8,11 +8,14 @@
  */
 
 import { highHalf, productError, SPLITTER } from "../core/product-error.js";
+import { HIGH_WORD } from "./double-words.js";
 
 /** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
 const EXP_TABLE = new Float64Array(128);
 const LN2_64_HI = Math.LN2 / 64;
-const LN2_64_LO = 2.3190468138462996e-17 / 64;
+/** ln2 − Math.LN2, the rounding error of the double nearest ln2. */
+const LN2_TAIL = 2.3190468138462996e-17;
+const LN2_64_LO = LN2_TAIL / 64;
 const INV_LN2_64 = 64 / Math.LN2;
 const TWO_M54 = 2 ** -54;
 /** `2^m` for m = −1074..1023, at index m + 1074. */
@@ -278,7 +281,7 @@ function expFast(t: number): void {
 /** 256/ln2, and ln2/256 = LN2_256_HI + LN2_256_LO, the high part a multiple of 2^-43 (35 bits). */
 const INV_LN2_256 = 256 / Math.LN2;
 const LN2_256_HI = Math.round(Math.LN2 * 2 ** 35) / 2 ** 43;
-const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + 2.3190468138462996e-17 / 256;
+const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + LN2_TAIL / 256;
 /** Adding and subtracting 1.5·2^52 rounds a double below 2^51 in magnitude to the nearest integer. */
 const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
 /** `expm1Fast`'s bounds, relative to h·r² and to the result (see there). */
@@ -400,7 +403,7 @@ function newtonFast(y0: number, v: number): number {
 
 /** ln2 as LN2_HI, a multiple of 2^-42 (so e·LN2_HI is exact for |e| < 2^10), plus LN2_LO. */
 const LN2_HI = Math.round(Math.LN2 * 2 ** 42) / 2 ** 42;
-const LN2_LO = Math.LN2 - LN2_HI + 2.3190468138462996e-17;
+const LN2_LO = Math.LN2 - LN2_HI + LN2_TAIL;
 
 /**
  * `log1pRounded`'s table: for j = 0..255, at 4j..4j+3, c, m_j·c − 1 and −log(c) as hi + lo, where
@@ -424,10 +427,8 @@ for (let j = 0; j < 256; j++) {
 }
 
 /** Views of one double, for the exponent and leading mantissa bits of 1 + a. */
-const BITS = new Float64Array([1]);
+const BITS = new Float64Array(1);
 const BITS_WORDS = new Uint32Array(BITS.buffer);
-/** The index of the word holding the sign and exponent (1 on little-endian platforms). */
-const HIGH = BITS_WORDS[1] === 0x3ff00000 ? 1 : 0;
 /** 2^-66: the bound for `log1pRounded`'s fast path error, rounding included (about 2^-68.3). */
 const LOG_FAST_BOUND = 2 ** -66;
 
@@ -454,7 +455,7 @@ export function log1pRounded(a: number): number {
     const bb = uh - a;
     const ul = 1 - bb + (a - (uh - bb));
     BITS[0] = uh;
-    const top = BITS_WORDS[HIGH];
+    const top = BITS_WORDS[HIGH_WORD];
     const e = (top >>> 20) - 1023;
     const k = (top >>> 10) & 1020; // 4j for the top 8 bits of m
     const scale = POW2[1074 - e];

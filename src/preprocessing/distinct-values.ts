@@ -10,6 +10,9 @@ export interface DistinctValues {
   index: Int32Array;
 }
 
+/** The share of distinct entries above which a column is handled entry by entry. */
+const MAX_SHARE = 0.25;
+
 /** A power of two at least twice the most values kept, so probes stay short. */
 function tableBits(limit: number): number {
   return Math.max(4, Math.ceil(Math.log2(2 * limit + 2)));
@@ -25,8 +28,8 @@ export class DistinctScratch {
   readonly found: Float64Array;
   readonly index: Int32Array;
 
-  constructor(n: number, maxShare = 0.25) {
-    const limit = Math.floor(n * maxShare);
+  constructor(n: number) {
+    const limit = Math.floor(n * MAX_SHARE);
     this.slots = new Int32Array(1 << tableBits(limit));
     this.found = new Float64Array(limit);
     this.index = new Int32Array(n);
@@ -41,7 +44,7 @@ export class DistinctScratch {
  * Values are found by their bit patterns in an open-addressing table (linear probing): a `Map`
  * keyed by doubles costs several times the correctly rounded functions this lookup saves.
  */
-export function distinctValues(column: Float64Array, maxShare = 0.25, scratch: DistinctScratch | null = null): DistinctValues | null {
+export function distinctValues(column: Float64Array, maxShare = MAX_SHARE, scratch: DistinctScratch | null = null): DistinctValues | null {
   const n = column.length;
   const limit = Math.floor(n * maxShare);
   // The two 32-bit halves of each value, read in place.
@@ -91,7 +94,7 @@ export function distinctValues(column: Float64Array, maxShare = 0.25, scratch: D
  * values when values repeat, or `values` and `out` themselves.
  */
 export function mapDistinct(values: Float64Array, out: Float64Array, pointwise: (points: Float64Array, results: Float64Array) => void, scratch: DistinctScratch | null = null): void {
-  const distinct = distinctValues(values, 0.25, scratch);
+  const distinct = distinctValues(values, MAX_SHARE, scratch);
   if (distinct === null) {
     pointwise(values, out);
     return;

@@ -9,12 +9,10 @@
  * PRODUCT_BOUND and SUM_BOUND serve a cheaper test for the common case of a product small against c.
  */
 import { productError } from "../core/product-error.js";
+import { HIGH_WORD, LOW_WORD } from "./double-words.js";
 
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
-/** The index of the low 32 bits of a double in WORDS (typed arrays use the platform's byte order). */
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
 
 /**
  * Rounds v + e (with |e| at most half an ulp of v, the exact remainder of a rounded sum) to odd:
@@ -23,14 +21,14 @@ const HIGH = 1 - LOW;
 function roundToOdd(v: number, e: number): number {
   if (e === 0) return v;
   BITS[0] = v;
-  const low = WORDS[LOW];
+  const low = WORDS[LOW_WORD];
   if ((low & 1) === 1) return v;
   // An even significand: step its magnitude up (e has v's sign) or down (borrowing when needed).
-  if (e > 0 === v > 0) WORDS[LOW] = low + 1;
-  else if (low !== 0) WORDS[LOW] = low - 1;
+  if (e > 0 === v > 0) WORDS[LOW_WORD] = low + 1;
+  else if (low !== 0) WORDS[LOW_WORD] = low - 1;
   else {
-    WORDS[LOW] = 0xffffffff;
-    WORDS[HIGH] -= 1;
+    WORDS[LOW_WORD] = 0xffffffff;
+    WORDS[HIGH_WORD] -= 1;
   }
   return BITS[0];
 }

@@ -13,6 +13,7 @@
  */
 import { highHalf, productError } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
+import { HIGH_WORD } from "./double-words.js";
 
 /** −log c for the 16 values of c (by the top 4 bits of c's significand; c < 0.75 counts 2c). */
 const TABLE = Float64Array.from([
@@ -54,7 +55,6 @@ const TWO_M60 = 2 ** -60;
 
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** 2^64, to bring subnormals into the normal range before reading their exponent. */
 const SUBNORMAL_SCALE = 2 ** 64;
 
@@ -110,7 +110,7 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
       e = -64;
     }
     BITS[0] = m;
-    const biased = (WORDS[HIGH] >>> 20) & 0x7ff;
+    const biased = (WORDS[HIGH_WORD] >>> 20) & 0x7ff;
     m *= POW2[2097 - biased];
     e += biased - 1023;
     // 32·c, c = 1/m rounded to 1/32 as the hardware estimate does: from the nearest 32/k, step k

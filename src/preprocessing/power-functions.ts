@@ -12,7 +12,7 @@
  * @module
  */
 import { pairwiseSum } from "../core/pairwise-sum.js";
-import { squaredDeviationsInto } from "./column-sum.js";
+import { varianceAbout } from "./column-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./correctly-rounded.js";
 import { distinctValues } from "./distinct-values.js";
@@ -136,10 +136,7 @@ export function inverseBoxCox(y: number, lambda: number): number {
 
 /** `np.var` of a contiguous 1-D array: pairwise mean, pairwise sum of squared deviations. */
 function npVar(values: Float64Array, scratch: Float64Array): number {
-  const n = values.length;
-  const mean = pairwiseSum(values) / n;
-  squaredDeviationsInto(values, mean, scratch);
-  return pairwiseSum(scratch) / n;
+  return varianceAbout(values, pairwiseSum(values) / values.length, scratch);
 }
 
 /**

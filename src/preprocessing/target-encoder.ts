@@ -16,7 +16,7 @@ import type { Split, Splitter } from "../selection/splitter.js";
 import { StratifiedKFold } from "../selection/stratified-k-fold.js";
 import { columnMajorOutput, refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { categoriesCheck, checkedFrame, decodeCategories, encodeCategories, encodeColumn, fitCategories, type CategoriesParam, type Category, type CategoryList } from "./categories.js";
-import { squaredDeviationsInto } from "./column-sum.js";
+import { varianceAbout } from "./column-sum.js";
 
 export interface TargetEncoderParams {
   /** `"auto"` (the sorted values seen at fit) or one list per column. Default "auto". */
@@ -324,9 +324,7 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 function meanAndVariance(y: Float64Array, rows: Int32Array | null): { mean: number; variance: number } {
   const values = rows === null ? y : gather(y, rows);
   const mean = pairwiseSum(values) / values.length;
-  const squares = new Float64Array(values.length);
-  squaredDeviationsInto(values, mean, squares);
-  return { mean, variance: pairwiseSum(squares) / values.length };
+  return { mean, variance: varianceAbout(values, mean, new Float64Array(values.length)) };
 }
 
 // Each loop over rows below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
