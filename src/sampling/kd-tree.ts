@@ -22,11 +22,16 @@ export class KdTree {
 // A class rather than an object literal: the search's optimized code depends on the tree's shape,
 // and V8 discarded that code once when a literal built by optimized code took the shape's place.
 
-export function buildKdTree(coords: Float64Array, rows: number, dims: number, splitDims: number, leafSize: number): KdTree {
+/** How many nodes buildKdTree makes for `rows` rows: halving until a leaf would hold fewer than leafSize. */
+export function kdTreeNodes(rows: number, leafSize: number): number {
   let levels = 1;
   while (rows >> levels >= leafSize && levels < 24) levels++;
-  const nodes = (1 << levels) - 1;
-  const firstLeaf = (1 << (levels - 1)) - 1;
+  return (1 << levels) - 1;
+}
+
+export function buildKdTree(coords: Float64Array, rows: number, dims: number, splitDims: number, leafSize: number): KdTree {
+  const nodes = kdTreeNodes(rows, leafSize);
+  const firstLeaf = (nodes - 1) >> 1;
   const start = new Int32Array(nodes);
   const end = new Int32Array(nodes);
   const lo = new Float64Array(nodes * dims);
@@ -82,6 +87,23 @@ export function boxGap(tree: KdTree, a: number, b: number): number {
 }
 
 /**
+ * Squared distance from a point to node b's box, the point's coordinate t at
+ * `z[base + t * step]`: like boxGap, a lower bound of the point's sum of squared differences to
+ * any row of b, rounding included.
+ */
+export function pointGap(tree: KdTree, z: Float64Array, base: number, step: number, b: number): number {
+  const { lo, hi, dims } = tree;
+  const ob = b * dims;
+  let sum = 0;
+  for (let t = 0; t < dims; t++) {
+    const v = z[base + t * step];
+    const gap = positivePart(lo[ob + t] - v) + positivePart(v - hi[ob + t]);
+    sum += gap * gap;
+  }
+  return sum;
+}
+
+/**
  * max(x, 0) without a branch (a data-dependent branch mispredicts half the time here); exact,
  * since x + |x| is 2x or 0 (2x overflows only where x² would).
  */
@@ -110,4 +132,11 @@ function selectNth(order: Int32Array, key: Float64Array, left: number, right: nu
     else if (nth >= i) left = i;
     else break;
   }
+}
+
+/** Per-tree-row lists of k values (`byTreeRow[r * k ..]`) rearranged into the rows' own order. */
+export function inRowOrder(byTreeRow: Int32Array, order: Int32Array, k: number): Int32Array {
+  const out = new Int32Array(order.length * k);
+  for (let r = 0; r < order.length; r++) out.set(byTreeRow.subarray(r * k, r * k + k), order[r] * k);
+  return out;
 }

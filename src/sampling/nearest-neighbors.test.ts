@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kNeighborsWithin } from "./nearest-neighbors.js";
+import { kNeighborsWithin, type PairScanEngine } from "./nearest-neighbors.js";
+import { pairKernelsAvailable } from "./pair-kernels.js";
 
 /** The definition: every row ranked by (squared distance summed in column order, row index). */
 function bruteForce(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
@@ -53,12 +54,16 @@ function makePoints(p: { rows: number; cols: number; levels: number; scale: numb
   return data;
 }
 
-describe("kNeighborsWithin", () => {
+it("runs the WebAssembly pair scan in Node", () => {
+  expect(pairKernelsAvailable()).toBe(true);
+});
+
+describe.each<PairScanEngine>(["auto", "scalar"])("kNeighborsWithin, %s pair scan", (engine) => {
   it("equals a brute-force scan ordered by (distance, row index), ties included", () => {
     fc.assert(
       fc.property(pointSets, ({ p, k }) => {
         const data = makePoints(p);
-        expect(Array.from(kNeighborsWithin(data, p.rows, p.cols, k))).toEqual(Array.from(bruteForce(data, p.rows, p.cols, k)));
+        expect(Array.from(kNeighborsWithin(data, p.rows, p.cols, k, engine))).toEqual(Array.from(bruteForce(data, p.rows, p.cols, k)));
       }),
       { numRuns: 150 },
     );
@@ -75,7 +80,7 @@ describe("kNeighborsWithin", () => {
           data[i] = (s / 2 ** 32 - 0.5) * (1 + (i % cols));
         }
         for (let r = 0; r < 40; r++) data.copyWithin(((r * 7) % rows) * cols, ((r * 13 + 5) % rows) * cols, ((r * 13 + 5) % rows) * cols + cols);
-        expect(Array.from(kNeighborsWithin(data, rows, cols, 11))).toEqual(Array.from(bruteForce(data, rows, cols, 11)));
+        expect(Array.from(kNeighborsWithin(data, rows, cols, 11, engine))).toEqual(Array.from(bruteForce(data, rows, cols, 11)));
       }),
       { numRuns: 30 },
     );
@@ -95,7 +100,7 @@ describe("kNeighborsWithin", () => {
           const centre = Math.floor(next() * 6) * 10;
           for (let f = 0; f < cols; f++) data[r * cols + f] = centre + Math.round(next() * 4) * (f + 1);
         }
-        expect(Array.from(kNeighborsWithin(data, rows, cols, 6))).toEqual(Array.from(bruteForce(data, rows, cols, 6)));
+        expect(Array.from(kNeighborsWithin(data, rows, cols, 6, engine))).toEqual(Array.from(bruteForce(data, rows, cols, 6)));
       }),
       { numRuns: 4 },
     );

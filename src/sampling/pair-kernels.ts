@@ -1,0 +1,218 @@
+import { inRowOrder, type KdTree } from "./kd-tree.js";
+import type { LeafScanner } from "./nearest-neighbors.js";
+import { PAIR_KERNELS_BASE64 } from "./pair-kernels-binary.js";
+import type { PrincipalAxes } from "./principal-axes.js";
+import { gramSlack, type RoundingMargin } from "./rounding-margin.js";
+
+/** The exports of pair-kernels.wat. */
+interface PairKernelExports {
+  memory: WebAssembly.Memory;
+  setup(...layout: number[]): void;
+  project(x: number, rows: number, cols: number, mean: number, axesT: number, coords: number): number;
+  seedLeaf(a: number): void;
+  scanLeaves(a: number, b: number, gapBound: number): void;
+}
+
+/** Rows past the last that the kernels' groups of eight may read (and then ignore). */
+const PADDING = 8;
+const PAGE_BYTES = 65536;
+/**
+ * An instance whose memory is at most this large is kept for the next search: fresh memory
+ * costs a page fault per 4 KiB on first touch (0.4 ms for the rows of a 1000 x 91 class).
+ */
+const KEEP_BYTES = 16 * 2 ** 20;
+
+let compiled: WebAssembly.Module | null | undefined;
+let spare: PairKernelExports | null = null;
+
+/**
+ * The compiled kernels, or null where WebAssembly with 128-bit SIMD is unavailable or not
+ * allowed (a content security policy without 'wasm-unsafe-eval'); compiled on first use.
+ */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const bytes = Uint8Array.from(atob(PAIR_KERNELS_BASE64), (c) => c.charCodeAt(0));
+      if (typeof WebAssembly === "object" && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    } catch {
+      // A runtime that refuses to compile leaves the plain JavaScript scan.
+    }
+  }
+  return compiled;
+}
+
+/** Whether the WebAssembly kernels can run here. */
+export function pairKernelsAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+/** Byte offsets of the search's arrays in the kernels' memory (see pair-kernels.wat). */
+interface Layout {
+  x: number;
+  mean: number;
+  axesT: number;
+  coords: number;
+  zt: number;
+  norm: number;
+  dist: number;
+  worst: number;
+  bound: number;
+  lo: number;
+  hi: number;
+  order: number;
+  index: number;
+  filled: number;
+  cand: number;
+  start: number;
+  end: number;
+  bytes: number;
+}
+
+/**
+ * The search in WebAssembly (pair-kernels.wat): the projections, then each row against a run of
+ * rows, lower bounds in Gram form on all the projected axes at once, exact distances and the
+ * neighbour lists, all in the module's memory.
+ */
+export class PairKernels {
+  /** Most projected axes the kernels take. */
+  static readonly MAX_AXES = 16;
+
+  private constructor(
+    private readonly exports: PairKernelExports,
+    private readonly rows: number,
+    private readonly cols: number,
+    private readonly k: number,
+    private readonly at: Layout,
+  ) {}
+
+  /**
+   * The kernels with `data` (rows x cols) in their memory, with room for a tree of `nodes`
+   * nodes; null where they are unavailable or the memory cannot grow to the data.
+   */
+  static create(data: Float64Array, rows: number, cols: number, k: number, nodes: number): PairKernels | null {
+    const module = kernelModule();
+    if (module === null) return null;
+    const at = layout(rows, cols, k, nodes);
+    const exports = spare ?? (new WebAssembly.Instance(module, {}).exports as unknown as PairKernelExports);
+    spare = null;
+    const missing = at.bytes - exports.memory.buffer.byteLength;
+    try {
+      if (missing > 0) exports.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    } catch (error) {
+      // Beyond what the runtime lets one module address: the plain scan has no such limit.
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
+    new Float64Array(exports.memory.buffer, at.x, rows * cols).set(data);
+    return new PairKernels(exports, rows, cols, k, at);
+  }
+
+  /** principal-axes.ts's `project`, with the same values. */
+  project(pa: PrincipalAxes): { coords: Float64Array; radius: number } {
+    const { exports, rows, cols, at } = this;
+    const buffer = exports.memory.buffer;
+    new Float64Array(buffer, at.mean, cols).set(pa.mean);
+    const axesT = new Float64Array(buffer, at.axesT, cols * PairKernels.MAX_AXES);
+    for (let t = 0; t < pa.count; t++) for (let f = 0; f < cols; f++) axesT[f * PairKernels.MAX_AXES + t] = pa.axes[t * cols + f];
+    const radius = Math.sqrt(exports.project(at.x, rows, cols, at.mean, at.axesT, at.coords));
+    return { coords: new Float64Array(buffer, at.coords, pa.count * rows), radius };
+  }
+
+  /** The pair scan over the tree built on the projections. */
+  scanner(tree: KdTree, coords: Float64Array, margin: RoundingMargin): KernelPairScan {
+    const { exports, rows, k, at } = this;
+    const buffer = exports.memory.buffer;
+    const axes = tree.dims;
+    const pitch = rows + PADDING;
+    new Int32Array(buffer, at.order, rows).set(tree.order);
+    new Int32Array(buffer, at.start, tree.start.length).set(tree.start);
+    new Int32Array(buffer, at.end, tree.end.length).set(tree.end);
+    new Float64Array(buffer, at.lo, tree.lo.length).set(tree.lo);
+    new Float64Array(buffer, at.hi, tree.hi.length).set(tree.hi);
+    new Int32Array(buffer, at.filled, rows).fill(0);
+    new Float64Array(buffer, at.worst, rows).fill(Infinity);
+    const bound = new Float64Array(buffer, at.bound, pitch).fill(Infinity);
+    const maxNorm = projectInTreeOrder(coords, tree.order, axes, pitch, new Float64Array(buffer, at.zt, axes * pitch), new Float64Array(buffer, at.norm, pitch));
+    exports.setup(at.x, at.zt, at.norm, at.order, at.dist, at.index, at.filled, at.worst, at.bound, at.cand, at.start, at.end, at.lo, at.hi, this.cols, axes, pitch, k, k - 1, margin.scale, margin.absolute, gramSlack(axes, maxNorm));
+    return new KernelPairScan(exports, bound, new Int32Array(buffer, at.index, rows * k), k);
+  }
+}
+
+/** The lists' side of the kernels: thresholds, leaf scans and, at the end, the neighbours. */
+class KernelPairScan implements LeafScanner {
+  constructor(
+    private readonly exports: PairKernelExports,
+    /** Per tree row, the search's threshold (in the module's memory, kept by the kernels). */
+    readonly bound: Float64Array,
+    private readonly index: Int32Array,
+    private readonly k: number,
+  ) {}
+
+  seed(leaf: number): void {
+    this.exports.seedLeaf(leaf);
+  }
+
+  scan(a: number, b: number, gapBound: number): void {
+    this.exports.scanLeaves(a, b, gapBound);
+  }
+
+  /** The lists in the caller's row order; the instance then goes to the spare slot, if small. */
+  neighbors(order: Int32Array): Int32Array {
+    const out = inRowOrder(this.index, order, this.k);
+    if (this.exports.memory.buffer.byteLength <= KEEP_BYTES) spare = this.exports;
+    return out;
+  }
+}
+
+/** The arrays one after another, doubles first, then 32-bit integers, so that every one is aligned. */
+function layout(rows: number, cols: number, k: number, nodes: number): Layout {
+  let bytes = 0;
+  const take = (length: number, bytesEach: number): number => {
+    const at = bytes;
+    bytes += length * bytesEach;
+    return at;
+  };
+  const pitch = rows + PADDING;
+  const axes = PairKernels.MAX_AXES;
+  const offsets = {
+    x: take(rows * cols, 8),
+    mean: take(cols, 8),
+    axesT: take(cols * axes, 8),
+    coords: take(axes * rows, 8),
+    zt: take(axes * pitch, 8),
+    norm: take(pitch, 8),
+    dist: take(rows * k, 8),
+    worst: take(rows, 8),
+    bound: take(pitch, 8),
+    lo: take(nodes * axes, 8),
+    hi: take(nodes * axes, 8),
+    order: take(rows, 4),
+    index: take(rows * k, 4),
+    filled: take(rows, 4),
+    cand: take(pitch, 4),
+    start: take(nodes, 4),
+    end: take(nodes, 4),
+  };
+  return { ...offsets, bytes };
+}
+
+/**
+ * The projections in tree order, axis-major (`zt[t * pitch + r]`), with each row's squared
+ * norm; returns the largest norm.
+ */
+function projectInTreeOrder(coords: Float64Array, order: Int32Array, axes: number, pitch: number, zt: Float64Array, norm: Float64Array): number {
+  const rows = order.length;
+  let maxNorm = 0;
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    for (let t = 0; t < axes; t++) {
+      const v = coords[t * rows + order[r]];
+      zt[t * pitch + r] = v;
+      sum += v * v;
+    }
+    norm[r] = sum;
+    if (!(sum <= maxNorm)) maxNorm = sum;
+  }
+  return maxNorm;
+}
