@@ -1,7 +1,7 @@
 import { inRowOrder, type KdTree } from "./kd-tree.js";
 import type { LeafScanner } from "./nearest-neighbors.js";
 import { PAIR_KERNELS_BASE64 } from "./pair-kernels-binary.js";
-import type { PrincipalAxes } from "./principal-axes.js";
+import { rowProducts, type PrincipalAxes, type RowProducts } from "./principal-axes.js";
 import { gramSlack, type RoundingMargin } from "./rounding-margin.js";
 
 /** The exports of pair-kernels.wat. */
@@ -96,17 +96,39 @@ export class PairKernels {
     const at = layout(rows, cols, k, nodes);
     const exports = spare ?? (new WebAssembly.Instance(module, {}).exports as unknown as PairKernelExports);
     spare = null;
-    const missing = at.bytes - exports.memory.buffer.byteLength;
-    try {
-      if (missing > 0) exports.memory.grow(Math.ceil(missing / PAGE_BYTES));
-    } catch (error) {
-      // Beyond what the runtime lets one module address: the plain scan has no such limit.
-      if (error instanceof RangeError) return null;
-      throw error;
-    }
+    // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
+    if (!grown(exports.memory, at.bytes)) return null;
     new Float64Array(exports.memory.buffer, at.x, rows * cols).set(data);
     return new PairKernels(exports, rows, cols, k, at);
   }
+
+  /**
+   * RowProducts with the same values, through `project` with a zero mean: the rows of b sixteen
+   * at a time as axes, in scratch memory past the search's arrays (plain JavaScript if that
+   * memory cannot grow).
+   */
+  readonly multiply: RowProducts = (a, aRows, b, bRows, length) => {
+    const { exports, at } = this;
+    const lanes = PairKernels.MAX_AXES;
+    const aAt = 8 * Math.ceil(at.bytes / 8);
+    const bAt = aAt + 8 * aRows * length;
+    const zerosAt = bAt + 8 * length * lanes;
+    const outAt = zerosAt + 8 * length;
+    if (!grown(exports.memory, outAt + 8 * lanes * aRows)) return rowProducts(a, aRows, b, bRows, length);
+    const buffer = exports.memory.buffer;
+    new Float64Array(buffer, aAt, aRows * length).set(a.subarray(0, aRows * length));
+    new Float64Array(buffer, zerosAt, length).fill(0);
+    const bT = new Float64Array(buffer, bAt, length * lanes);
+    const out = new Float64Array(aRows * bRows);
+    for (let first = 0; first < bRows; first += lanes) {
+      const n = Math.min(lanes, bRows - first);
+      bT.fill(0);
+      for (let t = 0; t < n; t++) for (let f = 0; f < length; f++) bT[f * lanes + t] = b[(first + t) * length + f];
+      exports.project(aAt, aRows, length, zerosAt, bAt, outAt);
+      out.set(new Float64Array(buffer, outAt, n * aRows), first * aRows);
+    }
+    return out;
+  };
 
   /** principal-axes.ts's `project`, with the same values. */
   project(pa: PrincipalAxes): { coords: Float64Array; radius: number } {
@@ -162,6 +184,19 @@ class KernelPairScan implements LeafScanner {
     const out = inRowOrder(this.index, order, this.k);
     if (this.exports.memory.buffer.byteLength <= KEEP_BYTES) spare = this.exports;
     return out;
+  }
+}
+
+/** Whether the memory holds `bytes` bytes, growing it if need be (false if it cannot). */
+function grown(memory: WebAssembly.Memory, bytes: number): boolean {
+  const missing = bytes - memory.buffer.byteLength;
+  if (missing <= 0) return true;
+  try {
+    memory.grow(Math.ceil(missing / PAGE_BYTES));
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 

@@ -19,20 +19,32 @@ export interface PrincipalAxes {
 }
 
 /**
+ * The dot products of every row of `a` with every row of `b` (rows of `length` values), each
+ * summed in order from the first value: `out[t * aRows + i]` = row i of a . row t of b.
+ */
+export type RowProducts = (a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number) => Float64Array;
+
+/** RowProducts in plain JavaScript, summing each pair once when a is b. */
+export function rowProducts(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number): Float64Array {
+  const out = new Float64Array(aRows * bRows);
+  multiplyByRows(a, aRows, b, bRows, length, out, 1, aRows, a === b);
+  return out;
+}
+
+/**
  * `count` approximate principal axes of the rows: subspace iteration on the covariance of at most
  * 256 evenly spaced rows, started from the columns of largest variance. Projections onto the first
  * axes give lower bounds of Euclidean distances that prune a neighbour search early.
  */
-export function principalAxes(data: Float64Array, rows: number, cols: number, count: number): PrincipalAxes {
+export function principalAxes(data: Float64Array, rows: number, cols: number, count: number, products: RowProducts = rowProducts): PrincipalAxes {
   const mean = columnSums(data, rows, cols);
   for (let f = 0; f < cols; f++) mean[f] /= rows;
-  const cov = sampleCovariance(data, rows, cols, mean);
+  const cov = sampleCovariance(data, rows, cols, mean, products);
   const byVariance = Array.from({ length: cols }, (_, f) => f).sort((a, b) => cov[b * cols + b] - cov[a * cols + a] || a - b);
-  let axes = new Float64Array(count * cols);
+  let axes: Float64Array = new Float64Array(count * cols);
   for (let t = 0; t < count; t++) axes[t * cols + byVariance[t]] = 1;
   for (let it = 0; it < ITERATIONS; it++) {
-    const next = new Float64Array(count * cols);
-    multiplyByRows(cov, cols, axes, count, cols, next, 1, cols);
+    const next = products(cov, cols, axes, count, cols);
     // A rank-deficient covariance (constant or repeated directions) keeps the last good axes.
     if (!orthonormalize(next, count, cols)) break;
     axes = next;
@@ -48,13 +60,11 @@ function columnSums(data: Float64Array, rows: number, cols: number): Float64Arra
   return sums;
 }
 
-function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array): Float64Array {
+function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array, products: RowProducts): Float64Array {
   const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
   const samples = Math.ceil(rows / step);
   const byColumn = centeredSampleByColumn(data, cols, mean, step, samples);
-  const cov = new Float64Array(cols * cols);
-  multiplyByRows(byColumn, cols, byColumn, cols, samples, cov, cols, 1, true);
-  return cov;
+  return products(byColumn, cols, byColumn, cols, samples);
 }
 
 /** Every step-th row, centred, column by column, so that the covariance is a product of its rows. */
