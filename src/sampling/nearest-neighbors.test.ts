@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { kNeighborsWithin, type PairScanEngine } from "./nearest-neighbors.js";
 import { pairKernelsAvailable } from "./pair-kernels.js";
 
@@ -56,6 +56,26 @@ function makePoints(p: { rows: number; cols: number; levels: number; scale: numb
 
 it("runs the WebAssembly pair scan in Node", () => {
   expect(pairKernelsAvailable()).toBe(true);
+});
+
+describe("where the kernels' memory cannot grow to the data", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("falls back to the plain scan, with the same neighbours", async () => {
+    // A fresh copy of the modules, so that no instance is left from other tests with room to spare.
+    vi.resetModules();
+    const fresh = await import("./nearest-neighbors.js");
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, "grow").mockImplementation(() => {
+      throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
+    });
+    const rows = 300;
+    const cols = 40;
+    const data = makePoints({ rows, cols, levels: 9, scale: 0.5, shift: 3, seed: 11, constantCols: 1 });
+    expect(Array.from(fresh.kNeighborsWithin(data, rows, cols, 7))).toEqual(Array.from(bruteForce(data, rows, cols, 7)));
+    expect(grow).toHaveBeenCalled();
+  });
 });
 
 describe.each<PairScanEngine>(["auto", "scalar"])("kNeighborsWithin, %s pair scan", (engine) => {

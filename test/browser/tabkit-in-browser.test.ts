@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { Frame } from "../../src/core/frame.js";
 import { StandardScaler } from "../../src/preprocessing/standard-scaler.js";
+import { SMOTE } from "../../src/sampling/smote.js";
 import { buildChurnPipeline } from "../../examples/churn/churn-pipeline.js";
 import { readCustomers, requireLabels } from "../../examples/churn/customers.js";
 import { readDataFile } from "../helpers/fixtures.js";
@@ -28,7 +29,11 @@ describe("tabkit in headless Chromium", () => {
   beforeAll(async () => {
     // Bundling for the browser platform also proves the core imports no Node built-ins.
     const bundle = await build({
-      stdin: { contents: 'import * as tabkit from "./src/index.ts"; window.tabkit = tabkit;', resolveDir: root, loader: "ts" },
+      stdin: {
+        contents: 'import * as tabkit from "./src/index.ts"; import { pairKernelsAvailable } from "./src/sampling/pair-kernels.ts"; window.tabkit = tabkit; window.pairKernelsAvailable = pairKernelsAvailable;',
+        resolveDir: root,
+        loader: "ts",
+      },
       bundle: true,
       format: "esm",
       platform: "browser",
@@ -84,5 +89,24 @@ describe("tabkit in headless Chromium", () => {
       [JSON.stringify(pipeline.toJSON()), records] as const,
     );
     expect(inPage).toEqual(bytesOf(pipeline.predictProba(Frame.fromRecords(records)).data));
+  });
+
+  it("resamples with SMOTE in the page, through the WebAssembly neighbour search, exactly as Node does", async () => {
+    // 600 rows of 30 columns: several k-d tree leaves, more columns than projected axes.
+    const rows = Array.from({ length: 600 }, (_, i) => Array.from({ length: 30 }, (_, j) => Math.sin(i * 0.7 + j * 1.3) * (j + 1) + (i % 7)));
+    const labels = rows.map((_, i) => (i % 5 === 0 ? 1 : 0));
+    const inPage = await page.evaluate(
+      ([X, y]) => {
+        const { SMOTE: PageSMOTE } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+        const out = new PageSMOTE({ kNeighbors: 5, randomState: 3 }).fitResample(X as number[][], y as number[]);
+        const kernels = (window as unknown as { pairKernelsAvailable(): boolean }).pairKernelsAvailable();
+        return { kernels, data: Array.from(new Uint8Array((out.X as { data: Float64Array }).data.buffer)), y: out.y };
+      },
+      [rows, labels] as const,
+    );
+    const inNode = new SMOTE({ kNeighbors: 5, randomState: 3 }).fitResample(rows, labels);
+    expect(inPage.kernels).toBe(true);
+    expect(inPage.y).toEqual(inNode.y);
+    expect(inPage.data).toEqual(bytesOf((inNode.X as { data: Float64Array }).data));
   });
 });
