@@ -24,15 +24,16 @@ function bruteForce(data: Float64Array, rows: number, cols: number, k: number): 
 
 /**
  * Points on a coarse integer grid (many exact distance ties and duplicate rows), scaled and
- * shifted so that the projections round, some columns constant, up to 40 columns (more than the
- * projected axes) and enough rows for several tree levels.
+ * shifted so that the projections round (down to squares that underflow and up to squares that
+ * overflow to Infinity), some columns constant, up to 40 columns (more than the projected axes)
+ * and enough rows for several tree levels.
  */
 const pointSets = fc
   .record({
     rows: fc.integer({ min: 2, max: 300 }),
     cols: fc.integer({ min: 1, max: 40 }),
     levels: fc.integer({ min: 1, max: 4 }),
-    scale: fc.constantFrom(1, 0.1, 1e-3, 1e6),
+    scale: fc.constantFrom(1, 0.1, 1e-3, 1e6, 1e-160, 1e160),
     shift: fc.constantFrom(0, 1e6, -3.7e9),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     constantCols: fc.integer({ min: 0, max: 3 }),
