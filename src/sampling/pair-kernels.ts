@@ -47,27 +47,8 @@ export function pairKernelsAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-/** Byte offsets of the search's arrays in the kernels' memory (see pair-kernels.wat). */
-interface Layout {
-  x: number;
-  mean: number;
-  axesT: number;
-  coords: number;
-  zt: number;
-  norm: number;
-  dist: number;
-  worst: number;
-  bound: number;
-  lo: number;
-  hi: number;
-  order: number;
-  index: number;
-  filled: number;
-  cand: number;
-  start: number;
-  end: number;
-  bytes: number;
-}
+/** Byte offsets of the search's arrays in the kernels' memory (see pair-kernels.wat), and their end. */
+type Layout = ReturnType<typeof layout>;
 
 /**
  * The search in WebAssembly (pair-kernels.wat): the projections, then each row against a run of
@@ -201,7 +182,7 @@ function grown(memory: WebAssembly.Memory, bytes: number): boolean {
 }
 
 /** The arrays one after another, doubles first, then 32-bit integers, so that every one is aligned. */
-function layout(rows: number, cols: number, k: number, nodes: number): Layout {
+function layout(rows: number, cols: number, k: number, nodes: number) {
   let bytes = 0;
   const take = (length: number, bytesEach: number): number => {
     const at = bytes;

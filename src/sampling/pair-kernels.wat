@@ -1,5 +1,6 @@
 ;; WebAssembly kernels of the exact k-nearest-neighbour search (nearest-neighbors.ts): the
-;; projected lower bounds of a row against a run of rows, the exact distances of the pairs that
+;; projections on the principal axes, then, leaf pair by leaf pair of the k-d tree, the projected
+;; lower bounds of a row against the other leaf's rows, the exact distances of the pairs that
 ;; survive, and the neighbour lists they are offered to. 128-bit SIMD does two doubles at a time;
 ;; every value is an IEEE double as in JavaScript, so an exact distance, summed column by column,
 ;; is bit for bit the one the scalar search computes.
@@ -7,7 +8,7 @@
 ;; Assembled into pair-kernels-binary.ts by `npm run wasm`; a test checks that the two agree.
 ;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.
 ;;
-;; Memory holds, at offsets that `setup` records (all rows in the search's tree order):
+;; Memory holds, at offsets that `setup` records (per-row arrays in the search's tree order, but x):
 ;;   x       rows x cols, row-major, in the caller's row order (tree row r is x row order[r])
 ;;   zt      the projections, axis-major: axis t of tree row r at zt[t * pitch + r]
 ;;   norm    per tree row, the sum of its projections squared
