@@ -9,6 +9,7 @@
 
 import { highHalf, productError, SPLITTER } from "../core/product-error.js";
 import { HIGH_WORD } from "./double-words.js";
+import { POW2, POW2_ZERO } from "./powers-of-two.js";
 
 /** `2^(j/64)` for j = 0..63 as double-double (hi, lo) pairs. */
 const EXP_TABLE = new Float64Array(128);
@@ -18,8 +19,6 @@ const LN2_TAIL = 2.3190468138462996e-17;
 const LN2_64_LO = LN2_TAIL / 64;
 const INV_LN2_64 = 64 / Math.LN2;
 const TWO_M54 = 2 ** -54;
-/** `2^m` for m = −1074..1023, at index m + 1074. */
-const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
 /** Veltkamp halves of ln2/64, for the exact product k·ln2/64. */
 const LN2_64_HI_H = SPLITTER * LN2_64_HI - (SPLITTER * LN2_64_HI - LN2_64_HI);
 const LN2_64_HI_L = LN2_64_HI - LN2_64_HI_H;
@@ -144,7 +143,7 @@ function expReduced(t: number): number {
 function expDD(t: number): void {
   const k = expReduced(t);
   const j = k & 63;
-  const scale = POW2[(k >> 6) + 1074];
+  const scale = POW2[(k >> 6) + POW2_ZERO];
   const th = EXP_TABLE[2 * j];
   const tl = EXP_TABLE[2 * j + 1];
   const thh = EXP_TABLE_SPLIT[2 * j];
@@ -273,7 +272,7 @@ function expFast(t: number): void {
   const e = q - (s - th);
   const lo = e + ql + tl + th * pl + tl * rh;
   const h = s + lo;
-  const scale = POW2[(k >> 6) + 1074];
+  const scale = POW2[(k >> 6) + POW2_ZERO];
   DD[0] = h * scale;
   DD[1] = (lo - (h - s)) * scale;
 }
@@ -375,7 +374,7 @@ function expm1Fast(t: number): number {
   const p = z * (0.5 + r * (1 / 6) + z * (1 / 24 + r * (1 / 120) + z * (1 / 720)));
   const table = EXPM1_TABLE;
   const j = (k & 255) << 1;
-  const h = POW2[(k >> 8) + 1074] * table[j];
+  const h = POW2[(k >> 8) + POW2_ZERO] * table[j];
   const s = h - 1;
   const bb = s - h;
   const e = h - (s - bb) - (bb + 1);
@@ -458,7 +457,7 @@ export function log1pRounded(a: number): number {
     const top = BITS_WORDS[HIGH_WORD];
     const e = (top >>> 20) - 1023;
     const k = (top >>> 10) & 1020; // 4j for the top 8 bits of m
-    const scale = POW2[1074 - e];
+    const scale = POW2[POW2_ZERO - e];
     const table = LOG_TABLE;
     const c = table[k];
     const z = table[k + 1] + (uh * scale - 1 - k / 1024) * c;

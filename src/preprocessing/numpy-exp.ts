@@ -12,6 +12,7 @@
  */
 import { highHalf, productError } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
+import { POW2, POW2_ZERO } from "./powers-of-two.js";
 
 /** 2^(j/16) rounded, j = 0..15. */
 const TABLE = Float64Array.from([
@@ -41,8 +42,6 @@ const Q2 = 0.5000000000059126;
 const Q1 = 0.999999999999984;
 /** |x| from which SVML takes its rare-case path. */
 const RARE = 707.7032713517042;
-/** `2^m` for m = −1022..1023, at index m + 1022. */
-const POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
 // Veltkamp halves of the constant factors.
 const INV_LN2_H = highHalf(INV_LN2);
 const INV_LN2_L = INV_LN2 - INV_LN2_H;
@@ -128,7 +127,7 @@ export function numpyExpArray(values: Float64Array, out: Float64Array, n = value
     e = p - (y - t);
     bound = Math.abs(p) * PRODUCT_BOUND + Math.abs(e) * SUM_BOUND;
     decided &&= y + (e - bound) === y + (e + bound);
-    out[i] = decided ? y * POW2[1022 - Math.ceil(m)] : expFromReduction(m, r1);
+    out[i] = decided ? y * POW2[POW2_ZERO - Math.ceil(m)] : expFromReduction(m, r1);
   }
 }
 
@@ -154,7 +153,7 @@ function expFromReduction(m: number, r1: number): number {
   const q = fusedMultiplyAdd(r2, fusedMultiplyAdd(r2, fusedMultiplyAdd(Q6, r, Q5), fusedMultiplyAdd(Q4, r, Q3)), fusedMultiplyAdd(Q2, r, Q1));
   const j = (m * -16) & 15;
   const t = TABLE[j];
-  return fusedMultiplyAdd(t, fusedMultiplyAdd(q, r, TABLE_TAIL[j]), t) * POW2[1022 - Math.ceil(m)];
+  return fusedMultiplyAdd(t, fusedMultiplyAdd(q, r, TABLE_TAIL[j]), t) * POW2[POW2_ZERO - Math.ceil(m)];
 }
 
 // SVML's scalar rare-case path (|x| >= 707.70): Tang's method with 64 table entries and plain
@@ -216,8 +215,8 @@ function rareExp(x: number): number {
   const m = k >> 6;
   const high = RARE_TABLE[2 * j];
   const poly = ((((((RARE_P6 * r + RARE_P5) * r + RARE_P4) * r + RARE_P3) * r + RARE_P2) * r * r + r + RARE_TABLE[2 * j + 1]) * high);
-  if (x >= SUBNORMAL) return m + 1023 > 2046 ? (poly + high) * POW2[m - 1 + 1022] * 2 : (poly + high) * POW2[m + 1022];
-  const scale = POW2[m + 60 + 1022];
+  if (x >= SUBNORMAL) return m + 1023 > 2046 ? (poly + high) * POW2[m - 1 + POW2_ZERO] * 2 : (poly + high) * POW2[m + POW2_ZERO];
+  const scale = POW2[m + 60 + POW2_ZERO];
   const scaledHigh = scale * high;
   const scaledPoly = poly * scale;
   const sum = scaledHigh + scaledPoly;
