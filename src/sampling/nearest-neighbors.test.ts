@@ -77,6 +77,24 @@ describe("where the kernels' memory cannot grow to the data", () => {
     expect(Array.from(fresh.kNeighborsWithin(data, rows, cols, 7))).toEqual(Array.from(bruteForce(data, rows, cols, 7)));
     expect(grow).toHaveBeenCalled();
   });
+
+  it("takes the principal axes' products in plain JavaScript when only their scratch memory cannot grow", async () => {
+    vi.resetModules();
+    const fresh = await import("./nearest-neighbors.js");
+    const realGrow = WebAssembly.Memory.prototype.grow;
+    let calls = 0;
+    vi.spyOn(WebAssembly.Memory.prototype, "grow").mockImplementation(function (this: WebAssembly.Memory, pages: number) {
+      calls += 1;
+      if (calls > 1) throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
+      return realGrow.call(this, pages);
+    });
+    const rows = 300;
+    const cols = 40;
+    const data = makePoints({ rows, cols, levels: 9, scale: 0.5, shift: 3, seed: 12, constantCols: 1 });
+    expect(Array.from(fresh.kNeighborsWithin(data, rows, cols, 7))).toEqual(Array.from(bruteForce(data, rows, cols, 7)));
+    // The search's own arrays grew once; the products' scratch asked for more and was refused.
+    expect(calls).toBeGreaterThan(1);
+  });
 });
 
 describe.each<PairScanEngine>(["auto", "scalar"])("kNeighborsWithin, %s pair scan", (engine) => {
@@ -87,6 +105,32 @@ describe.each<PairScanEngine>(["auto", "scalar"])("kNeighborsWithin, %s pair sca
         expect(Array.from(kNeighborsWithin(data, p.rows, p.cols, k, engine))).toEqual(Array.from(bruteForce(data, p.rows, p.cols, k)));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("equals a brute-force scan when squared distances from the mean approach the largest double", () => {
+    // |zq|² + |zr|² can then overflow while the distances stay finite.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 20, max: 200 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0.3, max: 0.97, noNaN: true }), (seed, rows, cols, share) => {
+        const data = new Float64Array(rows * cols);
+        let s = seed;
+        for (let i = 0; i < data.length; i++) {
+          s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+          data[i] = s / 2 ** 32 - 0.5;
+        }
+        const mean = new Float64Array(cols);
+        for (let i = 0; i < data.length; i++) mean[i % cols] += data[i] / rows;
+        let radius2 = 0;
+        for (let r = 0; r < rows; r++) {
+          let sum = 0;
+          for (let f = 0; f < cols; f++) sum += (data[r * cols + f] - mean[f]) ** 2;
+          radius2 = Math.max(radius2, sum);
+        }
+        const scale = Math.sqrt(share * Number.MAX_VALUE) / Math.sqrt(radius2);
+        for (let i = 0; i < data.length; i++) data[i] *= scale;
+        expect(Array.from(kNeighborsWithin(data, rows, cols, 4, engine))).toEqual(Array.from(bruteForce(data, rows, cols, 4)));
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -30,8 +30,11 @@ export class RoundingMargin {
  * The largest rounding error of a projected squared distance computed in Gram form,
  * |zq|^2 + |zr|^2 - 2 zq.zr, over `axes` coordinates whose squared norms are at most `maxNorm`:
  * each of the three sums is within (axes + 2) u of its value, each at most 2 maxNorm; four times
- * that covers the two final operations.
+ * that covers the two final operations. (Underflow in the products is covered by `widen`'s last
+ * term.) Infinity once |zq|^2 + |zr|^2 could overflow, where the form would read +Infinity for a
+ * finite distance: every pair is then measured.
  */
 export function gramSlack(axes: number, maxNorm: number): number {
+  if (!(maxNorm <= Number.MAX_VALUE / 8)) return Infinity;
   return 16 * (axes + 4) * UNIT_ROUNDOFF * maxNorm;
 }
