@@ -87,16 +87,16 @@ export function boxGap(tree: KdTree, a: number, b: number): number {
 }
 
 /**
- * Squared distance from a point to node b's box, the point's coordinate t at
- * `z[base + t * step]`: like boxGap, a lower bound of the point's sum of squared differences to
- * any row of b, rounding included.
+ * Squared distance from a point to node b's box, the point's coordinates from `z[base]` on: like
+ * boxGap, a lower bound of the point's sum of squared differences to any row of b, rounding
+ * included.
  */
-export function pointGap(tree: KdTree, z: Float64Array, base: number, step: number, b: number): number {
+export function pointGap(tree: KdTree, z: Float64Array, base: number, b: number): number {
   const { lo, hi, dims } = tree;
   const ob = b * dims;
   let sum = 0;
   for (let t = 0; t < dims; t++) {
-    const v = z[base + t * step];
+    const v = z[base + t];
     const gap = positivePart(lo[ob + t] - v) + positivePart(v - hi[ob + t]);
     sum += gap * gap;
   }

@@ -52,7 +52,7 @@ export interface LeafScanner {
  */
 export function kNeighborsWithin(data: Float64Array, rows: number, cols: number, k: number, engine: PairScanEngine = "auto"): Int32Array {
   const kernels = engine === "auto" ? PairKernels.create(data, rows, cols, k, kdTreeNodes(rows, LEAF_SIZE)) : null;
-  const axes = kernels ? principalAxes(data, rows, cols, Math.min(cols, PairKernels.MAX_AXES), kernels.multiply) : principalAxes(data, rows, cols, Math.min(cols, SCALAR_AXES));
+  const axes = principalAxes(data, rows, cols, Math.min(cols, kernels ? PairKernels.MAX_AXES : SCALAR_AXES), kernels?.multiply);
   const P = axes.count;
   const { coords, radius } = kernels ? kernels.project(axes) : project(data, rows, cols, axes);
   const tree = buildKdTree(coords, rows, P, Math.min(P, SPLIT_AXES), LEAF_SIZE);

@@ -7,7 +7,30 @@ import { gramSlack, type RoundingMargin } from "./rounding-margin.js";
 /** The exports of pair-kernels.wat. */
 interface PairKernelExports {
   memory: WebAssembly.Memory;
-  setup(...layout: number[]): void;
+  setup(
+    x: number,
+    zt: number,
+    norm: number,
+    order: number,
+    dist: number,
+    index: number,
+    filled: number,
+    worst: number,
+    bound: number,
+    cand: number,
+    start: number,
+    end: number,
+    lo: number,
+    hi: number,
+    cols: number,
+    axes: number,
+    pitch: number,
+    k: number,
+    band: number,
+    onePlusRelative: number,
+    absolute: number,
+    slack: number,
+  ): void;
   project(x: number, rows: number, cols: number, mean: number, axesT: number, coords: number): number;
   seedLeaf(a: number): void;
   scanLeaves(a: number, b: number, gapBound: number): void;
@@ -56,7 +79,7 @@ type Layout = ReturnType<typeof layout>;
  * neighbour lists, all in the module's memory.
  */
 export class PairKernels {
-  /** Most projected axes the kernels take. */
+  /** Most projected axes the kernels take: `project`'s eight two-lane accumulators (pair-kernels.wat). */
   static readonly MAX_AXES = 16;
 
   private constructor(
@@ -75,10 +98,14 @@ export class PairKernels {
     const module = kernelModule();
     if (module === null) return null;
     const at = layout(rows, cols, k, nodes);
-    const exports = spare ?? (new WebAssembly.Instance(module, {}).exports as unknown as PairKernelExports);
+    const exports = spare ?? instantiate(module);
     spare = null;
+    if (exports === null) return null;
     // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
-    if (!grown(exports.memory, at.bytes)) return null;
+    if (!grown(exports.memory, at.bytes)) {
+      spare = exports;
+      return null;
+    }
     new Float64Array(exports.memory.buffer, at.x, rows * cols).set(data);
     return new PairKernels(exports, rows, cols, k, at);
   }
@@ -111,12 +138,16 @@ export class PairKernels {
     return out;
   };
 
-  /** principal-axes.ts's `project`, with the same values. */
+  /**
+   * principal-axes.ts's `project`, with the same values. The coordinates are a view of the
+   * kernels' memory, valid while it does not grow (nothing grows it after the axes' products).
+   */
   project(pa: PrincipalAxes): { coords: Float64Array; radius: number } {
     const { exports, rows, cols, at } = this;
     const buffer = exports.memory.buffer;
     new Float64Array(buffer, at.mean, cols).set(pa.mean);
-    const axesT = new Float64Array(buffer, at.axesT, cols * PairKernels.MAX_AXES);
+    // Zeros past the last axis (a kept instance holds the previous search's values there).
+    const axesT = new Float64Array(buffer, at.axesT, cols * PairKernels.MAX_AXES).fill(0);
     for (let t = 0; t < pa.count; t++) for (let f = 0; f < cols; f++) axesT[f * PairKernels.MAX_AXES + t] = pa.axes[t * cols + f];
     const radius = Math.sqrt(exports.project(at.x, rows, cols, at.mean, at.axesT, at.coords));
     return { coords: new Float64Array(buffer, at.coords, pa.count * rows), radius };
@@ -134,6 +165,8 @@ export class PairKernels {
     new Float64Array(buffer, at.lo, tree.lo.length).set(tree.lo);
     new Float64Array(buffer, at.hi, tree.hi.length).set(tree.hi);
     new Int32Array(buffer, at.filled, rows).fill(0);
+    // Zeros where a list stays short (k > rows), as in the plain scan.
+    new Int32Array(buffer, at.index, rows * k).fill(0);
     new Float64Array(buffer, at.worst, rows).fill(Infinity);
     const bound = new Float64Array(buffer, at.bound, pitch).fill(Infinity);
     const maxNorm = projectInTreeOrder(coords, tree.order, axes, pitch, new Float64Array(buffer, at.zt, axes * pitch), new Float64Array(buffer, at.norm, pitch));
@@ -165,6 +198,15 @@ class KernelPairScan implements LeafScanner {
     const out = inRowOrder(this.index, order, this.k);
     if (this.exports.memory.buffer.byteLength <= KEEP_BYTES) spare = this.exports;
     return out;
+  }
+}
+
+/** A fresh instance of the kernels, or null where the runtime refuses one (out of memory). */
+function instantiate(module: WebAssembly.Module): PairKernelExports | null {
+  try {
+    return new WebAssembly.Instance(module, {}).exports as unknown as PairKernelExports;
+  } catch {
+    return null;
   }
 }
 

@@ -8,7 +8,8 @@
 ;; Assembled into pair-kernels-binary.ts by `npm run wasm`; a test checks that the two agree.
 ;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.
 ;;
-;; Memory holds, at offsets that `setup` records (per-row arrays in the search's tree order, but x):
+;; Memory holds, at offsets that `setup` records (per-row arrays in the search's tree order,
+;; except x):
 ;;   x       rows x cols, row-major, in the caller's row order (tree row r is x row order[r])
 ;;   zt      the projections, axis-major: axis t of tree row r at zt[t * pitch + r]
 ;;   norm    per tree row, the sum of its projections squared
@@ -300,7 +301,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br_if $four (i32.lt_s (local.get $i) (local.get $m))))))
 
-;; Tree row q against the tree rows [from, to): every pair that may rank for q or for r is
+  ;; Tree row q against the tree rows [from, to): every pair that may rank for q or for r is
   ;; measured exactly and offered to both lists.
   (func $scanRow (param $q i32) (param $from i32) (param $to i32)
     (call $measure (local.get $q) (call $filter (local.get $q) (local.get $from) (local.get $to))))
@@ -331,20 +332,25 @@
       (br_if $axis (local.get $t)))
     (local.get $sum))
 
-  ;; Every row of a leaf against itself and the `band` rows after it: before the leaf's own
-  ;; scan, each row then has k distances from leaf mates, so a finite threshold. (The rows after
-  ;; a row have fewer than k pairs yet, so the filter keeps every pair.)
+  ;; Every row of a leaf against itself and the `band` rows after it, measured without a filter:
+  ;; before the leaf's own scan, each row then has k distances from leaf mates, so a finite
+  ;; threshold
   (func (export "seedLeaf") (param $a i32)
-    (local $q i32) (local $last i32)
+    (local $q i32) (local $last i32) (local $count i32) (local $i i32)
     (local.set $q (call $int (global.get $start) (local.get $a)))
     (local.set $last (i32.sub (call $int (global.get $end) (local.get $a)) (i32.const 1)))
     (block $done
       (br_if $done (i32.gt_s (local.get $q) (local.get $last)))
       (loop $row
-        (call $scanRow (local.get $q) (local.get $q)
-          (i32.add (i32.add (local.get $q) (i32.const 1))
-            (select (global.get $band) (i32.sub (local.get $last) (local.get $q))
-              (i32.lt_s (global.get $band) (i32.sub (local.get $last) (local.get $q))))))
+        (local.set $count (i32.add (i32.const 1)
+          (select (global.get $band) (i32.sub (local.get $last) (local.get $q))
+            (i32.lt_s (global.get $band) (i32.sub (local.get $last) (local.get $q))))))
+        (local.set $i (i32.const 0))
+        (loop $mate
+          (i32.store (i32.add (global.get $cand) (i32.shl (local.get $i) (i32.const 2))) (i32.add (local.get $q) (local.get $i)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $mate (i32.lt_s (local.get $i) (local.get $count))))
+        (call $measure (local.get $q) (local.get $count))
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br_if $row (i32.le_s (local.get $q) (local.get $last))))))
 

@@ -104,8 +104,8 @@ function scanLeafPair(search: ScalarPairScan, a: number, b: number, gapBound: nu
     const q1 = q0 + 1 < qEnd ? q0 + 1 : q0;
     // A row whose gap to the other leaf's box exceeds the threshold has no pair there; within a
     // leaf, row q pairs with the rows after its seeded band.
-    const skip0 = a !== b && pointGap(tree, z, q0 * stride, 1, b) > Math.max(bound[q0], gapBound);
-    const skip1 = q1 === q0 || (a !== b && pointGap(tree, z, q1 * stride, 1, b) > Math.max(bound[q1], gapBound));
+    const skip0 = a !== b && pointGap(tree, z, q0 * stride, b) > Math.max(bound[q0], gapBound);
+    const skip1 = q1 === q0 || (a !== b && pointGap(tree, z, q1 * stride, b) > Math.max(bound[q1], gapBound));
     const from0 = skip0 ? rEnd : a === b ? q0 + band + 1 : start[b];
     const from1 = skip1 ? rEnd : a === b ? q1 + band + 1 : start[b];
     const b0 = bound[q0];
