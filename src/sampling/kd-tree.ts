@@ -38,27 +38,10 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, sp
   const hi = new Float64Array(nodes * dims);
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   end[0] = rows;
-  for (let n = 0; n < nodes; n++) {
+  for (let n = 0; n < firstLeaf; n++) {
     const s = start[n];
     const e = end[n];
-    let widest = 0;
-    let spread = -1;
-    for (let t = 0; t < dims; t++) {
-      let min = Infinity;
-      let max = -Infinity;
-      for (let i = s; i < e; i++) {
-        const v = coords[t * rows + order[i]];
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      lo[n * dims + t] = min;
-      hi[n * dims + t] = max;
-      if (t < splitDims && max - min > spread) {
-        spread = max - min;
-        widest = t;
-      }
-    }
-    if (n >= firstLeaf) continue;
+    const widest = widestSplit(coords, rows, order, s, e, splitDims);
     const mid = (s + e) >> 1;
     selectNth(order, coords.subarray(widest * rows, (widest + 1) * rows), s, e - 1, mid);
     start[2 * n + 1] = s;
@@ -66,7 +49,57 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, sp
     start[2 * n + 2] = mid;
     end[2 * n + 2] = e;
   }
+  // Boxes: the leaves' from their rows, every other node's as the union of its children's.
+  for (let n = firstLeaf; n < nodes; n++) rowsBox(coords, rows, order, start[n], end[n], dims, lo, hi, n * dims);
+  for (let n = firstLeaf - 1; n >= 0; n--) unionBox(lo, hi, dims, n);
   return new KdTree(order, start, end, lo, hi, dims, firstLeaf);
+}
+
+// Each loop nest below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
+
+/** The coordinate (among the first splitDims) along which the rows order[s .. e) spread widest. */
+function widestSplit(coords: Float64Array, rows: number, order: Int32Array, s: number, e: number, splitDims: number): number {
+  let widest = 0;
+  let spread = -1;
+  for (let t = 0; t < splitDims; t++) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = s; i < e; i++) {
+      const v = coords[t * rows + order[i]];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (max - min > spread) {
+      spread = max - min;
+      widest = t;
+    }
+  }
+  return widest;
+}
+
+/** The bounding box of the rows order[s .. e) along all dims, into lo/hi from index `at`. */
+function rowsBox(coords: Float64Array, rows: number, order: Int32Array, s: number, e: number, dims: number, lo: Float64Array, hi: Float64Array, at: number): void {
+  for (let t = 0; t < dims; t++) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = s; i < e; i++) {
+      const v = coords[t * rows + order[i]];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    lo[at + t] = min;
+    hi[at + t] = max;
+  }
+}
+
+/** Node n's box as the union of its children's (2n + 1 and 2n + 2). */
+function unionBox(lo: Float64Array, hi: Float64Array, dims: number, n: number): void {
+  const a = (2 * n + 1) * dims;
+  const b = a + dims;
+  for (let t = 0; t < dims; t++) {
+    lo[n * dims + t] = Math.min(lo[a + t], lo[b + t]);
+    hi[n * dims + t] = Math.max(hi[a + t], hi[b + t]);
+  }
 }
 
 /**
