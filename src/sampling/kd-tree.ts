@@ -41,7 +41,9 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, sp
   for (let n = 0; n < firstLeaf; n++) {
     const s = start[n];
     const e = end[n];
-    const widest = widestSplit(coords, rows, order, s, e, splitDims);
+    // The node's box on the split coordinates only, for now (its full box comes from its children's).
+    rowsBox(coords, rows, order, s, e, splitDims, lo, hi, n * dims);
+    const widest = widestSpread(lo, hi, n * dims, splitDims);
     const mid = (s + e) >> 1;
     selectNth(order, coords.subarray(widest * rows, (widest + 1) * rows), s, e - 1, mid);
     start[2 * n + 1] = s;
@@ -57,27 +59,20 @@ export function buildKdTree(coords: Float64Array, rows: number, dims: number, sp
 
 // Each loop nest below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
 
-/** The coordinate (among the first splitDims) along which the rows order[s .. e) spread widest. */
-function widestSplit(coords: Float64Array, rows: number, order: Int32Array, s: number, e: number, splitDims: number): number {
+/** The first of the `count` coordinates of the box at `at` along which it is widest. */
+function widestSpread(lo: Float64Array, hi: Float64Array, at: number, count: number): number {
   let widest = 0;
   let spread = -1;
-  for (let t = 0; t < splitDims; t++) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = s; i < e; i++) {
-      const v = coords[t * rows + order[i]];
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (max - min > spread) {
-      spread = max - min;
+  for (let t = 0; t < count; t++) {
+    if (hi[at + t] - lo[at + t] > spread) {
+      spread = hi[at + t] - lo[at + t];
       widest = t;
     }
   }
   return widest;
 }
 
-/** The bounding box of the rows order[s .. e) along all dims, into lo/hi from index `at`. */
+/** The bounding box of the rows order[s .. e) along the first `dims` coordinates, into lo/hi from index `at`. */
 function rowsBox(coords: Float64Array, rows: number, order: Int32Array, s: number, e: number, dims: number, lo: Float64Array, hi: Float64Array, at: number): void {
   for (let t = 0; t < dims; t++) {
     let min = Infinity;
