@@ -24,10 +24,10 @@ export interface PrincipalAxes {
  */
 export type RowProducts = (a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number) => Float64Array;
 
-/** RowProducts in plain JavaScript, summing each pair once when a is b. */
+/** RowProducts in plain JavaScript, summing each pair once when a and b are the same rows. */
 export function rowProducts(a: Float64Array, aRows: number, b: Float64Array, bRows: number, length: number): Float64Array {
   const out = new Float64Array(aRows * bRows);
-  multiplyByRows(a, aRows, b, bRows, length, out, 1, aRows, a === b);
+  multiplyByRows(a, aRows, b, bRows, length, out, 1, aRows, a === b && aRows === bRows);
   return out;
 }
 
