@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { kNeighborsWithin, type PairScanEngine } from "./nearest-neighbors.js";
-import { pairKernelsAvailable } from "./pair-kernels.js";
+import { PairKernels, pairKernelsAvailable } from "./pair-kernels.js";
+import { rowProducts } from "./principal-axes.js";
 
 /** The definition: every row ranked by (squared distance summed in column order, row index). */
 function bruteForce(data: Float64Array, rows: number, cols: number, k: number): Int32Array {
@@ -59,41 +60,46 @@ it("runs the WebAssembly pair scan in Node", () => {
   expect(pairKernelsAvailable()).toBe(true);
 });
 
-describe("where the kernels' memory cannot grow to the data", () => {
+describe("the kernels' memory", () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
-  it("falls back to the plain scan, with the same neighbours", async () => {
+  it("is never grown: growing detaches a buffer, after which V8 checks every typed array access", () => {
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, "grow");
+    for (const rows of [50, 1500, 400]) {
+      const data = makePoints({ rows, cols: 12, levels: 50, scale: 0.1, shift: 0, seed: rows, constantCols: 0 });
+      expect(Array.from(kNeighborsWithin(data, rows, 12, 5))).toEqual(Array.from(bruteForce(data, rows, 12, 5)));
+    }
+    expect(grow).not.toHaveBeenCalled();
+  });
+
+  it("falls back to the plain scan, with the same neighbours, where the runtime refuses it", async () => {
     // A fresh copy of the modules, so that no instance is left from other tests with room to spare.
     vi.resetModules();
     const fresh = await import("./nearest-neighbors.js");
-    const grow = vi.spyOn(WebAssembly.Memory.prototype, "grow").mockImplementation(() => {
-      throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
+    const RealMemory = WebAssembly.Memory;
+    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function (descriptor: WebAssembly.MemoryDescriptor) {
+      if (descriptor.initial > 1) throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+      return new RealMemory(descriptor);
     });
     const rows = 300;
     const cols = 40;
     const data = makePoints({ rows, cols, levels: 9, scale: 0.5, shift: 3, seed: 11, constantCols: 1 });
     expect(Array.from(fresh.kNeighborsWithin(data, rows, cols, 7))).toEqual(Array.from(bruteForce(data, rows, cols, 7)));
-    expect(grow).toHaveBeenCalled();
+    expect(refused).toHaveBeenCalled();
   });
 
-  it("takes the principal axes' products in plain JavaScript when only their scratch memory cannot grow", async () => {
-    vi.resetModules();
-    const fresh = await import("./nearest-neighbors.js");
-    const realGrow = WebAssembly.Memory.prototype.grow;
-    let calls = 0;
-    vi.spyOn(WebAssembly.Memory.prototype, "grow").mockImplementation(function (this: WebAssembly.Memory, pages: number) {
-      calls += 1;
-      if (calls > 1) throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
-      return realGrow.call(this, pages);
-    });
-    const rows = 300;
-    const cols = 40;
-    const data = makePoints({ rows, cols, levels: 9, scale: 0.5, shift: 3, seed: 12, constantCols: 1 });
-    expect(Array.from(fresh.kNeighborsWithin(data, rows, cols, 7))).toEqual(Array.from(bruteForce(data, rows, cols, 7)));
-    // The search's own arrays grew once; the products' scratch asked for more and was refused.
-    expect(calls).toBeGreaterThan(1);
+  it("holds the principal axes' products of the search; longer ones are taken in plain JavaScript, with the same values", () => {
+    const rows = 200;
+    const cols = 6;
+    const data = makePoints({ rows, cols, levels: 30, scale: 0.7, shift: -1, seed: 5, constantCols: 0 });
+    const kernels = PairKernels.create(data, rows, cols, 3, 64)!;
+    for (const length of [cols, rows, 3 * rows]) {
+      const a = data.subarray(0, Math.floor(data.length / length) * length);
+      const aRows = a.length / length;
+      expect(Array.from(kernels.multiply(a, aRows, a, aRows, length))).toEqual(Array.from(rowProducts(a, aRows, a, aRows, length)));
+    }
   });
 });
 

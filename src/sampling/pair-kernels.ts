@@ -1,12 +1,12 @@
+import { embeddedModule, instantiate, type KernelInstance } from "../core/embedded-wasm.js";
 import { inRowOrder, type KdTree } from "./kd-tree.js";
 import type { LeafScanner } from "./nearest-neighbors.js";
 import { PAIR_KERNELS_BASE64 } from "./pair-kernels-binary.js";
-import { rowProducts, type PrincipalAxes, type RowProducts } from "./principal-axes.js";
+import { covarianceSamples, rowProducts, type PrincipalAxes, type RowProducts } from "./principal-axes.js";
 import { gramSlack, type RoundingMargin } from "./rounding-margin.js";
 
 /** The exports of pair-kernels.wat. */
 interface PairKernelExports {
-  memory: WebAssembly.Memory;
   setup(
     x: number,
     zt: number,
@@ -38,32 +38,14 @@ interface PairKernelExports {
 
 /** Rows past the last that the kernels' groups of eight may read (and then ignore). */
 const PADDING = 8;
-const PAGE_BYTES = 65536;
 /**
  * An instance whose memory is at most this large is kept for the next search: fresh memory
  * costs a page fault per 4 KiB on first touch (0.4 ms for the rows of a 1000 x 91 class).
  */
 const KEEP_BYTES = 16 * 2 ** 20;
 
-let compiled: WebAssembly.Module | null | undefined;
-let spare: PairKernelExports | null = null;
-
-/**
- * The compiled kernels, or null where WebAssembly with 128-bit SIMD is unavailable or not
- * allowed (a content security policy without 'wasm-unsafe-eval'); compiled on first use.
- */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    try {
-      const bytes = Uint8Array.from(atob(PAIR_KERNELS_BASE64), (c) => c.charCodeAt(0));
-      if (typeof WebAssembly === "object" && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-    } catch {
-      // A runtime that refuses to compile leaves the plain JavaScript scan.
-    }
-  }
-  return compiled;
-}
+const kernelModule = embeddedModule(PAIR_KERNELS_BASE64);
+let spare: KernelInstance<PairKernelExports> | null = null;
 
 /** Whether the WebAssembly kernels can run here. */
 export function pairKernelsAvailable(): boolean {
@@ -82,49 +64,49 @@ export class PairKernels {
   /** Most projected axes the kernels take: `project`'s eight two-lane accumulators (pair-kernels.wat). */
   static readonly MAX_AXES = 16;
 
+  private readonly exports: PairKernelExports;
+
   private constructor(
-    private readonly exports: PairKernelExports,
+    private readonly instance: KernelInstance<PairKernelExports>,
     private readonly rows: number,
     private readonly cols: number,
     private readonly k: number,
     private readonly at: Layout,
-  ) {}
+  ) {
+    this.exports = instance.exports;
+  }
 
   /**
    * The kernels with `data` (rows x cols) in their memory, with room for a tree of `nodes`
-   * nodes; null where they are unavailable or the memory cannot grow to the data.
+   * nodes; null where they are unavailable or the runtime cannot give them the memory.
    */
   static create(data: Float64Array, rows: number, cols: number, k: number, nodes: number): PairKernels | null {
     const module = kernelModule();
     if (module === null) return null;
     const at = layout(rows, cols, k, nodes);
-    const exports = spare ?? instantiate(module);
+    let instance = spare;
     spare = null;
-    if (exports === null) return null;
     // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
-    if (!grown(exports.memory, at.bytes)) {
-      spare = exports;
-      return null;
-    }
-    new Float64Array(exports.memory.buffer, at.x, rows * cols).set(data);
-    return new PairKernels(exports, rows, cols, k, at);
+    if (instance === null || instance.memory.buffer.byteLength < at.bytes) instance = instantiate<PairKernelExports>(module, at.bytes);
+    if (instance === null) return null;
+    new Float64Array(instance.memory.buffer, at.x, rows * cols).set(data);
+    return new PairKernels(instance, rows, cols, k, at);
   }
 
   /**
    * RowProducts with the same values, through `project` with a zero mean: the rows of b sixteen
-   * at a time as axes, in scratch memory past the search's arrays (plain JavaScript if that
-   * memory cannot grow).
+   * at a time as axes, in the scratch memory past the search's arrays (plain JavaScript for
+   * products longer than the covariance's, which the search does not ask for).
    */
   readonly multiply: RowProducts = (a, aRows, b, bRows, length) => {
     const { exports, at } = this;
     const lanes = PairKernels.MAX_AXES;
-    const aAt = 8 * Math.ceil(at.bytes / 8);
-    const bAt = aAt + 8 * aRows * length;
+    const bAt = at.scratch + 8 * aRows * length;
     const zerosAt = bAt + 8 * length * lanes;
     const outAt = zerosAt + 8 * length;
-    if (!grown(exports.memory, outAt + 8 * lanes * aRows)) return rowProducts(a, aRows, b, bRows, length);
-    const buffer = exports.memory.buffer;
-    new Float64Array(buffer, aAt, aRows * length).set(a.subarray(0, aRows * length));
+    if (outAt + 8 * lanes * aRows > at.bytes) return rowProducts(a, aRows, b, bRows, length);
+    const buffer = this.instance.memory.buffer;
+    new Float64Array(buffer, at.scratch, aRows * length).set(a.subarray(0, aRows * length));
     new Float64Array(buffer, zerosAt, length).fill(0);
     const bT = new Float64Array(buffer, bAt, length * lanes);
     const out = new Float64Array(aRows * bRows);
@@ -132,7 +114,7 @@ export class PairKernels {
       const n = Math.min(lanes, bRows - first);
       bT.fill(0);
       for (let t = 0; t < n; t++) for (let f = 0; f < length; f++) bT[f * lanes + t] = b[(first + t) * length + f];
-      exports.project(aAt, aRows, length, zerosAt, bAt, outAt);
+      exports.project(at.scratch, aRows, length, zerosAt, bAt, outAt);
       out.set(new Float64Array(buffer, outAt, n * aRows), first * aRows);
     }
     return out;
@@ -140,11 +122,11 @@ export class PairKernels {
 
   /**
    * principal-axes.ts's `project`, with the same values. The coordinates are a view of the
-   * kernels' memory, valid while it does not grow (nothing grows it after the axes' products).
+   * kernels' memory.
    */
   project(pa: PrincipalAxes): { coords: Float64Array; radius: number } {
     const { exports, rows, cols, at } = this;
-    const buffer = exports.memory.buffer;
+    const buffer = this.instance.memory.buffer;
     new Float64Array(buffer, at.mean, cols).set(pa.mean);
     // Zeros past the last axis (a kept instance holds the previous search's values there).
     const axesT = new Float64Array(buffer, at.axesT, cols * PairKernels.MAX_AXES).fill(0);
@@ -156,7 +138,7 @@ export class PairKernels {
   /** The pair scan over the tree built on the projections. */
   scanner(tree: KdTree, coords: Float64Array, margin: RoundingMargin): KernelPairScan {
     const { exports, rows, k, at } = this;
-    const buffer = exports.memory.buffer;
+    const buffer = this.instance.memory.buffer;
     const axes = tree.dims;
     const pitch = rows + PADDING;
     new Int32Array(buffer, at.order, rows).set(tree.order);
@@ -171,19 +153,23 @@ export class PairKernels {
     const bound = new Float64Array(buffer, at.bound, pitch).fill(Infinity);
     const maxNorm = projectInTreeOrder(coords, tree.order, axes, pitch, new Float64Array(buffer, at.zt, axes * pitch), new Float64Array(buffer, at.norm, pitch));
     exports.setup(at.x, at.zt, at.norm, at.order, at.dist, at.index, at.filled, at.worst, at.bound, at.cand, at.start, at.end, at.lo, at.hi, this.cols, axes, pitch, k, k - 1, margin.scale, margin.absolute, gramSlack(axes, maxNorm));
-    return new KernelPairScan(exports, bound, new Int32Array(buffer, at.index, rows * k), k);
+    return new KernelPairScan(this.instance, bound, new Int32Array(buffer, at.index, rows * k), k);
   }
 }
 
 /** The lists' side of the kernels: thresholds, leaf scans and, at the end, the neighbours. */
 class KernelPairScan implements LeafScanner {
+  private readonly exports: PairKernelExports;
+
   constructor(
-    private readonly exports: PairKernelExports,
+    private readonly instance: KernelInstance<PairKernelExports>,
     /** Per tree row, the search's threshold (in the module's memory, kept by the kernels). */
     readonly bound: Float64Array,
     private readonly index: Int32Array,
     private readonly k: number,
-  ) {}
+  ) {
+    this.exports = instance.exports;
+  }
 
   seed(leaf: number): void {
     this.exports.seedLeaf(leaf);
@@ -196,34 +182,12 @@ class KernelPairScan implements LeafScanner {
   /** The lists in the caller's row order; the instance then goes to the spare slot, if small. */
   neighbors(order: Int32Array): Int32Array {
     const out = inRowOrder(this.index, order, this.k);
-    if (this.exports.memory.buffer.byteLength <= KEEP_BYTES) spare = this.exports;
+    if (this.instance.memory.buffer.byteLength <= KEEP_BYTES) spare = this.instance;
     return out;
   }
 }
 
-/** A fresh instance of the kernels, or null where the runtime refuses one (out of memory). */
-function instantiate(module: WebAssembly.Module): PairKernelExports | null {
-  try {
-    return new WebAssembly.Instance(module, {}).exports as unknown as PairKernelExports;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the memory holds `bytes` bytes, growing it if need be (false if it cannot). */
-function grown(memory: WebAssembly.Memory, bytes: number): boolean {
-  const missing = bytes - memory.buffer.byteLength;
-  if (missing <= 0) return true;
-  try {
-    memory.grow(Math.ceil(missing / PAGE_BYTES));
-    return true;
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
-
-/** The arrays one after another, doubles first, then 32-bit integers, so that every one is aligned. */
+/** The arrays one after another, doubles first, then 32-bit integers, so that every one is aligned; last, `multiply`'s scratch. */
 function layout(rows: number, cols: number, k: number, nodes: number) {
   let bytes = 0;
   const take = (length: number, bytesEach: number): number => {
@@ -233,6 +197,8 @@ function layout(rows: number, cols: number, k: number, nodes: number) {
   };
   const pitch = rows + PADDING;
   const axes = PairKernels.MAX_AXES;
+  // The principal axes' products (`multiply`): cols rows by the covariance sample's or cols.
+  const length = Math.max(covarianceSamples(rows), cols);
   const offsets = {
     x: take(rows * cols, 8),
     mean: take(cols, 8),
@@ -252,7 +218,9 @@ function layout(rows: number, cols: number, k: number, nodes: number) {
     start: take(nodes, 4),
     end: take(nodes, 4),
   };
-  return { ...offsets, bytes };
+  bytes = 8 * Math.ceil(bytes / 8);
+  const scratch = take(cols * length + (axes + 1) * length + axes * cols, 8);
+  return { ...offsets, scratch, bytes };
 }
 
 /**

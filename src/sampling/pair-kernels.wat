@@ -21,7 +21,7 @@
 ;; zt, norm and bound are padded to whole groups of eight rows past the last. Before the tree
 ;; exists, `project` reads x and writes the projections in the caller's row order.
 (module
-  (memory (export "memory") 1)
+  (import "tabkit" "memory" (memory 1))
   (global $x (mut i32) (i32.const 0))
   (global $zt (mut i32) (i32.const 0))
   (global $norm (mut i32) (i32.const 0))

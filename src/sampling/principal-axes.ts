@@ -60,9 +60,19 @@ function columnSums(data: Float64Array, rows: number, cols: number): Float64Arra
   return sums;
 }
 
+/** The covariance is estimated from every step-th row, about SAMPLE_ROWS of them. */
+function sampleStep(rows: number): number {
+  return Math.max(1, Math.floor(rows / SAMPLE_ROWS));
+}
+
+/** How many rows the covariance is estimated from: the length of the rows its products multiply. */
+export function covarianceSamples(rows: number): number {
+  return Math.ceil(rows / sampleStep(rows));
+}
+
 function sampleCovariance(data: Float64Array, rows: number, cols: number, mean: Float64Array, products: RowProducts): Float64Array {
-  const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
-  const samples = Math.ceil(rows / step);
+  const step = sampleStep(rows);
+  const samples = covarianceSamples(rows);
   const byColumn = centeredSampleByColumn(data, cols, mean, step, samples);
   return products(byColumn, cols, byColumn, cols, samples);
 }
