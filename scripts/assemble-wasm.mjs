@@ -10,7 +10,10 @@ import initWabt from "wabt";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Each text source and the module that embeds it. */
-export const WASM_SOURCES = [{ source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" }];
+export const WASM_SOURCES = [
+  { source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" },
+  { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-kernels-binary.ts", name: "POWER_KERNELS_BASE64" },
+];
 
 /** The binary of a WebAssembly text source (SIMD enabled), validated. */
 export async function assemble(path) {

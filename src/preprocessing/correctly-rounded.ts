@@ -279,13 +279,13 @@ function expFast(t: number): void {
 
 /** 256/ln2, and ln2/256 = LN2_256_HI + LN2_256_LO, the high part a multiple of 2^-43 (35 bits). */
 const INV_LN2_256 = 256 / Math.LN2;
-const LN2_256_HI = Math.round(Math.LN2 * 2 ** 35) / 2 ** 43;
-const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + LN2_TAIL / 256;
+export const LN2_256_HI = Math.round(Math.LN2 * 2 ** 35) / 2 ** 43;
+export const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + LN2_TAIL / 256;
 /** Adding and subtracting 1.5·2^52 rounds a double below 2^51 in magnitude to the nearest integer. */
 const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
 /** `expm1Fast`'s bounds, relative to h·r² and to the result (see there). */
-const EXPM1_BOUND_SQUARE = 2 ** -49;
-const EXPM1_BOUND = 2 ** -64;
+export const EXPM1_BOUND_SQUARE = 2 ** -49;
+export const EXPM1_BOUND = 2 ** -64;
 
 /**
  * `expm1Fast`'s table: for j = 0..255, 2^(j/256) = th·(1 + τ) at 2j and 2j + 1, where th holds the
@@ -359,7 +359,8 @@ function expm1ExactWhereUndecided(values: Float64Array, out: Float64Array, n: nu
  * is below 2^-65.4·|expm1(t)| as h <= 741·|expm1(t)| when k ≠ 0 (when k = 0, h = 1, τ = 0 and
  * they are below 2^-78·|t|), bounded by 2^-64·|y|. The evaluation is inline, in one function
  * small enough (about 370 bytes of bytecode) for V8 to inline into the loop above, as
- * `log1pRounded` is (see there).
+ * `log1pRounded` is (see there). power-kernels.wat replays it operation for operation, two
+ * values at a time; a change here is a change there (power-kernels.test.ts compares the two).
  */
 function expm1Fast(t: number): number {
   if (!(t >= -38 && t <= 708) || t === 0) return NaN;

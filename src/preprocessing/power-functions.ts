@@ -18,6 +18,7 @@ import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./cor
 import { distinctValues } from "./distinct-values.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
+import { YeoJohnsonKernel } from "./power-kernels.js";
 
 /** `np.finfo(np.float64).eps`. */
 const EPS = 2.220446049250313e-16;
@@ -52,11 +53,68 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
 
 /** Applies `yeoJohnson` to a whole column. */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-  const n = values.length;
-  const logs = new Float64Array(n);
-  const positive = new Uint8Array(n);
-  logsOfMagnitudes(values, logs, positive);
-  yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
+  const points = new YeoJohnsonPoints(values);
+  try {
+    out.set(points.transform(lambda));
+  } finally {
+    points.release();
+  }
+}
+
+/**
+ * The Yeo-Johnson transform of fixed points for any lambda: log1p(|x|) is taken once, and each
+ * `transform` runs only the exponential step, in WebAssembly where it can (power-kernels.ts),
+ * with the same values as in JavaScript.
+ */
+class YeoJohnsonPoints {
+  /** log1p(|x|) correctly rounded, and 1 where x >= 0. */
+  readonly logs: Float64Array;
+  readonly positive: Uint8Array;
+  private readonly kernel: YeoJohnsonKernel | null;
+  private readonly results: Float64Array;
+  private readonly scratch: Float64Array | null;
+
+  constructor(points: Float64Array) {
+    const n = points.length;
+    this.logs = new Float64Array(n);
+    this.positive = new Uint8Array(n);
+    logsOfMagnitudes(points, this.logs, this.positive);
+    this.kernel = YeoJohnsonKernel.create(n);
+    if (this.kernel === null) {
+      this.results = new Float64Array(n);
+      this.scratch = new Float64Array(n);
+    } else {
+      signLogs(this.logs, this.positive, this.kernel.logs);
+      this.results = this.kernel.out.subarray(0, n);
+      this.scratch = null;
+    }
+  }
+
+  /** Each point's transform with `lambda`, in an array that the next call overwrites. */
+  transform(lambda: number): Float64Array {
+    const { kernel, logs, positive, results } = this;
+    // λ = 0 and λ = 2 take the log itself on one side: the JavaScript path has that case.
+    if (kernel === null || Math.abs(lambda) < EPS || !(Math.abs(lambda - 2) > EPS)) {
+      yeoJohnsonFromLogs(logs, positive, lambda, results, this.scratch ?? new Float64Array(logs.length));
+      return results;
+    }
+    const undecided = kernel.apply(logs.length, lambda);
+    for (let u = 0; u < undecided.length; u++) {
+      const i = undecided[u];
+      results[i] = positive[i] === 1 ? expm1Rounded(lambda * logs[i]) / lambda : -expm1Rounded((2 - lambda) * logs[i]) / (2 - lambda);
+    }
+    return results;
+  }
+
+  /** Hands the WebAssembly instance on; the arrays `transform` returned are not to be used after. */
+  release(): void {
+    this.kernel?.release();
+  }
+}
+
+/** signed[i] = logs[i] where positive, −logs[i] elsewhere: the kernel's input. */
+function signLogs(logs: Float64Array, positive: Uint8Array, signed: Float64Array): void {
+  for (let i = 0; i < logs.length; i++) signed[i] = positive[i] === 1 ? logs[i] : -logs[i];
 }
 
 // Each loop below is alone in its function: see docs/benchmarks.md, "Loops that stay optimized".
@@ -165,23 +223,19 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   const column: Spread = { index: distinct === null ? null : distinct.index, n };
   // log1p(|x|) serves both signs (log1p(x) for x >= 0, log1p(-x) below), so it is taken once.
   const k = points.length;
-  const logs = new Float64Array(k);
-  const positive = new Uint8Array(k);
+  const transformed = new YeoJohnsonPoints(points);
+  const { logs } = transformed;
   const signedPoints = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     const v = points[i];
-    logs[i] = log1pRounded(Math.abs(v));
-    positive[i] = v >= 0 ? 1 : 0;
     signedPoints[i] = (v > 0 ? 1 : v < 0 ? -1 : 0) * logs[i];
   }
   const y = new Float64Array(n);
   const scratch = new Float64Array(n);
   const signedSum = pairwiseSum(spread(signedPoints, column, scratch));
-  const yPoints = distinct === null ? y : new Float64Array(k);
   const halfN = -n / 2;
   const negLogLikelihood = (lambda: number): number => {
-    yeoJohnsonFromLogs(logs, positive, lambda, yPoints, scratch);
-    const sigma = npVar(spread(yPoints, column, y), scratch);
+    const sigma = npVar(spread(transformed.transform(lambda), column, y), scratch);
     const logSigma = sigma >= TINY ? logRounded(sigma) : -Infinity;
     let llf = halfN * logSigma + (lambda - 1) * signedSum;
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
@@ -192,7 +246,11 @@ export function yeoJohnsonLambda(x: Float64Array): number {
   let ub = LOG_MAX_FLOAT / logMax;
   if (allNegative) [lb, ub] = [2 - ub, 2 - lb];
   else if (anyNegative) [lb, ub] = [Math.max(2 - ub, lb), Math.min(2 - lb, ub)];
-  return fminbound(negLogLikelihood, lb, ub, TOL_BRENT);
+  try {
+    return fminbound(negLogLikelihood, lb, ub, TOL_BRENT);
+  } finally {
+    transformed.release();
+  }
 }
 
 /**

@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
+import { powerKernelsAvailable } from "./power-kernels.js";
+
+/** The column transform against the one-value function (log1pRounded, expm1Rounded, the division), NaN equal to NaN. */
+function misses(column: (values: Float64Array, lambda: number, out: Float64Array) => void, values: Float64Array, lambda: number): { x: number; got: number; want: number }[] {
+  const out = new Float64Array(values.length);
+  column(values, lambda, out);
+  const found = [];
+  for (let i = 0; i < values.length; i++) {
+    const want = yeoJohnson(values[i], lambda);
+    if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) found.push({ x: values[i], got: out[i], want });
+  }
+  return found.slice(0, 5);
+}
+
+/** Values over many magnitudes and both signs, with zeros, tiny and huge values and NaN. */
+const value = fc.oneof(
+  fc.tuple(fc.double({ min: -40, max: 40, noNaN: true }), fc.boolean()).map(([e, negative]) => (negative ? -1 : 1) * Math.exp(e)),
+  fc.double({ noNaN: false, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0, 1e-300, -1e-300, 5e-324, 1, -1, 1e300, -1e300, Number.NaN),
+);
+const lambda = fc.oneof(fc.double({ min: -30, max: 30, noNaN: true }), fc.constantFrom(0, 2, 1, 1e-17, -1e-17, 2 + 4e-16, 2 - 4e-16, 1e-15, 2 - 1e-15));
+
+describe("the Yeo-Johnson kernel in WebAssembly", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("runs in Node", () => {
+    expect(powerKernelsAvailable()).toBe(true);
+  });
+
+  it("gives each value the transform of the one-value function, bit for bit (any length, any lambda)", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 41 }), lambda, (values, l) => {
+        expect(misses(yeoJohnsonColumn, Float64Array.from(values), l)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("equals it on a seeded sweep of 200,000 values per lambda, undecided roundings included", () => {
+    const n = 200001;
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
+      values[i] = (i % 3 === 0 ? -1 : 1) * Math.expm1(60 * u * u) * (1 + i * 1e-12);
+    }
+    for (const l of [1.3, 0.7, -0.4, 2.6, 1.0000001, 30, -20, 1e-12]) expect(misses(yeoJohnsonColumn, values, l), `lambda ${l}`).toEqual([]);
+  });
+
+  it("is never grown: growing detaches a buffer, after which V8 checks every typed array access", () => {
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, "grow");
+    for (const n of [10, 50000, 300, 120000]) {
+      const values = Float64Array.from({ length: n }, (_, i) => (i % 7) - 3 + i / n);
+      expect(misses(yeoJohnsonColumn, values, 0.8)).toEqual([]);
+    }
+    expect(grow).not.toHaveBeenCalled();
+  });
+
+  it("leaves the transform to plain JavaScript, with the same values, where the runtime refuses its memory", async () => {
+    vi.resetModules();
+    const fresh = await import("./power-functions.js");
+    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(() => {
+      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+    });
+    const values = Float64Array.from({ length: 999 }, (_, i) => (i - 500) * 0.37);
+    expect(misses(fresh.yeoJohnsonColumn, values, -1.7)).toEqual([]);
+    expect(refused).toHaveBeenCalled();
+  });
+});
