@@ -402,8 +402,8 @@ function newtonFast(y0: number, v: number): number {
 }
 
 /** ln2 as LN2_HI, a multiple of 2^-42 (so e·LN2_HI is exact for |e| < 2^10), plus LN2_LO. */
-const LN2_HI = Math.round(Math.LN2 * 2 ** 42) / 2 ** 42;
-const LN2_LO = Math.LN2 - LN2_HI + LN2_TAIL;
+export const LN2_HI = Math.round(Math.LN2 * 2 ** 42) / 2 ** 42;
+export const LN2_LO = Math.LN2 - LN2_HI + LN2_TAIL;
 
 /**
  * `log1pRounded`'s table: for j = 0..255, at 4j..4j+3, c, m_j·c − 1 and −log(c) as hi + lo, where
@@ -430,7 +430,7 @@ for (let j = 0; j < 256; j++) {
 const BITS = new Float64Array(1);
 const BITS_WORDS = new Uint32Array(BITS.buffer);
 /** 2^-66: the bound for `log1pRounded`'s fast path error, rounding included (about 2^-68.3). */
-const LOG_FAST_BOUND = 2 ** -66;
+export const LOG_FAST_BOUND = 2 ** -66;
 
 /**
  * `log1p(a)` correctly rounded: `log1pExact`'s result, through a table-driven evaluation where
@@ -446,7 +446,8 @@ const LOG_FAST_BOUND = 2 ** -66;
  * roundings; then 2^-70.9 each rounding err + lo and low ± bound. About 2^-68.3 in all. The
  * evaluation is inline, in one function of about 400 bytes of bytecode, so that V8 inlines it into
  * the callers' loops, even at two call sites in one loop (a budget of about 418 each): a call
- * would box the argument and the result.
+ * would box the argument and the result. power-kernels.wat replays the fast path for a >= 0.07
+ * operation for operation; a change here is a change there (power-kernels.test.ts compares them).
  */
 export function log1pRounded(a: number): number {
   if (a >= 0.07 ? a <= 1e300 : a > -1 && a <= -0.06) {

@@ -53,12 +53,24 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
 
 /** Applies `yeoJohnson` to a whole column. */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-  const points = new YeoJohnsonPoints(values);
-  try {
+  const n = values.length;
+  const kernel = lambdaTakesLogs(lambda) ? null : YeoJohnsonKernel.create(n);
+  if (kernel === null) {
+    const points = new YeoJohnsonPoints(values);
     out.set(points.transform(lambda));
-  } finally {
     points.release();
+    return;
   }
+  kernel.input.set(values);
+  const undecided = kernel.apply(n, lambda, true);
+  out.set(kernel.out.subarray(0, n));
+  kernel.release();
+  for (let u = 0; u < undecided.length; u++) out[undecided[u]] = yeoJohnson(values[undecided[u]], lambda);
+}
+
+/** Whether λ is 0 or 2 (to within eps), where one side of the transform is the log itself. */
+function lambdaTakesLogs(lambda: number): boolean {
+  return Math.abs(lambda) < EPS || !(Math.abs(lambda - 2) > EPS);
 }
 
 /**
@@ -84,7 +96,7 @@ class YeoJohnsonPoints {
       this.results = new Float64Array(n);
       this.scratch = new Float64Array(n);
     } else {
-      signLogs(this.logs, this.positive, this.kernel.logs);
+      signLogs(this.logs, this.positive, this.kernel.input);
       this.results = this.kernel.out.subarray(0, n);
       this.scratch = null;
     }
@@ -93,12 +105,11 @@ class YeoJohnsonPoints {
   /** Each point's transform with `lambda`, in an array that the next call overwrites. */
   transform(lambda: number): Float64Array {
     const { kernel, logs, positive, results } = this;
-    // λ = 0 and λ = 2 take the log itself on one side: the JavaScript path has that case.
-    if (kernel === null || Math.abs(lambda) < EPS || !(Math.abs(lambda - 2) > EPS)) {
+    if (kernel === null || lambdaTakesLogs(lambda)) {
       yeoJohnsonFromLogs(logs, positive, lambda, results, this.scratch ?? new Float64Array(logs.length));
       return results;
     }
-    const undecided = kernel.apply(logs.length, lambda);
+    const undecided = kernel.apply(logs.length, lambda, false);
     for (let u = 0; u < undecided.length; u++) {
       const i = undecided[u];
       results[i] = positive[i] === 1 ? expm1Rounded(lambda * logs[i]) / lambda : -expm1Rounded((2 - lambda) * logs[i]) / (2 - lambda);

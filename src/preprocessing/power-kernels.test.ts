@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
+import { yeoJohnson, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { powerKernelsAvailable } from "./power-kernels.js";
 
 /** The column transform against the one-value function (log1pRounded, expm1Rounded, the division), NaN equal to NaN. */
@@ -58,6 +58,23 @@ describe("the Yeo-Johnson kernel in WebAssembly", () => {
       expect(misses(yeoJohnsonColumn, values, 0.8)).toEqual([]);
     }
     expect(grow).not.toHaveBeenCalled();
+  });
+
+  it("fits the lambdas plain JavaScript fits, bit for bit", async () => {
+    const columns = [1, 2, 3].map((j) =>
+      Float64Array.from({ length: 20001 }, (_, i) => {
+        const u = (Math.imul(i * 3 + j, 2654435761) >>> 0) / 2 ** 32;
+        return 1e4 * u ** (j + 1) - 50 * j;
+      }),
+    );
+    const withKernel = columns.map((column) => yeoJohnsonLambda(column));
+    vi.resetModules();
+    const fresh = await import("./power-functions.js");
+    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(() => {
+      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+    });
+    expect(withKernel).toEqual(columns.map((column) => fresh.yeoJohnsonLambda(column)));
+    expect(refused).toHaveBeenCalled();
   });
 
   it("leaves the transform to plain JavaScript, with the same values, where the runtime refuses its memory", async () => {

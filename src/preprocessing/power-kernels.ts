@@ -1,17 +1,19 @@
 import { embeddedModule, instantiate, type KernelInstance } from "../core/embedded-wasm.js";
 import { SPLITTER } from "../core/product-error.js";
-import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO } from "./correctly-rounded.js";
+import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_FAST_BOUND, LOG_TABLE } from "./correctly-rounded.js";
 import { POWER_KERNELS_BASE64 } from "./power-kernels-binary.js";
 
 /** The exports of power-kernels.wat. */
 interface PowerKernelExports {
-  setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number): void;
-  yeoJohnson(logs: number, out: number, n: number, lambda: number, list: number): number;
+  setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number, logTableAt: number, logLn2Hi: number, logLn2Lo: number, logBound: number): void;
+  yeoJohnson(input: number, out: number, n: number, lambda: number, list: number, fromValues: number): number;
 }
 
 /** An instance whose memory is at most this large is kept for the next column (fresh memory costs a page fault per 4 KiB). */
 const KEEP_BYTES = 16 * 2 ** 20;
-const TABLE_BYTES = EXPM1_TABLE.length * 8;
+/** The expm1 table, then the log1p table, at the start of the memory. */
+const LOG_TABLE_AT = EXPM1_TABLE.length * 8;
+const TABLE_BYTES = LOG_TABLE_AT + LOG_TABLE.length * 8;
 
 const kernelModule = embeddedModule(POWER_KERNELS_BASE64);
 let spare: KernelInstance<PowerKernelExports> | null = null;
@@ -22,14 +24,14 @@ export function powerKernelsAvailable(): boolean {
 }
 
 /**
- * The Yeo-Johnson transform's exponential step in WebAssembly (power-kernels.wat) for up to
- * `capacity` values: the caller writes their signed logs (log1p(|x|), negated where x < 0) into
- * `logs`, then each `apply` gives every value's transform in `out` but those it lists as
+ * The Yeo-Johnson transform in WebAssembly (power-kernels.wat) for up to `capacity` values: the
+ * caller writes into `input` either the values or their signed logs (log1p(|x|), negated where
+ * x < 0), then each `apply` gives every value's transform in `out` but those it lists as
  * undecided, which the caller computes on the exact path. Both arrays are views of the module's
  * memory; `release` hands the instance on to the next user.
  */
 export class YeoJohnsonKernel {
-  readonly logs: Float64Array;
+  readonly input: Float64Array;
   readonly out: Float64Array;
   private readonly list: Int32Array;
 
@@ -39,8 +41,8 @@ export class YeoJohnsonKernel {
   ) {
     const buffer = instance.memory.buffer;
     // Room for one double past each array: the kernel reads and writes pairs.
-    this.logs = new Float64Array(buffer, TABLE_BYTES, capacity + 1);
-    this.out = new Float64Array(buffer, this.logs.byteOffset + this.logs.byteLength, capacity + 1);
+    this.input = new Float64Array(buffer, TABLE_BYTES, capacity + 1);
+    this.out = new Float64Array(buffer, this.input.byteOffset + this.input.byteLength, capacity + 1);
     this.list = new Int32Array(buffer, this.out.byteOffset + this.out.byteLength, capacity + 1);
   }
 
@@ -55,18 +57,20 @@ export class YeoJohnsonKernel {
       instance = instantiate<PowerKernelExports>(module, bytes);
       if (instance === null) return null;
       new Float64Array(instance.memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
-      instance.exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND);
+      new Float64Array(instance.memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
+      instance.exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);
     }
     return new YeoJohnsonKernel(instance, capacity);
   }
 
   /**
-   * Sets out[i], for the first `n` logs, to the Yeo-Johnson transform with `lambda` (for λ
-   * neither 0 nor 2) wherever the fast path decides it; returns the positions it does not.
+   * Sets out[i], for the first `n` inputs (values if `fromValues`, else signed logs), to the
+   * Yeo-Johnson transform with `lambda` (for λ neither 0 nor 2) wherever the fast paths decide
+   * it; returns the positions they do not.
    */
-  apply(n: number, lambda: number): Int32Array {
-    const { logs, out, list } = this;
-    const count = this.instance.exports.yeoJohnson(logs.byteOffset, out.byteOffset, n, lambda, list.byteOffset);
+  apply(n: number, lambda: number, fromValues: boolean): Int32Array {
+    const { input, out, list } = this;
+    const count = this.instance.exports.yeoJohnson(input.byteOffset, out.byteOffset, n, lambda, list.byteOffset, fromValues ? 1 : 0);
     // With an odd n the last pair's second lane is past the values: its listing is dropped.
     return count > 0 && list[count - 1] >= n ? list.subarray(0, count - 1) : list.subarray(0, count);
   }
