@@ -1,3 +1,4 @@
+import { allFinite } from "./all-finite.js";
 import { DataError, describeValue, type ErrorSite } from "./errors.js";
 import { Frame, type ColumnKind, type FrameRecord } from "./frame.js";
 import { duplicateName, Matrix } from "./matrix.js";
@@ -210,7 +211,7 @@ function nestedToMatrix(rows: readonly (readonly number[])[], site: ErrorSite): 
 
 function checkValues(matrix: Matrix, site: ErrorSite, allowNaN: boolean): void {
   const { data, cols } = matrix;
-  if (!allowNaN && allFinite(data)) return;
+  if (allFinite(data)) return;
   for (let k = 0; k < data.length; k++) {
     const v = data[k];
     if (v - v !== 0 && !(allowNaN && Number.isNaN(v))) {
@@ -220,26 +221,6 @@ function checkValues(matrix: Matrix, site: ErrorSite, allowNaN: boolean): void {
       throw DataError.at({ ...site, column, row }, `value ${v} is not allowed${hint}`);
     }
   }
-}
-
-/**
- * Whether every value is finite, without a branch per value: v * 0 is ±0 for a finite v and NaN
- * for ±Infinity or NaN, so the sums stay 0 exactly when all are finite.
- */
-function allFinite(data: Float64Array): boolean {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const whole = data.length - (data.length % 4);
-  for (let k = 0; k < whole; k += 4) {
-    s0 += data[k] * 0;
-    s1 += data[k + 1] * 0;
-    s2 += data[k + 2] * 0;
-    s3 += data[k + 3] * 0;
-  }
-  for (let k = whole; k < data.length; k++) s0 += data[k] * 0;
-  return s0 + s1 + s2 + s3 === 0;
 }
 
 function wrap<T>(site: ErrorSite, build: () => T): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DistinctScratch, distinctValues, mapDistinct } from "./distinct-values.js";
+import { DistinctScratch, distinctValues, mapDistinct, nearlyAllDistinct } from "./distinct-values.js";
 import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
 
 describe("distinctValues", () => {
@@ -32,6 +32,18 @@ describe("distinctValues", () => {
   it("gives up when too many values are distinct", () => {
     expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25)).toBeNull();
     expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 20), 0.25)).not.toBeNull();
+  });
+  it("gives up on a long column at once when a sample shows it nearly all distinct, and only then", () => {
+    const n = 60000;
+    expect(distinctValues(Float64Array.from({ length: n }, (_, i) => Math.sqrt(i)))).toBeNull();
+    // Each value four times (the most repeated share the lookup takes), in runs or spread out.
+    expect(distinctValues(Float64Array.from({ length: n }, (_, i) => Math.floor(i / 4)))!.values.length).toBe(n / 4);
+    expect(distinctValues(Float64Array.from({ length: n }, (_, i) => i % (n / 4)))!.values.length).toBe(n / 4);
+    const sample = (values: Float64Array) => nearlyAllDistinct(new Int32Array(values.buffer), values.length);
+    expect(sample(Float64Array.from({ length: n }, (_, i) => Math.sqrt(i)))).toBe(true);
+    expect(sample(Float64Array.from({ length: n }, (_, i) => Math.floor(i / 4)))).toBe(false);
+    expect(sample(Float64Array.from({ length: n }, (_, i) => i % (n / 4)))).toBe(false);
+    expect(sample(Float64Array.from({ length: n }, (_, i) => Math.floor(i / 2)))).toBe(false);
   });
 });
 

@@ -36,10 +36,53 @@ export class DistinctScratch {
   }
 }
 
+/** Columns from this long are sampled before the lookup (see `nearlyAllDistinct`). */
+const SAMPLED_FROM = 16384;
+/** At most this many repeats in the sample mark a column as nearly all distinct. */
+const SAMPLE_REPEATS = 8;
+
+/**
+ * Whether s = 8·√n entries drawn at random (a fixed xorshift sequence, so the answer is the same
+ * every time) show at most SAMPLE_REPEATS repeated values: about s²/2·(r − 1)/n = 32(r − 1) are
+ * expected when each value appears r times on average, however the repeats are placed, so this
+ * holds for columns nearly all distinct (r below about 1.25) and rarely where the lookup pays (r
+ * of 4 or more gives 96). The failed lookup of such a column would insert a quarter of its
+ * entries into a table larger than the processor's caches before giving up.
+ */
+export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
+  const samples = Math.ceil(8 * Math.sqrt(n));
+  const bits = tableBits(samples);
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  // Slot → 1 + the sampled position it holds (0: empty).
+  const slots = new Int32Array(mask + 1);
+  let repeats = 0;
+  let state = 0x2545f491;
+  for (let t = 0; t < samples; t++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const i = Math.floor(((state >>> 0) / 2 ** 32) * n);
+    const low = words[2 * i];
+    const high = words[2 * i + 1];
+    let slot = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> shift;
+    let held = slots[slot] - 1;
+    while (held >= 0 && (words[2 * held] !== low || words[2 * held + 1] !== high)) {
+      slot = (slot + 1) & mask;
+      held = slots[slot] - 1;
+    }
+    // A position drawn twice is no repeat.
+    if (held < 0) slots[slot] = i + 1;
+    else if (held !== i && ++repeats > SAMPLE_REPEATS) return false;
+  }
+  return true;
+}
+
 /**
  * The distinct values of `column` (in order of first appearance), or null when more than
  * `maxShare` of its entries are distinct, where looking values up would cost more than it
- * saves. 0 and −0 are kept apart (functions of them may differ in sign); all NaNs are one value.
+ * saves, or when a sample shows a long column to be nearly all distinct. 0 and −0 are kept
+ * apart (functions of them may differ in sign); all NaNs are one value.
  *
  * Values are found by their bit patterns in an open-addressing table (linear probing): a `Map`
  * keyed by doubles costs several times the correctly rounded functions this lookup saves.
@@ -49,6 +92,7 @@ export function distinctValues(column: Float64Array, maxShare = MAX_SHARE, scrat
   const limit = Math.floor(n * maxShare);
   // The two 32-bit halves of each value, read in place.
   const words = new Int32Array(column.buffer, column.byteOffset, 2 * n);
+  if (n >= SAMPLED_FROM && nearlyAllDistinct(words, n)) return null;
   const bits = tableBits(limit);
   const mask = (1 << bits) - 1;
   const reuse = scratch !== null && scratch.index.length === n && scratch.found.length === limit;

@@ -6,7 +6,8 @@ import { POWER_KERNELS_BASE64 } from "./power-kernels-binary.js";
 /** The exports of power-kernels.wat. */
 interface PowerKernelExports {
   setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number, logTableAt: number, logLn2Hi: number, logLn2Lo: number, logBound: number): void;
-  yeoJohnson(input: number, out: number, n: number, lambda: number, list: number, fromValues: number): number;
+  signedLogs(values: number, n: number): void;
+  yeoJohnson(logs: number, out: number, n: number, lambda: number, list: number): number;
 }
 
 /** An instance whose memory is at most this large is kept for the next column (fresh memory costs a page fault per 4 KiB). */
@@ -64,13 +65,15 @@ export class YeoJohnsonKernel {
   }
 
   /**
-   * Sets out[i], for the first `n` inputs (values if `fromValues`, else signed logs), to the
-   * Yeo-Johnson transform with `lambda` (for λ neither 0 nor 2) wherever the fast paths decide
-   * it; returns the positions they do not.
+   * Sets out[i], for the first `n` inputs (values if `fromValues`, which are then overwritten
+   * by their signed logs; else signed logs), to the Yeo-Johnson transform with `lambda` (for λ
+   * neither 0 nor 2) wherever the fast paths decide it; returns the positions they do not.
    */
   apply(n: number, lambda: number, fromValues: boolean): Int32Array {
     const { input, out, list } = this;
-    const count = this.instance.exports.yeoJohnson(input.byteOffset, out.byteOffset, n, lambda, list.byteOffset, fromValues ? 1 : 0);
+    const { exports } = this.instance;
+    if (fromValues) exports.signedLogs(input.byteOffset, n);
+    const count = exports.yeoJohnson(input.byteOffset, out.byteOffset, n, lambda, list.byteOffset);
     // With an odd n the last pair's second lane is past the values: its listing is dropped.
     return count > 0 && list[count - 1] >= n ? list.subarray(0, count - 1) : list.subarray(0, count);
   }

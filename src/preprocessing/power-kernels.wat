@@ -45,20 +45,85 @@
     (global.set $logLn2Lo (local.get $logLo))
     (global.set $logBound (local.get $logError)))
 
-  ;; out[i] = expm1(t) / f for the n inputs at $input, from the signed log v of each (log1p(|x|)
-  ;; taken here first when $fromValues is 1), where f = λ for v >= 0 and λ − 2 below, t = f·v
-  ;; (so (2 − λ)·|v| below 0, and −expm1(t) / (2 − λ) is the same double as expm1(t) / (λ − 2)).
-  ;; Writes the undecided positions at $list and returns their count.
-  (func (export "yeoJohnson") (param $input i32) (param $out i32) (param $n i32) (param $lambda f64) (param $list i32) (param $fromValues i32) (result i32)
+  ;; Replaces the n values at $values, in place, by their signed logs (log1p(|x|), negated where
+  ;; x < 0), or NaN where log1pRounded's fast path does not decide the rounding or does not apply
+  ;; (|x| outside [0.07, 1e300], NaN). A pass of its own: the logs' dependency chain and the
+  ;; exponential's, in one loop, left the processor waiting on both.
+  (func (export "signedLogs") (param $values i32) (param $n i32)
+    (local $at i32) (local $end i32)
+    (local $x v128) (local $a v128) (local $uh v128) (local $bb v128) (local $ul v128) (local $exponent v128) (local $scale v128) (local $ef v128)
+    (local $entryA i32) (local $entryB i32) (local $cA v128) (local $cB v128) (local $hA v128) (local $hB v128) (local $cj v128) (local $m v128)
+    (local $z v128) (local $zl v128) (local $z2 v128) (local $p v128) (local $logLo v128) (local $logHi v128) (local $s v128) (local $low v128)
+    (local $up v128) (local $logOk v128) (local $logHiC v128) (local $logLoC v128) (local $logMargin v128)
+    (local.set $logHiC (f64x2.splat (global.get $logLn2Hi)))
+    (local.set $logLoC (f64x2.splat (global.get $logLn2Lo)))
+    (local.set $logMargin (f64x2.splat (global.get $logBound)))
+    (local.set $at (local.get $values))
+    (local.set $end (i32.add (local.get $values) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $pairs
+        (local.set $x (v128.load (local.get $at)))
+        ;; log1pRounded's fast path on a = |x| in [0.07, 1e300]: 1 + a = uh + ul exactly,
+        ;; uh = 2^e·m, the table entry j of m's top 8 bits, z = m·c − 1 exactly, the
+        ;; polynomial, and the rounding test
+        (local.set $a (f64x2.abs (local.get $x)))
+        (local.set $logOk (v128.and (f64x2.ge (local.get $a) (v128.const f64x2 0x1.1eb851eb851ecp-4 0x1.1eb851eb851ecp-4))
+                                    (f64x2.le (local.get $a) (v128.const f64x2 0x1.7e43c8800759cp+996 0x1.7e43c8800759cp+996))))
+        (local.set $uh (f64x2.add (v128.const f64x2 1 1) (local.get $a)))
+        (local.set $bb (f64x2.sub (local.get $uh) (local.get $a)))
+        (local.set $ul (f64x2.add (f64x2.sub (v128.const f64x2 1 1) (local.get $bb)) (f64x2.sub (local.get $a) (f64x2.sub (local.get $uh) (local.get $bb)))))
+        (local.set $exponent (i64x2.shr_u (local.get $uh) (i32.const 52)))
+        ;; 2^-e, and e as a double (2^52 + E − (2^52 + 1023), exact)
+        (local.set $scale (i64x2.shl (i64x2.sub (v128.const i64x2 2046 2046) (local.get $exponent)) (i32.const 52)))
+        (local.set $ef (f64x2.sub (v128.or (local.get $exponent) (v128.const i64x2 0x4330000000000000 0x4330000000000000)) (v128.const f64x2 0x1.00000000003ffp+52 0x1.00000000003ffp+52)))
+        (local.set $entryA (i32.add (global.get $logTable) (i32.shr_u (i32.and (i32x4.extract_lane 1 (local.get $uh)) (i32.const 0xff000)) (i32.const 7))))
+        (local.set $entryB (i32.add (global.get $logTable) (i32.shr_u (i32.and (i32x4.extract_lane 3 (local.get $uh)) (i32.const 0xff000)) (i32.const 7))))
+        (local.set $cA (v128.load (local.get $entryA)))
+        (local.set $cB (v128.load (local.get $entryB)))
+        (local.set $hA (v128.load offset=16 (local.get $entryA)))
+        (local.set $hB (v128.load offset=16 (local.get $entryB)))
+        (local.set $cj (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $cA) (local.get $cB)))
+        ;; z = (m_j·c − 1) + (m − m_j)·c, m − m_j = m with its top 8 fraction bits cleared, minus 1
+        (local.set $m (f64x2.mul (local.get $uh) (local.get $scale)))
+        (local.set $z (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $cA) (local.get $cB))
+          (f64x2.mul (f64x2.sub (local.get $m) (v128.and (local.get $m) (v128.const i64x2 0xfffff00000000000 0xfffff00000000000))) (local.get $cj))))
+        (local.set $zl (f64x2.mul (f64x2.mul (local.get $ul) (local.get $scale)) (local.get $cj)))
+        (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
+        (local.set $p (f64x2.mul (local.get $z2) (f64x2.sub (f64x2.mul (local.get $z)
+          (f64x2.sub (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2) (f64x2.mul (local.get $z)
+            (f64x2.sub (v128.const f64x2 0.25 0.25) (f64x2.mul (local.get $z)
+              (f64x2.sub (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3) (f64x2.mul (local.get $z)
+                (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $z)
+                  (f64x2.sub (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3) (f64x2.mul (v128.const f64x2 0.125 0.125) (local.get $z))))))))))))
+          (v128.const f64x2 0.5 0.5))))
+        (local.set $logLo (f64x2.add (f64x2.add (f64x2.add (f64x2.mul (local.get $ef) (local.get $logLoC))
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $hA) (local.get $hB)))
+            (f64x2.mul (local.get $zl) (f64x2.add (f64x2.sub (v128.const f64x2 1 1) (local.get $z)) (local.get $z2))))
+          (local.get $p)))
+        (local.set $logHi (f64x2.add (f64x2.mul (local.get $ef) (local.get $logHiC)) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $hA) (local.get $hB))))
+        (local.set $s (f64x2.add (local.get $logHi) (local.get $z)))
+        (local.set $low (f64x2.add (f64x2.sub (local.get $z) (f64x2.sub (local.get $s) (local.get $logHi))) (local.get $logLo)))
+        (local.set $up (f64x2.add (local.get $s) (f64x2.add (local.get $low) (local.get $logMargin))))
+        (local.set $logOk (v128.and (local.get $logOk) (f64x2.eq (local.get $up) (f64x2.add (local.get $s) (f64x2.sub (local.get $low) (local.get $logMargin))))))
+        ;; the signed log, NaN where undecided
+        (v128.store (local.get $at) (v128.bitselect
+          (v128.bitselect (local.get $up) (f64x2.neg (local.get $up)) (f64x2.ge (local.get $x) (v128.const f64x2 0 0)))
+          (v128.const f64x2 nan nan) (local.get $logOk)))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br_if $pairs (i32.lt_u (local.get $at) (local.get $end))))))
+
+  ;; out[i] = expm1(t) / f for the n signed logs v at $logs, where f = λ for v >= 0 and λ − 2
+  ;; below, t = f·v (so (2 − λ)·|v| below 0, and −expm1(t) / (2 − λ) is the same double as
+  ;; expm1(t) / (λ − 2)). Writes the undecided positions (NaN logs among them) at $list and
+  ;; returns their count.
+  (func (export "yeoJohnson") (param $logs i32) (param $out i32) (param $n i32) (param $lambda f64) (param $list i32) (result i32)
     (local $i i32) (local $at i32) (local $count i32) (local $mask i32)
     (local $v v128) (local $f v128) (local $t v128) (local $shifted v128) (local $k v128) (local $rh v128) (local $c v128)
     (local $r1 v128) (local $rl v128) (local $rho v128) (local $r v128) (local $z v128) (local $p v128) (local $pairA v128)
-    (local $pairB v128) (local $th v128) (local $tau v128) (local $h v128) (local $s v128) (local $bb v128) (local $e v128) (local $m v128)
+    (local $pairB v128) (local $th v128) (local $tau v128) (local $h v128) (local $s v128) (local $bb v128) (local $e v128)
     (local $q v128) (local $y v128) (local $low v128) (local $margin v128) (local $up v128) (local $ok v128)
     (local $lam v128) (local $lamMinusTwo v128) (local $hi v128) (local $lo v128) (local $split v128) (local $square v128) (local $relative v128)
-    (local $logOk v128) (local $x v128) (local $a v128) (local $uh v128) (local $ul v128) (local $exponent v128) (local $scale v128) (local $entryA i32)
-    (local $entryB i32) (local $cA v128) (local $cB v128) (local $hA v128) (local $hB v128) (local $cj v128) (local $zl v128) (local $z2 v128)
-    (local $logLo v128) (local $logHi v128) (local $ef v128) (local $logHiC v128) (local $logLoC v128) (local $logMargin v128)
     (local.set $lam (f64x2.splat (local.get $lambda)))
     (local.set $lamMinusTwo (f64x2.splat (f64.sub (local.get $lambda) (f64.const 2))))
     (local.set $hi (f64x2.splat (global.get $ln2Hi)))
@@ -66,66 +131,15 @@
     (local.set $split (f64x2.splat (global.get $splitter)))
     (local.set $square (f64x2.splat (global.get $boundSquare)))
     (local.set $relative (f64x2.splat (global.get $bound)))
-    (local.set $logHiC (f64x2.splat (global.get $logLn2Hi)))
-    (local.set $logLoC (f64x2.splat (global.get $logLn2Lo)))
-    (local.set $logMargin (f64x2.splat (global.get $logBound)))
-    (local.set $logOk (v128.const i64x2 -1 -1))
     (block $done
       (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
       (loop $pairs
         (local.set $at (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $v (v128.load (i32.add (local.get $input) (local.get $at))))
-        (if (local.get $fromValues)
-          (then
-            ;; log1pRounded's fast path on a = |x| in [0.07, 1e300]: 1 + a = uh + ul exactly,
-            ;; uh = 2^e·m, the table entry j of m's top 8 bits, z = m·c − 1 exactly, the
-            ;; polynomial, and the rounding test
-            (local.set $x (local.get $v))
-            (local.set $a (f64x2.abs (local.get $x)))
-            (local.set $logOk (v128.and (f64x2.ge (local.get $a) (v128.const f64x2 0x1.1eb851eb851ecp-4 0x1.1eb851eb851ecp-4))
-                                        (f64x2.le (local.get $a) (v128.const f64x2 0x1.7e43c8800759cp+996 0x1.7e43c8800759cp+996))))
-            (local.set $uh (f64x2.add (v128.const f64x2 1 1) (local.get $a)))
-            (local.set $bb (f64x2.sub (local.get $uh) (local.get $a)))
-            (local.set $ul (f64x2.add (f64x2.sub (v128.const f64x2 1 1) (local.get $bb)) (f64x2.sub (local.get $a) (f64x2.sub (local.get $uh) (local.get $bb)))))
-            (local.set $exponent (i64x2.shr_u (local.get $uh) (i32.const 52)))
-            ;; 2^-e, and e as a double (2^52 + E − (2^52 + 1023), exact)
-            (local.set $scale (i64x2.shl (i64x2.sub (v128.const i64x2 2046 2046) (local.get $exponent)) (i32.const 52)))
-            (local.set $ef (f64x2.sub (v128.or (local.get $exponent) (v128.const i64x2 0x4330000000000000 0x4330000000000000)) (v128.const f64x2 0x1.00000000003ffp+52 0x1.00000000003ffp+52)))
-            (local.set $entryA (i32.add (global.get $logTable) (i32.shr_u (i32.and (i32x4.extract_lane 1 (local.get $uh)) (i32.const 0xff000)) (i32.const 7))))
-            (local.set $entryB (i32.add (global.get $logTable) (i32.shr_u (i32.and (i32x4.extract_lane 3 (local.get $uh)) (i32.const 0xff000)) (i32.const 7))))
-            (local.set $cA (v128.load (local.get $entryA)))
-            (local.set $cB (v128.load (local.get $entryB)))
-            (local.set $hA (v128.load offset=16 (local.get $entryA)))
-            (local.set $hB (v128.load offset=16 (local.get $entryB)))
-            (local.set $cj (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $cA) (local.get $cB)))
-            ;; z = (m_j·c − 1) + (m − m_j)·c, m − m_j = m with its top 8 fraction bits cleared, minus 1
-            (local.set $m (f64x2.mul (local.get $uh) (local.get $scale)))
-            (local.set $z (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $cA) (local.get $cB))
-              (f64x2.mul (f64x2.sub (local.get $m) (v128.and (local.get $m) (v128.const i64x2 0xfffff00000000000 0xfffff00000000000))) (local.get $cj))))
-            (local.set $zl (f64x2.mul (f64x2.mul (local.get $ul) (local.get $scale)) (local.get $cj)))
-            (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
-            (local.set $p (f64x2.mul (local.get $z2) (f64x2.sub (f64x2.mul (local.get $z)
-              (f64x2.sub (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2) (f64x2.mul (local.get $z)
-                (f64x2.sub (v128.const f64x2 0.25 0.25) (f64x2.mul (local.get $z)
-                  (f64x2.sub (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3) (f64x2.mul (local.get $z)
-                    (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $z)
-                      (f64x2.sub (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3) (f64x2.mul (v128.const f64x2 0.125 0.125) (local.get $z))))))))))))
-              (v128.const f64x2 0.5 0.5))))
-            (local.set $logLo (f64x2.add (f64x2.add (f64x2.add (f64x2.mul (local.get $ef) (local.get $logLoC))
-                (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $hA) (local.get $hB)))
-                (f64x2.mul (local.get $zl) (f64x2.add (f64x2.sub (v128.const f64x2 1 1) (local.get $z)) (local.get $z2))))
-              (local.get $p)))
-            (local.set $logHi (f64x2.add (f64x2.mul (local.get $ef) (local.get $logHiC)) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $hA) (local.get $hB))))
-            (local.set $s (f64x2.add (local.get $logHi) (local.get $z)))
-            (local.set $low (f64x2.add (f64x2.sub (local.get $z) (f64x2.sub (local.get $s) (local.get $logHi))) (local.get $logLo)))
-            (local.set $up (f64x2.add (local.get $s) (f64x2.add (local.get $low) (local.get $logMargin))))
-            (local.set $logOk (v128.and (local.get $logOk) (f64x2.eq (local.get $up) (f64x2.add (local.get $s) (f64x2.sub (local.get $low) (local.get $logMargin))))))
-            ;; the signed log
-            (local.set $v (v128.bitselect (local.get $up) (f64x2.neg (local.get $up)) (f64x2.ge (local.get $x) (v128.const f64x2 0 0))))))
+        (local.set $v (v128.load (i32.add (local.get $logs) (local.get $at))))
         (local.set $f (v128.bitselect (local.get $lam) (local.get $lamMinusTwo) (f64x2.ge (local.get $v) (v128.const f64x2 0 0))))
         (local.set $t (f64x2.mul (local.get $f) (local.get $v)))
         ;; expm1Fast's domain: t in [−38, 708], t ≠ 0 (NaN fails every comparison)
-        (local.set $ok (v128.and (v128.and (v128.and (local.get $logOk) (f64x2.ge (local.get $t) (v128.const f64x2 -38 -38)) (f64x2.le (local.get $t) (v128.const f64x2 708 708))))
+        (local.set $ok (v128.and (v128.and (f64x2.ge (local.get $t) (v128.const f64x2 -38 -38)) (f64x2.le (local.get $t) (v128.const f64x2 708 708)))
                                  (f64x2.ne (local.get $t) (v128.const f64x2 0 0))))
         ;; k = round(256t / ln2): shifted = 256t/ln2 + 1.5·2^52 holds k in its low bits
         (local.set $shifted (f64x2.add (f64x2.mul (local.get $t) (v128.const f64x2 0x1.71547652b82fep+8 0x1.71547652b82fep+8)) (v128.const f64x2 0x1.8p+52 0x1.8p+52)))

@@ -1,3 +1,4 @@
+import { allFinite } from "../core/all-finite.js";
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -328,6 +329,7 @@ function scaleColumn(values: Float64Array, mean: number, scale: number): void {
 
 /** The position of the first infinite value, or -1: the inner scaler refuses infinities. */
 function firstInfinite(values: Float64Array): number {
+  if (allFinite(values)) return -1;
   for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
   return -1;
 }

@@ -1,0 +1,19 @@
+/**
+ * Whether every value is finite, without a branch per value: v * 0 is ±0 for a finite v and NaN
+ * for ±Infinity or NaN, so the sums stay 0 exactly when all are finite.
+ */
+export function allFinite(data: Float64Array): boolean {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const whole = data.length - (data.length % 4);
+  for (let k = 0; k < whole; k += 4) {
+    s0 += data[k] * 0;
+    s1 += data[k + 1] * 0;
+    s2 += data[k + 2] * 0;
+    s3 += data[k + 3] * 0;
+  }
+  for (let k = whole; k < data.length; k++) s0 += data[k] * 0;
+  return s0 + s1 + s2 + s3 === 0;
+}
