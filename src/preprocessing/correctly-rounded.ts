@@ -447,7 +447,8 @@ export const LOG_FAST_BOUND = 2 ** -66;
  * evaluation is inline, in one function of about 400 bytes of bytecode, so that V8 inlines it into
  * the callers' loops, even at two call sites in one loop (a budget of about 418 each): a call
  * would box the argument and the result. power-kernels.wat replays the fast path for a >= 0.07
- * operation for operation; a change here is a change there (power-kernels.test.ts compares them).
+ * (its inner polynomial in another order); a change here is a change there (power-kernels.test.ts
+ * compares them).
  */
 export function log1pRounded(a: number): number {
   if (a >= 0.07 ? a <= 1e300 : a > -1 && a <= -0.06) {
