@@ -137,7 +137,3 @@ export function copyTree(t: TreeStructure): TreeStructure {
   };
 }
 
-/** The buffers of a tree's arrays (each its own, from {@link TreeBuffer.finish}), to move a tree between threads. */
-export function treeBuffers(t: TreeStructure): ArrayBuffer[] {
-  return [t.left, t.right, t.feature, t.threshold, t.missingLeft, t.impurity, t.nNodeSamples, t.weightedNNodeSamples, t.value].map((a) => a.buffer as ArrayBuffer);
-}
