@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { Frame } from "../../src/core/frame.js";
+import { PowerTransformer } from "../../src/preprocessing/power-transformer.js";
 import { StandardScaler } from "../../src/preprocessing/standard-scaler.js";
 import { SMOTE } from "../../src/sampling/smote.js";
 import { buildChurnPipeline } from "../../examples/churn/churn-pipeline.js";
@@ -30,7 +31,8 @@ describe("tabkit in headless Chromium", () => {
     // Bundling for the browser platform also proves the core imports no Node built-ins.
     const bundle = await build({
       stdin: {
-        contents: 'import * as tabkit from "./src/index.ts"; import { pairKernelsAvailable } from "./src/sampling/pair-kernels.ts"; window.tabkit = tabkit; window.pairKernelsAvailable = pairKernelsAvailable;',
+        contents:
+          'import * as tabkit from "./src/index.ts"; import { pairKernelsAvailable } from "./src/sampling/pair-kernels.ts"; import { powerKernelsAvailable } from "./src/preprocessing/power-kernels.ts"; window.tabkit = tabkit; window.pairKernelsAvailable = pairKernelsAvailable; window.powerKernelsAvailable = powerKernelsAvailable;',
         resolveDir: root,
         loader: "ts",
       },
@@ -108,5 +110,20 @@ describe("tabkit in headless Chromium", () => {
     expect(inPage.kernels).toBe(true);
     expect(inPage.y).toEqual(inNode.y);
     expect(inPage.data).toEqual(bytesOf((inNode.X as { data: Float64Array }).data));
+  });
+
+  it("fits and applies a Yeo-Johnson PowerTransformer in the page, through the WebAssembly kernel, exactly as Node does", async () => {
+    // 3001 distinct values per column (odd: the kernel's last pair is half outside), both signs.
+    const rows = Array.from({ length: 3001 }, (_, i) => [Math.sinh(i * 0.004 - 5) * 30, (i * 0.37) ** 1.7 - 400]);
+    const inPage = await page.evaluate((X) => {
+      const { PowerTransformer: PagePowerTransformer } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+      const pt = new PagePowerTransformer().fit(X);
+      const kernels = (window as unknown as { powerKernelsAvailable(): boolean }).powerKernelsAvailable();
+      return { kernels, lambdas: Array.from(pt.lambdas), data: Array.from(new Uint8Array((pt.transform(X) as { data: Float64Array }).data.buffer)) };
+    }, rows);
+    const inNode = new PowerTransformer().fit(rows);
+    expect(inPage.kernels).toBe(true);
+    expect(inPage.lambdas).toEqual(Array.from(inNode.lambdas));
+    expect(inPage.data).toEqual(bytesOf((inNode.transform(rows) as { data: Float64Array }).data));
   });
 });
