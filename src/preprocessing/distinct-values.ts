@@ -19,6 +19,23 @@ function tableBits(limit: number): number {
 }
 
 /**
+ * The slot of the value with 32-bit halves (low, high) in an open-addressing table of 2^(32 −
+ * shift) slots, each 0 (empty) or 1 + the index of its value's halves in `keys`: the slot holding
+ * the value, or the empty one where it goes. Multiplicative hashing, the mixed product's top bits
+ * picking the first slot, then linear probing.
+ */
+function slotOf(slots: Int32Array, keys: Int32Array, low: number, high: number, shift: number): number {
+  const mask = slots.length - 1;
+  let slot = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> shift;
+  let held = slots[slot] - 1;
+  while (held >= 0 && (keys[2 * held] !== low || keys[2 * held + 1] !== high)) {
+    slot = (slot + 1) & mask;
+    held = slots[slot] - 1;
+  }
+  return slot;
+}
+
+/**
  * The buffers of `distinctValues` for columns of `n` entries, reused column after column (fresh
  * buffers per column cost the allocation, zeroing and garbage collection of about 1 MB each for
  * 100k entries). The `index` returned with them is valid until the next column.
@@ -65,12 +82,8 @@ export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
     const i = Math.floor(((state >>> 0) / 2 ** 32) * n);
     const low = words[2 * i];
     const high = words[2 * i + 1];
-    let slot = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> shift;
-    let held = slots[slot] - 1;
-    while (held >= 0 && (words[2 * held] !== low || words[2 * held + 1] !== high)) {
-      slot = (slot + 1) & mask;
-      held = slots[slot] - 1;
-    }
+    const slot = slotOf(slots, words, low, high, shift);
+    const held = slots[slot] - 1;
     // A position drawn twice is no repeat.
     if (held < 0) slots[slot] = i + 1;
     else if (held !== i && ++repeats > SAMPLE_REPEATS) return false;
@@ -108,15 +121,10 @@ export function distinctValues(column: Float64Array, maxShare = MAX_SHARE, scrat
   for (let i = 0; i < n; i++) {
     const low = words[2 * i];
     const high = words[2 * i + 1];
-    // Multiplicative hashing: the top bits of the mixed product pick the first slot. The value
-    // itself is read only when it is new, and NaNs are never in the table (they miss, then go
-    // to their one position), which keeps the common path to one probe and one comparison.
-    let slot = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> shift;
+    // The value itself is read only when it is new, and NaNs are never in the table (they miss,
+    // then go to their one position), which keeps the common path to one probe and one comparison.
+    const slot = slotOf(slots, foundWords, low, high, shift);
     let held = slots[slot] - 1;
-    while (held >= 0 && (foundWords[2 * held] !== low || foundWords[2 * held + 1] !== high)) {
-      slot = (slot + 1) & mask;
-      held = slots[slot] - 1;
-    }
     if (held < 0) {
       const v = column[i];
       if (v === v || nanPosition < 0) {
