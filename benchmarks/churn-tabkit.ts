@@ -20,8 +20,8 @@ const [trainY, testY] = split.take(labels);
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 // one job is one thread, as scikit-learn's n_jobs=1: no pool, so every forest grows on this thread
-// worker processes, as examples/churn does; TABKIT_BENCH_POOL=threads for a pool of threads
-const kind = process.env.TABKIT_BENCH_POOL === "threads" ? "threads" : "processes";
+// worker threads, as examples/churn does; TABKIT_BENCH_POOL=processes for a pool of processes
+const kind = process.env.TABKIT_BENCH_POOL === "processes" ? "processes" : "threads";
 const pool = nJobs === 1 ? undefined : new WorkerPool(nJobs === -1 ? undefined : nJobs, { kind });
 let start = performance.now();
 const model = await buildChurnPipeline({ nTrees, nJobs }).fitAsync(trainX, trainY, { parallel: pool });

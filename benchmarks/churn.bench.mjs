@@ -4,7 +4,7 @@
 // model's size and the peak memory of each process, then whether both gave the same model.
 // TABKIT_BENCH_TREES sets the forest size (default 1000, the source project's);
 // TABKIT_BENCH_JOBS the worker counts to compare (default "-1,1": every core, then one);
-// tabkit's workers are processes, as in examples/churn (TABKIT_BENCH_POOL=threads: threads).
+// tabkit's workers are threads, as in examples/churn (TABKIT_BENCH_POOL=processes: processes).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,7 +40,7 @@ export async function run() {
     for (const nJobs of JOBS) {
       const tabkit = ours(nJobs, outDir);
       const sklearn = runPython("churn_reference.py", [N_TREES, nJobs, outDir]);
-      const workers = nJobs === 1 ? "" : process.env.TABKIT_BENCH_POOL === "threads" ? " (tabkit: worker threads)" : " (tabkit: worker processes)";
+      const workers = nJobs === 1 ? "" : process.env.TABKIT_BENCH_POOL === "processes" ? " (tabkit: worker processes)" : " (tabkit: worker threads)";
       const jobs = (nJobs === -1 ? "all cores" : `${nJobs} job${nJobs === 1 ? "" : "s"}`) + workers;
       console.log(`\n### ${N_TREES} trees, ${jobs}\n`);
       printTable([
