@@ -18,8 +18,19 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 execFileSync("npm", ["run", "build", "--silent"], { cwd: join(here, ".."), stdio: "inherit" });
+// A suite that fails (a reference environment not created, say) is reported, and the others still run.
+const failed = [];
 for (const suite of wanted.length > 0 ? wanted : available) {
   console.log(`\n## ${suite}\n`);
-  const module = await import(pathToFileURL(join(here, `${suite}.bench.mjs`)).href);
-  await module.run();
+  try {
+    const module = await import(pathToFileURL(join(here, `${suite}.bench.mjs`)).href);
+    await module.run();
+  } catch (error) {
+    console.error(`suite ${suite} failed: ${error instanceof Error ? error.message : error}`);
+    failed.push(suite);
+  }
+}
+if (failed.length > 0) {
+  console.error(`\nfailed suites: ${failed.join(", ")}`);
+  process.exitCode = 1;
 }
