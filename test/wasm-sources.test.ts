@@ -19,6 +19,10 @@ describe("embedded WebAssembly", () => {
     expect(readFileSync(join(root, entry.module), "utf8")).toBe(embedding(entry, binary));
   });
 
+  it.each(WASM_SOURCES as WasmSource[])("$source never grows its memory (a grow detaches the buffer JavaScript holds, which slows every typed array access after)", (entry) => {
+    expect(readFileSync(join(root, entry.source), "utf8")).not.toMatch(/memory\.grow/);
+  });
+
   it.each(WASM_SOURCES as WasmSource[])("$source stays under 4 KB, the most a browser compiles synchronously on its main thread", async (entry) => {
     const binary: Uint8Array = await assemble(entry.source);
     expect(binary.length).toBeLessThan(4096);

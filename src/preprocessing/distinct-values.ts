@@ -105,7 +105,7 @@ export function distinctValues(column: Float64Array, maxShare = MAX_SHARE, scrat
   const limit = Math.floor(n * maxShare);
   // The two 32-bit halves of each value, read in place.
   const words = new Int32Array(column.buffer, column.byteOffset, 2 * n);
-  if (n >= SAMPLED_FROM && nearlyAllDistinct(words, n)) return null;
+  if (n >= SAMPLED_FROM && maxShare <= MAX_SHARE && nearlyAllDistinct(words, n)) return null;
   const bits = tableBits(limit);
   const mask = (1 << bits) - 1;
   const reuse = scratch !== null && scratch.index.length === n && scratch.found.length === limit;

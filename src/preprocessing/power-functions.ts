@@ -56,16 +56,16 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   const n = values.length;
   const kernel = lambdaTakesLogs(lambda) ? null : YeoJohnsonKernel.create(n);
   if (kernel === null) {
-    const points = new YeoJohnsonPoints(values);
-    out.set(points.transform(lambda));
-    points.release();
+    out.set(new YeoJohnsonPoints(values, false).transform(lambda));
     return;
   }
   kernel.input.set(values);
   const undecided = kernel.apply(n, lambda, true);
-  out.set(kernel.out.subarray(0, n));
+  const results = kernel.out;
+  // Finished in the kernel's memory, so that `out` may be `values`.
+  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = yeoJohnson(values[undecided[u]], lambda);
+  out.set(results.subarray(0, n));
   kernel.release();
-  for (let u = 0; u < undecided.length; u++) out[undecided[u]] = yeoJohnson(values[undecided[u]], lambda);
 }
 
 /** Whether λ is 0 or 2 (to within eps), where one side of the transform is the log itself. */
@@ -86,12 +86,13 @@ class YeoJohnsonPoints {
   private readonly results: Float64Array;
   private readonly scratch: Float64Array | null;
 
-  constructor(points: Float64Array) {
+  /** `useKernel` false keeps to JavaScript (the caller found the kernel unavailable or not of use). */
+  constructor(points: Float64Array, useKernel = true) {
     const n = points.length;
     this.logs = new Float64Array(n);
     this.positive = new Uint8Array(n);
     logsOfMagnitudes(points, this.logs, this.positive);
-    this.kernel = YeoJohnsonKernel.create(n);
+    this.kernel = useKernel ? YeoJohnsonKernel.create(n) : null;
     if (this.kernel === null) {
       this.results = new Float64Array(n);
       this.scratch = new Float64Array(n);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { yeoJohnson, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
-import { powerKernelsAvailable } from "./power-kernels.js";
+import { powerKernelsAvailable, YeoJohnsonKernel } from "./power-kernels.js";
 
 /** The column transform against the one-value function (log1pRounded, expm1Rounded, the division), NaN equal to NaN. */
 function misses(column: (values: Float64Array, lambda: number, out: Float64Array) => void, values: Float64Array, lambda: number): { x: number; got: number; want: number }[] {
@@ -28,8 +28,12 @@ describe("the Yeo-Johnson kernel in WebAssembly", () => {
     vi.restoreAllMocks();
   });
 
-  it("runs in Node", () => {
+  it("runs in Node, and decides all but a few values itself", () => {
     expect(powerKernelsAvailable()).toBe(true);
+    const kernel = YeoJohnsonKernel.create(1000)!;
+    kernel.input.set(Float64Array.from({ length: 1000 }, (_, i) => 0.5 + i / 200));
+    expect(kernel.apply(1000, 0.7, true).length).toBeLessThan(10);
+    kernel.release();
   });
 
   it("gives each value the transform of the one-value function, bit for bit (any length, any lambda)", () => {
@@ -70,17 +74,24 @@ describe("the Yeo-Johnson kernel in WebAssembly", () => {
     const withKernel = columns.map((column) => yeoJohnsonLambda(column));
     vi.resetModules();
     const fresh = await import("./power-functions.js");
-    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(() => {
+    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
       throw new RangeError("WebAssembly.Memory(): could not allocate memory");
     });
     expect(withKernel).toEqual(columns.map((column) => fresh.yeoJohnsonLambda(column)));
     expect(refused).toHaveBeenCalled();
   });
 
+  it("transforms in place", () => {
+    const values = Float64Array.from({ length: 10001 }, (_, i) => (i - 5000) * 0.013);
+    const copy = values.slice();
+    yeoJohnsonColumn(values, 0.8, values);
+    expect(misses((v, l, out) => out.set(values), copy, 0.8)).toEqual([]);
+  });
+
   it("leaves the transform to plain JavaScript, with the same values, where the runtime refuses its memory", async () => {
     vi.resetModules();
     const fresh = await import("./power-functions.js");
-    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(() => {
+    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
       throw new RangeError("WebAssembly.Memory(): could not allocate memory");
     });
     const values = Float64Array.from({ length: 999 }, (_, i) => (i - 500) * 0.37);

@@ -19,9 +19,11 @@ const TABLE_BYTES = LOG_TABLE_AT + LOG_TABLE.length * 8;
 const kernelModule = embeddedModule(POWER_KERNELS_BASE64);
 let spare: KernelInstance<PowerKernelExports> | null = null;
 
-/** Whether the WebAssembly kernel can run here. */
+/** Whether the WebAssembly kernel runs here: its module compiles and an instance can be made. */
 export function powerKernelsAvailable(): boolean {
-  return kernelModule() !== null;
+  const kernel = YeoJohnsonKernel.create(1);
+  kernel?.release();
+  return kernel !== null;
 }
 
 /**
@@ -55,8 +57,12 @@ export class YeoJohnsonKernel {
     let instance = spare;
     spare = null;
     if (instance === null || instance.memory.buffer.byteLength < bytes) {
+      const kept = instance;
       instance = instantiate<PowerKernelExports>(module, bytes);
-      if (instance === null) return null;
+      if (instance === null) {
+        spare = kept;
+        return null;
+      }
       new Float64Array(instance.memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
       new Float64Array(instance.memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
       instance.exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);

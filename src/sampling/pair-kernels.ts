@@ -47,9 +47,12 @@ const KEEP_BYTES = 16 * 2 ** 20;
 const kernelModule = embeddedModule(PAIR_KERNELS_BASE64);
 let spare: KernelInstance<PairKernelExports> | null = null;
 
-/** Whether the WebAssembly kernels can run here. */
+/** Whether the WebAssembly kernels run here: their module compiles and an instance can be made (kept as the spare). */
 export function pairKernelsAvailable(): boolean {
-  return kernelModule() !== null;
+  const module = kernelModule();
+  if (module === null) return false;
+  spare ??= instantiate<PairKernelExports>(module, 0);
+  return spare !== null;
 }
 
 /** Byte offsets of the search's arrays in the kernels' memory (see pair-kernels.wat), and their end. */
@@ -86,9 +89,15 @@ export class PairKernels {
     const at = layout(rows, cols, k, nodes);
     let instance = spare;
     spare = null;
-    // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
-    if (instance === null || instance.memory.buffer.byteLength < at.bytes) instance = instantiate<PairKernelExports>(module, at.bytes);
-    if (instance === null) return null;
+    if (instance === null || instance.memory.buffer.byteLength < at.bytes) {
+      const kept = instance;
+      instance = instantiate<PairKernelExports>(module, at.bytes);
+      // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
+      if (instance === null) {
+        spare = kept;
+        return null;
+      }
+    }
     new Float64Array(instance.memory.buffer, at.x, rows * cols).set(data);
     return new PairKernels(instance, rows, cols, k, at);
   }
