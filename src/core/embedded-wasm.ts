@@ -6,10 +6,11 @@
  * JavaScript path with the same results.
  *
  * A kernel's memory is sized when it is created and never grown: growing a memory detaches its
- * old ArrayBuffer, and the first detached buffer of a process makes V8 check every typed array
- * access for detachment from then on, which slowed the library's plain JavaScript loops (trees,
- * sums, encoders) by about a third for the rest of the process. A kernel that needs more memory
- * is a new instance with a new memory (instantiating a compiled module takes microseconds).
+ * old ArrayBuffer, and the first detached buffer of a thread makes V8 check every typed array
+ * access for detachment from then on, which slowed the library's plain JavaScript for the rest
+ * of the process (tree growth by about 12%, simple loops by up to a third). A kernel that needs
+ * more memory is a new instance with a new memory (instantiating a compiled module takes
+ * microseconds).
  *
  * @module
  */
