@@ -10,7 +10,7 @@
  * to a multiple of 1/16, T = 2^(N − floor N) from a table, r = x − N·ln2 in [0, ln2/16).
  * Inputs with |x| >= 707.70 (and ±∞) take SVML's scalar rare-case path, replayed as well.
  */
-import { highHalf, productError } from "../core/product-error.js";
+import { highHalf, productError, SPLITTER } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 import { POW2, POW2_ZERO } from "./powers-of-two.js";
 
@@ -47,6 +47,19 @@ const INV_LN2_H = highHalf(INV_LN2);
 const INV_LN2_L = INV_LN2 - INV_LN2_H;
 const LN2_HI_H = highHalf(LN2_HI);
 const LN2_HI_L = LN2_HI - LN2_HI_H;
+
+/**
+ * The fast path's constants in the order power-kernels.wat's `numpyExp` reads them (with the
+ * Veltkamp halves of Q2, Q4 and Q6, for its exact products), then TABLE and TABLE_TAIL. That
+ * kernel replays `numpyExpArray` two values at a time, deciding more of them (see there); a change
+ * here is a change there (power-kernels.test.ts compares the two).
+ */
+export const EXP_KERNEL_CONSTANTS = Float64Array.from([
+  INV_LN2, SHIFTER, SHIFTER_ULP, LN2_HI, LN2_LO, Q1, Q2, Q3, Q4, Q5, Q6, RARE, INV_LN2_H, INV_LN2_L, LN2_HI_H, LN2_HI_L, PRODUCT_BOUND, SUM_BOUND, SPLITTER,
+  highHalf(Q2), Q2 - highHalf(Q2), highHalf(Q4), Q4 - highHalf(Q4), highHalf(Q6), Q6 - highHalf(Q6),
+  ...TABLE,
+  ...TABLE_TAIL,
+]);
 
 const ONE = new Float64Array(1);
 

@@ -18,7 +18,7 @@ import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./cor
 import { distinctValues } from "./distinct-values.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
-import { YeoJohnsonKernel } from "./power-kernels.js";
+import { PowerKernels } from "./power-kernels.js";
 
 /** `np.finfo(np.float64).eps`. */
 const EPS = 2.220446049250313e-16;
@@ -54,13 +54,13 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
 /** Applies `yeoJohnson` to a whole column. */
 export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
   const n = values.length;
-  const kernel = lambdaTakesLogs(lambda) ? null : YeoJohnsonKernel.create(n);
+  const kernel = lambdaTakesLogs(lambda) ? null : PowerKernels.create(n);
   if (kernel === null) {
     out.set(new YeoJohnsonPoints(values, false).transform(lambda));
     return;
   }
   kernel.input.set(values);
-  const undecided = kernel.apply(n, lambda, true);
+  const undecided = kernel.yeoJohnson(n, lambda, true);
   const results = kernel.out;
   // Finished in the kernel's memory, so that `out` may be `values`.
   for (let u = 0; u < undecided.length; u++) results[undecided[u]] = yeoJohnson(values[undecided[u]], lambda);
@@ -82,7 +82,7 @@ class YeoJohnsonPoints {
   /** log1p(|x|) correctly rounded, and 1 where x >= 0. */
   readonly logs: Float64Array;
   readonly positive: Uint8Array;
-  private readonly kernel: YeoJohnsonKernel | null;
+  private readonly kernel: PowerKernels | null;
   private readonly results: Float64Array;
   private readonly scratch: Float64Array | null;
 
@@ -92,7 +92,7 @@ class YeoJohnsonPoints {
     this.logs = new Float64Array(n);
     this.positive = new Uint8Array(n);
     logsOfMagnitudes(points, this.logs, this.positive);
-    this.kernel = useKernel ? YeoJohnsonKernel.create(n) : null;
+    this.kernel = useKernel ? PowerKernels.create(n) : null;
     if (this.kernel === null) {
       this.results = new Float64Array(n);
       this.scratch = new Float64Array(n);
@@ -110,7 +110,7 @@ class YeoJohnsonPoints {
       yeoJohnsonFromLogs(logs, positive, lambda, results, this.scratch ?? new Float64Array(logs.length));
       return results;
     }
-    const undecided = kernel.apply(logs.length, lambda, false);
+    const undecided = kernel.yeoJohnson(logs.length, lambda, false);
     for (let u = 0; u < undecided.length; u++) {
       const i = undecided[u];
       results[i] = positive[i] === 1 ? expm1Rounded(lambda * logs[i]) / lambda : -expm1Rounded((2 - lambda) * logs[i]) / (2 - lambda);
@@ -333,7 +333,7 @@ function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: 
     larger[i] = a > logMean ? a : logMean;
     scratch[i] = (a > logMean ? logMean : a) - larger[i];
   }
-  numpyExpArray(scratch, scratch);
+  numpyExpValues(scratch, scratch);
   for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
   numpyLogArray(scratch, scratch, k, true);
   for (let i = 0; i < k; i++) {
@@ -366,7 +366,7 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
     if (v > max) max = v;
   }
   for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
-  numpyExpArray(scratch, scratch);
+  numpyExpValues(scratch, scratch);
   // m: how many entries hold the maximum.
   let m = 0;
   const { index, n } = column;
@@ -376,10 +376,30 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    numpyExpArray(a, scratch);
+    numpyExpValues(a, scratch);
     out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
   }
   return out;
+}
+
+/**
+ * `numpyExpArray(values, out)` (`out` may be `values`) through the WebAssembly kernel where it
+ * runs (power-kernels.ts), with the same values: the kernel decides nearly all of them, and
+ * `numpyExp` takes the rest.
+ */
+function numpyExpValues(values: Float64Array, out: Float64Array): void {
+  const n = values.length;
+  const kernels = PowerKernels.create(n);
+  if (kernels === null) {
+    numpyExpArray(values, out, n);
+    return;
+  }
+  kernels.input.set(values);
+  const undecided = kernels.numpyExp(n);
+  const results = kernels.out;
+  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = numpyExp(values[undecided[u]]);
+  out.set(results.subarray(0, n));
+  kernels.release();
 }
 
 /**

@@ -1,39 +1,43 @@
 import { embeddedModule, instantiate, type KernelInstance } from "../core/embedded-wasm.js";
 import { SPLITTER } from "../core/product-error.js";
 import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_FAST_BOUND, LOG_TABLE } from "./correctly-rounded.js";
+import { EXP_KERNEL_CONSTANTS } from "./numpy-exp.js";
 import { POWER_KERNELS_BASE64 } from "./power-kernels-binary.js";
 
 /** The exports of power-kernels.wat. */
 interface PowerKernelExports {
   setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number, logTableAt: number, logLn2Hi: number, logLn2Lo: number, logBound: number): void;
+  setupExp(constantsAt: number): void;
   signedLogs(values: number, n: number): void;
   yeoJohnson(logs: number, out: number, n: number, lambda: number, list: number): number;
+  numpyExp(values: number, out: number, n: number, list: number): number;
 }
 
 /** An instance whose memory is at most this large is kept for the next column (fresh memory costs a page fault per 4 KiB). */
 const KEEP_BYTES = 16 * 2 ** 20;
-/** The expm1 table, then the log1p table, at the start of the memory. */
+/** The expm1 table, the log1p table, then numpy's exp constants and tables, at the start of the memory. */
 const LOG_TABLE_AT = EXPM1_TABLE.length * 8;
-const TABLE_BYTES = LOG_TABLE_AT + LOG_TABLE.length * 8;
+const EXP_CONSTANTS_AT = LOG_TABLE_AT + LOG_TABLE.length * 8;
+const TABLE_BYTES = 16 * Math.ceil((EXP_CONSTANTS_AT + EXP_KERNEL_CONSTANTS.length * 8) / 16);
 
 const kernelModule = embeddedModule(POWER_KERNELS_BASE64);
 let spare: KernelInstance<PowerKernelExports> | null = null;
 
 /** Whether the WebAssembly kernel runs here: its module compiles and an instance can be made. */
 export function powerKernelsAvailable(): boolean {
-  const kernel = YeoJohnsonKernel.create(1);
+  const kernel = PowerKernels.create(1);
   kernel?.release();
   return kernel !== null;
 }
 
 /**
- * The Yeo-Johnson transform in WebAssembly (power-kernels.wat) for up to `capacity` values: the
- * caller writes into `input` either the values or their signed logs (log1p(|x|), negated where
- * x < 0), then each `apply` gives every value's transform in `out` but those it lists as
- * undecided, which the caller computes on the exact path. Both arrays are views of the module's
- * memory; `release` hands the instance on to the next user.
+ * The power transforms' kernels in WebAssembly (power-kernels.wat) for up to `capacity` values:
+ * the caller writes its values into `input` (for `yeoJohnson`, the values or their signed logs,
+ * log1p(|x|) negated where x < 0), then each call gives every value's result in `out` but those
+ * it lists as undecided, which the caller computes in JavaScript. Both arrays are views of the
+ * module's memory; `release` hands the instance on to the next user.
  */
-export class YeoJohnsonKernel {
+export class PowerKernels {
   readonly input: Float64Array;
   readonly out: Float64Array;
   private readonly list: Int32Array;
@@ -50,7 +54,7 @@ export class YeoJohnsonKernel {
   }
 
   /** The kernel with room for `capacity` values, or null where it is unavailable or the runtime cannot give it the memory. */
-  static create(capacity: number): YeoJohnsonKernel | null {
+  static create(capacity: number): PowerKernels | null {
     const module = kernelModule();
     if (module === null) return null;
     const bytes = TABLE_BYTES + (capacity + 1) * 20;
@@ -66,8 +70,10 @@ export class YeoJohnsonKernel {
       new Float64Array(instance.memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
       new Float64Array(instance.memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
       instance.exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);
+      new Float64Array(instance.memory.buffer, EXP_CONSTANTS_AT, EXP_KERNEL_CONSTANTS.length).set(EXP_KERNEL_CONSTANTS);
+      instance.exports.setupExp(EXP_CONSTANTS_AT);
     }
-    return new YeoJohnsonKernel(instance, capacity);
+    return new PowerKernels(instance, capacity);
   }
 
   /**
@@ -75,12 +81,24 @@ export class YeoJohnsonKernel {
    * by their signed logs; else signed logs), to the Yeo-Johnson transform with `lambda` (for λ
    * neither 0 nor 2) wherever the fast paths decide it; returns the positions they do not.
    */
-  apply(n: number, lambda: number, fromValues: boolean): Int32Array {
-    const { input, out, list } = this;
+  yeoJohnson(n: number, lambda: number, fromValues: boolean): Int32Array {
     const { exports } = this.instance;
-    if (fromValues) exports.signedLogs(input.byteOffset, n);
-    const count = exports.yeoJohnson(input.byteOffset, out.byteOffset, n, lambda, list.byteOffset);
-    // With an odd n the last pair's second lane is past the values: its listing is dropped.
+    if (fromValues) exports.signedLogs(this.input.byteOffset, n);
+    return this.listed(n, exports.yeoJohnson(this.input.byteOffset, this.out.byteOffset, n, lambda, this.list.byteOffset));
+  }
+
+  /**
+   * Sets out[i] to numpy's exp of input i, for the first `n` inputs, as `numpyExpArray` computes
+   * it, wherever the kernel's rounding tests decide it; returns the positions they do not (and
+   * those numpy takes on other paths), which the caller computes with `numpyExp`.
+   */
+  numpyExp(n: number): Int32Array {
+    return this.listed(n, this.instance.exports.numpyExp(this.input.byteOffset, this.out.byteOffset, n, this.list.byteOffset));
+  }
+
+  /** The first `count` listed positions, but for the lane past the values of an odd `n`. */
+  private listed(n: number, count: number): Int32Array {
+    const { list } = this;
     return count > 0 && list[count - 1] >= n ? list.subarray(0, count - 1) : list.subarray(0, count);
   }
 
