@@ -24,6 +24,16 @@ const value = fc.oneof(
 );
 const lambda = fc.oneof(fc.double({ min: -30, max: 30, noNaN: true }), fc.constantFrom(0, 2, 1, 1e-17, -1e-17, 2 + 4e-16, 2 - 4e-16, 1e-15, 2 - 1e-15));
 
+/** A fresh copy of power-functions.ts (no kernel instance kept from other tests) in a runtime that refuses the kernels' memory. */
+async function withoutKernelMemory() {
+  vi.resetModules();
+  const fresh = await import("./power-functions.js");
+  const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
+    throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+  });
+  return { fresh, refused };
+}
+
 describe("the power transforms' kernels in WebAssembly", () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -73,11 +83,7 @@ describe("the power transforms' kernels in WebAssembly", () => {
       }),
     );
     const withKernel = columns.map((column) => yeoJohnsonLambda(column));
-    vi.resetModules();
-    const fresh = await import("./power-functions.js");
-    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
-      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
-    });
+    const { fresh, refused } = await withoutKernelMemory();
     expect(withKernel).toEqual(columns.map((column) => fresh.yeoJohnsonLambda(column)));
     expect(refused).toHaveBeenCalled();
   });
@@ -121,21 +127,13 @@ describe("the power transforms' kernels in WebAssembly", () => {
   it("fits the Box-Cox lambdas plain JavaScript fits, bit for bit", async () => {
     const columns = [1, 2].map((j) => Float64Array.from({ length: 20001 }, (_, i) => 0.5 + 1e3 * ((Math.imul(i * 2 + j, 2654435761) >>> 0) / 2 ** 32) ** (j + 1)));
     const withKernel = columns.map((column) => boxCoxLambda(column));
-    vi.resetModules();
-    const fresh = await import("./power-functions.js");
-    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
-      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
-    });
+    const { fresh, refused } = await withoutKernelMemory();
     expect(withKernel).toEqual(columns.map((column) => fresh.boxCoxLambda(column)));
     expect(refused).toHaveBeenCalled();
   });
 
   it("leaves the transform to plain JavaScript, with the same values, where the runtime refuses its memory", async () => {
-    vi.resetModules();
-    const fresh = await import("./power-functions.js");
-    const refused = vi.spyOn(WebAssembly, "Memory").mockImplementation(function () {
-      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
-    });
+    const { fresh, refused } = await withoutKernelMemory();
     const values = Float64Array.from({ length: 999 }, (_, i) => (i - 500) * 0.37);
     expect(misses(fresh.yeoJohnsonColumn, values, -1.7)).toEqual([]);
     expect(refused).toHaveBeenCalled();
