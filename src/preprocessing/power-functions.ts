@@ -290,17 +290,24 @@ export function boxCoxLambda(x: Float64Array): number {
   const scratch = new Float64Array(k);
   const larger = new Float64Array(k);
   const full = new Float64Array(n);
+  // One kernel instance (numpy's exp) for the whole search: its memory is made once, not per evaluation.
+  const kernels = PowerKernels.create(k);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
       logvar = numpyLog(npVar(logData, full));
     } else {
       for (let i = 0; i < k; i++) logx[i] = lambda * logPoints[i];
-      logvar = logVariance(logx, column, logN, scratch, larger, full) - 2 * logRounded(Math.abs(lambda));
+      logvar = logVariance(logx, column, logN, scratch, larger, full, kernels) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
-  let lambda = brent(negLogLikelihood, -2.0, 2.0);
+  let lambda: number;
+  try {
+    lambda = brent(negLogLikelihood, -2.0, 2.0);
+  } finally {
+    kernels?.release();
+  }
   // scipy's guard: keep the transformed extreme below BOX_COX_YMAX.
   let xmax = -Infinity;
   let xmin = Infinity;
@@ -320,11 +327,12 @@ export function boxCoxLambda(x: Float64Array): number {
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
  * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
  * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
- * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten.
+ * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten. `kernels`
+ * (room for a value per point), where not null, take the `exp`s.
  */
-function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array): number {
+function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array, kernels: PowerKernels | null): number {
   const k = logx.length;
-  const logMean = logSumExp(logx, column, scratch, full) - logN;
+  const logMean = logSumExp(logx, column, scratch, full, kernels) - logN;
   // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
   // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
   // m = ±1, and s/m the same value either way).
@@ -333,7 +341,7 @@ function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: 
     larger[i] = a > logMean ? a : logMean;
     scratch[i] = (a > logMean ? logMean : a) - larger[i];
   }
-  numpyExpValues(scratch, scratch);
+  numpyExpValues(scratch, scratch, kernels);
   for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
   numpyLogArray(scratch, scratch, k, true);
   for (let i = 0; i < k; i++) {
@@ -345,15 +353,15 @@ function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: 
   }
   // logsumexp reads its argument into its own buffer before reusing the space.
   larger.set(scratch);
-  return logSumExp(larger, column, scratch, full) - logN;
+  return logSumExp(larger, column, scratch, full, kernels) - logN;
 }
 
 /**
  * `scipy.special.logsumexp` of a 1-D real array (no weights; maxima split off, the rest summed
  * pairwise) given one value per point of `column`. `scratch` (per point) and `full` (per entry)
- * are overwritten.
+ * are overwritten; `kernels` as in `logVariance`.
  */
-function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array): number {
+function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array, kernels: PowerKernels | null): number {
   const k = a.length;
   // np.max: NaN if any value is NaN.
   let max = -Infinity;
@@ -366,7 +374,7 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
     if (v > max) max = v;
   }
   for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
-  numpyExpValues(scratch, scratch);
+  numpyExpValues(scratch, scratch, kernels);
   // m: how many entries hold the maximum.
   let m = 0;
   const { index, n } = column;
@@ -376,20 +384,18 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    numpyExpValues(a, scratch);
+    numpyExpValues(a, scratch, kernels);
     out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
   }
   return out;
 }
 
 /**
- * `numpyExpArray(values, out)` (`out` may be `values`) through the WebAssembly kernel where it
- * runs (power-kernels.ts), with the same values: the kernel decides nearly all of them, and
- * `numpyExp` takes the rest.
+ * `numpyExpArray(values, out)` (`out` may be `values`) through `kernels` (power-kernels.ts) where
+ * given, with the same values: the kernel decides nearly all of them, and `numpyExp` takes the rest.
  */
-function numpyExpValues(values: Float64Array, out: Float64Array): void {
+function numpyExpValues(values: Float64Array, out: Float64Array, kernels: PowerKernels | null): void {
   const n = values.length;
-  const kernels = PowerKernels.create(n);
   if (kernels === null) {
     numpyExpArray(values, out, n);
     return;
@@ -399,7 +405,6 @@ function numpyExpValues(values: Float64Array, out: Float64Array): void {
   const results = kernels.out;
   for (let u = 0; u < undecided.length; u++) results[undecided[u]] = numpyExp(values[undecided[u]]);
   out.set(results.subarray(0, n));
-  kernels.release();
 }
 
 /**

@@ -1,23 +1,30 @@
-;; WebAssembly kernels of the power transforms (power-functions.ts): numpy's exp for the Box-Cox
-;; likelihood (`numpyExp`, at the end), and the Yeo-Johnson transform, from the values or from
-;; their logs: the correctly rounded log1p(|x|) through the table-driven fast path of
-;; correctly-rounded.ts's `log1pRounded`, then the correctly rounded expm1 of λ·log1p(x) (x >= 0)
-;; or of (2 − λ)·log1p(−x) (x < 0) through the fast path of its `expm1Fast`, both replayed
-;; operation for operation (but for one polynomial, see `signedLogs`) two values at a time with
-;; 128-bit SIMD, then the division by λ or λ − 2. Every operation is an IEEE double operation as
-;; in JavaScript, and each rounding test decides only correctly rounded values, so each decided
-;; value is bit for bit the one those functions give; the values a test leaves undecided (about
-;; 1 in 1,000, and every value outside the fast paths' ranges) are listed for the caller to
-;; compute on the exact path.
+;; WebAssembly kernels of the power transforms (power-functions.ts), two values at a time with
+;; 128-bit SIMD. Every operation is an IEEE double operation as in JavaScript, and a value is
+;; written only where a rounding test proves it equal to what the JavaScript functions return;
+;; the other positions are listed for the caller to compute in JavaScript.
+;;
+;; - Yeo-Johnson (`signedLogs`, `yeoJohnson`), from the values or from their logs: the correctly
+;;   rounded log1p(|x|) through the table-driven fast path of correctly-rounded.ts's
+;;   `log1pRounded`, then the correctly rounded expm1 of λ·log1p(x) (x >= 0) or of
+;;   (2 − λ)·log1p(−x) (x < 0) through the fast path of its `expm1Fast`, both replayed operation
+;;   for operation (but for one polynomial, see `signedLogs`), then the division by λ or λ − 2.
+;;   Each test decides only correctly rounded values; about 1 in 1,000, and every value outside
+;;   the fast paths' ranges, is listed.
+;; - numpy's exp for the Box-Cox likelihood (`numpyExp`): numpy-exp.ts's `numpyExpArray`, whose
+;;   decided values and FMA-by-FMA replay both give the exact-FMA chain of SVML's kernel; the
+;;   kernel gives that chain too, testing some FMAs more tightly (see there). About 1 in 200
+;;   random arguments is listed, and |x| >= 707.70 and NaN always are.
 ;;
 ;; Assembled into power-kernels-binary.ts by `npm run wasm`; a test checks that the two agree.
-;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.
+;; The module stays under 4 KB (4,049 bytes now) so that browsers compile it synchronously on the
+;; main thread.
 ;;
 ;; Memory (imported, so that its size is chosen by the caller) holds, at offsets the caller
 ;; gives: the expm1 table (EXPM1_TABLE: 256 pairs th, τ), the log1p table (LOG_TABLE: 256
-;; entries c, m_j·c − 1, −log(c) high and low), numpy's exp constants and table, the input (values, or signed logs: log1p(|x|),
-;; negated where x < 0), the results and the list of undecided positions (32-bit). The input
-;; and results are read and written in pairs: an odd count needs one double of room past each.
+;; entries c, m_j·c − 1, −log(c) high and low), numpy's exp constants and table, the input
+;; (values, or signed logs: log1p(|x|), negated where x < 0), the results and the list of
+;; undecided positions (32-bit). The input and results are read and written in pairs: an odd
+;; count needs one double of room past each.
 (module
   (import "tabkit" "memory" (memory 1))
   (global $table (mut i32) (i32.const 0))
@@ -200,10 +207,11 @@
 
   ;; out[i] = np.exp(x) for the n values x at $in, as numpy-exp.ts's `numpyExpArray` computes it:
   ;; SVML's kernel with each FMA taken as the plain multiply-add where the rounding test shows it
-  ;; rounds the same, replayed operation for operation two values at a time, but for the last FMA
-  ;; (see there). Writes the positions a test leaves undecided, or that numpy takes on another
-  ;; path (|x| >= 707.70, NaN), at $list and returns their count; the caller computes those with
-  ;; `numpyExp`.
+  ;; rounds the same, replayed operation for operation, except in three places that give the
+  ;; same values: r1 at N = −1/16 (see there), the polynomial's first three FMAs and the last FMA
+  ;; T + T·w, which take their product exactly and so decide more values. Writes the positions a
+  ;; test leaves undecided, or that numpy takes on another path (|x| >= 707.70, NaN), at $list
+  ;; and returns their count; the caller computes those with `numpyExp`.
   (func (export "numpyExp") (param $in i32) (param $out i32) (param $n i32) (param $list i32) (result i32)
     (local $i i32) (local $at i32) (local $count i32) (local $mask i32) (local $c i32) (local $j0 i32) (local $j1 i32)
     (local $x v128) (local $t v128) (local $xh v128) (local $xl v128) (local $p v128) (local $pe v128) (local $shifted v128)
