@@ -127,8 +127,8 @@ function serveTasks(port: { listen(handler: (message: ToWorker) => void): void; 
         const task = WORKER_TASKS.get(message.task)!;
         const result = task.run(shared.get(message.run), message.payload);
         // Copied, not transferred: a transfer detaches the worker's buffers, and after the first
-        // detached buffer V8 checks every typed array access in that worker (trees grew a sixth
-        // to a third slower on threads than on processes, which copy).
+        // detached buffer V8 checks every typed array access in that worker (300 trees on two
+        // threads took 1.63 s transferring, 1.40 s copying).
         port.post({ type: "result", run: message.run, index: message.index, result });
       } catch (error) {
         port.post({ type: "error", run: message.run, index: message.index, error: toWorkerError(error) });

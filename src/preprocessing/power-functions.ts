@@ -56,7 +56,10 @@ export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Floa
   const n = values.length;
   const kernel = lambdaTakesLogs(lambda) ? null : PowerKernels.create(n);
   if (kernel === null) {
-    out.set(new YeoJohnsonPoints(values, false).transform(lambda));
+    const logs = new Float64Array(n);
+    const positive = new Uint8Array(n);
+    logsOfMagnitudes(values, logs, positive);
+    yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
     return;
   }
   kernel.input.set(values);
@@ -86,13 +89,12 @@ class YeoJohnsonPoints {
   private readonly results: Float64Array;
   private readonly scratch: Float64Array | null;
 
-  /** `useKernel` false keeps to JavaScript (the caller found the kernel unavailable or not of use). */
-  constructor(points: Float64Array, useKernel = true) {
+  constructor(points: Float64Array) {
     const n = points.length;
     this.logs = new Float64Array(n);
     this.positive = new Uint8Array(n);
     logsOfMagnitudes(points, this.logs, this.positive);
-    this.kernel = useKernel ? PowerKernels.create(n) : null;
+    this.kernel = PowerKernels.create(n);
     if (this.kernel === null) {
       this.results = new Float64Array(n);
       this.scratch = new Float64Array(n);

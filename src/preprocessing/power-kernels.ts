@@ -1,4 +1,4 @@
-import { embeddedModule, instantiate, type KernelInstance } from "../core/embedded-wasm.js";
+import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { SPLITTER } from "../core/product-error.js";
 import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_FAST_BOUND, LOG_TABLE } from "./correctly-rounded.js";
 import { EXP_KERNEL_CONSTANTS } from "./numpy-exp.js";
@@ -13,21 +13,22 @@ interface PowerKernelExports {
   numpyExp(values: number, out: number, n: number, list: number): number;
 }
 
-/** An instance whose memory is at most this large is kept for the next column (fresh memory costs a page fault per 4 KiB). */
-const KEEP_BYTES = 16 * 2 ** 20;
 /** The expm1 table, the log1p table, then numpy's exp constants and tables, at the start of the memory. */
 const LOG_TABLE_AT = EXPM1_TABLE.length * 8;
 const EXP_CONSTANTS_AT = LOG_TABLE_AT + LOG_TABLE.length * 8;
 const TABLE_BYTES = 16 * Math.ceil((EXP_CONSTANTS_AT + EXP_KERNEL_CONSTANTS.length * 8) / 16);
 
-const kernelModule = embeddedModule(POWER_KERNELS_BASE64);
-let spare: KernelInstance<PowerKernelExports> | null = null;
+const kernels = new EmbeddedKernels<PowerKernelExports>(POWER_KERNELS_BASE64, ({ exports, memory }) => {
+  new Float64Array(memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
+  new Float64Array(memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
+  exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);
+  new Float64Array(memory.buffer, EXP_CONSTANTS_AT, EXP_KERNEL_CONSTANTS.length).set(EXP_KERNEL_CONSTANTS);
+  exports.setupExp(EXP_CONSTANTS_AT);
+});
 
-/** Whether the WebAssembly kernel runs here: its module compiles and an instance can be made. */
+/** Whether the WebAssembly kernels run here: their module compiles and an instance can be made. */
 export function powerKernelsAvailable(): boolean {
-  const kernel = PowerKernels.create(1);
-  kernel?.release();
-  return kernel !== null;
+  return kernels.available();
 }
 
 /**
@@ -55,25 +56,8 @@ export class PowerKernels {
 
   /** The kernel with room for `capacity` values, or null where it is unavailable or the runtime cannot give it the memory. */
   static create(capacity: number): PowerKernels | null {
-    const module = kernelModule();
-    if (module === null) return null;
-    const bytes = TABLE_BYTES + (capacity + 1) * 20;
-    let instance = spare;
-    spare = null;
-    if (instance === null || instance.memory.buffer.byteLength < bytes) {
-      const kept = instance;
-      instance = instantiate<PowerKernelExports>(module, bytes);
-      if (instance === null) {
-        spare = kept;
-        return null;
-      }
-      new Float64Array(instance.memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
-      new Float64Array(instance.memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
-      instance.exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);
-      new Float64Array(instance.memory.buffer, EXP_CONSTANTS_AT, EXP_KERNEL_CONSTANTS.length).set(EXP_KERNEL_CONSTANTS);
-      instance.exports.setupExp(EXP_CONSTANTS_AT);
-    }
-    return new PowerKernels(instance, capacity);
+    const instance = kernels.take(TABLE_BYTES + (capacity + 1) * 20);
+    return instance === null ? null : new PowerKernels(instance, capacity);
   }
 
   /**
@@ -102,8 +86,8 @@ export class PowerKernels {
     return count > 0 && list[count - 1] >= n ? list.subarray(0, count - 1) : list.subarray(0, count);
   }
 
-  /** Hands the instance on (kept if its memory is small); the views are not to be used after. */
+  /** Hands the instance back; the views are not to be used after. */
   release(): void {
-    if (this.instance.memory.buffer.byteLength <= KEEP_BYTES) spare = this.instance;
+    kernels.give(this.instance);
   }
 }

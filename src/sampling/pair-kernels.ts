@@ -1,4 +1,4 @@
-import { embeddedModule, instantiate, type KernelInstance } from "../core/embedded-wasm.js";
+import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { inRowOrder, type KdTree } from "./kd-tree.js";
 import type { LeafScanner } from "./nearest-neighbors.js";
 import { PAIR_KERNELS_BASE64 } from "./pair-kernels-binary.js";
@@ -38,21 +38,11 @@ interface PairKernelExports {
 
 /** Rows past the last that the kernels' groups of eight may read (and then ignore). */
 const PADDING = 8;
-/**
- * An instance whose memory is at most this large is kept for the next search: fresh memory
- * costs a page fault per 4 KiB on first touch (0.4 ms for the rows of a 1000 x 91 class).
- */
-const KEEP_BYTES = 16 * 2 ** 20;
+const kernels = new EmbeddedKernels<PairKernelExports>(PAIR_KERNELS_BASE64);
 
-const kernelModule = embeddedModule(PAIR_KERNELS_BASE64);
-let spare: KernelInstance<PairKernelExports> | null = null;
-
-/** Whether the WebAssembly kernels run here: their module compiles and an instance can be made (kept as the spare). */
+/** Whether the WebAssembly kernels run here: their module compiles and an instance can be made. */
 export function pairKernelsAvailable(): boolean {
-  const module = kernelModule();
-  if (module === null) return false;
-  spare ??= instantiate<PairKernelExports>(module, 0);
-  return spare !== null;
+  return kernels.available();
 }
 
 /** Byte offsets of the search's arrays in the kernels' memory (see pair-kernels.wat), and their end. */
@@ -84,20 +74,10 @@ export class PairKernels {
    * nodes; null where they are unavailable or the runtime cannot give them the memory.
    */
   static create(data: Float64Array, rows: number, cols: number, k: number, nodes: number): PairKernels | null {
-    const module = kernelModule();
-    if (module === null) return null;
     const at = layout(rows, cols, k, nodes);
-    let instance = spare;
-    spare = null;
-    if (instance === null || instance.memory.buffer.byteLength < at.bytes) {
-      const kept = instance;
-      instance = instantiate<PairKernelExports>(module, at.bytes);
-      // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
-      if (instance === null) {
-        spare = kept;
-        return null;
-      }
-    }
+    // Beyond what the runtime lets one module address, the plain scan, which has no such limit.
+    const instance = kernels.take(at.bytes);
+    if (instance === null) return null;
     new Float64Array(instance.memory.buffer, at.x, rows * cols).set(data);
     return new PairKernels(instance, rows, cols, k, at);
   }
@@ -188,10 +168,10 @@ class KernelPairScan implements LeafScanner {
     this.exports.scanLeaves(a, b, gapBound);
   }
 
-  /** The lists in the caller's row order; the instance then goes to the spare slot, if small. */
+  /** The lists in the caller's row order; the instance is then handed back. */
   neighbors(order: Int32Array): Int32Array {
     const out = inRowOrder(this.index, order, this.k);
-    if (this.instance.memory.buffer.byteLength <= KEEP_BYTES) spare = this.instance;
+    kernels.give(this.instance);
     return out;
   }
 }
