@@ -13,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const WASM_SOURCES = [
   { source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" },
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-kernels-binary.ts", name: "POWER_KERNELS_BASE64" },
+  { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
 ];
 
 /** The binary of a WebAssembly text source (SIMD enabled), validated. */

@@ -11,7 +11,7 @@
  * from a 16-entry table and log(1 + r) a degree-9 polynomial. Zero, negative, infinite and NaN
  * inputs, which SVML hands to its rare-case path, give what `Math.log`/`Math.log1p` give.
  */
-import { highHalf, productError } from "../core/product-error.js";
+import { highHalf, productError, SPLITTER } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 import { HIGH_WORD } from "./double-words.js";
 
@@ -32,11 +32,19 @@ const TABLE_TAIL = Float64Array.from([
  * k − 16 (k = 16..31), read off the hardware (`vrcp14pd` then `vrndscalepd` to 1/32): it depends
  * on the top 16 bits of m only, and these thresholds reproduce it on every input tried.
  */
-const RECIPROCAL_THRESHOLDS = Float64Array.from([
+const RECIPROCAL_THRESHOLDS = [
   1.939453125, 1.82855224609375, 1.729736328125, 1.641021728515625, 1.56097412109375, 1.4883880615234375, 1.4221954345703125,
   1.3617095947265625, 1.3061370849609375, 1.2549285888671875, 1.2075653076171875, 1.163665771484375, 1.122802734375, 1.08477783203125,
   1.0491790771484375, 1.0158538818359375,
-]);
+];
+/**
+ * 32·c by the top 15 fraction bits of m (the thresholds are multiples of 2^-15): 16 plus the
+ * number of thresholds above m.
+ */
+export const LOG1P_KERNEL_RECIPROCALS = Uint8Array.from({ length: 2 ** 15 }, (_, j) => {
+  const m = 1 + j / 2 ** 15;
+  return 16 + RECIPROCAL_THRESHOLDS.filter((threshold) => threshold > m).length;
+});
 /** ln 2 split so that e·LN2_HI is exact. */
 const LN2_HI = 0.6931471805582987;
 const LN2_LO = 1.6465949582866463e-12;
@@ -52,6 +60,23 @@ const P2 = -0.4999999999999968;
 /** `2^k` for k = −1074..1023, at index k + 1074. */
 const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
 const TWO_M60 = 2 ** -60;
+
+/** Where numpy-kernels.wat's `numpyLog1p` lists v as outside its range (v >= 2^1000: 2^-e stays normal). */
+const KERNEL_LIMIT = 2 ** 1000;
+
+/**
+ * The constants in the order numpy-kernels.wat's `numpyLog1p` reads them (23 with the Veltkamp
+ * halves of P9, P7, P5 and P3 for its exact products, one double of padding, then the 16 pairs
+ * TABLE[k], TABLE_TAIL[k]); with LOG1P_KERNEL_RECIPROCALS right after.
+ * That kernel replays `numpyLogArray`'s log1p; a change here is a change there
+ * (numpy-kernels.test.ts compares the two).
+ */
+export const LOG1P_KERNEL_CONSTANTS = Float64Array.from([
+  LN2_HI, LN2_LO, P2, P3, P4, P5, P6, P7, P8, P9, PRODUCT_BOUND, SUM_BOUND, SPLITTER, TWO_M60, KERNEL_LIMIT,
+  ...[P9, P7, P5, P3].flatMap((p) => [highHalf(p), p - highHalf(p)]),
+  0,
+  ...Array.from(TABLE, (entry, k) => [entry, TABLE_TAIL[k]]).flat(),
+]);
 
 const BITS = new Float64Array(1);
 const WORDS = new Uint32Array(BITS.buffer);
@@ -113,11 +138,8 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     const biased = (WORDS[HIGH_WORD] >>> 20) & 0x7ff;
     m *= POW2[2097 - biased];
     e += biased - 1023;
-    // 32·c, c = 1/m rounded to 1/32 as the hardware estimate does: from the nearest 32/k, step k
-    // until the thresholds bracket m (Math.floor, as V8's Math.round is a slow call).
-    let k32 = Math.floor(32 / m + 0.5);
-    while (k32 < 32 && m < RECIPROCAL_THRESHOLDS[k32 - 16]) k32++;
-    while (k32 > 16 && m >= RECIPROCAL_THRESHOLDS[k32 - 17]) k32--;
+    // c = 1/m rounded to 1/32 as the hardware estimate does
+    const k32 = LOG1P_KERNEL_RECIPROCALS[(WORDS[HIGH_WORD] >>> 5) & 0x7fff];
     const c = k32 / 32;
     // c·m − 1 is a multiple of 2^-57 below 2^-5 in magnitude, so (c·m rounded − 1) + its rounding
     // error (c has 6 bits: no split) gives it exactly, as the kernel's FMA does.

@@ -18,6 +18,7 @@ import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./cor
 import { distinctValues } from "./distinct-values.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
+import { NumpyKernels } from "./numpy-kernels.js";
 import { PowerKernels } from "./power-kernels.js";
 
 /** `np.finfo(np.float64).eps`. */
@@ -292,8 +293,8 @@ export function boxCoxLambda(x: Float64Array): number {
   const scratch = new Float64Array(k);
   const larger = new Float64Array(k);
   const full = new Float64Array(n);
-  // One kernel instance (numpy's exp) for the whole search: its memory is made once, not per evaluation.
-  const kernels = PowerKernels.create(k);
+  // One kernel instance (numpy's exp and log1p) for the whole search: its memory is made once, not per evaluation.
+  const kernels = NumpyKernels.create(k);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
@@ -330,9 +331,9 @@ export function boxCoxLambda(x: Float64Array): number {
  * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
  * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
  * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten. `kernels`
- * (room for a value per point), where not null, take the `exp`s.
+ * (room for a value per point), where not null, take the `exp`s and `log1p`s.
  */
-function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array, kernels: PowerKernels | null): number {
+function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array, kernels: NumpyKernels | null): number {
   const k = logx.length;
   const logMean = logSumExp(logx, column, scratch, full, kernels) - logN;
   // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
@@ -343,9 +344,9 @@ function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: 
     larger[i] = a > logMean ? a : logMean;
     scratch[i] = (a > logMean ? logMean : a) - larger[i];
   }
-  numpyExpValues(scratch, scratch, kernels);
+  numpyValues("exp", scratch, scratch, kernels);
   for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
-  numpyLogArray(scratch, scratch, k, true);
+  numpyValues("log1p", scratch, scratch, kernels);
   for (let i = 0; i < k; i++) {
     const a = logx[i];
     // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
@@ -363,7 +364,7 @@ function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: 
  * pairwise) given one value per point of `column`. `scratch` (per point) and `full` (per entry)
  * are overwritten; `kernels` as in `logVariance`.
  */
-function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array, kernels: PowerKernels | null): number {
+function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array, kernels: NumpyKernels | null): number {
   const k = a.length;
   // np.max: NaN if any value is NaN.
   let max = -Infinity;
@@ -376,7 +377,7 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
     if (v > max) max = v;
   }
   for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
-  numpyExpValues(scratch, scratch, kernels);
+  numpyValues("exp", scratch, scratch, kernels);
   // m: how many entries hold the maximum.
   let m = 0;
   const { index, n } = column;
@@ -386,26 +387,34 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    numpyExpValues(a, scratch, kernels);
+    numpyValues("exp", a, scratch, kernels);
     out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
   }
   return out;
 }
 
+/** numpy's functions on arrays and on one value, as numpy-exp.ts and numpy-log.ts replay them. */
+const NUMPY_FUNCTIONS = {
+  exp: { array: numpyExpArray, one: numpyExp },
+  log1p: { array: (values: Float64Array, out: Float64Array, n: number) => numpyLogArray(values, out, n, true), one: numpyLog1p },
+};
+
 /**
- * `numpyExpArray(values, out)` (`out` may be `values`) through `kernels` (power-kernels.ts) where
- * given, with the same values: the kernel decides nearly all of them, and `numpyExp` takes the rest.
+ * `out[i] = np.exp(values[i])` or `np.log1p(values[i])` (`out` may be `values`) through `kernels`
+ * (numpy-kernels.ts) where given, with the same values: the kernel decides nearly all of them,
+ * and the one-value function takes the rest.
  */
-function numpyExpValues(values: Float64Array, out: Float64Array, kernels: PowerKernels | null): void {
+function numpyValues(name: keyof typeof NUMPY_FUNCTIONS, values: Float64Array, out: Float64Array, kernels: NumpyKernels | null): void {
   const n = values.length;
+  const { array, one } = NUMPY_FUNCTIONS[name];
   if (kernels === null) {
-    numpyExpArray(values, out, n);
+    array(values, out, n);
     return;
   }
   kernels.input.set(values);
-  const undecided = kernels.numpyExp(n);
+  const undecided = kernels[name](n);
   const results = kernels.out;
-  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = numpyExp(values[undecided[u]]);
+  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = one(values[undecided[u]]);
   out.set(results.subarray(0, n));
 }
 

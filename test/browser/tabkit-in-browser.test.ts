@@ -32,7 +32,7 @@ describe("tabkit in headless Chromium", () => {
     const bundle = await build({
       stdin: {
         contents:
-          'import * as tabkit from "./src/index.ts"; import { pairKernelsAvailable } from "./src/sampling/pair-kernels.ts"; import { powerKernelsAvailable } from "./src/preprocessing/power-kernels.ts"; window.tabkit = tabkit; window.pairKernelsAvailable = pairKernelsAvailable; window.powerKernelsAvailable = powerKernelsAvailable;',
+          'import * as tabkit from "./src/index.ts"; import { pairKernelsAvailable } from "./src/sampling/pair-kernels.ts"; import { powerKernelsAvailable } from "./src/preprocessing/power-kernels.ts"; import { numpyKernelsAvailable } from "./src/preprocessing/numpy-kernels.ts"; window.tabkit = tabkit; window.pairKernelsAvailable = pairKernelsAvailable; window.powerKernelsAvailable = powerKernelsAvailable; window.numpyKernelsAvailable = numpyKernelsAvailable;',
         resolveDir: root,
         loader: "ts",
       },
@@ -125,5 +125,17 @@ describe("tabkit in headless Chromium", () => {
     expect(inPage.kernels).toBe(true);
     expect(inPage.lambdas).toEqual(Array.from(inNode.lambdas));
     expect(inPage.data).toEqual(bytesOf((inNode.transform(rows) as { data: Float64Array }).data));
+  });
+
+  it("fits a Box-Cox PowerTransformer in the page, through numpy's kernels in WebAssembly, exactly as Node does", async () => {
+    const rows = Array.from({ length: 4001 }, (_, i) => [0.5 + 1e3 * ((i * 0.618034) % 1) ** 2, Math.exp(Math.sin(i) * 4)]);
+    const inPage = await page.evaluate((X) => {
+      const { PowerTransformer: PagePowerTransformer } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
+      const pt = new PagePowerTransformer({ method: "box-cox" }).fit(X);
+      const kernels = (window as unknown as { numpyKernelsAvailable(): boolean }).numpyKernelsAvailable();
+      return { kernels, lambdas: Array.from(pt.lambdas) };
+    }, rows);
+    expect(inPage.kernels).toBe(true);
+    expect(inPage.lambdas).toEqual(Array.from(new PowerTransformer({ method: "box-cox" }).fit(rows).lambdas));
   });
 });
