@@ -1,7 +1,7 @@
 import { EmbeddedKernels } from "../core/embedded-wasm.js";
 import { ListingKernels } from "../core/listing-kernels.js";
-import { EXP_KERNEL_CONSTANTS } from "./numpy-exp.js";
-import { LOG1P_KERNEL_CONSTANTS, LOG1P_KERNEL_RECIPROCALS } from "./numpy-log.js";
+import { EXP_KERNEL_CONSTANTS, numpyExp, numpyExpArray } from "./numpy-exp.js";
+import { LOG1P_KERNEL_CONSTANTS, LOG1P_KERNEL_RECIPROCALS, numpyLog1p, numpyLogArray } from "./numpy-log.js";
 import { NUMPY_KERNELS_BASE64 } from "./numpy-kernels-binary.js";
 
 /** The exports of numpy-kernels.wat. */
@@ -55,5 +55,49 @@ export class NumpyKernels extends ListingKernels<NumpyKernelExports> {
    */
   log1p(n: number): Int32Array {
     return this.listed(n, this.instance.exports.numpyLog1p(this.input.byteOffset, this.out.byteOffset, n, this.list.byteOffset));
+  }
+}
+
+/** numpy's functions on arrays (in place) and on one value, as numpy-exp.ts and numpy-log.ts replay them. */
+const NUMPY_FUNCTIONS = {
+  exp: { inPlace: (values: Float64Array) => numpyExpArray(values, values), one: numpyExp },
+  log1p: { inPlace: (values: Float64Array) => numpyLogArray(values, values, values.length, true), one: numpyLog1p },
+};
+
+/**
+ * numpy's `exp` and `log1p` over arrays of `capacity` values, with the same values wherever they
+ * run: the caller fills `input`, and `apply` returns the array holding the results, which the
+ * next filling of `input` may overwrite (they can be one array). Through `NumpyKernels`, their
+ * listed positions by `numpyExp`/`numpyLog1p`, where WebAssembly runs; in JavaScript elsewhere.
+ * Filling the kernel's memory directly spares a copy in and out per call.
+ */
+export class NumpyArrays {
+  readonly input: Float64Array;
+  private readonly kernels: NumpyKernels | null;
+  private readonly results: Float64Array;
+
+  constructor(capacity: number) {
+    const kernels = NumpyKernels.create(capacity);
+    this.kernels = kernels;
+    this.input = kernels === null ? new Float64Array(capacity) : kernels.input.subarray(0, capacity);
+    this.results = kernels === null ? this.input : kernels.out.subarray(0, capacity);
+  }
+
+  /** np.exp or np.log1p of each input. */
+  apply(name: keyof typeof NUMPY_FUNCTIONS): Float64Array {
+    const { kernels, input, results } = this;
+    const { inPlace, one } = NUMPY_FUNCTIONS[name];
+    if (kernels === null) {
+      inPlace(input);
+      return input;
+    }
+    const undecided = kernels[name](input.length);
+    for (let u = 0; u < undecided.length; u++) results[undecided[u]] = one(input[undecided[u]]);
+    return results;
+  }
+
+  /** Hands the kernels' instance back; the arrays are not to be used after. */
+  release(): void {
+    this.kernels?.release();
   }
 }

@@ -16,9 +16,9 @@ import { varianceAbout } from "./column-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
 import { expm1Rounded, expm1RoundedArray, log1pRounded, logRounded } from "./correctly-rounded.js";
 import { distinctValues } from "./distinct-values.js";
-import { numpyExp, numpyExpArray } from "./numpy-exp.js";
+import { numpyExp } from "./numpy-exp.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
-import { NumpyKernels } from "./numpy-kernels.js";
+import { NumpyArrays } from "./numpy-kernels.js";
 import { PowerKernels } from "./power-kernels.js";
 
 /** `np.finfo(np.float64).eps`. */
@@ -290,18 +290,17 @@ export function boxCoxLambda(x: Float64Array): number {
   const logN = logRounded(n);
   const halfN = n / 2;
   const logx = new Float64Array(k);
-  const scratch = new Float64Array(k);
   const larger = new Float64Array(k);
   const full = new Float64Array(n);
   // One kernel instance (numpy's exp and log1p) for the whole search: its memory is made once, not per evaluation.
-  const kernels = NumpyKernels.create(k);
+  const numpy = new NumpyArrays(k);
   const negLogLikelihood = (lambda: number): number => {
     let logvar: number;
     if (lambda === 0) {
       logvar = numpyLog(npVar(logData, full));
     } else {
       for (let i = 0; i < k; i++) logx[i] = lambda * logPoints[i];
-      logvar = logVariance(logx, column, logN, scratch, larger, full, kernels) - 2 * logRounded(Math.abs(lambda));
+      logvar = logVariance(logx, column, logN, larger, full, numpy) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -309,7 +308,7 @@ export function boxCoxLambda(x: Float64Array): number {
   try {
     lambda = brent(negLogLikelihood, -2.0, 2.0);
   } finally {
-    kernels?.release();
+    numpy.release();
   }
   // scipy's guard: keep the transformed extreme below BOX_COX_YMAX.
   let xmax = -Infinity;
@@ -330,41 +329,41 @@ export function boxCoxLambda(x: Float64Array): number {
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
  * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
  * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
- * `column`; `scratch` and `larger` (per point) and `full` (per entry) are overwritten. `kernels`
- * (room for a value per point), where not null, take the `exp`s and `log1p`s.
+ * `column`; `larger` (per point) and `full` (per entry) are overwritten; `numpy` holds a value
+ * per point.
  */
-function logVariance(logx: Float64Array, column: Spread, logN: number, scratch: Float64Array, larger: Float64Array, full: Float64Array, kernels: NumpyKernels | null): number {
+function logVariance(logx: Float64Array, column: Spread, logN: number, larger: Float64Array, full: Float64Array, numpy: NumpyArrays): number {
   const k = logx.length;
-  const logMean = logSumExp(logx, column, scratch, full, kernels) - logN;
+  const logMean = logSumExp(logx, column, full, numpy) - logN;
   // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
   // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
   // m = ±1, and s/m the same value either way).
+  const { input } = numpy;
   for (let i = 0; i < k; i++) {
     const a = logx[i];
     larger[i] = a > logMean ? a : logMean;
-    scratch[i] = (a > logMean ? logMean : a) - larger[i];
+    input[i] = (a > logMean ? logMean : a) - larger[i];
   }
-  numpyValues("exp", scratch, scratch, kernels);
-  for (let i = 0; i < k; i++) scratch[i] = -scratch[i];
-  numpyValues("log1p", scratch, scratch, kernels);
+  const exps = numpy.apply("exp");
+  for (let i = 0; i < k; i++) input[i] = -exps[i];
+  const logs = numpy.apply("log1p");
+  // 2·log|exp(logx_i) − mean|, in place of `larger` (each read before it is written).
   for (let i = 0; i < k; i++) {
     const a = logx[i];
     // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
-    let out = a === logMean ? -Infinity : scratch[i] + 0 + larger[i];
+    let out = a === logMean ? -Infinity : logs[i] + 0 + larger[i];
     if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
-    scratch[i] = 2 * out;
+    larger[i] = 2 * out;
   }
-  // logsumexp reads its argument into its own buffer before reusing the space.
-  larger.set(scratch);
-  return logSumExp(larger, column, scratch, full, kernels) - logN;
+  return logSumExp(larger, column, full, numpy) - logN;
 }
 
 /**
  * `scipy.special.logsumexp` of a 1-D real array (no weights; maxima split off, the rest summed
- * pairwise) given one value per point of `column`. `scratch` (per point) and `full` (per entry)
- * are overwritten; `kernels` as in `logVariance`.
+ * pairwise) given one value per point of `column`. `full` (per entry) is overwritten; `numpy` as
+ * in `logVariance`.
  */
-function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full: Float64Array, kernels: NumpyKernels | null): number {
+function logSumExp(a: Float64Array, column: Spread, full: Float64Array, numpy: NumpyArrays): number {
   const k = a.length;
   // np.max: NaN if any value is NaN.
   let max = -Infinity;
@@ -376,46 +375,22 @@ function logSumExp(a: Float64Array, column: Spread, scratch: Float64Array, full:
     }
     if (v > max) max = v;
   }
-  for (let i = 0; i < k; i++) scratch[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
-  numpyValues("exp", scratch, scratch, kernels);
+  const { input } = numpy;
+  for (let i = 0; i < k; i++) input[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
+  const exps = numpy.apply("exp");
   // m: how many entries hold the maximum.
   let m = 0;
   const { index, n } = column;
   if (index === null) for (let i = 0; i < n; i++) m += a[i] === max ? 1 : 0;
   else for (let i = 0; i < n; i++) m += a[index[i]] === max ? 1 : 0;
-  let s = pairwiseSum(spread(scratch, column, full), 0, n);
+  let s = pairwiseSum(spread(exps, column, full), 0, n);
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    numpyValues("exp", a, scratch, kernels);
-    out = numpyLog(pairwiseSum(spread(scratch, column, full), 0, n));
+    input.set(a);
+    out = numpyLog(pairwiseSum(spread(numpy.apply("exp"), column, full), 0, n));
   }
   return out;
-}
-
-/** numpy's functions on arrays and on one value, as numpy-exp.ts and numpy-log.ts replay them. */
-const NUMPY_FUNCTIONS = {
-  exp: { array: numpyExpArray, one: numpyExp },
-  log1p: { array: (values: Float64Array, out: Float64Array, n: number) => numpyLogArray(values, out, n, true), one: numpyLog1p },
-};
-
-/**
- * `out[i] = np.exp(values[i])` or `np.log1p(values[i])` (`out` may be `values`) through `kernels`
- * (numpy-kernels.ts) where given, with the same values: the kernel decides nearly all of them,
- * and the one-value function takes the rest.
- */
-function numpyValues(name: keyof typeof NUMPY_FUNCTIONS, values: Float64Array, out: Float64Array, kernels: NumpyKernels | null): void {
-  const n = values.length;
-  const { array, one } = NUMPY_FUNCTIONS[name];
-  if (kernels === null) {
-    array(values, out, n);
-    return;
-  }
-  kernels.input.set(values);
-  const undecided = kernels[name](n);
-  const results = kernels.out;
-  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = one(values[undecided[u]]);
-  out.set(results.subarray(0, n));
 }
 
 /**
