@@ -16,5 +16,21 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default", "./test/summary-reporter.ts"],
+    projects: [
+      { extends: true, test: { name: "tabkit" } },
+      // Node before 22 has relaxed SIMD behind a flag: run numpy's FMA kernels there too.
+      ...(Number(process.versions.node.split(".")[0]) < 22
+        ? [
+            {
+              test: {
+                name: "relaxed-simd",
+                include: ["src/preprocessing/numpy-kernels.test.ts"],
+                execArgv: ["--experimental-wasm-relaxed-simd"],
+                env: { TABKIT_EXPECT_FMA: "1" },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -14,12 +14,13 @@ export const WASM_SOURCES = [
   { source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" },
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-kernels-binary.ts", name: "POWER_KERNELS_BASE64" },
   { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
+  { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64" },
 ];
 
-/** The binary of a WebAssembly text source (SIMD enabled), validated. */
+/** The binary of a WebAssembly text source (SIMD and relaxed SIMD enabled), validated. */
 export async function assemble(path) {
   const wabt = await initWabt();
-  const parsed = wabt.parseWat(path, readFileSync(join(root, path), "utf8"), { simd: true });
+  const parsed = wabt.parseWat(path, readFileSync(join(root, path), "utf8"), { simd: true, relaxed_simd: true });
   try {
     parsed.validate();
     return new Uint8Array(parsed.toBinary({}).buffer);

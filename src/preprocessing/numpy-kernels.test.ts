@@ -1,10 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { readFixture } from "../../test/helpers/fixtures.js";
+import { withoutKernelMemory } from "../../test/helpers/without-kernel-memory.js";
 import { fusedMultiplyAdd } from "./fused-multiply-add.js";
 import { numpyExp, numpyExpArray } from "./numpy-exp.js";
-import { NumpyKernels, numpyKernelsAvailable } from "./numpy-kernels.js";
+import { NumpyKernels, numpyKernelsRun, numpyKernelsVariant, type NumpyKernelVariant } from "./numpy-kernels.js";
 import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
+import { boxCoxLambda } from "./power-functions.js";
 
 interface KernelCase {
   x: Float64Array;
@@ -74,9 +76,9 @@ describe("fusedMultiplyAdd", () => {
 const hash = (i: number) => (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
 
 /** What a kernel gives for `values` (its listed positions through `one`), and how many it listed. */
-function throughKernel(name: "exp" | "log1p", values: Float64Array, one: (x: number) => number): { got: Float64Array; listed: number } {
+function throughKernel(variant: NumpyKernelVariant, name: "exp" | "log1p", values: Float64Array, one: (x: number) => number): { got: Float64Array; listed: number } {
   const n = values.length;
-  const kernels = NumpyKernels.create(n)!;
+  const kernels = NumpyKernels.create(n, variant)!;
   kernels.input.set(values);
   const undecided = kernels[name](n);
   const got = kernels.out.slice(0, n);
@@ -94,13 +96,38 @@ function differences(values: Float64Array, got: Float64Array, want: Float64Array
   return found;
 }
 
-describe("numpy's exp and log1p in WebAssembly (numpy-kernels.wat)", () => {
-  it("runs in Node", () => expect(numpyKernelsAvailable()).toBe(true));
+/**
+ * The modules that run in this process: `emulated` wherever WebAssembly SIMD does, `fma` where
+ * relaxed SIMD does (Node 22 on; Node 20 with --experimental-wasm-relaxed-simd, which the
+ * `relaxed-simd` test project passes, with TABKIT_EXPECT_FMA set) and the FMA rounds once.
+ */
+const VARIANTS = (["emulated", "fma"] as const).filter((variant) => numpyKernelsRun(variant));
 
+describe("numpy's kernels in WebAssembly", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("run in Node, with the hardware's FMA where the runtime offers it", () => {
+    expect(VARIANTS).toContain("emulated");
+    if (process.env.TABKIT_EXPECT_FMA === "1") expect(numpyKernelsVariant()).toBe("fma");
+    else expect(numpyKernelsVariant()).toBe(VARIANTS.at(-1));
+  });
+
+  it("fit the Box-Cox lambdas plain JavaScript fits, bit for bit", async () => {
+    const columns = [1, 2].map((j) => Float64Array.from({ length: 20001 }, (_, i) => 0.5 + 1e3 * hash(i * 2 + j) ** (j + 1)));
+    const withKernels = columns.map((column) => boxCoxLambda(column));
+    const { fresh, refused } = await withoutKernelMemory(() => import("./power-functions.js"));
+    expect(withKernels).toEqual(columns.map((column) => fresh.boxCoxLambda(column)));
+    expect(refused).toHaveBeenCalled();
+  });
+});
+
+describe.each(VARIANTS)("numpy's exp and log1p in WebAssembly (%s)", (variant) => {
   it("gives numpy's values on the fixtures", () => {
     for (const [name, one] of [["exp", numpyExp], ["log1p", numpyLog1p]] as const) {
       const { x, y } = fixture[name];
-      expect(differences(x, throughKernel(name, x, one).got, y), name).toEqual([]);
+      expect(differences(x, throughKernel(variant, name, x, one).got, y), name).toEqual([]);
     }
   });
 
@@ -117,7 +144,7 @@ describe("numpy's exp and log1p in WebAssembly (numpy-kernels.wat)", () => {
       const values = Float64Array.from({ length: n }, (_, i) => value(i));
       const want = new Float64Array(n);
       numpyExpArray(values, want);
-      const { got, listed } = throughKernel("exp", values, numpyExp);
+      const { got, listed } = throughKernel(variant, "exp", values, numpyExp);
       // On random arguments little but the rare path (|x| >= 707.70, 2.7% of the wide sweep) is
       // listed; the other sweeps aim at the roundings the tests cannot decide.
       if (name.startsWith("[")) expect(listed, name).toBeLessThan(n / 20);
@@ -141,7 +168,7 @@ describe("numpy's exp and log1p in WebAssembly (numpy-kernels.wat)", () => {
       const values = Float64Array.from({ length: n }, (_, i) => value(i));
       const want = new Float64Array(n);
       numpyLogArray(values, want, n, true);
-      const { got, listed } = throughKernel("log1p", values, numpyLog1p);
+      const { got, listed } = throughKernel(variant, "log1p", values, numpyLog1p);
       if (name.startsWith("(")) expect(listed, name).toBeLessThan(n / 100);
       expect(differences(values, got, want), name).toEqual([]);
     }
@@ -153,7 +180,7 @@ describe("numpy's exp and log1p in WebAssembly (numpy-kernels.wat)", () => {
         const values = Float64Array.from(list);
         const want = new Float64Array(values.length);
         numpyLogArray(values, want, values.length, true);
-        expect(differences(values, throughKernel("log1p", values, numpyLog1p).got, want)).toEqual([]);
+        expect(differences(values, throughKernel(variant, "log1p", values, numpyLog1p).got, want)).toEqual([]);
       }),
     );
   });

@@ -1,14 +1,17 @@
-import { EmbeddedKernels } from "../core/embedded-wasm.js";
+import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { ListingKernels } from "../core/listing-kernels.js";
 import { EXP_KERNEL_CONSTANTS, numpyExp, numpyExpArray } from "./numpy-exp.js";
 import { LOG1P_KERNEL_CONSTANTS, LOG1P_KERNEL_RECIPROCALS, numpyLog1p, numpyLogArray } from "./numpy-log.js";
+import { NUMPY_FMA_KERNELS_BASE64 } from "./numpy-fma-kernels-binary.js";
 import { NUMPY_KERNELS_BASE64 } from "./numpy-kernels-binary.js";
 
-/** The exports of numpy-kernels.wat. */
+/** The exports of numpy-kernels.wat and numpy-fma-kernels.wat. */
 interface NumpyKernelExports {
   setup(expConstantsAt: number, logConstantsAt: number): void;
   numpyExp(values: number, out: number, n: number, list: number): number;
   numpyLog1p(values: number, out: number, n: number, list: number): number;
+  /** numpy-fma-kernels.wat's: 1 where its multiply-add rounds once. */
+  fused?(): number;
 }
 
 /** numpy's exp constants, then its log1p constants and reciprocal table, at the start of the memory. */
@@ -16,29 +19,61 @@ const LOG_CONSTANTS_AT = 16 * Math.ceil((EXP_KERNEL_CONSTANTS.length * 8) / 16);
 const RECIPROCALS_AT = LOG_CONSTANTS_AT + LOG1P_KERNEL_CONSTANTS.length * 8;
 const TABLE_BYTES = 16 * Math.ceil((RECIPROCALS_AT + LOG1P_KERNEL_RECIPROCALS.length) / 16);
 
-const kernels = new EmbeddedKernels<NumpyKernelExports>(NUMPY_KERNELS_BASE64, ({ exports, memory }) => {
+/** Writes the constants and tables both modules read, and gives their offsets. */
+function prepare({ exports, memory }: KernelInstance<NumpyKernelExports>): void {
   new Float64Array(memory.buffer, 0, EXP_KERNEL_CONSTANTS.length).set(EXP_KERNEL_CONSTANTS);
   new Float64Array(memory.buffer, LOG_CONSTANTS_AT, LOG1P_KERNEL_CONSTANTS.length).set(LOG1P_KERNEL_CONSTANTS);
   new Uint8Array(memory.buffer, RECIPROCALS_AT, LOG1P_KERNEL_RECIPROCALS.length).set(LOG1P_KERNEL_RECIPROCALS);
   exports.setup(0, LOG_CONSTANTS_AT);
-});
-
-/** Whether numpy's kernels run here in WebAssembly: their module compiles and an instance can be made. */
-export function numpyKernelsAvailable(): boolean {
-  return kernels.available();
 }
 
 /**
- * numpy's `exp` and `log1p` in WebAssembly (numpy-kernels.wat) for up to `capacity` values, with
+ * The two modules: `fma` replays SVML's FMAs with the processor's own (relaxed SIMD's
+ * `relaxed_madd`, where it rounds once), `emulated` emulates them with exact products and
+ * rounding tests; both give the values of numpy-exp.ts and numpy-log.ts.
+ */
+const MODULES = {
+  fma: new EmbeddedKernels<NumpyKernelExports>(NUMPY_FMA_KERNELS_BASE64, prepare),
+  emulated: new EmbeddedKernels<NumpyKernelExports>(NUMPY_KERNELS_BASE64, prepare),
+};
+
+export type NumpyKernelVariant = keyof typeof MODULES;
+
+let fused: boolean | undefined;
+
+/** Whether `variant` runs here (for `fma`: relaxed SIMD compiles and its multiply-add rounds once). */
+export function numpyKernelsRun(variant: NumpyKernelVariant): boolean {
+  if (variant === "emulated") return MODULES.emulated.available();
+  if (fused === undefined) {
+    const instance = MODULES.fma.take(0);
+    fused = instance !== null && instance.exports.fused?.() === 1;
+    if (instance !== null) MODULES.fma.give(instance);
+  }
+  return fused;
+}
+
+/** The module numpy's functions run in here: `fma` where it runs, else `emulated` where WebAssembly SIMD runs, else null. */
+export function numpyKernelsVariant(): NumpyKernelVariant | null {
+  if (numpyKernelsRun("fma")) return "fma";
+  return numpyKernelsRun("emulated") ? "emulated" : null;
+}
+
+/**
+ * numpy's `exp` and `log1p` in WebAssembly (numpy-kernels.wat or numpy-fma-kernels.wat) for up to `capacity` values, with
  * the values of numpy-exp.ts's `numpyExpArray` and numpy-log.ts's `numpyLogArray`: the caller
  * writes its values into `input`, and computes each listed position with `numpyExp` or
  * `numpyLog1p` (see ListingKernels).
  */
 export class NumpyKernels extends ListingKernels<NumpyKernelExports> {
-  /** The kernels with room for `capacity` values, or null where they are unavailable or the runtime cannot give them the memory. */
-  static create(capacity: number): NumpyKernels | null {
-    const instance = ListingKernels.instance(kernels, TABLE_BYTES, capacity);
-    return instance === null ? null : new NumpyKernels(kernels, instance, TABLE_BYTES, capacity);
+  /**
+   * The kernels of `variant` (by default the one that runs here) with room for `capacity` values,
+   * or null where they do not run or the runtime cannot give them the memory.
+   */
+  static create(capacity: number, variant = numpyKernelsVariant()): NumpyKernels | null {
+    if (variant === null || !numpyKernelsRun(variant)) return null;
+    const source = MODULES[variant];
+    const instance = ListingKernels.instance(source, TABLE_BYTES, capacity);
+    return instance === null ? null : new NumpyKernels(source, instance, TABLE_BYTES, capacity);
   }
 
   /**
