@@ -17,3 +17,10 @@ export function allFinite(data: Float64Array): boolean {
   for (let k = whole; k < data.length; k++) s0 += data[k] * 0;
   return s0 + s1 + s2 + s3 === 0;
 }
+
+/** The position of the first ±Infinity in `values` (NaN is not one), or -1. */
+export function firstInfinite(values: Float64Array): number {
+  if (allFinite(values)) return -1;
+  for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
+  return -1;
+}

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { firstInfinite } from "../core/all-finite.js";
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { varianceAbout } from "./column-sum.js";
 import { brent, fminbound } from "./scalar-minimize.js";
@@ -52,24 +53,55 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
   return out;
 }
 
-/** Applies `yeoJohnson` to a whole column. */
-export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array): void {
+/**
+ * Applies `yeoJohnson` to a whole column, then (y − mean) / scale (the standardization; mean 0
+ * and scale 1 leave y). Returns whether every value and every y is free of ±Infinity (NaN passes
+ * through); where not, the caller looks for the culprit itself.
+ */
+export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array, mean = 0, scale = 1): boolean {
   const n = values.length;
   const kernel = lambdaTakesLogs(lambda) ? null : PowerKernels.create(n);
   if (kernel === null) {
-    const logs = new Float64Array(n);
-    const positive = new Uint8Array(n);
-    logsOfMagnitudes(values, logs, positive);
-    yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
-    return;
+    return standardizedInJavaScript(values, out, mean, scale, () => {
+      const logs = new Float64Array(n);
+      const positive = new Uint8Array(n);
+      logsOfMagnitudes(values, logs, positive);
+      yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
+    });
   }
   kernel.input.set(values);
-  const undecided = kernel.yeoJohnson(n, lambda, true);
+  // Infinite values and transforms are outside the kernel's fast paths: listed.
+  const undecided = kernel.yeoJohnson(n, lambda, true, mean, scale);
   const results = kernel.out;
+  let finite = true;
+  for (let u = 0; u < undecided.length; u++) {
+    const x = values[undecided[u]];
+    const y = yeoJohnson(x, lambda);
+    if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) finite = false;
+    results[undecided[u]] = (y - mean) / scale;
+  }
   // Finished in the kernel's memory, so that `out` may be `values`.
-  for (let u = 0; u < undecided.length; u++) results[undecided[u]] = yeoJohnson(values[undecided[u]], lambda);
   out.set(results.subarray(0, n));
   kernel.release();
+  return finite;
+}
+
+/**
+ * The contract of `yeoJohnsonColumn` for a `transform` from `values` into `out` in JavaScript:
+ * checks `values` for ±Infinity before (`out` may be `values`) and the transforms after, then
+ * standardizes them.
+ */
+function standardizedInJavaScript(values: Float64Array, out: Float64Array, mean: number, scale: number, transform: () => void): boolean {
+  const finite = firstInfinite(values) < 0;
+  transform();
+  const transformsFinite = firstInfinite(out) < 0;
+  if (mean !== 0 || scale !== 1) standardizeColumn(out, mean, scale);
+  return finite && transformsFinite;
+}
+
+/** values[i] = (values[i] − mean) / scale (scikit-learn's `-=` then `/=`). */
+export function standardizeColumn(values: Float64Array, mean: number, scale: number): void {
+  for (let i = 0; i < values.length; i++) values[i] = (values[i] - mean) / scale;
 }
 
 /** Whether λ is 0 or 2 (to within eps), where one side of the transform is the log itself. */
@@ -195,9 +227,11 @@ export function boxCox(x: number, lambda: number): number {
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
 }
 
-/** Applies `boxCox` to a whole column. */
-export function boxCoxColumn(values: Float64Array, lambda: number, out: Float64Array): void {
-  for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);
+/** Applies `boxCox` to a whole column, then standardizes, as `yeoJohnsonColumn` does (same result). */
+export function boxCoxColumn(values: Float64Array, lambda: number, out: Float64Array, mean = 0, scale = 1): boolean {
+  return standardizedInJavaScript(values, out, mean, scale, () => {
+    for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);
+  });
 }
 
 /** `scipy.special.inv_boxcox(y, lmbda)`. */

@@ -78,6 +78,25 @@ describe("the power transforms in WebAssembly", () => {
     expect(refused).toHaveBeenCalled();
   });
 
+  it("standardizes as (y − mean) / scale does, and reports infinite values and transforms, in WebAssembly and in JavaScript", async () => {
+    const { fresh, refused } = await withoutKernelMemory(() => import("./power-functions.js"));
+    const stats = fc.constantFrom([0, 1], [3.5, 0.25], [-1e10, 7e-3], [NaN, 2], [Infinity, Infinity]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(value, fc.constantFrom(Infinity, -Infinity)), { minLength: 1, maxLength: 41 }), lambda, stats, (list, l, [mean, scale]) => {
+        const values = Float64Array.from(list);
+        const want = values.map((x) => (yeoJohnson(x, l) - mean) / scale);
+        const infinite = list.some((x) => Math.abs(x) === Infinity || Math.abs(yeoJohnson(x, l)) === Infinity);
+        for (const column of [yeoJohnsonColumn, fresh.yeoJohnsonColumn]) {
+          const out = new Float64Array(values.length);
+          expect(column(values, l, out, mean, scale)).toBe(!infinite);
+          expect(Array.from(out)).toEqual(Array.from(want));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(refused).toHaveBeenCalled();
+  });
+
   it("transforms in place", () => {
     const values = Float64Array.from({ length: 10001 }, (_, i) => (i - 5000) * 0.013);
     const copy = values.slice();

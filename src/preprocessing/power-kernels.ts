@@ -8,7 +8,7 @@ import { POWER_KERNELS_BASE64 } from "./power-kernels-binary.js";
 interface PowerKernelExports {
   setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number, logTableAt: number, logLn2Hi: number, logLn2Lo: number, logBound: number): void;
   signedLogs(values: number, n: number): void;
-  yeoJohnson(logs: number, out: number, n: number, lambda: number, list: number): number;
+  yeoJohnson(logs: number, out: number, n: number, lambda: number, shift: number, divisor: number, list: number): number;
 }
 
 /** The expm1 table, then the log1p table, at the start of the memory. */
@@ -40,12 +40,13 @@ export class PowerKernels extends ListingKernels<PowerKernelExports> {
 
   /**
    * Sets out[i], for the first `n` inputs (values if `fromValues`, which are then overwritten
-   * by their signed logs; else signed logs), to the Yeo-Johnson transform with `lambda` (for λ
-   * neither 0 nor 2) wherever the fast paths decide it; returns the positions they do not.
+   * by their signed logs; else signed logs), to the Yeo-Johnson transform y with `lambda` (for λ
+   * neither 0 nor 2), standardized as (y − mean) / scale, wherever the fast paths decide y;
+   * returns the positions they do not (among them every infinite value and transform).
    */
-  yeoJohnson(n: number, lambda: number, fromValues: boolean): Int32Array {
+  yeoJohnson(n: number, lambda: number, fromValues: boolean, mean = 0, scale = 1): Int32Array {
     const { exports } = this.instance;
     if (fromValues) exports.signedLogs(this.input.byteOffset, n);
-    return this.listed(n, exports.yeoJohnson(this.input.byteOffset, this.out.byteOffset, n, lambda, this.list.byteOffset));
+    return this.listed(n, exports.yeoJohnson(this.input.byteOffset, this.out.byteOffset, n, lambda, mean, scale, this.list.byteOffset));
   }
 }

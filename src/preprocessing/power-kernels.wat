@@ -119,18 +119,22 @@
         (local.set $at (i32.add (local.get $at) (i32.const 16)))
         (br_if $pairs (i32.lt_u (local.get $at) (local.get $end))))))
 
-  ;; out[i] = expm1(t) / f for the n signed logs v at $logs, where f = λ for v >= 0 and λ − 2
-  ;; below, t = f·v (so (2 − λ)·|v| below 0, and −expm1(t) / (2 − λ) is the same double as
-  ;; expm1(t) / (λ − 2)). Writes the undecided positions (NaN logs among them) at $list and
-  ;; returns their count.
-  (func (export "yeoJohnson") (param $logs i32) (param $out i32) (param $n i32) (param $lambda f64) (param $list i32) (result i32)
+  ;; out[i] = (y − shift) / divisor with y = expm1(t) / f for the n signed logs v at $logs,
+  ;; where f = λ for v >= 0 and λ − 2 below, t = f·v (so (2 − λ)·|v| below 0, and
+  ;; −expm1(t) / (2 − λ) is the same double as expm1(t) / (λ − 2)); shift 0 and divisor 1 give y
+  ;; itself, others the standardization. Writes the undecided positions (NaN logs among them) at
+  ;; $list and returns their count. A decided y is finite: |y| = |expm1(t)|·log1p(|x|) / |t| with
+  ;; t <= 708 and log1p(|x|) <= 709.8, at most 709.8 / 708 · expm1(708).
+  (func (export "yeoJohnson") (param $logs i32) (param $out i32) (param $n i32) (param $lambda f64) (param $shift f64) (param $divisor f64) (param $list i32) (result i32)
     (local $i i32) (local $at i32) (local $count i32) (local $mask i32)
     (local $v v128) (local $f v128) (local $t v128) (local $shifted v128) (local $k v128) (local $rh v128) (local $c v128)
     (local $r1 v128) (local $rl v128) (local $rho v128) (local $r v128) (local $z v128) (local $p v128) (local $pairA v128)
     (local $pairB v128) (local $th v128) (local $tau v128) (local $h v128) (local $s v128) (local $bb v128) (local $e v128)
     (local $q v128) (local $y v128) (local $low v128) (local $margin v128) (local $up v128) (local $ok v128)
-    (local $lam v128) (local $lamMinusTwo v128) (local $hi v128) (local $lo v128) (local $split v128) (local $square v128) (local $relative v128)
+    (local $lam v128) (local $lamMinusTwo v128) (local $shifts v128) (local $divisors v128) (local $hi v128) (local $lo v128) (local $split v128) (local $square v128) (local $relative v128)
     (local.set $lam (f64x2.splat (local.get $lambda)))
+    (local.set $shifts (f64x2.splat (local.get $shift)))
+    (local.set $divisors (f64x2.splat (local.get $divisor)))
     (local.set $lamMinusTwo (f64x2.splat (f64.sub (local.get $lambda) (f64.const 2))))
     (local.set $hi (f64x2.splat (global.get $ln2Hi)))
     (local.set $lo (f64x2.splat (global.get $ln2Lo)))
@@ -185,7 +189,8 @@
         (local.set $margin (f64x2.add (f64x2.mul (f64x2.mul (local.get $square) (local.get $h)) (local.get $z)) (f64x2.mul (local.get $relative) (f64x2.abs (local.get $y)))))
         (local.set $up (f64x2.add (local.get $y) (f64x2.add (local.get $low) (local.get $margin))))
         (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $up) (f64x2.add (local.get $y) (f64x2.sub (local.get $low) (local.get $margin))))))
-        (v128.store (i32.add (local.get $out) (local.get $at)) (f64x2.div (local.get $up) (local.get $f)))
+        (v128.store (i32.add (local.get $out) (local.get $at))
+          (f64x2.div (f64x2.sub (f64x2.div (local.get $up) (local.get $f)) (local.get $shifts)) (local.get $divisors)))
         (if (i32.ne (local.tee $mask (i64x2.bitmask (local.get $ok))) (i32.const 3))
           (then (local.set $count (call $listUndecided (local.get $list) (local.get $count) (local.get $i) (local.get $mask)))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))

@@ -1,4 +1,4 @@
-import { allFinite } from "../core/all-finite.js";
+import { firstInfinite } from "../core/all-finite.js";
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -10,7 +10,7 @@ import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, squaredDeviationsInto, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 import { DistinctScratch, mapDistinct } from "./distinct-values.js";
-import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
+import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
 import { columnMoments } from "./standard-scaler.js";
 
@@ -97,15 +97,17 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     const scratch = new DistinctScratch(rows);
     for (let j = 0; j < columns.length; j++) {
       const values = columns[j];
+      const lambda = state.lambdas[j];
       // Transformed and standardized once per distinct value: both are pointwise.
       mapDistinct(values, out.subarray(j * rows, (j + 1) * rows), (points, results) => {
+        if (this.powerPoints(points, lambda, results, scaler?.mean[j], scaler?.scale[j])) return;
+        // ±Infinity among the values or their transforms (which only the scaler refuses).
         if (firstInfinite(points) >= 0) refuseUncheckedInfinity(X, site);
-        this.powerPoints(points, state.lambdas[j], results);
         if (scaler === null) return;
+        this.powerPoints(points, lambda, results);
         const overflow = firstInfinite(results);
         // The first point of the column with an overflow is the first value, in row order, that overflows.
-        if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: values.indexOf(points[overflow]) }, results[overflow]);
-        scaleColumn(results, scaler.mean[j], scaler.scale[j]);
+        throw overflowError({ ...site, column: names[j], row: values.indexOf(points[overflow]) }, results[overflow]);
       }, scratch);
     }
     return numericOutput(X, out, rows, state.schema);
@@ -196,7 +198,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     let scaler: ScalerState | null = null;
     if (standardize) {
       scaler = fitScaler(data, rows, cols, pairwise, names, site);
-      if (forceTransform) for (let j = 0; j < cols; j++) scaleColumn(data.subarray(j * rows, (j + 1) * rows), scaler.mean[j], scaler.scale[j]);
+      if (forceTransform) for (let j = 0; j < cols; j++) standardizeColumn(data.subarray(j * rows, (j + 1) * rows), scaler.mean[j], scaler.scale[j]);
     }
     return { state: { schema, lambdas, scaler }, data, rows };
   }
@@ -218,9 +220,9 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
     mapDistinct(values, out, (points, results) => this.powerPoints(points, lambda, results), scratch);
   }
 
-  private powerPoints(points: Float64Array, lambda: number, out: Float64Array): void {
-    if (this.params.method === "yeo-johnson") yeoJohnsonColumn(points, lambda, out);
-    else boxCoxColumn(points, lambda, out);
+  /** The transform of `points` standardized by `mean` and `scale` (none by default); whether no point or transform is infinite. */
+  private powerPoints(points: Float64Array, lambda: number, out: Float64Array, mean?: number, scale?: number): boolean {
+    return this.params.method === "yeo-johnson" ? yeoJohnsonColumn(points, lambda, out, mean, scale) : boxCoxColumn(points, lambda, out, mean, scale);
   }
 
   protected encodeState(state: PowerTransformerState): JsonObject {
@@ -320,18 +322,6 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
     scale[j] = variance[j] <= upperBound ? 1 : Math.sqrt(variance[j]);
   }
   return { mean, variance, scale, samplesSeen };
-}
-
-/** `(v - mean) / scale` in place (scikit-learn's `-=` then `/=`). */
-function scaleColumn(values: Float64Array, mean: number, scale: number): void {
-  for (let i = 0; i < values.length; i++) values[i] = (values[i] - mean) / scale;
-}
-
-/** The position of the first infinite value, or -1: the inner scaler refuses infinities. */
-function firstInfinite(values: Float64Array): number {
-  if (allFinite(values)) return -1;
-  for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
-  return -1;
 }
 
 function overflowError(site: ErrorSite & { column: string; row: number }, value: number): DataError {
