@@ -324,7 +324,6 @@ export function boxCoxLambda(x: Float64Array): number {
   const logN = logRounded(n);
   const halfN = n / 2;
   const logx = new Float64Array(k);
-  const larger = new Float64Array(k);
   const full = new Float64Array(n);
   // One kernel instance (numpy's exp and log1p) for the whole search: its memory is made once, not per evaluation.
   const numpy = new NumpyArrays(k);
@@ -333,8 +332,8 @@ export function boxCoxLambda(x: Float64Array): number {
     if (lambda === 0) {
       logvar = numpyLog(npVar(logData, full));
     } else {
-      for (let i = 0; i < k; i++) logx[i] = lambda * logPoints[i];
-      logvar = logVariance(logx, column, logN, larger, full, numpy) - 2 * logRounded(Math.abs(lambda));
+      const max = scaledLogs(logPoints, lambda, logx);
+      logvar = logVariance(logx, max, column, logN, full, numpy) - 2 * logRounded(Math.abs(lambda));
     }
     return -((lambda - 1) * logSum - halfN * logvar);
   };
@@ -359,72 +358,111 @@ export function boxCoxLambda(x: Float64Array): number {
   return lambda;
 }
 
+// The likelihood's passes over the points are few and fused (each reduction in the loop that
+// writes its array): with the exp and log1p in WebAssembly, they are most of its time, and a
+// column of 100k points does not fit in the processor's faster caches.
+
+/** logx[i] = λ·logPoints[i]; returns np.max(logx) (NaN if any is NaN). */
+function scaledLogs(logPoints: Float64Array, lambda: number, logx: Float64Array): number {
+  let max = -Infinity;
+  let nan = false;
+  for (let i = 0; i < logPoints.length; i++) {
+    const v = lambda * logPoints[i];
+    logx[i] = v;
+    if (v > max) max = v;
+    if (v !== v) nan = true;
+  }
+  return nan ? NaN : max;
+}
+
 /**
  * scipy's `_log_var(logx)`: the log of the variance of `exp(logx)`, through `logsumexp` (with its
  * separation of the maximum terms) exactly as `scipy.stats._morestats` evaluates it, numpy's
  * `exp` and `log1p` taken over arrays as numpy does. `logx` holds one value per point of
- * `column`; `larger` (per point) and `full` (per entry) are overwritten; `numpy` holds a value
- * per point.
+ * `column` and is overwritten, `max` is its np.max; `full` (per entry) is overwritten; `numpy`
+ * holds a value per point.
  */
-function logVariance(logx: Float64Array, column: Spread, logN: number, larger: Float64Array, full: Float64Array, numpy: NumpyArrays): number {
-  const k = logx.length;
-  const logMean = logSumExp(logx, column, full, numpy) - logN;
+function logVariance(logx: Float64Array, max: number, column: Spread, logN: number, full: Float64Array, numpy: NumpyArrays): number {
+  const logMean = logSumExp(logx, max, column, full, numpy) - logN;
   // logsumexp([logx_i, logmean], b=[1, -1], return_sign=True) per element: log|exp(logx_i) − mean|
   // = log1p(s) + log(1) + larger with s = −exp(smaller − larger) (the weights 1 and −1 make
   // m = ±1, and s/m the same value either way).
-  const { input } = numpy;
-  for (let i = 0; i < k; i++) {
+  smallerMinusLarger(logx, logMean, numpy.input);
+  negate(numpy.apply("exp"), numpy.input);
+  const termsMax = logDeviations(logx, logMean, numpy.apply("log1p"));
+  return logSumExp(logx, termsMax, column, full, numpy) - logN;
+}
+
+/** out[i] = min(a_i, logMean) − max(a_i, logMean), a = logx (scipy's order of the two terms). */
+function smallerMinusLarger(logx: Float64Array, logMean: number, out: Float64Array): void {
+  for (let i = 0; i < logx.length; i++) {
     const a = logx[i];
-    larger[i] = a > logMean ? a : logMean;
-    input[i] = (a > logMean ? logMean : a) - larger[i];
+    out[i] = (a > logMean ? logMean : a) - (a > logMean ? a : logMean);
   }
-  const exps = numpy.apply("exp");
-  for (let i = 0; i < k; i++) input[i] = -exps[i];
-  const logs = numpy.apply("log1p");
-  // 2·log|exp(logx_i) − mean|, in place of `larger` (each read before it is written).
-  for (let i = 0; i < k; i++) {
+}
+
+/** out[i] = −values[i] (`out` may be `values`). */
+function negate(values: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = -values[i];
+}
+
+/**
+ * logx[i] = 2·log|exp(logx_i) − exp(logMean)| from log1p(s_i) in `logs`, in place; returns the
+ * np.max of the new values (NaN if any is NaN).
+ */
+function logDeviations(logx: Float64Array, logMean: number, logs: Float64Array): number {
+  let max = -Infinity;
+  let nan = false;
+  for (let i = 0; i < logx.length; i++) {
     const a = logx[i];
     // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
-    let out = a === logMean ? -Infinity : logs[i] + 0 + larger[i];
+    let out = a === logMean ? -Infinity : logs[i] + 0 + (a > logMean ? a : logMean);
     if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
-    larger[i] = 2 * out;
+    const v = 2 * out;
+    logx[i] = v;
+    if (v > max) max = v;
+    if (v !== v) nan = true;
   }
-  return logSumExp(larger, column, full, numpy) - logN;
+  return nan ? NaN : max;
 }
 
 /**
  * `scipy.special.logsumexp` of a 1-D real array (no weights; maxima split off, the rest summed
- * pairwise) given one value per point of `column`. `full` (per entry) is overwritten; `numpy` as
- * in `logVariance`.
+ * pairwise) given one value per point of `column` and its np.max. `full` (per entry) is
+ * overwritten; `numpy` as in `logVariance`.
  */
-function logSumExp(a: Float64Array, column: Spread, full: Float64Array, numpy: NumpyArrays): number {
-  const k = a.length;
-  // np.max: NaN if any value is NaN.
-  let max = -Infinity;
-  for (let i = 0; i < k; i++) {
-    const v = a[i];
-    if (v !== v) {
-      max = NaN;
-      break;
-    }
-    if (v > max) max = v;
-  }
-  const { input } = numpy;
-  for (let i = 0; i < k; i++) input[i] = a[i] === max ? -Infinity : a[i] - max; // exp(−inf) = 0
+function logSumExp(a: Float64Array, max: number, column: Spread, full: Float64Array, numpy: NumpyArrays): number {
+  const { index, n } = column;
+  const pointsAtMax = shiftedByMax(a, max, numpy.input);
   const exps = numpy.apply("exp");
   // m: how many entries hold the maximum.
-  let m = 0;
-  const { index, n } = column;
-  if (index === null) for (let i = 0; i < n; i++) m += a[i] === max ? 1 : 0;
-  else for (let i = 0; i < n; i++) m += a[index[i]] === max ? 1 : 0;
+  const m = index === null ? pointsAtMax : entriesAt(a, index, max);
   let s = pairwiseSum(spread(exps, column, full), 0, n);
   if (s !== 0) s = s / m;
   let out = numpyLog1p(s) + numpyLog(m) + max;
   if (!Number.isFinite(out)) {
-    input.set(a);
+    numpy.input.set(a);
     out = numpyLog(pairwiseSum(spread(numpy.apply("exp"), column, full), 0, n));
   }
   return out;
+}
+
+/** out[i] = a[i] − max, and −inf where a[i] is the max (exp(−inf) = 0); returns how many are. */
+function shiftedByMax(a: Float64Array, max: number, out: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    const atMax = a[i] === max;
+    out[i] = atMax ? -Infinity : a[i] - max;
+    count += atMax ? 1 : 0;
+  }
+  return count;
+}
+
+/** How many entries of the column (point index[i] for entry i) hold `value`. */
+function entriesAt(points: Float64Array, index: Int32Array, value: number): number {
+  let count = 0;
+  for (let i = 0; i < index.length; i++) count += points[index[i]] === value ? 1 : 0;
+  return count;
 }
 
 /**
