@@ -14,13 +14,16 @@ export const WASM_SOURCES = [
   { source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" },
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-kernels-binary.ts", name: "POWER_KERNELS_BASE64" },
   { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
-  { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64" },
+  { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64", relaxedSimd: true },
 ];
 
-/** The binary of a WebAssembly text source (SIMD and relaxed SIMD enabled), validated. */
-export async function assemble(path) {
+/**
+ * The binary of a WebAssembly text source (SIMD enabled; relaxed SIMD too where `relaxedSimd`,
+ * so that a relaxed instruction elsewhere fails here rather than disabling a module at run time), validated.
+ */
+export async function assemble(path, relaxedSimd = false) {
   const wabt = await initWabt();
-  const parsed = wabt.parseWat(path, readFileSync(join(root, path), "utf8"), { simd: true, relaxed_simd: true });
+  const parsed = wabt.parseWat(path, readFileSync(join(root, path), "utf8"), { simd: true, relaxed_simd: relaxedSimd });
   try {
     parsed.validate();
     return new Uint8Array(parsed.toBinary({}).buffer);
@@ -43,7 +46,7 @@ export function embedding({ source, name }, binary) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of WASM_SOURCES) {
-    const binary = await assemble(entry.source);
+    const binary = await assemble(entry.source, entry.relaxedSimd);
     writeFileSync(join(root, entry.module), embedding(entry, binary));
     console.log(`${entry.module}: ${binary.length} bytes`);
   }

@@ -1,6 +1,7 @@
 /**
  * The memory layout shared by the kernels that compute a value per input and list the inputs
- * they leave to JavaScript (power-kernels.wat, numpy-kernels.wat): after the module's tables,
+ * they leave to JavaScript (power-kernels.wat, numpy-kernels.wat, numpy-fma-kernels.wat): after
+ * the module's tables,
  * the inputs, the results and the list of undecided positions, each with room for one value
  * past `capacity` because the kernels read and write pairs.
  *

@@ -44,6 +44,9 @@ describe("distinctValues", () => {
     expect(sample(Float64Array.from({ length: n }, (_, i) => Math.floor(i / 4)))).toBe(false);
     expect(sample(Float64Array.from({ length: n }, (_, i) => i % (n / 4)))).toBe(false);
     expect(sample(Float64Array.from({ length: n }, (_, i) => Math.floor(i / 2)))).toBe(false);
+    // Sorted, with a tie every hundred values: the neighbours sampled together are no sign of repeats.
+    expect(sample(Float64Array.from({ length: n }, (_, i) => Math.floor(i * 0.99)))).toBe(true);
+    expect(distinctValues(Float64Array.from({ length: n }, (_, i) => Math.floor(i * 0.99)))).toBeNull();
   });
 });
 

@@ -63,13 +63,17 @@ const SAMPLE_RUN = 8;
 
 /**
  * Whether s = 8·√n entries sampled at random (runs of SAMPLE_RUN neighbours from a fixed xorshift
- * sequence of positions, so the answer is the same every time) show at most SAMPLE_REPEATS
- * repeated values: about s²/2·(r − 1)/n = 32(r − 1) are expected when each value appears r times
- * on average, however the repeats are placed (more where they are neighbours), so this holds for
- * columns nearly all distinct (r below about 1.25) and rarely where the lookup pays (r of 4 or
- * more gives 96). The failed lookup of such a column would insert a quarter of its entries into a
- * table larger than the processor's caches before giving up. Runs fetch an eighth of the cache
- * lines single entries would: a column out of cache made those fetches most of the sampling.
+ * sequence of positions, so the answer is the same every time) look nearly all distinct. Two
+ * counts decide. Repeats between runs: about s²/2·(r − 1)/n = 32(r − 1) are expected when each
+ * value appears r times on average, however the repeats are placed; at most SAMPLE_REPEATS holds
+ * for columns nearly all distinct (r below about 1.25) and rarely where the lookup pays (r of 4
+ * or more gives 96). Repeats within a run, which neighbouring repeats (a sorted column) make
+ * common: at most a quarter of the sampled entries, which a sorted column with a few ties stays far
+ * below and one whose values come in neighbouring pairs (r = 2: half) exceeds, as those pairs
+ * exceed the count between runs when spread out. The failed lookup of a
+ * nearly distinct column would insert a quarter of its entries into a table larger than the
+ * processor's caches before giving up. Runs fetch an eighth of the cache lines single entries
+ * would: a column out of cache made those fetches most of the sampling.
  */
 export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
   const samples = Math.ceil(8 * Math.sqrt(n));
@@ -80,6 +84,7 @@ export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
   const slots = new Int32Array(mask + 1);
   const runs = Math.floor(n / SAMPLE_RUN);
   let repeats = 0;
+  let repeatsWithinRuns = 0;
   let state = 0x2545f491;
   for (let t = 0; t < samples; t += SAMPLE_RUN) {
     state ^= state << 13;
@@ -91,12 +96,13 @@ export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
       const high = words[2 * i + 1];
       const slot = slotOf(slots, words, low, high, shift);
       const held = slots[slot] - 1;
-      // A position drawn twice is no repeat.
+      // A position drawn twice (its run drawn twice) is no repeat.
       if (held < 0) slots[slot] = i + 1;
+      else if (held >= start && held !== i) repeatsWithinRuns++;
       else if (held !== i && ++repeats > SAMPLE_REPEATS) return false;
     }
   }
-  return true;
+  return repeatsWithinRuns <= samples / 4;
 }
 
 /**

@@ -49,10 +49,11 @@ const LN2_HI_H = highHalf(LN2_HI);
 const LN2_HI_L = LN2_HI - LN2_HI_H;
 
 /**
- * The fast path's constants in the order power-kernels.wat's `numpyExp` reads them (with the
- * Veltkamp halves of Q2, Q4 and Q6, for its exact products), then TABLE and TABLE_TAIL. That
- * kernel replays `numpyExpArray` two values at a time, deciding more of them (see there); a change
- * here is a change there (power-kernels.test.ts compares the two).
+ * The fast path's constants in the order the `numpyExp` kernels of numpy-kernels.wat and
+ * numpy-fma-kernels.wat read them (25, with the Veltkamp halves of Q2, Q4 and Q6 for the emulated
+ * FMA's exact products), then TABLE and TABLE_TAIL (at bytes 200 and 328). Those kernels replay
+ * `numpyExpArray` two values at a time; a change here is a change there (numpy-kernels.test.ts
+ * compares them).
  */
 export const EXP_KERNEL_CONSTANTS = Float64Array.from([
   INV_LN2, SHIFTER, SHIFTER_ULP, LN2_HI, LN2_LO, Q1, Q2, Q3, Q4, Q5, Q6, RARE, INV_LN2_H, INV_LN2_L, LN2_HI_H, LN2_HI_L, PRODUCT_BOUND, SUM_BOUND, SPLITTER,

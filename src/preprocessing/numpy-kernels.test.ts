@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readFixture } from "../../test/helpers/fixtures.js";
+import { processorHasFma } from "../../test/helpers/processor.js";
 import { withoutKernelMemory } from "../../test/helpers/without-kernel-memory.js";
 import { fusedMultiplyAdd } from "./fused-multiply-add.js";
-import { numpyExp, numpyExpArray } from "./numpy-exp.js";
-import { NumpyKernels, numpyKernelsRun, numpyKernelsVariant, type NumpyKernelVariant } from "./numpy-kernels.js";
-import { numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
+import { EXP_KERNEL_CONSTANTS, numpyExp, numpyExpArray } from "./numpy-exp.js";
+import { Buffer } from "node:buffer";
+import { fusedMultiplyAddProbe, NumpyKernels, numpyKernelsAvailable, numpyKernelsVariant, type NumpyKernelVariant } from "./numpy-kernels.js";
+import { NUMPY_FMA_KERNELS_BASE64 } from "./numpy-fma-kernels-binary.js";
+import { LOG1P_KERNEL_CONSTANTS, numpyLog, numpyLog1p, numpyLogArray } from "./numpy-log.js";
 import { boxCoxLambda } from "./power-functions.js";
 
 interface KernelCase {
@@ -75,11 +78,16 @@ describe("fusedMultiplyAdd", () => {
 /** A hash of i in [0, 1). */
 const hash = (i: number) => (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
 
-/** What a kernel gives for `values` (its listed positions through `one`), and how many it listed. */
+/**
+ * What a kernel gives for `values` (its listed positions through `one`), and how many it listed.
+ * The slot past the values, which the kernels read with the last pair of an odd count, holds a
+ * value they list.
+ */
 function throughKernel(variant: NumpyKernelVariant, name: "exp" | "log1p", values: Float64Array, one: (x: number) => number): { got: Float64Array; listed: number } {
   const n = values.length;
   const kernels = NumpyKernels.create(n, variant)!;
   kernels.input.set(values);
+  kernels.input[n] = NaN;
   const undecided = kernels[name](n);
   const got = kernels.out.slice(0, n);
   kernels.release();
@@ -98,25 +106,40 @@ function differences(values: Float64Array, got: Float64Array, want: Float64Array
 
 /**
  * The modules that run in this process: `emulated` wherever WebAssembly SIMD does, `fma` where
- * relaxed SIMD does (Node 22 on; Node 20 with --experimental-wasm-relaxed-simd, which the
- * `relaxed-simd` test project passes, with TABKIT_EXPECT_FMA set) and the FMA rounds once.
+ * relaxed SIMD does (Node 22 and later; Node 20 with --experimental-wasm-relaxed-simd, which the
+ * `relaxed-simd` test project passes) and its multiply-add rounds once.
  */
-const VARIANTS = (["emulated", "fma"] as const).filter((variant) => numpyKernelsRun(variant));
+const VARIANTS = (["emulated", "fma"] as const).filter((variant) => numpyKernelsAvailable(variant));
+
+/** SVML's inputs for its rare-case exp, and the log1p inputs outside the kernels' range: what the FMA module lists. */
+const EXP_LISTED = (x: number) => !(Math.abs(x) < 707.7032713517042);
+const LOG1P_LISTED = (v: number) => !(v > -1 && v < 2 ** 1000 && Math.abs(v) >= 2 ** -60);
 
 describe("numpy's kernels in WebAssembly", () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
-  it("run in Node, with the hardware's FMA where the runtime offers it", () => {
+  it("run in Node, with the processor's FMA where the runtime has relaxed SIMD and the processor an FMA", () => {
     expect(VARIANTS).toContain("emulated");
-    if (process.env.TABKIT_EXPECT_FMA === "1") expect(numpyKernelsVariant()).toBe("fma");
-    else expect(numpyKernelsVariant()).toBe(VARIANTS.at(-1));
+    const relaxedSimd = WebAssembly.validate(Buffer.from(NUMPY_FMA_KERNELS_BASE64, "base64"));
+    const probe = fusedMultiplyAddProbe();
+    expect(probe === null).toBe(!relaxedSimd);
+    const hasFma = processorHasFma();
+    if (relaxedSimd && hasFma !== null) expect(probe).toBe(hasFma);
+    expect(numpyKernelsVariant()).toBe(probe === true ? "fma" : "emulated");
+  });
+
+  it("read constants laid out as the modules expect (exp's table at byte 200; log1p's pairs at 192, its reciprocals at 448)", () => {
+    expect(EXP_KERNEL_CONSTANTS.length).toBe(25 + 16 + 16);
+    expect(LOG1P_KERNEL_CONSTANTS.length).toBe(24 + 2 * 16);
   });
 
   it("fit the Box-Cox lambdas plain JavaScript fits, bit for bit", async () => {
     const columns = [1, 2].map((j) => Float64Array.from({ length: 20001 }, (_, i) => 0.5 + 1e3 * hash(i * 2 + j) ** (j + 1)));
+    const create = vi.spyOn(NumpyKernels, "create");
     const withKernels = columns.map((column) => boxCoxLambda(column));
+    expect(create.mock.results.map((result) => result.value !== null)).toEqual([true, true]);
     const { fresh, refused } = await withoutKernelMemory(() => import("./power-functions.js"));
     expect(withKernels).toEqual(columns.map((column) => fresh.boxCoxLambda(column)));
     expect(refused).toHaveBeenCalled();
@@ -148,6 +171,7 @@ describe.each(VARIANTS)("numpy's exp and log1p in WebAssembly (%s)", (variant) =
       // On random arguments little but the rare path (|x| >= 707.70, 2.7% of the wide sweep) is
       // listed; the other sweeps aim at the roundings the tests cannot decide.
       if (name.startsWith("[")) expect(listed, name).toBeLessThan(n / 20);
+      if (variant === "fma") expect(listed, name).toBe(values.filter(EXP_LISTED).length);
       expect(differences(values, got, want), name).toEqual([]);
     }
   });
@@ -170,6 +194,7 @@ describe.each(VARIANTS)("numpy's exp and log1p in WebAssembly (%s)", (variant) =
       numpyLogArray(values, want, n, true);
       const { got, listed } = throughKernel(variant, "log1p", values, numpyLog1p);
       if (name.startsWith("(")) expect(listed, name).toBeLessThan(n / 100);
+      if (variant === "fma") expect(listed, name).toBe(values.filter(LOG1P_LISTED).length);
       expect(differences(values, got, want), name).toEqual([]);
     }
   });
@@ -181,7 +206,10 @@ describe.each(VARIANTS)("numpy's exp and log1p in WebAssembly (%s)", (variant) =
         const want = new Float64Array(values.length);
         numpyLogArray(values, want, values.length, true);
         expect(differences(values, throughKernel(variant, "log1p", values, numpyLog1p).got, want)).toEqual([]);
+        numpyExpArray(values, want);
+        expect(differences(values, throughKernel(variant, "exp", values, numpyExp).got, want)).toEqual([]);
       }),
     );
   });
+
 });

@@ -41,28 +41,36 @@ export type NumpyKernelVariant = keyof typeof MODULES;
 
 let fused: boolean | undefined;
 
-/** Whether `variant` runs here (for `fma`: relaxed SIMD compiles and its multiply-add rounds once). */
-export function numpyKernelsRun(variant: NumpyKernelVariant): boolean {
-  if (variant === "emulated") return MODULES.emulated.available();
+/**
+ * Whether the FMA module's multiply-add rounds once here (its `fused` probe), or null where the
+ * module does not run (no relaxed SIMD, or no memory for an instance just now).
+ */
+export function fusedMultiplyAddProbe(): boolean | null {
   if (fused === undefined) {
     const instance = MODULES.fma.take(0);
-    fused = instance !== null && instance.exports.fused?.() === 1;
-    if (instance !== null) MODULES.fma.give(instance);
+    if (instance === null) return null;
+    fused = instance.exports.fused?.() === 1;
+    MODULES.fma.give(instance);
   }
   return fused;
 }
 
+/** Whether `variant` runs here (for `fma`: relaxed SIMD compiles and its multiply-add rounds once). */
+export function numpyKernelsAvailable(variant: NumpyKernelVariant): boolean {
+  return variant === "fma" ? fusedMultiplyAddProbe() === true : MODULES.emulated.available();
+}
+
 /** The module numpy's functions run in here: `fma` where it runs, else `emulated` where WebAssembly SIMD runs, else null. */
 export function numpyKernelsVariant(): NumpyKernelVariant | null {
-  if (numpyKernelsRun("fma")) return "fma";
-  return numpyKernelsRun("emulated") ? "emulated" : null;
+  if (numpyKernelsAvailable("fma")) return "fma";
+  return numpyKernelsAvailable("emulated") ? "emulated" : null;
 }
 
 /**
- * numpy's `exp` and `log1p` in WebAssembly (numpy-kernels.wat or numpy-fma-kernels.wat) for up to `capacity` values, with
- * the values of numpy-exp.ts's `numpyExpArray` and numpy-log.ts's `numpyLogArray`: the caller
- * writes its values into `input`, and computes each listed position with `numpyExp` or
- * `numpyLog1p` (see ListingKernels).
+ * numpy's `exp` and `log1p` in WebAssembly (numpy-fma-kernels.wat or numpy-kernels.wat) for up
+ * to `capacity` values, with the values of numpy-exp.ts's `numpyExpArray` and numpy-log.ts's
+ * `numpyLogArray`: the caller writes its values into `input`, and computes each listed position
+ * with `numpyExp` or `numpyLog1p` (see ListingKernels).
  */
 export class NumpyKernels extends ListingKernels<NumpyKernelExports> {
   /**
@@ -70,23 +78,25 @@ export class NumpyKernels extends ListingKernels<NumpyKernelExports> {
    * or null where they do not run or the runtime cannot give them the memory.
    */
   static create(capacity: number, variant = numpyKernelsVariant()): NumpyKernels | null {
-    if (variant === null || !numpyKernelsRun(variant)) return null;
+    if (variant === null || !numpyKernelsAvailable(variant)) return null;
     const source = MODULES[variant];
     const instance = ListingKernels.instance(source, TABLE_BYTES, capacity);
     return instance === null ? null : new NumpyKernels(source, instance, TABLE_BYTES, capacity);
   }
 
   /**
-   * Sets out[i] to np.exp(input[i]) for the first `n` inputs wherever the kernel's rounding tests
-   * decide it; returns the positions they do not (and those numpy takes on other paths).
+   * Sets out[i] to np.exp(input[i]) for the first `n` inputs; returns the positions left to
+   * JavaScript: SVML's rare-case path (|x| >= 707.70, NaN) and, with the emulated FMA, the
+   * values its rounding tests do not decide.
    */
   exp(n: number): Int32Array {
     return this.listed(n, this.instance.exports.numpyExp(this.input.byteOffset, this.out.byteOffset, n, this.list.byteOffset));
   }
 
   /**
-   * Sets out[i] to np.log1p(input[i]) for the first `n` inputs wherever the kernel's rounding
-   * tests decide it; returns the positions they do not (and those outside its range).
+   * Sets out[i] to np.log1p(input[i]) for the first `n` inputs; returns the positions left to
+   * JavaScript: those outside the kernel's range (v <= −1, v >= 2^1000, |v| < 2^-60, NaN) and,
+   * with the emulated FMA, the values its rounding tests do not decide.
    */
   log1p(n: number): Int32Array {
     return this.listed(n, this.instance.exports.numpyLog1p(this.input.byteOffset, this.out.byteOffset, n, this.list.byteOffset));

@@ -3,7 +3,8 @@
 ;; 128-bit SIMD. Every operation is an IEEE double operation as in JavaScript, and a value is
 ;; written only where a rounding test proves it equal to what the JavaScript functions return;
 ;; the other positions are listed for the caller to compute in JavaScript. Each FMA of SVML's
-;; kernels is emulated: JavaScript and WebAssembly's SIMD have none.
+;; kernels is emulated, as JavaScript and WebAssembly's SIMD have none; numpy-fma-kernels.wat
+;; replays the same kernels with relaxed SIMD's multiply-add where it runs and rounds once.
 ;;
 ;; Assembled into numpy-kernels-binary.ts by `npm run wasm`; a test checks that the two agree.
 ;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.

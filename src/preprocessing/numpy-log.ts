@@ -38,13 +38,14 @@ const RECIPROCAL_THRESHOLDS = [
   1.0491790771484375, 1.0158538818359375,
 ];
 /**
- * 32·c by the top 15 fraction bits of m (the thresholds are multiples of 2^-15): 16 plus the
- * number of thresholds above m.
+ * 32·c by the top 15 fraction bits j of m (the thresholds are multiples of 2^-15): 16 plus the
+ * number of thresholds above m = 1 + j/2^15, which drops by one at each threshold.
  */
-export const LOG1P_KERNEL_RECIPROCALS = Uint8Array.from({ length: 2 ** 15 }, (_, j) => {
-  const m = 1 + j / 2 ** 15;
-  return 16 + RECIPROCAL_THRESHOLDS.filter((threshold) => threshold > m).length;
-});
+export const LOG1P_KERNEL_RECIPROCALS = new Uint8Array(2 ** 15);
+for (let j = 0, k32 = 32; j < LOG1P_KERNEL_RECIPROCALS.length; j++) {
+  while (k32 > 16 && j >= (RECIPROCAL_THRESHOLDS[k32 - 17] - 1) * 2 ** 15) k32--;
+  LOG1P_KERNEL_RECIPROCALS[j] = k32;
+}
 /** ln 2 split so that e·LN2_HI is exact. */
 const LN2_HI = 0.6931471805582987;
 const LN2_LO = 1.6465949582866463e-12;
