@@ -130,6 +130,20 @@ describe("numpy's kernels in WebAssembly", () => {
     expect(numpyKernelsVariant()).toBe(probe === true ? "fma" : "emulated");
   });
 
+  it("fall back to the emulated FMA where the processor's multiply-add rounds twice", async () => {
+    // An FMA module whose probe reports two roundings, in a fresh copy of numpy-kernels.ts.
+    const RealInstance = WebAssembly.Instance;
+    vi.spyOn(WebAssembly, "Instance").mockImplementation(function (module: WebAssembly.Module, imports?: WebAssembly.Imports) {
+      const instance = new RealInstance(module, imports);
+      return "fused" in instance.exports ? ({ exports: { ...instance.exports, fused: () => 0 } } as unknown as WebAssembly.Instance) : instance;
+    });
+    vi.resetModules();
+    const fresh = await import("./numpy-kernels.js");
+    expect(fresh.fusedMultiplyAddProbe()).toBe(WebAssembly.validate(Buffer.from(NUMPY_FMA_KERNELS_BASE64, "base64")) ? false : null);
+    expect(fresh.numpyKernelsVariant()).toBe("emulated");
+    expect(fresh.NumpyKernels.create(10, "fma")).toBeNull();
+  });
+
   it("read constants laid out as the modules expect (exp's table at byte 200; log1p's pairs at 192, its reciprocals at 448)", () => {
     expect(EXP_KERNEL_CONSTANTS.length).toBe(25 + 16 + 16);
     expect(LOG1P_KERNEL_CONSTANTS.length).toBe(24 + 2 * 16);
