@@ -14,6 +14,7 @@
 import { highHalf, productError, SPLITTER } from "../core/product-error.js";
 import { fusedMultiplyAdd, PRODUCT_BOUND, SUM_BOUND } from "./fused-multiply-add.js";
 import { HIGH_WORD } from "./double-words.js";
+import { POW2, POW2_ZERO } from "./powers-of-two.js";
 
 /** −log c for the 16 values of c (by the top 4 bits of c's significand; c < 0.75 counts 2c). */
 const TABLE = Float64Array.from([
@@ -58,8 +59,6 @@ const P5 = 0.20000000009280938;
 const P4 = -0.2500000000437373;
 const P3 = 0.33333333333332005;
 const P2 = -0.4999999999999968;
-/** `2^k` for k = −1074..1023, at index k + 1074. */
-const POW2 = Float64Array.from({ length: 2098 }, (_, i) => Math.pow(2, i - 1074));
 const TWO_M60 = 2 ** -60;
 
 /** Where numpy-kernels.wat's `numpyLog1p` lists v as outside its range (v >= 2^1000: 2^-e stays normal). */
@@ -137,7 +136,7 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     }
     BITS[0] = m;
     const biased = (WORDS[HIGH_WORD] >>> 20) & 0x7ff;
-    m *= POW2[2097 - biased];
+    m *= POW2[POW2_ZERO + 1023 - biased];
     e += biased - 1023;
     // c = 1/m rounded to 1/32 as the hardware estimate does
     const k32 = LOG1P_KERNEL_RECIPROCALS[(WORDS[HIGH_WORD] >>> 5) & 0x7fff];
@@ -147,7 +146,7 @@ export function numpyLogArray(values: Float64Array, out: Float64Array, n = value
     const cm = c * m;
     const mh = highHalf(m);
     const rh = cm - 1 + (c * mh - cm + c * (m - mh));
-    const rl = lowPart === 0 ? 0 : c * (lowPart * POW2[1074 - e]);
+    const rl = lowPart === 0 ? 0 : c * (lowPart * POW2[POW2_ZERO - e]);
     const index = (k32 - 16) & 15;
     if (k32 < 24) e += 1; // c < 0.75: the table holds −log(2c)
     const r = rh + rl;

@@ -1,3 +1,4 @@
+import { allFinite } from "../core/all-finite.js";
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -292,12 +293,6 @@ function checkFiniteRows(X: MatrixInput, matrix: Matrix, site: ErrorSite): void 
       throw DataError.at({ ...site, column, row: Math.floor(k / cols) }, `value NaN is not allowed (scikit-learn's PolynomialFeatures refuses missing values); impute missing values first (e.g. SimpleImputer)`);
     }
   }
-}
-
-function allFinite(data: Float64Array): boolean {
-  let finite = 1;
-  for (let k = 0; k < data.length; k++) finite &= +(data[k] - data[k] === 0);
-  return finite === 1;
 }
 
 /**
