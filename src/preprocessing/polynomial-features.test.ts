@@ -133,6 +133,15 @@ describe("PolynomialFeatures behaviour", () => {
     expect(Array.from(out.numeric("a b"))).toEqual([4, 10, 18]);
   });
 
+  it("gives a Frame's output columns arrays of their own, copies of the input's degree-1 columns", () => {
+    const out = new PolynomialFeatures().fitTransform(X) as Frame;
+    const columns = out.names.map((name) => out.numeric(name));
+    expect(new Set(columns.map((column) => column.buffer)).size).toBe(columns.length);
+    expect(columns.every((column) => column.byteOffset === 0 && column.length === 3)).toBe(true);
+    columns[1][0] = 99;
+    expect(X.numeric("a")[0]).toBe(1);
+  });
+
   it("validates params and names the column and row of bad input", () => {
     expect(() => new PolynomialFeatures({ degree: 0, includeBias: false })).toThrow(ValidationError);
     expect(() => new PolynomialFeatures({ degree: [3, 2] })).toThrow(ValidationError);

@@ -1,7 +1,7 @@
 import { allFinite } from "../core/all-finite.js";
 import { DataError, ValidationError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
-import type { Frame } from "../core/frame.js";
+import { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, schemaOfMatrix, toMatrix, type FeatureSchema, type MatrixInput } from "../core/input.js";
 import type { JsonObject } from "../core/json.js";
 import { Matrix } from "../core/matrix.js";
@@ -9,7 +9,7 @@ import { anyOf, arrayOf, boolean, integer, oneOf, param, type ParamSchema } from
 import type { StateReader } from "../core/state-codec.js";
 import { isRowMajorInput } from "./column-sum.js";
 import { refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
-import { numericColumns, numericOutput } from "./numeric-columns.js";
+import { numericColumns } from "./numeric-columns.js";
 
 export interface PolynomialFeaturesParams {
   /** The maximum degree, or `[minDegree, maxDegree]` (degrees below minDegree are left out, the bias column excepted). Default 2. */
@@ -119,8 +119,8 @@ export class PolynomialFeatures extends Estimator<PolynomialFeaturesParams, Poly
       const data = expandRows(matrix.data, matrix.rows, matrix.cols, range, interactionOnly, includeBias, state.nOutput);
       return new Matrix(data, matrix.rows, state.nOutput, state.schema.named ? this.featureNamesOut() : undefined);
     }
-    const data = expand(input.columns, input.rows, range, interactionOnly, includeBias, state.nOutput);
-    return numericOutput(X, data, input.rows, state.schema, this.featureNamesOut());
+    // Column input (a Frame or records) comes out as a Frame.
+    return Frame.adoptColumns(this.featureNamesOut(), expand(input.columns, input.rows, range, interactionOnly, includeBias, state.nOutput), input.rows);
   }
 
   /** What produces each output column, for the error on colliding names: an input column, a product, or the bias. */
@@ -377,29 +377,32 @@ function multiplyRow(values: Float64Array, row: number, X: Float64Array, base: n
 }
 
 /**
- * scikit-learn's dense transform, column-major: the degree-1 block is the input, and each degree-d
- * block is built feature by feature as `XP[:, start:end] * X[:, f]` (the steps of `productPlan`).
- * Lower degrees than minDegree are cut afterwards, as scikit-learn does.
+ * scikit-learn's dense transform, column by column: the degree-1 block is the input, and each
+ * degree-d block is built feature by feature as `XP[:, start:end] * X[:, f]` (the steps of
+ * `productPlan`). Lower degrees than minDegree are cut afterwards, as scikit-learn does.
+ *
+ * Each output column is an array of its own rather than a view of one block: the output is often
+ * far larger than its input (91 columns from 13), and glibc's malloc (under V8's array buffers)
+ * serves a block above 32 MB with fresh pages from the system on every call, each faulted in on
+ * its first write. Columns of a few hundred KB reuse freed memory instead.
  */
-function expand(columns: Float64Array[], rows: number, [min, max]: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array {
+function expand(columns: Float64Array[], rows: number, [min, max]: [number, number], interactionOnly: boolean, includeBias: boolean, nOutput: number): Float64Array[] {
   const { to, from, length, feature, first, nFull } = productPlan(columns.length, max, interactionOnly, includeBias);
-  const full = new Float64Array(nFull * rows);
-  if (includeBias) full.fill(1, 0, rows);
-  const degreeOneEnd = max > 0 ? first + columns.length : first;
-  for (let f = first; f < degreeOneEnd; f++) full.set(columns[f - first], f * rows);
+  const full: Float64Array[] = new Array(nFull);
+  if (includeBias) full[0] = new Float64Array(rows).fill(1);
+  if (max > 0) columns.forEach((column, f) => (full[first + f] = column.slice()));
   for (let s = 0; s < to.length; s++) {
     const values = columns[feature[s]];
-    for (let k = 0; k < length[s]; k++) multiplyColumn(full, (to[s] + k) * rows, (from[s] + k) * rows, values);
+    for (let k = 0; k < length[s]; k++) full[to[s] + k] = product(full[from[s] + k], values);
   }
   if (min <= 1) return full;
-  if (!includeBias) return full.slice((nFull - nOutput) * rows);
-  const out = new Float64Array(nOutput * rows);
-  out.fill(1, 0, rows);
-  out.set(full.subarray((nFull - nOutput + 1) * rows), rows);
-  return out;
+  const kept = full.slice(nFull - nOutput + (includeBias ? 1 : 0));
+  return includeBias ? [full[0], ...kept] : kept;
 }
 
-/** `data[to + i] = data[from + i] * values[i]` for every row i. */
-function multiplyColumn(data: Float64Array, to: number, from: number, values: Float64Array): void {
-  for (let i = 0; i < values.length; i++) data[to + i] = data[from + i] * values[i];
+/** The element-wise product of two columns, in a new array. */
+function product(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] * b[i];
+  return out;
 }
