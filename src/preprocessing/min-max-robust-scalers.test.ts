@@ -163,6 +163,18 @@ describe("scalers: behaviour and bad input", () => {
         expect([scaler.dataMin[0], scaler.dataMax[0]]).toEqual([Math.min(...present), Math.max(...present)]);
       }
     }
+    // lengths around the blocks of 4096 it is scanned in, extremes next to their edges, and a
+    // first block that is all NaN
+    for (const n of [4095, 4096, 4097, 8195]) {
+      for (const at of [0, 4095, 4096, n - 1].filter((i) => i < n)) {
+        const values = Array.from({ length: n }, (_, i) => (i < 4096 && n > 4096 ? NaN : (i % 5) - 2));
+        values[at] = -50;
+        values[n - 1 - at] = 70;
+        const present = values.filter((v) => !Number.isNaN(v));
+        const scaler = new MinMaxScaler().fit(new Matrix(Float64Array.from(values), n, 1));
+        expect([scaler.dataMin[0], scaler.dataMax[0]], `n ${n}, at ${at}`).toEqual([Math.min(...present), Math.max(...present)]);
+      }
+    }
     const signs = (column: number[]) => {
       const scaler = new MinMaxScaler().fit(column.map((v) => [v]));
       return [Object.is(scaler.dataMin[0], -0), Object.is(scaler.dataMax[0], -0)];
