@@ -14,6 +14,9 @@
 ;; and reciprocal-estimate table (LOG1P_KERNEL_CONSTANTS), the input, the results and the list of
 ;; undecided positions (32-bit). The input and results are read and written in pairs: an odd
 ;; count needs one double of room past each.
+;;
+;; The loops read their constants from locals set before them: V8's optimizing compiler in
+;; Node 24 rebuilt each v128.const inside the loop (see power-kernels.wat).
 (module
   (import "tabkit" "memory" (memory 1))
   (global $expConstants (mut i32) (i32.const 0))
@@ -36,6 +39,7 @@
   ;; test leaves undecided, or that numpy takes on another path (|x| >= 707.70, NaN), at $list
   ;; and returns their count; the caller computes those with `numpyExp`.
   (func (export "numpyExp") (param $in i32) (param $out i32) (param $n i32) (param $list i32) (result i32)
+    (local $zero v128) (local $minus16 v128) (local $bias v128)
     (local $i i32) (local $at i32) (local $count i32) (local $mask i32) (local $c i32) (local $j0 i32) (local $j1 i32)
     (local $x v128) (local $t v128) (local $xh v128) (local $xl v128) (local $p v128) (local $pe v128) (local $shifted v128)
     (local $m v128) (local $r1 v128) (local $r v128) (local $z v128) (local $e v128) (local $bound v128) (local $ok v128) (local $r2 v128)
@@ -73,6 +77,10 @@
     (local.set $q4l (v128.load64_splat offset=176 (local.get $c)))
     (local.set $q6h (v128.load64_splat offset=184 (local.get $c)))
     (local.set $q6l (v128.load64_splat offset=192 (local.get $c)))
+    ;; the loop's constants
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $minus16 (v128.const f64x2 -16 -16))
+    (local.set $bias (v128.const i64x2 1023 1023))
     (block $done
       (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
       (loop $pairs
@@ -88,7 +96,7 @@
           (f64x2.mul (local.get $invLn2H) (local.get $xl))) (f64x2.mul (local.get $invLn2L) (local.get $xh))) (f64x2.mul (local.get $invLn2L) (local.get $xl))))
         (local.set $shifted (f64x2.add (local.get $p) (local.get $shifter)))
         (local.set $shifted (v128.bitselect (f64x2.sub (local.get $shifted) (local.get $ulp)) (local.get $shifted)
-          (f64x2.lt (f64x2.add (f64x2.sub (local.get $p) (f64x2.sub (local.get $shifted) (local.get $shifter))) (local.get $pe)) (v128.const f64x2 0 0))))
+          (f64x2.lt (f64x2.add (f64x2.sub (local.get $p) (f64x2.sub (local.get $shifted) (local.get $shifter))) (local.get $pe)) (local.get $zero))))
         (local.set $m (f64x2.sub (local.get $shifter) (local.get $shifted)))
         ;; r1 = fma(m, LN2_HI, x): x + m·LN2_HI cancels exactly but for N = −1/16, where the
         ;; product is exact (m a power of two) and the bracket below exactly 0, so it is rounded
@@ -146,7 +154,7 @@
         (local.set $ok (v128.and (local.get $ok) (f64x2.eq (f64x2.add (local.get $q) (f64x2.sub (local.get $e) (local.tee $bound (f64x2.add (f64x2.mul (f64x2.abs (local.get $p)) (local.get $productBound)) (f64x2.mul (f64x2.abs (local.get $e)) (local.get $sumBound))))))
           (f64x2.add (local.get $q) (f64x2.add (local.get $e) (local.get $bound))))))
         ;; j = −16·m mod 16: the table entry and its tail (constants 25 and 41 on)
-        (local.set $jv (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (local.get $m) (v128.const f64x2 -16 -16))))
+        (local.set $jv (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (local.get $m) (local.get $minus16))))
         (local.set $j0 (i32.add (local.get $c) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $jv)) (i32.const 15)) (i32.const 3))))
         (local.set $j1 (i32.add (local.get $c) (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $jv)) (i32.const 15)) (i32.const 3))))
         (local.set $tab (v128.load64_lane offset=200 1 (local.get $j1) (v128.load64_zero offset=200 (local.get $j0))))
@@ -185,7 +193,7 @@
         (local.set $ok (v128.and (local.get $ok) (f64x2.eq (f64x2.add (local.get $y) (f64x2.sub (local.get $v) (local.get $bound))) (f64x2.add (local.get $y) (f64x2.add (local.get $v) (local.get $bound))))))
         (local.set $y (f64x2.add (local.get $y) (local.get $v)))
         ;; scaled by 2^floor(N) = 2^(−ceil(m))
-        (local.set $scale (i64x2.shl (i64x2.sub (v128.const i64x2 1023 1023)
+        (local.set $scale (i64x2.shl (i64x2.sub (local.get $bias)
           (i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero (f64x2.ceil (local.get $m))))) (i32.const 52)))
         (v128.store (i32.add (local.get $out) (local.get $at)) (f64x2.mul (local.get $y) (local.get $scale)))
         (if (i32.ne (local.tee $mask (i64x2.bitmask (local.get $ok))) (i32.const 3))
@@ -200,6 +208,7 @@
   ;; leaves undecided, or outside the kernel's range (v <= −1, v >= 2^1000, |v| < 2^-60, NaN), at
   ;; $list and returns their count; the caller computes those with `numpyLog1p`.
   (func (export "numpyLog1p") (param $in i32) (param $out i32) (param $n i32) (param $list i32) (result i32)
+    (local $minusOne v128) (local $one v128) (local $fractionBits v128) (local $oneBits v128) (local $twoTo52 v128) (local $twoTo52PlusBias v128) (local $inv32 v128) (local $highBits v128) (local $twiceBias v128) (local $twentyFour v128)
     (local $i i32) (local $at i32) (local $count i32) (local $mask i32) (local $c i32) (local $kA i32) (local $kB i32) (local $entryA i32) (local $entryB i32)
     (local $v v128) (local $y v128) (local $low v128) (local $biased v128) (local $m v128) (local $e v128) (local $k v128) (local $cr v128)
     (local $cm v128) (local $mh v128) (local $rh v128) (local $rl v128) (local $r v128) (local $r2 v128) (local $r4 v128) (local $pairA v128)
@@ -234,21 +243,32 @@
     (local.set $p5l (v128.load64_splat offset=160 (local.get $c)))
     (local.set $p3h (v128.load64_splat offset=168 (local.get $c)))
     (local.set $p3l (v128.load64_splat offset=176 (local.get $c)))
+    ;; the loop's constants
+    (local.set $minusOne (v128.const f64x2 -1 -1))
+    (local.set $one (v128.const f64x2 1 1))
+    (local.set $fractionBits (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
+    (local.set $oneBits (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000))
+    (local.set $twoTo52 (v128.const i64x2 0x4330000000000000 0x4330000000000000))
+    (local.set $twoTo52PlusBias (v128.const f64x2 0x1.00000000003ffp+52 0x1.00000000003ffp+52))
+    (local.set $inv32 (v128.const f64x2 0.03125 0.03125))
+    (local.set $highBits (v128.const i64x2 0xfffffffffc000000 0xfffffffffc000000))
+    (local.set $twiceBias (v128.const i64x2 2046 2046))
+    (local.set $twentyFour (v128.const f64x2 24 24))
     (block $done
       (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
       (loop $pairs
         (local.set $at (i32.shl (local.get $i) (i32.const 3)))
         (local.set $v (v128.load (i32.add (local.get $in) (local.get $at))))
-        (local.set $ok (v128.and (v128.and (f64x2.gt (local.get $v) (v128.const f64x2 -1 -1)) (f64x2.lt (local.get $v) (local.get $huge)))
+        (local.set $ok (v128.and (v128.and (f64x2.gt (local.get $v) (local.get $minusOne)) (f64x2.lt (local.get $v) (local.get $huge)))
                                  (f64x2.ge (f64x2.abs (local.get $v)) (local.get $tiny))))
         ;; 1 + v = y + low exactly
-        (local.set $y (f64x2.add (v128.const f64x2 1 1) (local.get $v)))
-        (local.set $low (v128.bitselect (f64x2.sub (v128.const f64x2 1 1) (f64x2.sub (local.get $y) (local.get $v)))
-          (f64x2.sub (local.get $v) (f64x2.sub (local.get $y) (v128.const f64x2 1 1))) (f64x2.gt (local.get $v) (v128.const f64x2 1 1))))
+        (local.set $y (f64x2.add (local.get $one) (local.get $v)))
+        (local.set $low (v128.bitselect (f64x2.sub (local.get $one) (f64x2.sub (local.get $y) (local.get $v)))
+          (f64x2.sub (local.get $v) (f64x2.sub (local.get $y) (local.get $one))) (f64x2.gt (local.get $v) (local.get $one))))
         ;; y = 2^e·m with m in [1, 2); e as a double (2^52 + biased − (2^52 + 1023), exact)
         (local.set $biased (i64x2.shr_u (local.get $y) (i32.const 52)))
-        (local.set $m (v128.or (v128.and (local.get $y) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff)) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000)))
-        (local.set $e (f64x2.sub (v128.or (local.get $biased) (v128.const i64x2 0x4330000000000000 0x4330000000000000)) (v128.const f64x2 0x1.00000000003ffp+52 0x1.00000000003ffp+52)))
+        (local.set $m (v128.or (v128.and (local.get $y) (local.get $fractionBits)) (local.get $oneBits)))
+        (local.set $e (f64x2.sub (v128.or (local.get $biased) (local.get $twoTo52)) (local.get $twoTo52PlusBias)))
         ;; 32·c from the top 15 fraction bits of m (the estimate's table), and the entries
         ;; (−log c, its tail) of 32·c − 16
         (local.set $kA (i32.load8_u offset=448 (i32.add (local.get $c) (i32.and (i32.shr_u (i32x4.extract_lane 1 (local.get $y)) (i32.const 5)) (i32.const 0x7fff)))))
@@ -258,16 +278,16 @@
         (local.set $pairA (v128.load offset=192 (local.get $entryA)))
         (local.set $pairB (v128.load offset=192 (local.get $entryB)))
         (local.set $k (f64x2.convert_low_i32x4_s (i32x4.replace_lane 1 (i32x4.splat (local.get $kA)) (local.get $kB))))
-        (local.set $cr (f64x2.mul (local.get $k) (v128.const f64x2 0.03125 0.03125)))
+        (local.set $cr (f64x2.mul (local.get $k) (local.get $inv32)))
         ;; rh = c·m − 1 exactly (c has 6 bits: c·mh and c·(m − mh) are exact for m's top 27 bits mh)
         (local.set $cm (f64x2.mul (local.get $cr) (local.get $m)))
-        (local.set $mh (v128.and (local.get $m) (v128.const i64x2 0xfffffffffc000000 0xfffffffffc000000)))
-        (local.set $rh (f64x2.add (f64x2.sub (local.get $cm) (v128.const f64x2 1 1))
+        (local.set $mh (v128.and (local.get $m) (local.get $highBits)))
+        (local.set $rh (f64x2.add (f64x2.sub (local.get $cm) (local.get $one))
           (f64x2.add (f64x2.sub (f64x2.mul (local.get $cr) (local.get $mh)) (local.get $cm)) (f64x2.mul (local.get $cr) (f64x2.sub (local.get $m) (local.get $mh))))))
         ;; rl = c·low·2^-e, then e + 1 where c < 0.75 (the table holds −log 2c)
         (local.set $rl (f64x2.mul (local.get $cr) (f64x2.mul (local.get $low)
-          (i64x2.shl (i64x2.sub (v128.const i64x2 2046 2046) (local.get $biased)) (i32.const 52)))))
-        (local.set $e (f64x2.add (local.get $e) (v128.and (f64x2.lt (local.get $k) (v128.const f64x2 24 24)) (v128.const f64x2 1 1))))
+          (i64x2.shl (i64x2.sub (local.get $twiceBias) (local.get $biased)) (i32.const 52)))))
+        (local.set $e (f64x2.add (local.get $e) (v128.and (f64x2.lt (local.get $k) (local.get $twentyFour)) (local.get $one))))
         (local.set $r (f64x2.add (local.get $rh) (local.get $rl)))
         (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
         (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
