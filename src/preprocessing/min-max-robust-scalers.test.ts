@@ -163,18 +163,28 @@ describe("scalers: behaviour and bad input", () => {
         expect([scaler.dataMin[0], scaler.dataMax[0]]).toEqual([Math.min(...present), Math.max(...present)]);
       }
     }
-    // lengths around the blocks of 4096 it is scanned in, extremes next to their edges, and a
-    // first block that is all NaN
+    // lengths around the blocks of 4096 it is scanned in, extremes next to their edges
+    const range = (values: number[]) => {
+      const scaler = new MinMaxScaler().fit(new Matrix(Float64Array.from(values), values.length, 1));
+      return [scaler.dataMin[0], scaler.dataMax[0]];
+    };
     for (const n of [4095, 4096, 4097, 8195]) {
       for (const at of [0, 4095, 4096, n - 1].filter((i) => i < n)) {
-        const values = Array.from({ length: n }, (_, i) => (i < 4096 && n > 4096 ? NaN : (i % 5) - 2));
+        const values = Array.from({ length: n }, (_, i) => (i % 5) - 2);
         values[at] = -50;
         values[n - 1 - at] = 70;
-        const present = values.filter((v) => !Number.isNaN(v));
-        const scaler = new MinMaxScaler().fit(new Matrix(Float64Array.from(values), n, 1));
-        expect([scaler.dataMin[0], scaler.dataMax[0]], `n ${n}, at ${at}`).toEqual([Math.min(...present), Math.max(...present)]);
+        expect(range(values), `n ${n}, at ${at}`).toEqual([-50, 70]);
       }
     }
+    // a first block that is all NaN, and a last block of three values holding both extremes
+    const afterNaN = Array.from({ length: 8195 }, (_, i) => (i < 4096 ? NaN : (i % 7) - 3));
+    afterNaN[8193] = -9;
+    afterNaN[8194] = 9;
+    expect(range(afterNaN)).toEqual([-9, 9]);
+    // the first zero's sign across blocks
+    const zeros = (first: number, second: number) => Array.from({ length: 8195 }, (_, i) => (i === 5000 ? first : i === 6000 ? second : i + 1));
+    expect(Object.is(range(zeros(-0, 0))[0], -0)).toBe(true);
+    expect(Object.is(range(zeros(0, -0))[0], 0)).toBe(true);
     const signs = (column: number[]) => {
       const scaler = new MinMaxScaler().fit(column.map((v) => [v]));
       return [Object.is(scaler.dataMin[0], -0), Object.is(scaler.dataMax[0], -0)];

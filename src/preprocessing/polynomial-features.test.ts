@@ -133,14 +133,18 @@ describe("PolynomialFeatures behaviour", () => {
     expect(Array.from(out.numeric("a b"))).toEqual([4, 10, 18]);
   });
 
-  it("gives a Frame's output columns arrays of their own, copies of the input's degree-1 columns", () => {
-    const out = new PolynomialFeatures().fitTransform(X) as Frame;
-    const columns = out.names.map((name) => out.numeric(name));
-    expect(new Set(columns.map((column) => column.buffer)).size).toBe(columns.length);
-    expect(columns.every((column) => column.byteOffset === 0 && column.length === 3)).toBe(true);
-    columns[1][0] = 99;
-    expect(X.numeric("a")[0]).toBe(1);
-  });
+  it.each([{}, { degree: [2, 3] as [number, number] }, { degree: 3, interactionOnly: true, includeBias: false }])(
+    "gives a Frame's output columns arrays of their own, copies of the input's degree-1 columns (%j)",
+    (params) => {
+      const input = Frame.fromColumns({ a: [1, 2, 3], b: [4, 5, 6], c: [7, 8, 9] });
+      const out = new PolynomialFeatures(params).fitTransform(input) as Frame;
+      const columns = out.names.map((name) => out.numeric(name));
+      expect(new Set(columns.map((column) => column.buffer)).size).toBe(columns.length);
+      expect(columns.every((column) => column.byteOffset === 0 && column.length === 3)).toBe(true);
+      for (const column of columns) column.fill(99);
+      expect([...input.numeric("a"), ...input.numeric("b"), ...input.numeric("c")]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    },
+  );
 
   it("validates params and names the column and row of bad input", () => {
     expect(() => new PolynomialFeatures({ degree: 0, includeBias: false })).toThrow(ValidationError);
