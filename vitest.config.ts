@@ -1,12 +1,10 @@
-import { Buffer } from "node:buffer";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { NUMPY_FMA_KERNELS_BASE64 } from "./src/preprocessing/numpy-fma-kernels-binary.js";
+import { relaxedSimdRuns } from "./test/helpers/processor.js";
 
 const src = fileURLToPath(new URL("./src/", import.meta.url));
 const timeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
-/** Whether this Node runs relaxed SIMD as it starts (Node 20 has it behind a flag). */
-const relaxedSimd = WebAssembly.validate(Buffer.from(NUMPY_FMA_KERNELS_BASE64, "base64"));
+const relaxedSimd = relaxedSimdRuns();
 
 export default defineConfig({
   // Tests of the examples import "tabkit" by name: check the sources, as tsconfig's paths do.
