@@ -20,14 +20,14 @@ export default defineConfig({
     reporters: ["default", "./test/summary-reporter.ts"],
     projects: [
       { extends: true, test: { name: "tabkit" } },
-      // Where relaxed SIMD needs the flag, numpy's kernels run a second time with it, so that both modules are tested.
+      // Where relaxed SIMD needs the flag, the kernels' tests run a second time with it, so that both modules of each are tested.
       ...(relaxedSimd
         ? []
         : [
             {
               test: {
                 name: "relaxed-simd",
-                include: ["src/preprocessing/numpy-kernels.test.ts"],
+                include: ["src/preprocessing/numpy-kernels.test.ts", "src/preprocessing/power-kernels.test.ts"],
                 execArgv: ["--experimental-wasm-relaxed-simd"],
                 env: { TABKIT_RELAXED_SIMD: "1" },
                 ...timeouts,

@@ -13,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const WASM_SOURCES = [
   { source: "src/sampling/pair-kernels.wat", module: "src/sampling/pair-kernels-binary.ts", name: "PAIR_KERNELS_BASE64" },
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-kernels-binary.ts", name: "POWER_KERNELS_BASE64" },
+  { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-fma-kernels-binary.ts", name: "POWER_FMA_KERNELS_BASE64", relaxedSimd: true },
   { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
   { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64", relaxedSimd: true },
 ];
@@ -20,16 +21,70 @@ export const WASM_SOURCES = [
 /**
  * The binary of a WebAssembly text source (SIMD enabled; relaxed SIMD too where `relaxedSimd`,
  * so that a relaxed instruction elsewhere fails here rather than disabling a module at run time), validated.
+ * Its multiply-adds (`expandMultiplyAdds`) are relaxed SIMD's where `relaxedSimd`.
  */
 export async function assemble(path, relaxedSimd = false) {
   const wabt = await initWabt();
-  const parsed = wabt.parseWat(path, readFileSync(join(root, path), "utf8"), { simd: true, relaxed_simd: relaxedSimd });
+  const text = expandMultiplyAdds(readFileSync(join(root, path), "utf8"), relaxedSimd);
+  const parsed = wabt.parseWat(path, text, { simd: true, relaxed_simd: relaxedSimd });
   try {
     parsed.validate();
     return new Uint8Array(parsed.toBinary({}).buffer);
   } finally {
     parsed.destroy();
   }
+}
+
+/** `(f64x2.madd a b c)` and `(f64x2.nmadd a b c)`, each at the start of its match. */
+const MULTIPLY_ADD = /\(f64x2\.(n?madd)\s/g;
+
+/**
+ * Rewrites a source's multiply-adds, `(f64x2.madd a b c)` for a·b + c and `(f64x2.nmadd a b c)`
+ * for c − a·b: instructions of no WebAssembly proposal, for computations whose results hold
+ * whether the product is rounded or not (a rounding test that bounds both). With `relaxedSimd`,
+ * relaxed SIMD's `relaxed_madd` and `relaxed_nmadd`, one instruction where the processor has an
+ * FMA; otherwise a multiplication and an addition (or subtraction).
+ */
+export function expandMultiplyAdds(text, relaxedSimd) {
+  let out = "";
+  let at = 0;
+  const pattern = new RegExp(MULTIPLY_ADD);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const operands = [];
+    let next = match.index + match[0].length;
+    while (operands.length < 3) {
+      next = skipSpace(text, next);
+      const end = operandEnd(text, next, match);
+      operands.push(expandMultiplyAdds(text.slice(next, end), relaxedSimd));
+      next = end;
+    }
+    next = skipSpace(text, next);
+    if (text[next] !== ")") throw new Error(`f64x2.${match[1]} at offset ${match.index} takes three operands`);
+    const [a, b, c] = operands;
+    const product = `(f64x2.mul ${a} ${b})`;
+    const unfused = match[1] === "madd" ? `(f64x2.add ${product} ${c})` : `(f64x2.sub ${c} ${product})`;
+    out += text.slice(at, match.index) + (relaxedSimd ? `(f64x2.relaxed_${match[1]} ${a} ${b} ${c})` : unfused);
+    at = next + 1;
+    pattern.lastIndex = at;
+  }
+  return out + text.slice(at);
+}
+
+function skipSpace(text, at) {
+  while (/\s/.test(text[at] ?? "")) at++;
+  return at;
+}
+
+/** The end (past its closing parenthesis) of the parenthesized operand at `start` of the multiply-add `match`. */
+function operandEnd(text, start, match) {
+  if (text[start] !== "(") throw new Error(`f64x2.${match[1]} at offset ${match.index}: each operand must be an expression in parentheses`);
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === ";") throw new Error(`f64x2.${match[1]} at offset ${match.index}: no comment inside its operands`);
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i + 1;
+  }
+  throw new Error(`f64x2.${match[1]} at offset ${match.index}: unbalanced parentheses`);
 }
 
 /** The TypeScript module embedding a binary. */

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without types
-import { WASM_SOURCES, assemble, embedding } from "../scripts/assemble-wasm.mjs";
+import { WASM_SOURCES, assemble, embedding, expandMultiplyAdds } from "../scripts/assemble-wasm.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -18,6 +18,17 @@ describe("embedded WebAssembly", () => {
   it.each(WASM_SOURCES as WasmSource[])("$module is $source assembled (run `npm run wasm` after editing it)", async (entry) => {
     const binary: Uint8Array = await assemble(entry.source, entry.relaxedSimd);
     expect(readFileSync(join(root, entry.module), "utf8")).toBe(embedding(entry, binary));
+  });
+
+  it("writes a source's multiply-adds as relaxed SIMD's or as a multiplication and an addition, nested ones too", () => {
+    const source = "(local.set $p (f64x2.madd (local.get $a)\n  (f64x2.nmadd (local.get $b) (local.get $c) (local.get $d)) (local.get $e)))";
+    expect(expandMultiplyAdds(source, true)).toBe("(local.set $p (f64x2.relaxed_madd (local.get $a) (f64x2.relaxed_nmadd (local.get $b) (local.get $c) (local.get $d)) (local.get $e)))");
+    expect(expandMultiplyAdds(source, false)).toBe(
+      "(local.set $p (f64x2.add (f64x2.mul (local.get $a) (f64x2.sub (local.get $d) (f64x2.mul (local.get $b) (local.get $c)))) (local.get $e)))",
+    );
+    expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b))", false)).toThrow(/madd at offset 0/);
+    expect(() => expandMultiplyAdds("(f64x2.nmadd (local.get $a) (local.get $b) (local.get $c) (local.get $d))", false)).toThrow(/takes three operands/);
+    expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) ;; a\n (local.get $b) (local.get $c))", false)).toThrow(/in parentheses/);
   });
 
   it.each(WASM_SOURCES as WasmSource[])("$source never grows its memory (a grow detaches the buffer JavaScript holds, which slows every typed array access after)", (entry) => {

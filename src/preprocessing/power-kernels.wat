@@ -10,7 +10,12 @@
 ;; see `signedLogs`), then the division by λ or λ − 2. Each test decides only correctly rounded
 ;; values; about 1 in 1,000, and every value outside the fast paths' ranges, is listed.
 ;;
-;; Assembled into power-kernels-binary.ts by `npm run wasm`; a test checks that the two agree.
+;; Assembled twice by `npm run wasm` (a test checks that each build agrees with this source):
+;; `f64x2.madd a b c` (a·b + c) and `f64x2.nmadd a b c` (c − a·b) are relaxed SIMD's multiply-adds
+;; in power-fma-kernels-binary.ts, fused where the processor has an FMA, and a multiplication and
+;; an addition in power-kernels-binary.ts. They stay out of the error-free transformations
+;; (Veltkamp's split, 2Sum, h − 1): a fused one rounds once where the pair rounds twice, within the
+;; bounds the rounding tests allow, so both builds decide the same values.
 ;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.
 ;;
 ;; Memory (imported, so that its size is chosen by the caller) holds, at offsets the caller
@@ -58,7 +63,7 @@
   (func (export "signedLogs") (param $values i32) (param $n i32)
     (local $fastFrom v128) (local $fastTo v128) (local $one v128) (local $twiceBias v128) (local $twoTo52 v128) (local $twoTo52PlusBias v128)
     (local $topBits v128) (local $inv3 v128) (local $inv4 v128) (local $inv5 v128) (local $inv6 v128) (local $inv7 v128) (local $inv8 v128)
-    (local $half v128) (local $zero v128) (local $nan v128)
+    (local $minusHalf v128) (local $zero v128) (local $nan v128)
     (local $at i32) (local $end i32)
     (local $x v128) (local $a v128) (local $uh v128) (local $bb v128) (local $ul v128) (local $exponent v128) (local $scale v128) (local $ef v128)
     (local $entryA i32) (local $entryB i32) (local $cA v128) (local $cB v128) (local $hA v128) (local $hB v128) (local $cj v128) (local $m v128)
@@ -83,7 +88,7 @@
     (local.set $inv6 (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3))
     (local.set $inv7 (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3))
     (local.set $inv8 (v128.const f64x2 0.125 0.125))
-    (local.set $half (v128.const f64x2 0.5 0.5))
+    (local.set $minusHalf (v128.const f64x2 -0.5 -0.5))
     (local.set $zero (v128.const f64x2 0 0))
     (local.set $nan (v128.const f64x2 nan nan))
     (block $done
@@ -112,8 +117,8 @@
         (local.set $cj (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $cA) (local.get $cB)))
         ;; z = (m_j·c − 1) + (m − m_j)·c, m − m_j = m with its top 8 fraction bits cleared, minus 1
         (local.set $m (f64x2.mul (local.get $uh) (local.get $scale)))
-        (local.set $z (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $cA) (local.get $cB))
-          (f64x2.mul (f64x2.sub (local.get $m) (v128.and (local.get $m) (local.get $topBits))) (local.get $cj))))
+        (local.set $z (f64x2.madd (f64x2.sub (local.get $m) (v128.and (local.get $m) (local.get $topBits))) (local.get $cj)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $cA) (local.get $cB))))
         (local.set $zl (f64x2.mul (f64x2.mul (local.get $ul) (local.get $scale)) (local.get $cj)))
         (local.set $z2 (f64x2.mul (local.get $z) (local.get $z)))
         ;; P = z²·(z·q − 1/2) with q = (1/3 − z/4) + z²·((1/5 − z/6) + z²·(1/7 − z/8)): q in
@@ -121,17 +126,16 @@
         ;; rounding errors, below 2^-52·|z|³ < 2^-77, stay far inside the test's bound (2^-66
         ;; for an error of 2^-68.3), so a decided value is still the correctly rounded log1p
         ;; that log1pRounded returns
-        (local.set $p (f64x2.mul (local.get $z2) (f64x2.sub (f64x2.mul (local.get $z)
-          (f64x2.add (f64x2.sub (local.get $inv3) (f64x2.mul (local.get $z) (local.get $inv4)))
-            (f64x2.mul (local.get $z2)
-              (f64x2.add (f64x2.sub (local.get $inv5) (f64x2.mul (local.get $z) (local.get $inv6)))
-                (f64x2.mul (local.get $z2) (f64x2.sub (local.get $inv7) (f64x2.mul (local.get $z) (local.get $inv8))))))))
-          (local.get $half))))
-        (local.set $logLo (f64x2.add (f64x2.add (f64x2.add (f64x2.mul (local.get $ef) (local.get $logLoC))
-            (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $hA) (local.get $hB)))
-            (f64x2.mul (local.get $zl) (f64x2.add (f64x2.sub (local.get $one) (local.get $z)) (local.get $z2))))
+        (local.set $p (f64x2.mul (local.get $z2) (f64x2.madd (local.get $z)
+          (f64x2.madd (local.get $z2)
+            (f64x2.madd (local.get $z2) (f64x2.nmadd (local.get $z) (local.get $inv8) (local.get $inv7)) (f64x2.nmadd (local.get $z) (local.get $inv6) (local.get $inv5)))
+            (f64x2.nmadd (local.get $z) (local.get $inv4) (local.get $inv3)))
+          (local.get $minusHalf))))
+        (local.set $logLo (f64x2.add
+          (f64x2.madd (local.get $zl) (f64x2.add (f64x2.sub (local.get $one) (local.get $z)) (local.get $z2))
+            (f64x2.madd (local.get $ef) (local.get $logLoC) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $hA) (local.get $hB))))
           (local.get $p)))
-        (local.set $logHi (f64x2.add (f64x2.mul (local.get $ef) (local.get $logHiC)) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $hA) (local.get $hB))))
+        (local.set $logHi (f64x2.madd (local.get $ef) (local.get $logHiC) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $hA) (local.get $hB))))
         (local.set $s (f64x2.add (local.get $logHi) (local.get $z)))
         (local.set $low (f64x2.add (f64x2.sub (local.get $z) (f64x2.sub (local.get $s) (local.get $logHi))) (local.get $logLo)))
         (local.set $up (f64x2.add (local.get $s) (f64x2.add (local.get $low) (local.get $logMargin))))
@@ -194,7 +198,7 @@
         ;; k = round(256t / ln2): shifted = 256t/ln2 + 1.5·2^52 holds k in its low bits
         (local.set $shifted (f64x2.add (f64x2.mul (local.get $t) (local.get $perLn2)) (local.get $shifter)))
         (local.set $k (f64x2.sub (local.get $shifted) (local.get $shifter)))
-        (local.set $rh (f64x2.sub (local.get $t) (f64x2.mul (local.get $k) (local.get $hi))))
+        (local.set $rh (f64x2.nmadd (local.get $k) (local.get $hi) (local.get $t)))
         (local.set $c (f64x2.mul (local.get $split) (local.get $rh)))
         (local.set $r1 (f64x2.sub (local.get $c) (f64x2.sub (local.get $c) (local.get $rh))))
         (local.set $rl (f64x2.mul (local.get $k) (local.get $lo)))
@@ -203,10 +207,9 @@
         (local.set $z (f64x2.mul (local.get $r) (local.get $r)))
         ;; P = z·(1/2 + r/6 + z·(1/24 + r/120 + z/720))
         (local.set $p (f64x2.mul (local.get $z)
-          (f64x2.add (f64x2.add (local.get $half) (f64x2.mul (local.get $r) (local.get $inv6)))
-            (f64x2.mul (local.get $z)
-              (f64x2.add (f64x2.add (local.get $inv24) (f64x2.mul (local.get $r) (local.get $inv120)))
-                (f64x2.mul (local.get $z) (local.get $inv720)))))))
+          (f64x2.madd (local.get $z)
+            (f64x2.madd (local.get $z) (local.get $inv720) (f64x2.madd (local.get $r) (local.get $inv120) (local.get $inv24)))
+            (f64x2.madd (local.get $r) (local.get $inv6) (local.get $half)))))
         ;; the table entries of k mod 256 (th and τ of each lane), and h = 2^floor(k/256)·th
         (local.set $pairA (v128.load (i32.add (global.get $table) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $shifted)) (i32.const 255)) (i32.const 4)))))
         (local.set $pairB (v128.load (i32.add (global.get $table) (i32.shl (i32.and (i32x4.extract_lane 2 (local.get $shifted)) (i32.const 255)) (i32.const 4)))))
@@ -221,12 +224,11 @@
         (local.set $e (f64x2.sub (f64x2.sub (local.get $h) (f64x2.sub (local.get $s) (local.get $bb))) (f64x2.add (local.get $bb) (local.get $one))))
         (local.set $q (f64x2.mul (local.get $h) (local.get $r1)))
         (local.set $y (f64x2.add (local.get $s) (local.get $q)))
-        (local.set $low (f64x2.add
-          (f64x2.add (f64x2.sub (local.get $q) (f64x2.sub (local.get $y) (local.get $s))) (local.get $e))
-          (f64x2.mul (local.get $h) (f64x2.add (f64x2.add (local.get $rho) (local.get $p))
-            (f64x2.mul (local.get $tau) (f64x2.add (f64x2.add (local.get $r) (local.get $p)) (local.get $one)))))))
+        (local.set $low (f64x2.madd (local.get $h)
+          (f64x2.madd (local.get $tau) (f64x2.add (f64x2.add (local.get $r) (local.get $p)) (local.get $one)) (f64x2.add (local.get $rho) (local.get $p)))
+          (f64x2.add (f64x2.sub (local.get $q) (f64x2.sub (local.get $y) (local.get $s))) (local.get $e))))
         ;; decided when y + (low ± margin) round alike
-        (local.set $margin (f64x2.add (f64x2.mul (f64x2.mul (local.get $square) (local.get $h)) (local.get $z)) (f64x2.mul (local.get $relative) (f64x2.abs (local.get $y)))))
+        (local.set $margin (f64x2.madd (f64x2.mul (local.get $square) (local.get $h)) (local.get $z) (f64x2.mul (local.get $relative) (f64x2.abs (local.get $y)))))
         (local.set $up (f64x2.add (local.get $y) (f64x2.add (local.get $low) (local.get $margin))))
         (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $up) (f64x2.add (local.get $y) (f64x2.sub (local.get $low) (local.get $margin))))))
         ;; the division by the scale only where standardizing (it slowed the lambda search by 8%)
