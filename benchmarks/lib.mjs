@@ -16,6 +16,29 @@ export const MIN_TOTAL_MS = 1000;
 const MAX_CALLS = 200;
 
 /**
+ * Rounds that alternate between tabkit and scikit-learn, so that a drift of the machine's speed
+ * (minutes apart, a shared VM's speed moves by a fifth or more) reaches both sides:
+ * TABKIT_BENCH_ROUNDS, by default 3 (1 with TABKIT_BENCH_QUICK).
+ */
+export const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK ? 1 : 3));
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`TABKIT_BENCH_ROUNDS must be a positive integer, got ${process.env.TABKIT_BENCH_ROUNDS}`);
+
+/** The middle value (the lower middle of an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Prints, per case of the rounds (each `{ ours, theirs }` keyed by case), the ratio of each round. */
+export function printRoundRatios(rounds, theirName = (name) => name) {
+  console.log(`\nmedian of ${rounds.length} alternating rounds; ratio per round (tabkit / scikit-learn):`);
+  for (const name of Object.keys(rounds[0].ours)) {
+    const ratios = rounds.filter((round) => name in round.ours).map((round) => (round.ours[name] / round.theirs[theirName(name)]).toFixed(3));
+    console.log(`  ${name}: ${ratios.join(", ")}`);
+  }
+}
+
+/**
  * Median wall time in milliseconds of the calls of `fn` after `warmup` unmeasured calls: at least
  * `repeat` calls, and more until they add up to `minTotalMs` (reference scripts take the same
  * minimum, see `runPython`'s callers).

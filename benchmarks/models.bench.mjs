@@ -2,7 +2,7 @@
 // training rows, 900 x 91 test rows; test/fixtures/models/trees/bank-churn-forest.json) with the
 // seed's params, and against ml-random-forest (the JavaScript peer; a devDependency).
 // TABKIT_BENCH_TREES sets the forest size (default 1000, as the seed pipeline's grid allows),
-// TABKIT_BENCH_ROUNDS the rounds of fits (default 3).
+// TABKIT_BENCH_ROUNDS the rounds of fits (default 3; see lib.mjs).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,13 +11,10 @@ import { Buffer } from "node:buffer";
 import { inflateSync } from "node:zlib";
 import { Matrix, RandomForestClassifier, rocAucScore } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
-import { peakResidentBytes, printTable, runPython, timeIt } from "./lib.mjs";
+import { median, peakResidentBytes, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
-/** Rounds of fits, alternating between tabkit and scikit-learn (TABKIT_BENCH_ROUNDS; 1 with TABKIT_BENCH_QUICK). */
-const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK ? 1 : 3));
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`TABKIT_BENCH_ROUNDS must be a positive integer, got ${process.env.TABKIT_BENCH_ROUNDS}`);
 const PEER_TREES = 100;
 
 function load() {
@@ -84,12 +81,6 @@ async function ourFits(X, y) {
   return { fits, model };
 }
 
-/** The middle value (the lower middle of an even count). */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
 export async function run() {
   const { X, y, XTest, yTest } = load();
   // The fits alternate between the two sides, round by round, so that a drift of the machine's
@@ -117,13 +108,7 @@ export async function run() {
   rows.push({ case: "saved model size (JSON vs pickle)", tabkit: savedBytes / 2 ** 20, reference: reference.savedBytes / 2 ** 20, unit: "MiB" });
   rows.push({ case: "peak memory of a process fitting (nJobs 1)", tabkit: memory.tabkit / 2 ** 20, reference: memory.reference / 2 ** 20, unit: "MiB" });
   printTable(rows);
-  if (ROUNDS > 1) {
-    console.log(`\nfits: median of ${ROUNDS} alternating rounds; ratio per round (tabkit / scikit-learn):`);
-    for (const name of Object.keys(rounds[0].ours)) {
-      const theirs = name.replace(", worker processes", "");
-      console.log(`  ${name}: ${rounds.map((round) => (round.ours[name] / round.theirs[theirs]).toFixed(3)).join(", ")}`);
-    }
-  }
+  if (ROUNDS > 1) printRoundRatios(rounds, (name) => name.replace(", worker processes", ""));
   console.log(`\ntest AUC: tabkit ${auc.toFixed(6)}, scikit-learn ${reference.auc.toFixed(6)} (identical forests give identical AUCs)`);
   const p = await peer(X, y, XTest, yTest);
   if (p === undefined) console.log("ml-random-forest is not installed (run npm ci: it is a devDependency): peer comparison skipped");
