@@ -18,9 +18,9 @@ const MAX_CALLS = 200;
 /**
  * Rounds that alternate between tabkit and scikit-learn, so that a drift of the machine's speed
  * (minutes apart, a shared VM's speed moves by a fifth or more) reaches both sides:
- * TABKIT_BENCH_ROUNDS, by default 3 (1 with TABKIT_BENCH_QUICK).
+ * TABKIT_BENCH_ROUNDS, by default 3 (1 with TABKIT_BENCH_QUICK=1).
  */
-export const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK ? 1 : 3));
+export const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK === "1" ? 1 : 3));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`TABKIT_BENCH_ROUNDS must be a positive integer, got ${process.env.TABKIT_BENCH_ROUNDS}`);
 
 /** The middle value (the lower middle of an even count). */

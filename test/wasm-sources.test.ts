@@ -29,6 +29,10 @@ describe("embedded WebAssembly", () => {
     expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b))", false)).toThrow(/madd at offset 0/);
     expect(() => expandMultiplyAdds("(f64x2.nmadd (local.get $a) (local.get $b) (local.get $c) (local.get $d))", false)).toThrow(/takes three operands/);
     expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) ;; a\n (local.get $b) (local.get $c))", false)).toThrow(/in parentheses/);
+    expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (f64x2.abs ;; b\n (local.get $b)) (local.get $c))", false)).toThrow(/no comment inside/);
+    expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b) (local.get $c)", false)).toThrow(/takes three operands/);
+    expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b) (f64x2.abs (local.get $c)", false)).toThrow(/unbalanced/);
+    expect(() => expandMultiplyAdds("(f64x2.nmadd (local.get $a) (local.tee $b (local.get $c)) (local.get $c))", false)).toThrow(/no side effects/);
   });
 
   it.each(WASM_SOURCES as WasmSource[])("$source never grows its memory (a grow detaches the buffer JavaScript holds, which slows every typed array access after)", (entry) => {

@@ -360,7 +360,8 @@ function expm1ExactWhereUndecided(values: Float64Array, out: Float64Array, n: nu
  * they are below 2^-78·|t|), bounded by 2^-64·|y|. The evaluation is inline, in one function
  * small enough (about 370 bytes of bytecode) for V8 to inline into the loop above, as
  * `log1pRounded` is (see there). power-kernels.wat replays it operation for operation, two
- * values at a time; a change here is a change there (power-kernels.test.ts compares the two).
+ * values at a time (its relaxed build fuses some multiply-adds, within these bounds); a change
+ * here is a change there (power-kernels.test.ts compares the two).
  */
 function expm1Fast(t: number): number {
   if (!(t >= -38 && t <= 708) || t === 0) return NaN;
@@ -447,8 +448,8 @@ export const LOG_FAST_BOUND = 2 ** -66;
  * evaluation is inline, in one function of about 400 bytes of bytecode, so that V8 inlines it into
  * the callers' loops, even at two call sites in one loop (a budget of about 418 each): a call
  * would box the argument and the result. power-kernels.wat replays the fast path for a >= 0.07
- * (its inner polynomial in another order); a change here is a change there (power-kernels.test.ts
- * compares them).
+ * (its inner polynomial in another order, and some multiply-adds fused in its relaxed build,
+ * within these bounds); a change here is a change there (power-kernels.test.ts compares them).
  */
 export function log1pRounded(a: number): number {
   if (a >= 0.07 ? a <= 1e300 : a > -1 && a <= -0.06) {

@@ -24,8 +24,8 @@ function prepare({ exports, memory }: KernelInstance<PowerKernelExports>): void 
 
 /**
  * power-kernels.wat assembled twice: `fma` with relaxed SIMD's multiply-adds (fused where the
- * processor has an FMA instruction; about 9% faster), `plain` with a multiplication and an
- * addition each. The rounding tests bound either, so both decide the same values.
+ * processor has an FMA instruction; about 8% less time), `plain` with a multiplication and an
+ * addition each. The rounding tests bound either, so both decide only correctly rounded values.
  */
 const MODULES = {
   fma: new EmbeddedKernels<PowerKernelExports>(POWER_FMA_KERNELS_BASE64, prepare),

@@ -1,21 +1,24 @@
 ;; WebAssembly kernels of the Yeo-Johnson transform (power-functions.ts), two values at a time
-;; with 128-bit SIMD. Every operation is an IEEE double operation as in JavaScript, and a value is
-;; written only where a rounding test proves it equal to what the JavaScript functions return;
+;; with 128-bit SIMD. Every operation is an IEEE double operation as in JavaScript (the relaxed
+;; build's multiply-adds round once, see below), and a value is written only where a rounding test
+;; proves it equal to what the JavaScript functions return;
 ;; the other positions are listed for the caller to compute in JavaScript.
 ;;
 ;; From the values or from their logs (`signedLogs`, `yeoJohnson`): the correctly rounded
 ;; log1p(|x|) through the table-driven fast path of correctly-rounded.ts's `log1pRounded`, then
 ;; the correctly rounded expm1 of λ·log1p(x) (x >= 0) or of (2 − λ)·log1p(−x) (x < 0) through the
 ;; fast path of its `expm1Fast`, both replayed operation for operation (but for one polynomial,
-;; see `signedLogs`), then the division by λ or λ − 2. Each test decides only correctly rounded
+;; see `signedLogs`, and the relaxed build's multiply-adds), then the division by λ or λ − 2. Each test decides only correctly rounded
 ;; values; about 1 in 1,000, and every value outside the fast paths' ranges, is listed.
 ;;
 ;; Assembled twice by `npm run wasm` (a test checks that each build agrees with this source):
 ;; `f64x2.madd a b c` (a·b + c) and `f64x2.nmadd a b c` (c − a·b) are relaxed SIMD's multiply-adds
 ;; in power-fma-kernels-binary.ts, fused where the processor has an FMA, and a multiplication and
 ;; an addition in power-kernels-binary.ts. They stay out of the error-free transformations
-;; (Veltkamp's split, 2Sum, h − 1): a fused one rounds once where the pair rounds twice, within the
-;; bounds the rounding tests allow, so both builds decide the same values.
+;; (Veltkamp's split, 2Sum, h − 1); three take exact products (z, logHi, rh), which round alike
+;; either way; in the others a fused one rounds once where the pair rounds twice, within the
+;; bounds the rounding tests allow. So both builds decide only correctly rounded values (not always
+;; the same ones), and the caller computes the rest: the results are the same.
 ;; The module stays under 4 KB so that browsers compile it synchronously on the main thread.
 ;;
 ;; Memory (imported, so that its size is chosen by the caller) holds, at offsets the caller
