@@ -29,6 +29,33 @@ describe("distinctValues", () => {
       expect(Array.from(reused.index)).toEqual(Array.from(fresh.index));
     }
   });
+  it("finds the values and positions a Map keyed by bit pattern finds, for a few to thousands of distinct values, through a reused scratch, NaN and signed zeros among them", () => {
+    // Bit patterns as keys: a Map keys 0 and −0 (and every NaN) together.
+    const bitsOf = (v: number) => new BigInt64Array(Float64Array.of(v).buffer)[0];
+    const n = 30000;
+    const scratch = new DistinctScratch(n);
+    for (const distinct of [3, 600, 1025, 5000, 7499]) {
+      // Distinct values in a scrambled order, each repeated, with a NaN and −0 arriving mid-way.
+      const column = Float64Array.from({ length: n }, (_, i) => {
+        const k = Math.imul(i, 2654435761) >>> 0;
+        if (i === 2000) return NaN;
+        if (i === 2500) return -0;
+        return (k % distinct) * 0.37 - 100;
+      });
+      const positions = new Map<bigint | "nan", number>();
+      const wantIndex = Array.from(column, (v) => {
+        const key = v === v ? bitsOf(v) : "nan";
+        if (!positions.has(key)) positions.set(key, positions.size);
+        return positions.get(key)!;
+      });
+      for (const d of [distinctValues(column), distinctValues(column, 0.25, scratch)]) {
+        expect(d, `${distinct} values`).not.toBeNull();
+        expect(d!.values.length).toBe(positions.size);
+        expect(Array.from(d!.index)).toEqual(wantIndex);
+        expect(Array.from(d!.values, (v) => (v === v ? bitsOf(v) : "nan"))).toEqual([...positions.keys()]);
+      }
+    }
+  });
   it("gives up when too many values are distinct", () => {
     expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25)).toBeNull();
     expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 20), 0.25)).not.toBeNull();
