@@ -23,6 +23,24 @@ const MAX_CALLS = 200;
 export const ROUNDS = Number(process.env.TABKIT_BENCH_ROUNDS ?? (process.env.TABKIT_BENCH_QUICK === "1" ? 1 : 3));
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`TABKIT_BENCH_ROUNDS must be a positive integer, got ${process.env.TABKIT_BENCH_ROUNDS}`);
 
+/**
+ * ROUNDS rounds of `ours(r)` and `theirs(r)` (each returning times by case), scikit-learn's side
+ * first in odd rounds, so that a drift within a round does not always favour the same side.
+ */
+export async function alternatingRounds(ours, theirs) {
+  const rounds = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 1) {
+      const before = theirs(r);
+      rounds.push({ ours: await ours(r), theirs: before });
+    } else {
+      const after = await ours(r);
+      rounds.push({ ours: after, theirs: theirs(r) });
+    }
+  }
+  return rounds;
+}
+
 /** The middle value (the lower middle of an even count). */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,7 +11,7 @@ import { Buffer } from "node:buffer";
 import { inflateSync } from "node:zlib";
 import { Matrix, RandomForestClassifier, rocAucScore } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
-import { median, peakResidentBytes, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
+import { alternatingRounds, median, peakResidentBytes, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
@@ -85,16 +85,19 @@ export async function run() {
   const { X, y, XTest, yTest } = load();
   // The fits alternate between the two sides, round by round, so that a drift of the machine's
   // speed reaches both; each fit case reports its median over the rounds.
-  const rounds = [];
   let model;
   let reference;
-  for (let r = 0; r < ROUNDS; r++) {
+  const ourRound = async () => {
     const ours = await ourFits(X, y);
     model = ours.model;
+    return ours.fits;
+  };
+  const theirRound = (r) => {
     const theirs = runPython("models_reference.py", r === 0 ? [N_TREES] : [N_TREES, "fits"]);
     if (r === 0) reference = { ...theirs };
-    rounds.push({ ours: ours.fits, theirs });
-  }
+    return theirs;
+  };
+  const rounds = await alternatingRounds(ourRound, theirRound);
   const ours = {};
   for (const name of Object.keys(rounds[0].ours)) ours[name] = median(rounds.map((round) => round.ours[name]));
   for (const name of Object.keys(rounds[0].theirs).filter((k) => k.startsWith("fit "))) reference[name] = median(rounds.map((round) => round.theirs[name]));

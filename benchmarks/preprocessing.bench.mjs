@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder, trainTestSplit } from "../dist/index.js";
 import { buildChurnPipeline } from "../examples/churn/churn-pipeline.js";
 import { readCustomers, requireLabels } from "../examples/churn/customers.js";
-import { median, MIN_TOTAL_MS, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
+import { alternatingRounds, median, MIN_TOTAL_MS, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
 const TIMES = 10;
@@ -172,16 +172,15 @@ export async function run() {
   };
   const only = process.env.TABKIT_BENCH_ONLY ?? "";
   const cases = CASES.filter(({ name }) => name.includes(only));
-  const rounds = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  const ourRound = async (r) => {
     const ours = {};
     for (const { name, run: work, repeat } of cases) {
       if (r > 0 && repeat !== undefined) continue;
       ours[name] = await timeIt(() => work(context), repeat === undefined ? { repeat: REPEAT, minTotalMs: MIN_TOTAL_MS } : { repeat, warmup: 0 });
     }
-    const theirs = runPython("preprocessing_reference.py", [REPEAT, TIMES, MIN_TOTAL_MS, only, ...(r > 0 ? ["repeated"] : [])]);
-    rounds.push({ ours, theirs });
-  }
+    return ours;
+  };
+  const rounds = await alternatingRounds(ourRound, (r) => runPython("preprocessing_reference.py", [REPEAT, TIMES, MIN_TOTAL_MS, only, ...(r > 0 ? ["repeated"] : [])]));
   const side = (key, name) => median(rounds.filter((round) => name in round[key]).map((round) => round[key][name]));
   printTable(cases.map(({ name }) => ({ case: name, tabkit: side("ours", name), reference: side("theirs", name) })));
   if (ROUNDS > 1) printRoundRatios(rounds);
