@@ -42,6 +42,11 @@ export class EmbeddedKernels<Exports> {
     private readonly prepare: (instance: KernelInstance<Exports>) => void = () => {},
   ) {}
 
+  /** Whether the module compiles here (checked once; no instance is made). */
+  compiles(): boolean {
+    return this.module() !== null;
+  }
+
   /** Whether the module runs here: it compiles and an instance can be made (then kept). */
   available(): boolean {
     const instance = this.take(0);

@@ -39,10 +39,14 @@ export function powerKernelsAvailable(variant: PowerKernelVariant): boolean {
   return MODULES[variant].available();
 }
 
-/** The module the Yeo-Johnson kernels run in here: `fma` where it runs, else `plain` where WebAssembly SIMD runs, else null. */
+/**
+ * The module the Yeo-Johnson kernels run in here: `fma` where it compiles, else `plain` where
+ * WebAssembly SIMD does, else null. Only compiling is checked (once): `create` makes the one
+ * instance it needs, or returns null where the runtime refuses its memory.
+ */
 export function powerKernelsVariant(): PowerKernelVariant | null {
-  if (powerKernelsAvailable("fma")) return "fma";
-  return powerKernelsAvailable("plain") ? "plain" : null;
+  if (MODULES.fma.compiles()) return "fma";
+  return MODULES.plain.compiles() ? "plain" : null;
 }
 
 /**
