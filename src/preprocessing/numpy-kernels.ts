@@ -60,10 +60,14 @@ export function numpyKernelsAvailable(variant: NumpyKernelVariant): boolean {
   return variant === "fma" ? fusedMultiplyAddProbe() === true : MODULES.emulated.available();
 }
 
-/** The module numpy's functions run in here: `fma` where it runs, else `emulated` where WebAssembly SIMD runs, else null. */
+/**
+ * The module numpy's functions run in here: `fma` where its multiply-add rounds once, else
+ * `emulated` where WebAssembly SIMD compiles, else null. Each is checked once: `create` makes the
+ * one instance it needs, or returns null where the runtime refuses its memory.
+ */
 export function numpyKernelsVariant(): NumpyKernelVariant | null {
-  if (numpyKernelsAvailable("fma")) return "fma";
-  return numpyKernelsAvailable("emulated") ? "emulated" : null;
+  if (fusedMultiplyAddProbe() === true) return "fma";
+  return MODULES.emulated.compiles() ? "emulated" : null;
 }
 
 /**
@@ -78,7 +82,8 @@ export class NumpyKernels extends ListingKernels<NumpyKernelExports> {
    * or null where they do not run or the runtime cannot give them the memory.
    */
   static create(capacity: number, variant = numpyKernelsVariant()): NumpyKernels | null {
-    if (variant === null || !numpyKernelsAvailable(variant)) return null;
+    // An `fma` module whose multiply-add does not round once would give other values.
+    if (variant === null || (variant === "fma" && fusedMultiplyAddProbe() !== true)) return null;
     const source = MODULES[variant];
     const instance = ListingKernels.instance(source, TABLE_BYTES, capacity);
     return instance === null ? null : new NumpyKernels(source, instance, TABLE_BYTES, capacity);
