@@ -80,6 +80,30 @@ describe("ColumnTransformer", () => {
     expect(() => fitted.transform(Frame.fromColumns({ a: [1], b: ["5"], c: ["x"] }))).toThrow(/column is categorical but was numeric at fit \(column "b"\)/);
   });
 
+  it("weights passthrough entries and a passthrough remainder too, as scikit-learn; text is left as it is", () => {
+    const weighted = new ColumnTransformer({ transformers: [["keep", "passthrough", ["a"]]], remainder: "passthrough", transformerWeights: { keep: 2, remainder: 0.5 } });
+    const expected = { keep__a: [2, 4, 6], remainder__b: [2, 2.5, 3.5], remainder__c: ["x", "y", "x"] };
+    for (const out of [weighted.fitTransform(table) as Frame, weighted.transform(table) as Frame]) {
+      expect(Object.fromEntries(out.names.map((name) => [name, Array.from<number | string | null>(out.column(name))]))).toEqual(expected);
+    }
+  });
+
+  it("keeps an all-missing text column categorical in its output", () => {
+    const fitted = ct().fit(table);
+    const out = fitted.transform(Frame.fromColumns({ a: [1], b: [4], c: [null] }, { kinds: { c: "categorical" } })) as Frame;
+    expect([out.kindOf("remainder__c"), out.column("remainder__c")]).toEqual(["categorical", [null]]);
+  });
+
+  it("names a pipeline entry of passthrough steps after its columns, as scikit-learn", () => {
+    const passthrough = () => new Pipeline({ steps: [["skip", "passthrough"]] });
+    const nested = new ColumnTransformer({ transformers: [["p", passthrough(), ["b", "a"]], ["q", new Pipeline({ steps: [["inner", passthrough()]] }), ["c"]]] });
+    const out = nested.fitTransform(table) as Frame;
+    expect(out.names).toEqual(["p__b", "p__a", "q__c"]);
+    expect(out.toRecords()).toEqual(table.select(["b", "a", "c"]).toRecords().map(({ a, b, c }) => ({ p__b: b, p__a: a, q__c: c })));
+    const registry = createRegistry([ColumnTransformer, Pipeline]);
+    expect((deserializeModel(JSON.stringify(nested.toJSON()), registry) as ColumnTransformer).featureNamesOut()).toEqual(["p__b", "p__a", "q__c"]);
+  });
+
   it("rejects unknown columns, bad entries and duplicate output names", () => {
     const dataError = (action: () => unknown) => {
       try {

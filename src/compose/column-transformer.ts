@@ -119,12 +119,12 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
       const selected = frame.select(columns.map((j) => frame.names[j]));
       if (spec === "passthrough") {
         blocks.push({ name, columns, model: null, names: [...selected.names] });
-        outputs.push(selected);
+        outputs.push(this.weighted(selected, name));
         continue;
       }
       const model = spec.clone() as Step;
       const out = this.inEntry(method, name, model, () => fitTransformStep(model, selected, y));
-      const names = this.inEntry(method, name, model, () => callMethod<string[]>(model, "featureNamesOut"));
+      const names = this.inEntry(method, name, model, () => callMethod<string[]>(model, "featureNamesOut", selected.names));
       blocks.push({ name, columns, model, names });
       outputs.push(this.asFrame(out, names, name, method, frame.nRows));
     }
@@ -150,7 +150,7 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
         const j = state.schema.names.indexOf(name);
         if (selected.kindOf(name) !== state.schema.kinds[j]) throw DataError.at({ ...site, column: name }, `column is ${selected.kindOf(name)} but was ${state.schema.kinds[j]} at fit`);
       }
-      if (block.model === null) return selected;
+      if (block.model === null) return this.weighted(selected, block.name);
       const model = block.model;
       return this.asFrame(this.inEntry("transform", block.name, model, () => callMethod(model, "transform", selected)), block.names, block.name, "transform", frame.nRows);
     });
@@ -241,15 +241,18 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     if (nCols > 0 && nRows !== rows) {
       throw new DataError(this.message(method, `transformer ${JSON.stringify(entry)} returned ${nRows} rows for ${rows} input rows`));
     }
-    const frame = out instanceof Frame ? out : Frame.fromMatrix(new Matrix(out.data, out.rows, out.cols, names));
+    return this.weighted(out instanceof Frame ? out : Frame.fromMatrix(new Matrix(out.data, out.rows, out.cols, names)), entry);
+  }
+
+  /** A block's output times its entry's weight, passthrough blocks included (as scikit-learn); text columns are left as they are. */
+  private weighted(frame: Frame, entry: string): Frame {
     const weight = this.params.transformerWeights?.[entry];
     if (weight === undefined) return frame;
-    const weighted: Record<string, Column> = {};
-    for (const name of frame.names) {
+    const columns = frame.names.map((name) => {
       const column = frame.column(name);
-      weighted[name] = column instanceof Float64Array ? column.map((v) => v * weight) : column;
-    }
-    return Frame.fromColumns(weighted);
+      return column instanceof Float64Array ? column.map((v) => v * weight) : column;
+    });
+    return Frame.adoptColumns(frame.names, columns, frame.nRows);
   }
 
   /** The output names: each block's names, prefixed with `name__` when verboseFeatureNamesOut. */
@@ -271,7 +274,9 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     }
     // Frame.fromColumns({}) has 0 rows; selecting no columns keeps the input's row count.
     if (columns.length === 0) return frame.select([]);
-    return Frame.fromColumns(Object.fromEntries(namesOut.map((name, j) => [name, columns[j]])));
+    // Kinds are kept, not inferred: an all-missing text column would read as numeric.
+    const kinds = Object.fromEntries(namesOut.map((name, j) => [name, columns[j] instanceof Float64Array ? ("numeric" as const) : ("categorical" as const)]));
+    return Frame.fromColumns(Object.fromEntries(namesOut.map((name, j) => [name, columns[j]])), { kinds });
   }
 
   protected encodeState(state: ColumnTransformerState): JsonObject {
@@ -319,7 +324,7 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
         if (fittedOn !== undefined && !(sameList(fittedOn.names, inputNames) && sameList(fittedOn.kinds, columns.map((j) => schema.kinds[j])))) {
           block.fail("model", `was fitted on other columns than ${inputNames.map((n) => JSON.stringify(n)).join(", ")} (names or kinds of state.schema differ)`);
         }
-        expected = callMethod<string[]>(model, "featureNamesOut");
+        expected = callMethod<string[]>(model, "featureNamesOut", inputNames);
       }
       const names = block.strings("names", {});
       if (!sameList(names, expected)) block.fail("names", `must be ${spec === "passthrough" ? "the selected columns' names" : `the ${spec.kind}'s featureNamesOut`} (${expected.length} names)`);

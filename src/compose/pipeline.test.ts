@@ -46,6 +46,15 @@ describe("Pipeline", () => {
     ]);
   });
 
+  it("gives the input names it is handed when every step is a passthrough, as scikit-learn's get_feature_names_out", () => {
+    const skip = new Pipeline({ steps: [["skip", "passthrough"]] });
+    const p = new Pipeline({ steps: [["scale", new StandardScaler()], ["inner", skip]] }).fit(X);
+    expect(p.featureNamesOut()).toEqual(["x0", "x1"]);
+    const all = new Pipeline({ steps: [["inner", skip], ["skip", "passthrough"]] }).fit(X);
+    expect(all.featureNamesOut(["a", "b"])).toEqual(["a", "b"]);
+    expect(() => all.featureNamesOut()).toThrow(new DataError("Pipeline.featureNamesOut: no step provides feature names"));
+  });
+
   it("explains misuse", () => {
     expect(() => new Pipeline({ steps: [["clf", new FirstColumnClassifier()], ["scale", new StandardScaler()]] })).toThrow(/intermediate step "clf" must be a transformer or a sampler/);
     expect(() => new Pipeline().fit(X)).toThrow(/no steps/);

@@ -155,14 +155,28 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     return this.inStep("transform", state.steps.length - 1, () => callMethod(last, "transform", data));
   }
 
-  /** Names of the output columns of the last transformer. */
-  featureNamesOut(): string[] {
+  /**
+   * Names of the output columns of the last transformer. When every step is a passthrough they are
+   * `inputFeatures`, as scikit-learn's `get_feature_names_out(input_features)` (ColumnTransformer
+   * passes its entries' columns).
+   */
+  featureNamesOut(inputFeatures?: readonly string[]): string[] {
+    const names = this.namesOut(inputFeatures);
+    if (names === undefined) throw new DataError(this.message("featureNamesOut", "no step provides feature names"));
+    return names;
+  }
+
+  /** The last step's names; a nested pipeline of passthroughs hands on the names it got, as a passthrough step does. */
+  private namesOut(inputFeatures: readonly string[] | undefined): string[] | undefined {
     const state = this.fitted("featureNamesOut");
     for (let i = state.steps.length - 1; i >= 0; i--) {
       const step = state.steps[i];
-      if (step !== null && hasMethod(step, "featureNamesOut")) return callMethod(step, "featureNamesOut");
+      if (step instanceof Pipeline) {
+        const names = step.namesOut(undefined);
+        if (names !== undefined) return names;
+      } else if (step !== null && hasMethod(step, "featureNamesOut")) return callMethod(step, "featureNamesOut");
     }
-    throw new DataError(this.message("featureNamesOut", "no step provides feature names"));
+    return inputFeatures === undefined ? undefined : [...inputFeatures];
   }
 
   /** The fitted step called `name` (a clone of the one given in params). */
