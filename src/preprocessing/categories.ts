@@ -70,7 +70,7 @@ export function encodeColumn(column: Column, categories: CategoryList): Int32Arr
 export function uniqueCodes(column: Column): { categories: CategoryList; codes: Int32Array } {
   const codes = new Int32Array(column.length);
   // -0 and 0 are one category (Map keys compare as SameValueZero); the first seen names it, as
-  // numpy's stable sort does for small arrays.
+  // numpy's stable sort does for small arrays, so a column of -0 alone gives -0 (`x_-0.0`).
   const distinct = firstSeenIds<Category>(column, codes);
   const numeric = column instanceof Float64Array;
   const order = Array.from(distinct.keys()).sort((a, b) =>
@@ -90,22 +90,23 @@ function renumber(codes: Int32Array, rank: Int32Array): void {
   for (let i = 0; i < codes.length; i++) codes[i] = rank[codes[i]];
 }
 
+/**
+ * The distinct values in the order first seen, each as first seen (not the Map's keys, which
+ * turn -0 into 0); ids[i] = the index of values[i] among them.
+ */
 function firstSeenIds<T>(values: ArrayLike<T>, ids: Int32Array): T[] {
-  return [...idsInOrderSeen(values, ids).keys()];
-}
-
-/** ids[i] = the order in which values[i] was first seen; the map of values to those ids. */
-function idsInOrderSeen<T>(values: ArrayLike<T>, ids: Int32Array): Map<T, number> {
   const seen = new Map<T, number>();
+  const distinct: T[] = [];
   for (let i = 0; i < values.length; i++) {
     let id = seen.get(values[i]);
     if (id === undefined) {
-      id = seen.size;
+      id = distinct.length;
       seen.set(values[i], id);
+      distinct.push(values[i]);
     }
     ids[i] = id;
   }
-  return seen;
+  return distinct;
 }
 
 /** Adds each row's code to `counts`; returns the first row whose code is -1 (outside the categories), or -1. */

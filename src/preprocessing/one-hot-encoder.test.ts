@@ -236,6 +236,14 @@ describe("OneHotEncoder review fixes", () => {
     expect(encoder.inverseTransform(new Matrix(new Float64Array(0), 1, 0)).column("c")).toEqual(["a"]);
   });
 
+  it("keeps the sign of a -0 category, as scikit-learn names it (v_-0.0)", () => {
+    // Map keys turn -0 into 0: the category must come from the column, not from the lookup.
+    const encoder = new OneHotEncoder().fit(Frame.fromColumns({ v: [-0, 1, -0] }));
+    expect(Object.is(encoder.categories[0][0], -0)).toBe(true);
+    expect(encoder.featureNamesOut()).toEqual(["v_-0.0", "v_1.0"]);
+    expect(dense(encoder.transform(Frame.fromColumns({ v: [0, -0, 1] })))).toEqual(Float64Array.from([1, 0, 1, 0, 0, 1]));
+  });
+
   it("refuses saved numeric categories out of order", () => {
     const encoder = new OneHotEncoder().fit(Frame.fromColumns({ n: [1, 2, 3] }));
     const edit = loadEdited(encoder, ["categories", 0, "numbers"], encodeFloat64Array(Float64Array.from([3, 1, 2])));
