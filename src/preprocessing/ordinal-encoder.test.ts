@@ -139,6 +139,18 @@ describe("OrdinalEncoder review fixes", () => {
     expect(edit).toThrow("loadModel: OrdinalEncoder.state.categories[0].numbers must be in ascending order");
   });
 
+  it("decodes the infrequent code as the group when unknownValue shares it, as scikit-learn does", () => {
+    // fit leaves the group code unprotected (scikit-learn's count), so unknownValue 2 can be it.
+    const encoder = new OrdinalEncoder({ handleUnknown: "use_encoded_value", unknownValue: 2, maxCategories: 3 }).fit(
+      Frame.fromColumns({ c: ["a", "a", "a", "a", "a", "b", "b", "b", "b", "c", "d"] }),
+    );
+    const out = encoder.transform(Frame.fromColumns({ c: ["a", "c", "zz", "b"] }));
+    expect(codes(out)).toEqual([0, 2, 2, 1]);
+    expect(encoder.inverseTransform(out).column("c")).toEqual(["a", "infrequent_sklearn", "infrequent_sklearn", "b"]);
+    const noGroup = new OrdinalEncoder({ handleUnknown: "use_encoded_value", unknownValue: -1 }).fit(Frame.fromColumns({ c: ["a", "b"] }));
+    expect(noGroup.inverseTransform([[-1], [1]]).column("c")).toEqual([null, "b"]);
+  });
+
   it("refuses saved categories grown into the unknownValue code, as fit does", () => {
     const encoder = new OrdinalEncoder({ handleUnknown: "use_encoded_value", unknownValue: 2 }).fit(Frame.fromColumns({ c: ["a", "b"] }));
     expect(() => encoder.withParams({}).fit(Frame.fromColumns({ c: ["a", "b", "c"] }))).toThrow("unknownValue 2 is already the code of a seen category");

@@ -157,9 +157,12 @@ export class OrdinalEncoder extends Estimator<OrdinalEncoderParams, OrdinalEncod
     const columns = state.categories.map((list, j) => {
       const missing = missingIndex(list);
       const { decode } = state.columns[j];
+      const infrequentCode = state.infrequent[j].length > 0 ? nonMissing(list) - state.infrequent[j].length : null;
       return Array.from({ length: matrix.rows }, (_, i): Category => {
         const v = matrix.data[i * cols + j];
         if (missing >= 0 && same(v, encodedMissingValue)) return list[missing];
+        // unknownValue may equal the group code (fit does not protect it): scikit-learn decodes the group.
+        if (v === infrequentCode) return INFREQUENT_LABEL;
         if (handleUnknown === "use_encoded_value" && same(v, unknownValue!)) return null;
         if (!Number.isInteger(v) || v < 0 || v >= decode.length) {
           throw DataError.at({ ...site, column: state.schema.names[j], row: i }, `value ${v} in column "${state.schema.names[j]}" (row ${i}) is not a code of this encoder (0 to ${decode.length - 1})`);
