@@ -258,6 +258,17 @@ describe("TargetEncoder review fixes", () => {
     expect(loadEdited(encoder, ["schema", "names"], ["a", "a_b"])).toThrow(`loadModel: TargetEncoder.state.schema.names give colliding output names: ${collision}`);
   });
 
+  it("follows scikit-learn's LabelBinarizer for a multiclass targetType: one class is a zero column, non-integral numbers are refused", () => {
+    const single = new TargetEncoder({ targetType: "multiclass", cv: 2, randomState: 0 });
+    expect(values(single.fitTransform(X, new Array(8).fill("s")))).toEqual(new Float64Array(8));
+    expect([single.classes, single.featureNamesOut(), Array.from(single.targetMean as Float64Array)]).toEqual([["s"], ["a_s"], [0]]);
+    expect(values(single.transform(Frame.fromColumns({ a: ["x", "zz"] })))).toEqual(new Float64Array(2));
+    expect((loadModel(single.toJSON()) as TargetEncoder).featureNamesOut()).toEqual(["a_s"]);
+    expect(() => new TargetEncoder({ targetType: "multiclass" }).fit(X, [0.5, 1.5, 2.5, 0.5, 1.5, 2.25, 0.5, 1.5])).toThrow(
+      'TargetEncoder.fit: targetType "multiclass" needs class labels, but y holds non-integral numbers; set targetType to "continuous"',
+    );
+  });
+
   it("refuses saved numeric categories out of order and classes too few for the target mean", () => {
     const encoder = new TargetEncoder().fit(Frame.fromColumns({ n: [1, 2, 3, 1, 2, 3] }), [0, 1, 0, 1, 1, 1]);
     expect(loadEdited(encoder, ["categories", 0, "numbers"], encodeFloat64Array(Float64Array.from([3, 1, 2])))).toThrow(

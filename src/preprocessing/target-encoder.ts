@@ -242,9 +242,12 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
     const stratify = inferred !== "continuous";
     const { classes, codes } = encodeLabels(labels);
     if (targetType === "binary") return { targetType, classes, columns: [Float64Array.from(codes)], labels, stratify };
-    if (classes.length < 3) throw DataError.at(site, `targetType "multiclass" needs at least 3 classes, y has ${classes.length}; use "binary"`);
+    // As scikit-learn's LabelBinarizer: it refuses non-integral numbers, fails on two classes, and
+    // gives one class a single column of zeros.
+    if (inferred === "continuous") throw DataError.at(site, 'targetType "multiclass" needs class labels, but y holds non-integral numbers; set targetType to "continuous"');
+    if (classes.length === 2) throw DataError.at(site, `targetType "multiclass" needs at least 3 classes, y has 2; use "binary"`);
     const columns = classes.map(() => new Float64Array(n));
-    for (let i = 0; i < n; i++) columns[codes[i]][i] = 1;
+    if (classes.length > 1) for (let i = 0; i < n; i++) columns[codes[i]][i] = 1;
     return { targetType, classes, columns, labels, stratify };
   }
 
@@ -291,7 +294,7 @@ export class TargetEncoder extends Estimator<TargetEncoderParams, TargetEncoderS
       const holder = reader.object("classes");
       classes = holder.has("numbers") ? holder.numbers("numbers") : holder.strings("strings", {});
       if (classes.length === 0 || new Set(classes).size !== classes.length) reader.fail("classes", "must be distinct labels");
-      if (targetType === "multiclass" && classes.length < 3) reader.fail("classes", "must hold at least 3 classes for a multiclass target");
+      if (targetType === "multiclass" && classes.length === 2) reader.fail("classes", "must not hold 2 classes for a multiclass target");
     } else if (reader.raw("classes") !== null) reader.fail("classes", "must be null for a continuous target");
     const K = targetType === "multiclass" ? classes!.length : 1;
     const targetMean = reader.f64("targetMean", { length: K, finite: true });
