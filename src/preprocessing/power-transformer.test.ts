@@ -241,4 +241,12 @@ describe("PowerTransformer review fixes", () => {
     const edit = loadEdited(model, ["scaler", "scale"], encodeFloat64Array(Float64Array.from([NaN])));
     expect(edit).toThrow("loadModel: PowerTransformer.state.scaler.scale[0] must be finite when the variance is finite");
   });
+
+  it("takes the Yeo-Johnson search bounds from a correctly rounded log1p(20·max|x|), as numpy computes it", () => {
+    // V8's Math.log1p(12560) is 9.438352054687254, numpy's (and the correctly rounded value)
+    // 9.438352054687252: with V8's, fminbound started one ulp elsewhere and ended at
+    // 0.15301922327275647. scikit-learn 1.9.1 / scipy 1.17.1 give 0.15301927457468967.
+    const X = new Matrix(Float64Array.of(628, 505, 219, 1.33, 242, 8.64, 355, 113, 4.57, 5.38, 8.32, 242), 12, 1);
+    expect(new PowerTransformer().fit(X).lambdas[0]).toBe(0.15301927457468967);
+  });
 });
