@@ -237,6 +237,18 @@ describe("StandardScaler review fixes", () => {
     expect(() => model().inverseTransform(new Matrix(new Float64Array([1, 2]), 1, 2))).toThrow(`StandardScaler.inverseTransform: ${message}`);
   });
 
+  it("counts the values, not their weights, in samplesSeen when it keeps no statistic (as scikit-learn)", () => {
+    // scikit-learn 1.9.1: StandardScaler(with_mean=False, with_std=False).fit([[1, 5], [nan, 6], [3, 7]], sample_weight=[0.5, 2, 0.25]).n_samples_seen_ == [2, 3]
+    const X = [
+      [1, 5],
+      [NaN, 6],
+      [3, 7],
+    ];
+    const sampleWeight = [0.5, 2, 0.25];
+    expect(Array.from(new StandardScaler({ withMean: false, withStd: false }).fit(X, undefined, { sampleWeight }).samplesSeen)).toEqual([2, 3]);
+    expect(Array.from(new StandardScaler({ withMean: false }).fit(X, undefined, { sampleWeight }).samplesSeen)).toEqual([0.75, 2.75]);
+  });
+
   it("refuses a Frame with a repeated name instead of merging the columns", () => {
     expect(() => Frame.fromMatrix(new Matrix(new Float64Array([1, 20, 3, 40]), 2, 2, ["a", "a"]))).toThrow('the feature name "a" is given to columns 0 and 1');
   });

@@ -74,7 +74,8 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
         throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (${why}); drop the column or impute it first`);
       }
       const n = m.count;
-      count[j] = n;
+      // Keeping no statistic, scikit-learn counts the values present and ignores the weights.
+      count[j] = withMean || withStd ? n : presentCount(columns[j]);
       mean[j] = m.mean;
       variance[j] = (m.squares - (m.correction * m.correction) / n) / n;
       const upperBound = n * EPS * variance[j] + (n * m.mean * EPS) ** 2;
@@ -120,7 +121,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
   get scale(): Float64Array | null {
     return this.fitted("scale").scale?.slice() ?? null;
   }
-  /** Non-missing rows (or weight) seen per column. */
+  /** Non-missing rows seen per column: their total weight with sampleWeight, unless withMean and withStd are both false. */
   get samplesSeen(): Float64Array {
     return this.fitted("samplesSeen").samplesSeen.slice();
   }
@@ -204,6 +205,13 @@ function weightedDeviations(values: Float64Array, weights: Float64Array | null, 
     if (present) count += w;
     buffer[i] = present ? w * (v - center) : 0;
   }
+  return count;
+}
+
+/** How many values are not NaN. */
+function presentCount(values: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) count += +(values[i] === values[i]);
   return count;
 }
 
