@@ -177,6 +177,38 @@ describe("KNNImputer bad input", () => {
 });
 
 describe("KNNImputer review fixes", () => {
+  it("sums the training rows' squared norms as numpy does for the layout scikit-learn gets: column-major for a Frame or records", () => {
+    // The nan-euclidean expansion cancels ~1e18 terms here, so the norms' rounding picks the neighbours.
+    // scikit-learn 1.9.1, KNNImputer(n_neighbors=2).fit_transform: with a DataFrame (column-major, each
+    // row's squares summed in order) rows 1 and 7 are filled [1000000002.1, 32.95] and -1; with a
+    // C-ordered array (numpy's two-lane sum) [1000000002.6, 27.549999999999997] and 1.5.
+    const N = NaN;
+    const rows = [
+      [1000000002.1, N, 2.0, -15.0],
+      [N, N, 3.0, N],
+      [1000000001.1, 1274.109894, N, -24.6],
+      [1000000002.1, 1274.110348, -3.0, 80.9],
+      [1000000003.1, N, 1.0, 70.1],
+      [1000000003.1, 1274.112122, 3.0, -34.2],
+      [N, 1274.107532, N, 10.4],
+      [1000000004.1, 1274.110127, N, N],
+    ];
+    const names = ["a", "b", "c", "d"];
+    const records = rows.map((row) => Object.fromEntries(names.map((name, j) => [name, Number.isNaN(row[j]) ? null : row[j]])));
+    const filled = (out: Frame | Matrix) => {
+      const m = out instanceof Frame ? out.toMatrix() : out;
+      return [m.get(1, 0), m.get(1, 3), m.get(7, 2)];
+    };
+    const imputer = () => new KNNImputer({ nNeighbors: 2 });
+    expect(filled(imputer().fitTransform(Frame.fromRecords(records)))).toEqual([1000000002.1, 32.95, -1]);
+    expect(filled(imputer().fitTransform(records))).toEqual([1000000002.1, 32.95, -1]);
+    expect(filled(imputer().fitTransform(rows))).toEqual([1000000002.6, 27.549999999999997, 1.5]);
+    expect(filled(imputer().fitTransform(new Matrix(Float64Array.from(rows.flat()), 8, 4, names)))).toEqual([1000000002.6, 27.549999999999997, 1.5]);
+    // The layout is saved with the training rows.
+    const loaded = loadModel<KNNImputer>(JSON.parse(JSON.stringify(imputer().fit(records).toJSON())));
+    expect(filled(loaded.transform(records))).toEqual([1000000002.1, 32.95, -1]);
+  });
+
   it("refuses, at fit and before it commits, an indicator name that an input column already has; and such a saved state", () => {
     const clash = Frame.fromColumns({ a: [1, NaN, 3], missingindicator_a: [0, 1, 2] });
     const collision = 'the output column name "missingindicator_a" comes from both column "missingindicator_a" and the missing-value indicator of column "a"';

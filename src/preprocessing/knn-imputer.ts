@@ -8,7 +8,8 @@ import type { Matrix } from "../core/matrix.js";
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
-import { distanceFromParts, einsumSquares, fusedMultiplyAdd, isSmallInteger, unfusedSlack } from "./nan-euclidean.js";
+import { distanceFromParts, einsumSquares, fusedMultiplyAdd, isSmallInteger, sequentialSquares, unfusedSlack } from "./nan-euclidean.js";
+import { isRowMajorInput } from "./column-sum.js";
 import { refuseCollidingNames, refuseSavedCollidingNames, type OutputSource } from "./column-output.js";
 import { numericColumns, numericOutput } from "./numeric-columns.js";
 import { allEmpty, imputerOutputSource, INDICATOR_PREFIX } from "./simple-imputer.js";
@@ -38,11 +39,13 @@ const SCHEMA: ParamSchema<KNNImputerParams> = {
 };
 
 
-/** What is saved: the training rows (row-major, NaN where missing). Everything else derives from them. */
+/** What is saved: the training rows (row-major, NaN where missing) and their layout. Everything else derives from them. */
 interface KNNImputerState {
   schema: FeatureSchema;
   rows: number;
   data: Float64Array;
+  /** Fitted on a Frame or records of more than one row (scikit-learn: a DataFrame, a column-major array). */
+  columnMajor: boolean;
   donors: Donors;
 }
 
@@ -103,12 +106,15 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
       const column = this.missingAsNaN(columns[j], { ...site, column: names[j] });
       for (let i = 0; i < rows; i++) data[i * cols + j] = column[i];
     }
-    const donors = prepareDonors(data, rows, cols);
+    // numpy's einsum sums the squared norms of a column-major array (what a DataFrame gives
+    // scikit-learn) in another order than a row-major one's; a single row is both.
+    const columnMajor = rows > 1 && !isRowMajorInput(X);
+    const donors = prepareDonors(data, rows, cols, columnMajor);
     const { keepEmptyFeatures, addIndicator } = this.params;
     if (!keepEmptyFeatures && !addIndicator && donors.present.every((present) => present.length === 0)) throw allEmpty(schema.names, site);
     const outNames = this.namesOut(schema, donors);
     refuseCollidingNames(outNames, site, this.outputSource(donors, outNames));
-    return { schema, rows, data, donors };
+    return { schema, rows, data, columnMajor, donors };
   }
 
   /** The input with each missing value imputed from its nearest training rows (empty columns dropped, indicators appended). */
@@ -194,7 +200,7 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
   }
 
   protected encodeState(state: KNNImputerState): JsonObject {
-    return { schema: encodeSchema(state.schema), rows: state.rows, data: encodeFloat64Array(state.data) };
+    return { schema: encodeSchema(state.schema), rows: state.rows, data: encodeFloat64Array(state.data), columnMajor: state.columnMajor };
   }
 
   protected decodeState(reader: StateReader, _context: LoadContext): KNNImputerState {
@@ -204,14 +210,16 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const rows = reader.integer("rows", { min: 1 });
     const data = reader.f64("data", { length: rows * cols });
     for (let k = 0; k < data.length; k++) if (data[k] === Infinity || data[k] === -Infinity) reader.fail(`data[${k}]`, "must be finite or NaN");
-    const donors = prepareDonors(data, rows, cols);
+    // Documents saved before the layout was recorded were summed as row-major.
+    const columnMajor = reader.has("columnMajor") && reader.boolean("columnMajor");
+    const donors = prepareDonors(data, rows, cols, columnMajor);
     const names = this.namesOut(schema, donors);
     refuseSavedCollidingNames(reader, names, this.outputSource(donors, names));
-    return { schema, rows, data, donors };
+    return { schema, rows, data, columnMajor, donors };
   }
 }
 
-function prepareDonors(data: Float64Array, rows: number, cols: number): Donors {
+function prepareDonors(data: Float64Array, rows: number, cols: number, columnMajor: boolean): Donors {
   const zeroed = Array.from({ length: cols }, () => new Float64Array(rows));
   const squares = Array.from({ length: cols }, () => new Float64Array(rows));
   const norms = new Float64Array(rows);
@@ -238,7 +246,7 @@ function prepareDonors(data: Float64Array, rows: number, cols: number): Donors {
         if (!isSmallInteger(v)) integral[j] = 0;
       }
     }
-    norms[i] = einsumSquares(row, 0, cols);
+    norms[i] = columnMajor ? sequentialSquares(row, cols) : einsumSquares(row, 0, cols);
     if (norms[i] > maxNorm) maxNorm = norms[i];
     const text = key.join("");
     let id = patternIds.get(text);

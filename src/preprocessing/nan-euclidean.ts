@@ -8,7 +8,7 @@
  * with missing entries set to 0, clips at 0 again, divides by the number of coordinates both rows
  * have and multiplies by the number of features. The dot product comes from BLAS (OpenBLAS
  * accumulates each entry with fused multiply-adds in feature order) and the squared norms from
- * numpy's `einsum` (two SSE lanes, blocks of eight in reverse order).
+ * numpy's `einsum` (for a row-major array two SSE lanes, blocks of eight in reverse order).
  */
 
 import { productError } from "../core/product-error.js";
@@ -30,6 +30,13 @@ export function einsumSquares(x: Float64Array, offset: number, d: number): numbe
     if (count > 1) l1 = x[j + 1] * x[j + 1] + l1;
   }
   return 0 + (l0 + l1);
+}
+
+/** `einsum("ij,ij->i")` of one row of a column-major array: numpy adds the squares in feature order, from 0. */
+export function sequentialSquares(x: Float64Array, d: number): number {
+  let sum = 0;
+  for (let j = 0; j < d; j++) sum += x[j] * x[j];
+  return sum;
 }
 
 /**
