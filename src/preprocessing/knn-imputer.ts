@@ -210,8 +210,7 @@ export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
     const rows = reader.integer("rows", { min: 1 });
     const data = reader.f64("data", { length: rows * cols });
     for (let k = 0; k < data.length; k++) if (data[k] === Infinity || data[k] === -Infinity) reader.fail(`data[${k}]`, "must be finite or NaN");
-    // Documents saved before the layout was recorded were summed as row-major.
-    const columnMajor = reader.has("columnMajor") && reader.boolean("columnMajor");
+    const columnMajor = reader.boolean("columnMajor");
     const donors = prepareDonors(data, rows, cols, columnMajor);
     const names = this.namesOut(schema, donors);
     refuseSavedCollidingNames(reader, names, this.outputSource(donors, names));
