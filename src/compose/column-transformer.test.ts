@@ -74,6 +74,13 @@ describe("ColumnTransformer", () => {
     expect((fitted.transform(shuffled) as Frame).row(0)).toEqual({ num__a: 0, num__b: (5 - 16 / 3) / Math.sqrt(14 / 9), remainder__c: "y" });
   });
 
+  it("needs at transform only the columns its entries read, as scikit-learn: dropped ones may be absent", () => {
+    const fitted = new ColumnTransformer({ transformers: [["num", new StandardScaler(), ["a"]], ["gone", "drop", ["b"]]] }).fit(table);
+    const expected = (fitted.transform(table) as Frame).column("num__a");
+    expect((fitted.transform(table.drop(["b", "c"])) as Frame).column("num__a")).toEqual(expected);
+    expect(() => fitted.transform(table.drop(["a"]))).toThrow(/column\(s\) "a" seen at fit are missing/);
+  });
+
   it("names a missing or re-typed column at transform time", () => {
     const fitted = ct().fit(table);
     expect(() => fitted.transform(table.drop(["b"]))).toThrow(/column\(s\) "b" seen at fit are missing/);

@@ -142,10 +142,10 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     const site = this.site("transform");
     const frame = toFrame(X, site);
     // Columns are found by name, so extra or reordered columns are fine when fitted on names.
-    const source = state.schema.named ? this.selectFitted(frame, state.schema) : frame;
-    if (!state.schema.named) checkFeatures(state.schema, frame.names, site);
+    if (state.schema.named) this.checkReadColumns(frame, state);
+    else checkFeatures(state.schema, frame.names, site);
     const outputs = state.blocks.map((block) => {
-      const selected = source.select(block.columns.map((j) => state.schema.names[j]));
+      const selected = frame.select(block.columns.map((j) => state.schema.names[j]));
       for (const name of selected.names) {
         const j = state.schema.names.indexOf(name);
         if (selected.kindOf(name) !== state.schema.kinds[j]) throw DataError.at({ ...site, column: name }, `column is ${selected.kindOf(name)} but was ${state.schema.kinds[j]} at fit`);
@@ -223,12 +223,13 @@ export class ColumnTransformer extends Estimator<ColumnTransformerParams, Column
     return columns;
   }
 
-  private selectFitted(frame: Frame, schema: FeatureSchema): Frame {
-    const missing = schema.names.filter((name) => !frame.has(name));
+  /** Every column a fitted entry reads must be there; one only dropped may be absent, as in scikit-learn. */
+  private checkReadColumns(frame: Frame, state: ColumnTransformerState): void {
+    const read = new Set(state.blocks.flatMap((block) => block.columns));
+    const missing = state.schema.names.filter((name, j) => read.has(j) && !frame.has(name));
     if (missing.length > 0) {
       throw DataError.at({ ...this.site("transform"), column: missing[0] }, `column(s) ${missing.map((n) => JSON.stringify(n)).join(", ")} seen at fit are missing from the input`);
     }
-    return frame.select(schema.names);
   }
 
   /** A block's output as a Frame under its names, checked against the input's `rows`, and weighted. */
