@@ -29,6 +29,8 @@ export function sturgesBinEdges(min: number, max: number, size: number, integerD
 
 /** numpy's `linspace(start, stop, num)` (endpoint included, computed as i × step + start). */
 export function linspace(start: number, stop: number, num: number): Float64Array {
+  // One point is the start, as numpy gives (the step below would divide by 0).
+  if (num === 1) return Float64Array.of(start);
   const out = new Float64Array(num);
   const div = num - 1;
   // A span beyond the largest double is stepped in halves (exact), where numpy gives NaN.

@@ -8,6 +8,8 @@ export interface ChiSquareResult {
   df: number;
 }
 
+const SUM_RTOL = Math.sqrt(Number.EPSILON);
+
 function checkCounts(values: ArrayLike<number>, what: string, method: string): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -19,7 +21,8 @@ function checkCounts(values: ArrayLike<number>, what: string, method: string): v
  * Pearson's goodness-of-fit test, as scipy's `chisquare(observed, expected)`: statistic
  * Σ (o - e)² / e and p = chi2.sf(statistic, k - 1 - ddof). Expected defaults to the uniform mean.
  * An expected 0 with an observed count > 0 gives statistic Infinity and p = 0 (scipy's answer);
- * with a single category the p-value is NaN, as in scipy.
+ * with zero degrees of freedom (a single category, or k - 1 - ddof = 0) p is 0 for a positive
+ * statistic and NaN otherwise, and NaN for negative degrees of freedom, as in scipy.
  */
 export function chisquare(observed: ArrayLike<number>, expected?: ArrayLike<number>, { ddof = 0 }: { ddof?: number } = {}): ChiSquareResult {
   const k = observed.length;
@@ -35,9 +38,9 @@ export function chisquare(observed: ArrayLike<number>, expected?: ArrayLike<numb
     checkCounts(expected, "expected", "chisquare");
     let expectedSum = 0;
     for (let i = 0; i < k; i++) expectedSum += expected[i];
-    // scipy refuses totals that differ by more than 1e-8 relative.
-    if (Math.abs(observedSum - expectedSum) / Math.min(observedSum, expectedSum) > 1e-8) {
-      throw new DataError(`chisquare: observed and expected totals differ (${observedSum} vs ${expectedSum}); they must agree to a relative tolerance of 1e-8`);
+    // scipy refuses totals that differ by more than sqrt(machine epsilon) ≈ 1.49e-8 relative.
+    if (Math.abs(observedSum - expectedSum) / Math.min(observedSum, expectedSum) > SUM_RTOL) {
+      throw new DataError(`chisquare: observed and expected totals differ (${observedSum} vs ${expectedSum}); they must agree to a relative tolerance of ${SUM_RTOL}`);
     }
     exp = expected;
   }
@@ -47,7 +50,9 @@ export function chisquare(observed: ArrayLike<number>, expected?: ArrayLike<numb
     statistic += (d * d) / exp[i];
   }
   const df = k - 1 - ddof;
-  return { statistic, pValue: df > 0 ? chiSquareSf(statistic, df) : NaN, df };
+  // Zero degrees of freedom is a point mass at 0: scipy's chdtrc gives 0 above it, NaN at it.
+  const pValue = df > 0 ? chiSquareSf(statistic, df) : df === 0 && statistic > 0 ? 0 : NaN;
+  return { statistic, pValue, df };
 }
 
 /**

@@ -1,10 +1,16 @@
 import { DataError } from "../../core/errors.js";
 
+const MIN_NORMAL = 2 ** -1022;
+
 /** scipy's `rel_entr(x, y)`: x log(x / y), 0 when x = 0, Infinity when y = 0 < x. */
 export function relEntr(x: number, y: number): number {
-  if (x > 0 && y > 0) return x * Math.log(x / y);
-  if (x === 0 && y >= 0) return 0;
-  return Infinity;
+  if (!(x > 0 && y > 0)) return x === 0 && y >= 0 ? 0 : Infinity;
+  // The branches of scipy's (xsf) kernel: log1p near x = y for accuracy, and the difference of
+  // logarithms where x / y underflows or overflows (it would give ±Infinity).
+  const ratio = x / y;
+  if (ratio > 0.5 && ratio < 2) return x * Math.log1p((x - y) / y);
+  if (ratio > MIN_NORMAL && ratio < Infinity) return x * Math.log(ratio);
+  return x * (Math.log(x) - Math.log(y));
 }
 
 /** Weights divided by their sum; a DataError for negative, non-finite or all-zero weights. */

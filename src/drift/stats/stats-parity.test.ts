@@ -8,6 +8,8 @@ import { andersonDarling } from "./anderson-darling.js";
 import { chi2Contingency, chisquare } from "./chi-square.js";
 import { jensenShannonDistance } from "./jensen-shannon.js";
 import { klDivergence } from "./kl-divergence.js";
+import { linspace } from "./binning.js";
+import { relEntr } from "./rel-entr.js";
 import { ks2samp } from "./ks-2samp.js";
 import { populationMoments, wassersteinDistance } from "./wasserstein.js";
 import { twoProportionZTest } from "./z-test.js";
@@ -100,5 +102,29 @@ describe("drift statistics match scipy", () => {
       const r = twoProportionZTest(c.s1, c.n1, c.s2, c.n2);
       expectClose([r.statistic, r.pValue], [c.z, c.pvalue], TOL, `z ${c.s1}/${c.n1}`);
     }
+  });
+
+  // Disagreements found by drift-stats.sweep.test.ts (values from scipy 1.17.1 / numpy 2.4.6).
+  it("chisquare accepts totals within sqrt(eps) and gives scipy's p-value at zero degrees of freedom", () => {
+    // Totals 1.2e-8 apart (relative): scipy's tolerance is sqrt(eps) ≈ 1.49e-8, not 1e-8.
+    const close = chisquare([1e8, 1], [1e8 + 1.2, 1]);
+    expectClose([close.statistic, close.pValue], [1.4399999898725574e-8, 0.9999042538532701], TOL, "chisquare totals 1.2e-8 apart");
+    expect(() => chisquare([1e8, 1], [1e8 + 2, 1])).toThrow(/relative tolerance/);
+    // k - 1 - ddof = 0: p = 0 for a positive statistic, NaN for 0; NaN below 0 degrees of freedom.
+    expect(chisquare([4, 1], [3.675, 1.325], { ddof: 1 })).toMatchObject({ pValue: 0, df: 0 });
+    expect(chisquare([1, 2, 3], [1, 2, 3], { ddof: 2 }).pValue).toBeNaN();
+    expect(chisquare([1, 2, 3], [1.5, 2, 2.5], { ddof: 3 }).pValue).toBeNaN();
+  });
+
+  it("rel_entr (so entropy and jensenshannon) where x / y underflows, overflows or is near 1", () => {
+    expect(relEntr(1e-300, 1e300)).toBe(-1.3815510557964273e-297);
+    expectClose([relEntr(1, 1e-320), klDivergence([1, 1], [1, 1e-320])], [736.8272408909739, 367.7204732649271], TOL, "rel_entr overflow");
+    // log1p near x = y: the relative error of a tiny divergence stays small.
+    const kl = klDivergence([0.5, 0.5], [0.5 + 1e-12, 0.5 - 1e-12]);
+    expect(Math.abs(kl - 1.9996929749756055e-24) / 1.9996929749756055e-24).toBeLessThan(1e-6);
+  });
+
+  it("linspace with one point is the start, as numpy's", () => {
+    expect(Array.from(linspace(0, 1, 1))).toEqual([0]);
   });
 });
