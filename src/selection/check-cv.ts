@@ -1,5 +1,6 @@
 import { ValidationError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
+import { typeOfTarget } from "../core/type-of-target.js";
 import { GroupKFold } from "./group-k-fold.js";
 import { KFold } from "./k-fold.js";
 import { RepeatedStratifiedKFold } from "./repeated-stratified-k-fold.js";
@@ -52,7 +53,8 @@ export function toSplitter(value: unknown, owner: string): Splitter {
 export function checkCv(cv: CvOption | null, y: readonly Label[] | null | undefined, classifier: boolean, owner: string): Splitter {
   if (cv === null || typeof cv === "number") {
     const nSplits = cv ?? 5;
-    return classifier && y !== null && y !== undefined ? new StratifiedKFold({ nSplits }) : new KFold({ nSplits });
+    const classes = classifier && y !== null && y !== undefined && typeOfTarget(y) !== "continuous";
+    return classes ? new StratifiedKFold({ nSplits }) : new KFold({ nSplits });
   }
   return toSplitter(cv, owner);
 }

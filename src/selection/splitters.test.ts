@@ -10,7 +10,7 @@ import type { Splitter } from "./splitter.js";
 import { StratifiedKFold } from "./stratified-k-fold.js";
 import { StratifiedShuffleSplit } from "./stratified-shuffle-split.js";
 import { TimeSeriesSplit } from "./time-series-split.js";
-import { toSplitter } from "./check-cv.js";
+import { checkCv, toSplitter } from "./check-cv.js";
 
 interface Case {
   name: string;
@@ -49,6 +49,19 @@ describe("splitter errors", () => {
     expect(() => [...new GroupKFold({ nSplits: 3 }).split(4, null, [1, 1, 2, 2])]).toThrow(/number of groups/);
     expect(() => [...new GroupKFold().split(4)]).toThrow(/groups is required/);
     expect(() => [...new TimeSeriesSplit({ nSplits: 5, testSize: 3 }).split(10)]).toThrow(/too many splits/);
+  });
+  it("refuses a continuous y for stratified folds, as scikit-learn's type_of_target check", () => {
+    const y = [0.5, 0.5, 1.5, 1.5, 0.5, 1.5];
+    expect(() => [...new StratifiedKFold({ nSplits: 2 }).split(6, y)]).toThrow(/^StratifiedKFold\.split: y is continuous/);
+    expect(() => [...new RepeatedStratifiedKFold({ nSplits: 2, nRepeats: 2, randomState: 0 }).split(6, y)]).toThrow(DataError);
+    expect([...new StratifiedKFold({ nSplits: 2 }).split(6, [0, 0, 1, 1, 0, 1])]).toHaveLength(2);
+  });
+  it("checkCv stratifies a classifier's folds only for class labels, as scikit-learn's check_cv", () => {
+    expect(checkCv(3, [0, 1, 0, 1], true, "X")).toBeInstanceOf(StratifiedKFold);
+    expect(checkCv(3, ["a", "b", "c"], true, "X")).toBeInstanceOf(StratifiedKFold);
+    expect(checkCv(3, [0.5, 1.5, 0.5], true, "X")).toBeInstanceOf(KFold);
+    expect(checkCv(3, [0, 1, 0, 1], false, "X")).toBeInstanceOf(KFold);
+    expect(checkCv(null, null, true, "X")).toBeInstanceOf(KFold);
   });
   it("rejects labels of the wrong length and single-member classes", () => {
     expect(() => [...new StratifiedKFold({ nSplits: 2 }).split(4, ["a", "b", "a"])]).toThrow(DataError);

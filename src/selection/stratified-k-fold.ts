@@ -2,6 +2,7 @@ import { DataError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { boolean, integer, param, seed, type ParamSchema } from "../core/params.js";
 import { checkRandomState, type RandomState } from "../core/random-state.js";
+import { typeOfTarget } from "../core/type-of-target.js";
 import { checkShuffleSeed, checkSplitsAgainstRows, numSamples, splitLabels, splitsFromFolds, splitterParams, type Split, type SplitInput, type SplitOptions, type Splitter } from "./splitter.js";
 
 export interface StratifiedKFoldParams {
@@ -57,6 +58,10 @@ export class StratifiedKFold implements Splitter {
 
 /** The test fold of every row; `rng` null means no shuffling. Warns, as scikit-learn, when a class has fewer members than nSplits. */
 export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: RandomState | null, owner: string, onWarning?: (message: string) => void): Int32Array {
+  // As scikit-learn: non-integral numbers are a continuous target, not classes to keep in proportion.
+  if (typeOfTarget(labels) === "continuous") {
+    throw new DataError(`${owner}.split: y is continuous (it holds non-integer numbers); stratifying needs binary or multiclass labels, use KFold for a continuous target`);
+  }
   const n = labels.length;
   const codeOf = new Map<Label, number>();
   const codes = new Int32Array(n);
