@@ -68,7 +68,8 @@ export class DecisionTreeRegressor extends Estimator<DecisionTreeRegressorParams
   predict(X: MatrixInput): Float64Array {
     const { schema, tree } = this.fitted("predict");
     const matrix = predictionMatrix(X, schema, this.site("predict"));
-    const out = new Float64Array(matrix.rows);
+    // -0 + v is v for every v, so a leaf of -0 (an absolute-error median) predicts -0 as scikit-learn's
+    const out = new Float64Array(matrix.rows).fill(-0);
     addTreeValues(tree, toFloat32Rows(matrix.data), matrix.rows, matrix.cols, out);
     return out;
   }

@@ -56,3 +56,12 @@ describe("decision trees match scikit-learn 1.9.1 node for node", () => {
     else expect((loaded as DecisionTreeRegressor).predict(XTest)).toEqual((model as DecisionTreeRegressor).predict(XTest));
   });
 });
+
+describe("DecisionTreeRegressor.predict", () => {
+  it("returns a leaf's -0 unchanged, as scikit-learn 1.9.1 (absolute-error median of -0 targets)", () => {
+    const X = f64Matrix(Float64Array.from([0, 1, 2, 3, 4, 5]), 1);
+    const model = new DecisionTreeRegressor({ criterion: "absolute_error", randomState: 0 }).fit(X, [-0, -0, -0, 5, 5, 5]);
+    expect(Array.from(model.tree.value)).toEqual([2.5, -0, 5]);
+    expect(Array.from(model.predict(X))).toEqual([-0, -0, -0, 5, 5, 5]);
+  });
+});
