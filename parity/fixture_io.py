@@ -55,3 +55,15 @@ def write_fixture(relative_path, payload):
         json.dump(document, handle, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
         handle.write("\n")
     print(f"  wrote {os.path.relpath(path)}")
+
+
+def attempt(action):
+    """(result, None), or (None, {"type", "message"}) when the call raises: what a sweep records of
+    a reference library's call, warnings silenced (the cases record outcomes, not warnings)."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return action(), None
+    except Exception as error:  # noqa: BLE001 - a refusal is a recorded outcome
+        return None, {"type": type(error).__name__, "message": str(error)}

@@ -26,7 +26,7 @@ import pandas as pd
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder, TargetEncoder
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixture_io import write_fixture  # noqa: E402
+from fixture_io import attempt, write_fixture  # noqa: E402
 
 warnings.simplefilter("ignore")  # unknown-category, cv and deprecation warnings: the cases record outcomes
 
@@ -139,17 +139,6 @@ def inverse_json(array):
     """inverse_transform output, column-major: numbers as floats, missing (None/NaN) as null."""
     return [[None if (v is None or is_nan(v)) else (float(v) if isinstance(v, (int, float, np.number)) else v) for v in column] for column in np.asarray(array, dtype=object).T.tolist()]
 
-
-def error_json(error):
-    return f"{type(error).__name__}: {error}"
-
-
-def attempt(action):
-    """(result, None) or (None, "ErrorClass: message")."""
-    try:
-        return action(), None
-    except Exception as error:  # noqa: BLE001 - the fixture records what scikit-learn refuses
-        return None, error_json(error)
 
 
 def labels_json(values):

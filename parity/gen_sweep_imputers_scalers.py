@@ -27,7 +27,6 @@ DISABLED = "AVX512_SPR AVX512_ICL AVX512_SKX X86_V4 X86_V3"
 if os.environ.get("NPY_DISABLE_CPU_FEATURES") is None:
     os.environ["NPY_DISABLE_CPU_FEATURES"] = DISABLED
 
-import warnings  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -35,7 +34,7 @@ from sklearn.impute import KNNImputer, SimpleImputer  # noqa: E402
 from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixture_io import f64, write_fixture  # noqa: E402
+from fixture_io import attempt, f64, write_fixture  # noqa: E402
 
 # Among the seeds tried, 37 draws cases that catch both bugs this sweep found (KNNImputer on a
 # DataFrame, StandardScaler's n_samples_seen_ with weights and neither statistic).
@@ -165,19 +164,6 @@ def columns_json(array):
             columns.append([v if isinstance(v, str) or v is None else float(v) for v in values])
     return {"rows": a.shape[0], "columns": columns}
 
-
-def error_json(error):
-    return {"type": type(error).__name__, "message": str(error)}
-
-
-def attempt(action):
-    """(value, None) or (None, error) for one call, warnings silenced."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return action(), None
-    except Exception as error:  # noqa: BLE001 - any scikit-learn exception is a recorded outcome
-        return None, error_json(error)
 
 
 def array_or_none(value):

@@ -23,7 +23,6 @@ random_state None or a RandomState object, missing categories in SMOTENC.
 """
 import os
 import sys
-import warnings
 
 # Some recorded messages print Python sets, whose order follows the string hash seed: fix it, so
 # that a rerun writes the same file.
@@ -38,7 +37,7 @@ from imblearn.under_sampling import RandomUnderSampler
 from scipy import sparse
 from sklearn.neighbors import NearestNeighbors
 
-from fixture_io import f64, write_fixture
+from fixture_io import attempt, f64, write_fixture
 
 SEED = 20261207
 rng = np.random.RandomState(SEED)
@@ -184,18 +183,6 @@ def draw_strategy(kind, y):
     word = pick(words) if not chance(0.05) else ("majority" if kind == "over" else "minority")
     return word, word
 
-
-def error_json(error):
-    return {"type": type(error).__name__, "message": str(error)}
-
-
-def attempt(action):
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return action(), None
-    except Exception as error:  # noqa: BLE001 - the fixture records what imbalanced-learn refuses
-        return None, error_json(error)
 
 
 def strategy_json(sampler):

@@ -21,16 +21,22 @@ import { TargetEncoder, type TargetEncoderParams } from "./target-encoder.js";
 const TOL = 1e-12;
 
 type Value = string | number | null;
+/** An exception scikit-learn raised (parity/fixture_io.py's `attempt`). */
+interface Refusal {
+  type: string;
+  message: string;
+}
+
 interface BaseCase {
   index: number;
   tags: string[];
   form: "frame" | "records" | "rows";
   fit: FixtureTable;
   new: FixtureTable;
-  fitError: string | null;
+  fitError: Refusal | null;
   categories?: Value[][];
   featureNames?: string[];
-  transformError?: string | null;
+  transformError?: Refusal | null;
 }
 interface OneHotCase extends BaseCase {
   encoder: "OneHotEncoder";
@@ -40,7 +46,7 @@ interface OneHotCase extends BaseCase {
   fitOut?: number[];
   out?: number[] | null;
   inverseOf?: "fit" | "new";
-  inverseError?: string | null;
+  inverseError?: Refusal | null;
   inverse?: Value[][] | null;
 }
 interface OrdinalCase extends BaseCase {
@@ -50,7 +56,7 @@ interface OrdinalCase extends BaseCase {
   fitOut?: number[];
   out?: number[] | null;
   inverseOf?: "fit" | "new";
-  inverseError?: string | null;
+  inverseError?: Refusal | null;
   inverse?: Value[][] | null;
 }
 interface TargetCase extends BaseCase {
@@ -96,12 +102,18 @@ function title(c: Case): string {
   const { index, encoder, form, params } = c;
   const y = c.encoder === "TargetEncoder" ? ` y=${c.yKind}` : "";
   const raised = c.fitError ?? c.transformError ?? ("inverseError" in c ? c.inverseError : null) ?? null;
-  const outcome = raised === null ? "" : ` | scikit-learn: ${raised.split("\n")[0].slice(0, 90)}`;
+  const outcome = raised === null ? "" : ` | scikit-learn: ${said(raised).split("\n")[0].slice(0, 90)}`;
   return `#${index} ${encoder} ${form} ${nRows(c.fit)}x${Object.keys(c.fit).length}${y} ${show(params)}${outcome}`;
 }
 
-/** Runs `action`, which must throw a DataError or ValidationError since scikit-learn raised `theirs`. */
-function expectRefusal(action: () => unknown, theirs: string): Error {
+/** What scikit-learn raised, as Python prints it. */
+function said({ type, message }: Refusal): string {
+  return `${type}: ${message}`;
+}
+
+/** Runs `action`, which must throw a DataError or ValidationError since scikit-learn raised `refusal`. */
+function expectRefusal(action: () => unknown, refusal: Refusal): Error {
+  const theirs = said(refusal);
   let error: unknown;
   try {
     action();
@@ -168,7 +180,7 @@ function oneHot(c: OneHotCase): void {
     if (width === 0) {
       // docs/encoders.md, OneHotEncoder "Deviations": inverseTransform accepts the n x 0 output of an
       // encoder whose every category is dropped (scikit-learn refuses 0 columns).
-      expect(c.inverseError).toMatch(/0 feature\(s\)/);
+      expect(c.inverseError.message).toMatch(/0 feature\(s\)/);
       return;
     }
     expectRefusal(() => encoder.inverseTransform(coded), c.inverseError);
@@ -230,7 +242,7 @@ function ordinal(c: OrdinalCase): void {
   const source = c.inverseOf === "new" ? c.out! : c.fitOut!;
   const coded = new Matrix(Float64Array.from(source), nRows(table), c.categories!.length);
   const broken = c.categories!.map((list, j) => categoryText(list[list.length - 1]) === null && (c.infrequent?.[j] ?? null) !== null);
-  if (c.inverseError && !(/^IndexError/.test(c.inverseError) && broken.some(Boolean))) {
+  if (c.inverseError && !(c.inverseError.type === "IndexError" && broken.some(Boolean))) {
     expectRefusal(() => encoder.inverseTransform(coded), c.inverseError);
     return;
   }
