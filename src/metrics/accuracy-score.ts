@@ -1,6 +1,6 @@
 import type { Label } from "../core/labels.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { checkLabelPair, checkWeights, type LabelArray } from "./metric-input.js";
-import { sequentialSum } from "./weighted-mean.js";
 
 /** Options of `accuracyScore`. */
 export interface AccuracyScoreOptions {
@@ -14,17 +14,25 @@ export function accuracyScore(yTrueIn: LabelArray, yPredIn: LabelArray, options:
   const fn = "accuracyScore";
   const { yTrue, yPred } = checkLabelPair(fn, yTrueIn, yPredIn);
   const weights = checkWeights(fn, options.sampleWeight, yTrue.length);
-  const correct = weightOfMatches(yTrue, yPred, weights);
+  // Weighted, numpy's average: pairwise sums of the matched weights and of all the weights.
+  const correct = weights === undefined ? countMatches(yTrue, yPred) : pairwiseSum(matchedWeights(yTrue, yPred, weights));
   if (options.normalize === false) return correct;
-  return correct / (weights === undefined ? yTrue.length : sequentialSum(weights));
+  return correct / (weights === undefined ? yTrue.length : pairwiseSum(weights));
 }
 
 // The loop below is alone in its function and returns a plain number: see
 // docs/benchmarks.md, "Loops that stay optimized".
 
-/** The summed weight (1 each without weights) of the samples predicted right. */
-function weightOfMatches(yTrue: readonly Label[], yPred: readonly Label[], weights: Float64Array | undefined): number {
+/** How many samples are predicted right. */
+function countMatches(yTrue: readonly Label[], yPred: readonly Label[]): number {
   let correct = 0;
-  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) correct += weights === undefined ? 1 : weights[i];
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) correct++;
   return correct;
+}
+
+/** Each sample's weight where it is predicted right, else 0. */
+function matchedWeights(yTrue: readonly Label[], yPred: readonly Label[], weights: Float64Array): Float64Array {
+  const out = new Float64Array(yTrue.length);
+  for (let i = 0; i < yTrue.length; i++) out[i] = yTrue[i] === yPred[i] ? weights[i] : 0;
+  return out;
 }

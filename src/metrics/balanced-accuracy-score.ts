@@ -1,3 +1,4 @@
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { confusionCounts } from "./confusion-matrix.js";
 import type { LabelArray, WarningOptions } from "./metric-input.js";
 
@@ -16,17 +17,16 @@ export function balancedAccuracyScore(yTrue: LabelArray, yPred: LabelArray, opti
   const fn = "balancedAccuracyScore";
   const cm = confusionCounts(fn, yTrue, yPred, { sampleWeight: options.sampleWeight, onWarning: options.onWarning });
   const k = cm.rows;
-  let sum = 0;
+  const recalls = new Float64Array(k);
   let classes = 0;
   for (let i = 0; i < k; i++) {
-    let row = 0;
-    for (let j = 0; j < k; j++) row += cm.data[i * k + j];
+    // Pairwise sums, as numpy's: with eight or more classes the order changes the last bit.
+    const row = pairwiseSum(cm.data, i * k, k);
     if (row === 0) continue;
-    sum += cm.data[i * k + i] / row;
-    classes++;
+    recalls[classes++] = cm.data[i * k + i] / row;
   }
   if (classes < k) options.onWarning?.(`${fn}: yPred contains classes not in yTrue`);
-  let score = sum / classes;
+  let score = pairwiseSum(recalls, 0, classes) / classes;
   if (options.adjusted === true) {
     const chance = 1 / classes;
     score = (score - chance) / (1 - chance);

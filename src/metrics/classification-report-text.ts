@@ -13,6 +13,8 @@ export interface ClassificationReportTextOptions extends ClassificationReportOpt
 export function classificationReportText(yTrue: LabelArray, yPred: LabelArray, options: ClassificationReportTextOptions = {}): string {
   const digits = options.digits ?? 2;
   if (!Number.isInteger(digits) || digits < 0) throw optionError("classificationReportText", "digits", `digits must be a non-negative integer; got ${String(digits)}`);
+  // scikit-learn cannot size the name column then (max() of an empty sequence) and raises.
+  if (options.targetNames?.length === 0) throw optionError("classificationReportText", "targetNames", "targetNames must hold at least one name");
   const report = classificationReport(yTrue, yPred, options);
   const names = options.targetNames ?? report.rows.map((row) => row.name);
   const width = Math.max(...names.map(codePoints), codePoints("weighted avg"), digits);

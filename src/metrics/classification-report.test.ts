@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "../core/errors.js";
 import { classificationReport } from "./classification-report.js";
 import { classificationReportText } from "./classification-report-text.js";
 
@@ -31,5 +32,9 @@ describe("classificationReport", () => {
     const text = classificationReportText(["😀", "b"], ["😀", "b"]);
     // Python sorts "😀" (U+1F600) after "b"; the line comes from scikit-learn 1.9.1.
     expect(text.split("\n")[3]).toBe(`${" ".repeat(11)}😀       1.00      1.00      1.00         1`);
+  });
+
+  it("refuses empty targetNames in the text report, where scikit-learn raises (metrics sweep)", () => {
+    expect(() => classificationReportText([0, 1, 1], [0, 1, 0], { labels: [1], targetNames: [] })).toThrow(ValidationError);
   });
 });

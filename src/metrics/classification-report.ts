@@ -1,4 +1,5 @@
 import type { Label } from "../core/labels.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { checkLabelPair, metricError, optionError, sortedLabels, type LabelArray, type WarningOptions } from "./metric-input.js";
 import { countForPrf, scoresFromCounts } from "./prf-core.js";
 import type { ZeroDivision } from "./zero-division.js";
@@ -67,8 +68,7 @@ export function classificationReport(yTrueIn: LabelArray, yPredIn: LabelArray, o
   // Counted once; every average is then derived from the same per-label counts.
   const counted = countForPrf(fn, yTrue, yPred, { labels, sampleWeight: options.sampleWeight, zeroDivision: options.zeroDivision, onWarning, average: null }, null);
   const perLabel = scoresFromCounts(counted, null, 1, all);
-  let total = 0;
-  for (let i = 0; i < perLabel.support.length; i++) total += perLabel.support[i];
+  const total = pairwiseSum(perLabel.support);
   // zip(target_names, ...) in scikit-learn: the shorter list sets the number of rows.
   const rows: ClassificationReportRow[] = [];
   for (let i = 0; i < Math.min(names.length, labels.length); i++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DataError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
 import * as metrics from "./index.js";
@@ -151,5 +152,42 @@ describe("metrics match scikit-learn on the golden fixtures", () => {
   it("reports the worst relative error per function", () => {
     for (const [fn, worst] of [...worstByFunction].sort()) expect(worst, fn).toBeLessThanOrEqual(TOL);
     if (process.env.TABKIT_PARITY_REPORT === "1") console.log(Object.fromEntries(worstByFunction));
+  });
+});
+
+// Disagreements found by the randomized sweep (metrics.sweep.test.ts); expected values from scikit-learn 1.9.1.
+describe("metrics sweep regressions", () => {
+  it("averages eight or more labels in numpy's pairwise order (macro F1, balanced accuracy)", () => {
+    const f1True = [3, 4, 6, 7, 0, 1, 6, 7, 1, 2, 6, 3, 2, 6, 2, 3];
+    const f1Pred = [5, 4, 0, 0, 6, 6, 6, 4, 6, 2, 3, 6, 0, 2, 0, 3];
+    expect(metrics.f1Score(f1True, f1Pred, { average: "macro", onWarning: () => {} })).toBe(0.2111111111111111);
+    const baTrue = [6, 3, 7, 4, 2, 7, 5, 2, 1, 2, 1, 5, 0, 1, 5, 4];
+    const baPred = [6, 2, 3, 4, 6, 4, 7, 5, 1, 3, 0, 1, 3, 0, 7, 4];
+    expect(metrics.balancedAccuracyScore(baTrue, baPred)).toBe(0.2916666666666667);
+  });
+
+  it("weighs accuracy with numpy's pairwise sums, as np.average", () => {
+    const yTrue = [0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0];
+    const yPred = [1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 0, 0];
+    const sampleWeight = [0.005, 1.546, 1.919, 2.957, 0.777, 2.407, 2.611, 2.768, 0.007, 1.408, 2.944, 1.197];
+    // Added in order, the weights give 0.5897011583763263.
+    expect(metrics.accuracyScore(yTrue, yPred, { sampleWeight })).toBe(0.5897011583763264);
+  });
+
+  it("rebuilds supports as tp + (sum - tp) with fractional weights, as scikit-learn does", () => {
+    const scores = metrics.precisionRecallFscoreSupport([1, 1, 1, 1, 0, 1], [0, 0, 1, 0, 0, 0], { sampleWeight: [1.5, 1.5, 1.4, 0.8, 1.0, 1.5] });
+    expect(scores.support[1]).toBe(6.700000000000001);
+    expect(scores.recall[1]).toBe(0.20895522388059698);
+  });
+
+  it("gives R² = 0 for a constant target with fractional weights (its weighted mean is exact in numpy's order)", () => {
+    const weights = [1.689, 1.895, 1.093, 0.906, 0.773, 0.75, 1.728, 1.424, 1.823, 0.066, 0.263, 1.049];
+    const yPred = [2.5, 3.0, 3.5, 2.5, 3.0, 3.5, 2.5, 3.0, 3.5, 2.5, 3.0, 3.5];
+    expect(metrics.r2Score(new Array(12).fill(3), yPred, { sampleWeight: weights })).toBe(0);
+  });
+
+  it("refuses maxFpr when every negative weighs zero (scikit-learn raises)", () => {
+    const call = (): number => metrics.rocAucScore([1, 0, 1], [0.99, 0.66, 0.89], { maxFpr: 0.8, sampleWeight: [2, 0, 1], onWarning: () => {} });
+    expect(call).toThrow(DataError);
   });
 });

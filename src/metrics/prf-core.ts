@@ -1,7 +1,8 @@
 import type { Label } from "../core/labels.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { countLabels } from "./label-counts.js";
 import { checkLabelPair, checkWeights, formatLabels, metricError, optionError, sortedLabels, type WarningOptions } from "./metric-input.js";
-import { nanAverage, sequentialSum } from "./weighted-mean.js";
+import { nanAverage } from "./weighted-mean.js";
 import { zeroDivisionValue, type ZeroDivision } from "./zero-division.js";
 
 /** How per-label scores are combined: scikit-learn's `average` (null gives one score per label). */
@@ -101,6 +102,12 @@ export function countForPrf(fn: string, yTrueIn: ArrayLike<Label>, yPredIn: Arra
   }
   const weights = checkWeights(fn, options.sampleWeight, yTrue.length);
   const counts = countLabels(yTrue, yPred, labels, weights);
+  // scikit-learn rebuilds the sums from its confusion matrices as tp + (sum − tp), which can
+  // differ from the sum in the last bit with fractional weights.
+  for (let i = 0; i < labels.length; i++) {
+    counts.pred[i] = counts.tp[i] + (counts.pred[i] - counts.tp[i]);
+    counts.true[i] = counts.tp[i] + (counts.true[i] - counts.tp[i]);
+  }
   return { fn, average, labels, tp: counts.tp, pred: counts.pred, true: counts.true, zeroValue, warn, onWarning: options.onWarning };
 }
 
@@ -110,9 +117,9 @@ export function scoresFromCounts(counted: PrfCounts, average: Average | null, be
   if (typeof beta !== "number" || Number.isNaN(beta) || beta < 0) throw optionError(fn, "beta", `beta must be a number >= 0; got ${String(beta)}`);
   let { tp, pred, true: truth } = counted;
   if (average === "micro") {
-    tp = Float64Array.of(sequentialSum(tp));
-    pred = Float64Array.of(sequentialSum(pred));
-    truth = Float64Array.of(sequentialSum(truth));
+    tp = Float64Array.of(pairwiseSum(tp));
+    pred = Float64Array.of(pairwiseSum(pred));
+    truth = Float64Array.of(pairwiseSum(truth));
   }
   const divide = (numerator: Float64Array, denominator: Float64Array, quantity: PrfQuantity, modifier: string): Float64Array => {
     const out = new Float64Array(numerator.length);

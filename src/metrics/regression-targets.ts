@@ -1,4 +1,5 @@
 import type { Matrix } from "../core/matrix.js";
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { checkFinite, checkNumericBlock, checkWeights, metricError, optionError } from "./metric-input.js";
 import { weightedMean } from "./weighted-mean.js";
 
@@ -54,16 +55,24 @@ export function checkRegressionTargets(
   return { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked };
 }
 
-/** The (weighted) mean of each column of an n x k block (numpy's `average(axis=0)`). */
+/** The (weighted) mean of each column of an n x k block, summed as numpy's `average(axis=0)` sums. */
 export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined): Float64Array {
-  if (k === 1) return Float64Array.of(weightedMean(fn, values, weights));
-  const out = new Float64Array(k);
-  const column = new Float64Array(n);
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < n; i++) column[i] = values[i * k + j];
-    out[j] = weightedMean(fn, column, weights);
-  }
-  return out;
+  const sums = columnSums(weights === undefined ? values : values.map((v, i) => v * weights[Math.floor(i / k)]), n, k);
+  const total = weights === undefined ? n : pairwiseSum(weights);
+  if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
+  return sums.map((sum) => sum / total);
+}
+
+/**
+ * numpy's `sum(axis=0)` of an n x k row-major block: pairwise down a single column, row after row
+ * for several. The order decides whether a constant target's mean comes out exact, and so whether
+ * R² sees a zero denominator.
+ */
+export function columnSums(values: Float64Array, n: number, k: number): Float64Array {
+  if (k === 1) return Float64Array.of(pairwiseSum(values, 0, n));
+  const sums = new Float64Array(k);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[j] += values[i * k + j];
+  return sums;
 }
 
 /** Combines per-output values as `multioutput` asks; `denominators` serve "variance_weighted". */

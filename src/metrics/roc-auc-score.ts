@@ -73,6 +73,8 @@ function binaryRocAuc(
   }
   const { fpr, tpr } = rocFromScores(fn, positive, scores, weights, true, onWarning);
   if (maxFpr === undefined || maxFpr === 1) return trapezoidArea(fn, fpr, tpr);
+  // Negatives all weighted zero leave fpr NaN: nothing to truncate (scikit-learn raises too).
+  if (Number.isNaN(fpr[fpr.length - 1])) throw metricError(fn, "no negative sample has a non-zero weight, so the partial AUC (maxFpr) is not defined");
   let stop = 0;
   while (stop < fpr.length && fpr[stop] <= maxFpr) stop++;
   const x0 = fpr[stop - 1];

@@ -1,19 +1,16 @@
+import { pairwiseSum } from "../core/pairwise-sum.js";
 import { metricError } from "./metric-input.js";
 
 /**
- * numpy's `average(values, weights)`: the plain mean without weights, else Σ w·v / Σ w. A zero
- * weight total is a DataError naming `fn` (numpy raises ZeroDivisionError).
+ * numpy's `average(values, weights)` of a 1-D array: the plain mean without weights, else
+ * Σ w·v / Σ w, both sums pairwise as numpy's. A zero weight total is a DataError naming `fn`
+ * (numpy raises ZeroDivisionError).
  */
 export function weightedMean(fn: string, values: ArrayLike<number>, weights?: ArrayLike<number>): number {
-  if (weights === undefined) return sequentialSum(values) / values.length;
-  let sum = 0;
-  let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    sum += values[i] * weights[i];
-    total += weights[i];
-  }
+  if (weights === undefined) return pairwiseSum(Float64Array.from(values)) / values.length;
+  const total = pairwiseSum(Float64Array.from(weights));
   if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
-  return sum / total;
+  return pairwiseSum(Float64Array.from(values, (v, i) => v * weights[i])) / total;
 }
 
 /**
@@ -29,13 +26,10 @@ export function nanAverage(values: ArrayLike<number>, weights?: ArrayLike<number
     if (weights !== undefined) keptWeights.push(weights[i]);
   }
   if (kept.length === 0) return NaN;
-  const total = sequentialSum(keptWeights);
-  return weightedMean("nanAverage", kept, weights === undefined || total === 0 ? undefined : keptWeights);
-}
-
-/** The values added one after another, in order (not pairwise). */
-export function sequentialSum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
+  if (weights === undefined) {
+    // numpy's nanmean sums every entry with NaN as 0, which sets the pairwise grouping.
+    return pairwiseSum(Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : v))) / kept.length;
+  }
+  const total = pairwiseSum(Float64Array.from(keptWeights));
+  return weightedMean("nanAverage", kept, total === 0 ? undefined : keptWeights);
 }
