@@ -7,8 +7,8 @@ import { metricError } from "./metric-input.js";
  * (numpy raises ZeroDivisionError).
  */
 export function weightedMean(fn: string, values: ArrayLike<number>, weights?: ArrayLike<number>): number {
-  if (weights === undefined) return pairwiseSum(Float64Array.from(values)) / values.length;
-  const total = pairwiseSum(Float64Array.from(weights));
+  if (weights === undefined) return pairwiseSum(asFloat64(values)) / values.length;
+  const total = pairwiseSum(asFloat64(weights));
   if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
   return pairwiseSum(Float64Array.from(values, (v, i) => v * weights[i])) / total;
 }
@@ -30,6 +30,11 @@ export function nanAverage(values: ArrayLike<number>, weights?: ArrayLike<number
     // numpy's nanmean sums every entry with NaN as 0, which sets the pairwise grouping.
     return pairwiseSum(Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : v))) / kept.length;
   }
-  const total = pairwiseSum(Float64Array.from(keptWeights));
+  const total = pairwiseSum(asFloat64(keptWeights));
   return weightedMean("nanAverage", kept, total === 0 ? undefined : keptWeights);
+}
+
+/** The values as a Float64Array, copied only when they are not one. */
+function asFloat64(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
 }
