@@ -1,3 +1,4 @@
+import { DataError } from "../core/errors.js";
 import { Estimator } from "../core/estimator.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
@@ -25,11 +26,11 @@ export abstract class ThresholdClassifierBase<P extends object, S extends Thresh
   }
 
   predictProba(X: unknown): Matrix {
-    return (this.fitted("predictProba").estimator as unknown as Required<BinaryClassifierLike>).predictProba(X);
+    return this.delegate("predictProba", X) as Matrix;
   }
 
   decisionFunction(X: unknown): Float64Array | Matrix {
-    return (this.fitted("decisionFunction").estimator as unknown as Required<BinaryClassifierLike>).decisionFunction(X);
+    return this.delegate("decisionFunction", X) as Float64Array | Matrix;
   }
 
   get classes(): Label[] {
@@ -39,6 +40,14 @@ export abstract class ThresholdClassifierBase<P extends object, S extends Thresh
   /** The fitted classifier whose scores are thresholded. */
   get estimator(): Estimator<object, unknown> {
     return this.fitted("estimator").estimator;
+  }
+
+  /** Calls the fitted estimator's `method`; one it lacks is a DataError (scikit-learn: an AttributeError), not a TypeError. */
+  private delegate(method: "predictProba" | "decisionFunction", X: unknown): unknown {
+    const { estimator } = this.fitted(method);
+    const call = (estimator as unknown as Record<string, unknown>)[method];
+    if (typeof call !== "function") throw new DataError(this.message(method, `the estimator (${estimator.kind}) has no ${method} method`));
+    return (call as (X: unknown) => unknown).call(estimator, X);
   }
 
   protected encodeThreshold(state: ThresholdState): JsonObject {

@@ -99,4 +99,13 @@ describe("threshold classifiers", () => {
       /^TunedThresholdClassifierCV\.fit: the estimator \(DecisionTreeRegressor\) has neither predictProba nor decisionFunction; threshold tuning needs a binary classifier that has one of them$/,
     );
   });
+  it("refuses predictProba and decisionFunction the estimator lacks with a DataError, not a TypeError", () => {
+    // found by src/selection/thresholds.sweep.test.ts: scikit-learn has no such method (AttributeError)
+    const fixed = new FixedThresholdClassifier({ estimator: new SoftsignDecision() }).fit(fx.X, fx.y);
+    expect(() => fixed.predictProba(fx.X)).toThrow(DataError);
+    expect(() => fixed.predictProba(fx.X)).toThrow(/^FixedThresholdClassifier\.predictProba: the estimator \(SoftsignDecision\) has no predictProba method$/);
+    const tuned = new TunedThresholdClassifierCV({ estimator: new SoftsignLinear() }).fit(fx.X, fx.y);
+    expect(() => tuned.decisionFunction(fx.X)).toThrow(/^TunedThresholdClassifierCV\.decisionFunction: the estimator \(SoftsignLinear\) has no decisionFunction method$/);
+    expect(fixed.decisionFunction(fx.X)).toEqual((fixed.estimator as SoftsignDecision).decisionFunction(fx.X));
+  });
 });
