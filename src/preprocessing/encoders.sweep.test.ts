@@ -156,7 +156,7 @@ function oneHot(c: OneHotCase): void {
     // The text "nan" and a missing value both print as "nan". docs/conventions.md, "Data": a
     // transformer fitted on named columns whose output would repeat a name (scikit-learn's
     // get_feature_names_out can) is refused at fit, naming the name and the columns that produce it.
-    const error = expectRefusal(() => new OneHotEncoder(c.params).fitTransform(fit), `(none: get_feature_names_out() repeats a name) ${show(c.featureNames)}`);
+    const error = expectRefusal(() => new OneHotEncoder(c.params).fitTransform(fit), { type: "(none)", message: `get_feature_names_out() repeats a name: ${show(c.featureNames)}` });
     expect(error.message).toMatch(/the output column name ".*" comes from both/);
     return;
   }
