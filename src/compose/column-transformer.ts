@@ -7,7 +7,8 @@ import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { boolean, nullable, number, param, recordOf, type ParamCheck, type ParamSchema } from "../core/params.js";
 import type { StateReader } from "../core/state-codec.js";
-import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, hasMethod, type Step } from "./steps.js";
+import { respondsTo } from "../core/responds-to.js";
+import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, type Step } from "./steps.js";
 
 /** Columns by name or by position; a single name or index selects one column. */
 export type ColumnSelector = string | number | readonly string[] | readonly number[];
@@ -34,7 +35,7 @@ const isSelector = (value: unknown): boolean =>
 const transformerCheck: ParamCheck = (value) => {
   const problem = estimatorCheck("drop", "passthrough")(value);
   if (problem !== undefined || typeof value === "string") return problem;
-  const missing = ["transform", "featureNamesOut"].filter((method) => !hasMethod(value, method));
+  const missing = ["transform", "featureNamesOut"].filter((method) => !respondsTo(value, method));
   return missing.length === 0 ? undefined : `must be a transformer, but a ${(value as Step).kind} has no ${missing.join(" or ")}`;
 };
 

@@ -4,6 +4,10 @@ import { sealModel } from "../core/checksum.js";
 import { DataError } from "../core/errors.js";
 import { createRegistry, deserializeModel } from "../core/model-loader.js";
 import type { Matrix } from "../core/matrix.js";
+import { isClassifier, respondsTo } from "../core/responds-to.js";
+import { getScorer } from "../metrics/scorers.js";
+import { DecisionTreeClassifier } from "../models/decision-tree-classifier.js";
+import { DecisionTreeRegressor } from "../models/decision-tree-regressor.js";
 import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { makePipeline, Pipeline } from "./pipeline.js";
 
@@ -53,6 +57,21 @@ describe("Pipeline", () => {
     const all = new Pipeline({ steps: [["inner", skip], ["skip", "passthrough"]] }).fit(X);
     expect(all.featureNamesOut(["a", "b"])).toEqual(["a", "b"]);
     expect(() => all.featureNamesOut()).toThrow(new DataError("Pipeline.featureNamesOut: no step provides feature names"));
+  });
+
+  it("answers predictProba, decisionFunction and predict only when its last step does, as scikit-learn's available_if", () => {
+    const regression = new Pipeline({ steps: [["scale", new StandardScaler()], ["tree", new DecisionTreeRegressor()]] });
+    const trees = new Pipeline({ steps: [["scale", new StandardScaler()], ["tree", new DecisionTreeClassifier({ maxDepth: 2 })]] });
+    expect(["predict", "predictProba", "decisionFunction", "transform"].map((m) => respondsTo(regression, m))).toEqual([true, false, false, false]);
+    expect(["predict", "predictProba", "decisionFunction", "transform"].map((m) => respondsTo(trees, m))).toEqual([true, true, false, false]);
+    expect(respondsTo(new Pipeline({ steps: [["scale", new StandardScaler()]] }), "transform")).toBe(true);
+    expect([isClassifier(regression), isClassifier(trees)]).toEqual([false, true]);
+    // Scorers pick their response by it: r2 on a regression pipeline, roc_auc through predictProba.
+    const yNumbers = [1.5, 2, 2.5, 4, 5, 7];
+    regression.fit(X, yNumbers);
+    expect(getScorer("r2")(regression, X, yNumbers)).toBe(1);
+    trees.fit(X, y);
+    expect(getScorer("roc_auc")(trees, X, y)).toBe(1);
   });
 
   it("explains misuse", () => {

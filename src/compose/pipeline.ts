@@ -9,8 +9,9 @@ import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { param, type ParamSchema } from "../core/params.js";
+import { respondsTo } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
-import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, hasMethod, isSampler, type Step } from "./steps.js";
+import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, isSampler, type Step } from "./steps.js";
 
 /** A named step; `"passthrough"` (or null) leaves the data unchanged. */
 export type PipelineStep = readonly [name: string, estimator: Step | "passthrough" | null];
@@ -34,7 +35,7 @@ const SCHEMA: ParamSchema<PipelineParams> = {
     if (names !== undefined) return names;
     for (const [name, step] of value.slice(0, -1) as PipelineStep[]) {
       if (step === null || step === "passthrough") continue;
-      if (!hasMethod(step, "transform") && !isSampler(step)) return `intermediate step ${JSON.stringify(name)} must be a transformer or a sampler`;
+      if (!respondsTo(step, "transform") && !isSampler(step)) return `intermediate step ${JSON.stringify(name)} must be a transformer or a sampler`;
       if (step instanceof Pipeline && (step as Pipeline).hasSampler()) return `intermediate step ${JSON.stringify(name)} is a pipeline with a sampler, which cannot be nested`;
     }
     return undefined;
@@ -51,6 +52,9 @@ interface PipelineState {
   /** The fitted clones, aligned with params.steps (null for passthrough steps). */
   steps: (Step | null)[];
 }
+
+/** The methods a Pipeline hands to its last step. */
+const FINAL_METHODS = new Set(["predict", "predictProba", "decisionFunction"]);
 
 /**
  * Chains transformers and samplers with a final estimator, as scikit-learn's Pipeline with
@@ -69,6 +73,18 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
 
   constructor(params?: Partial<PipelineParams>) {
     super(SCHEMA, params);
+  }
+
+  /**
+   * Whether the pipeline can answer `method` (`ConditionalMethods`): `predict`, `predictProba` and
+   * `decisionFunction` when its last step can, `transform` when that step transforms or is a
+   * passthrough or a sampler; its other methods always. Judged on the steps in params, so before fit too.
+   */
+  respondsTo(method: string): boolean {
+    const last = this.params.steps[this.params.steps.length - 1]?.[1];
+    const passthrough = last === null || last === "passthrough";
+    if (method === "transform") return passthrough || isSampler(last) || respondsTo(last, "transform");
+    return FINAL_METHODS.has(method) ? !passthrough && respondsTo(last, method) : true;
   }
 
   /** True when any step resamples rows while fitting. */
@@ -112,7 +128,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   fitTransform(X: TableInput, y?: readonly Label[] | ArrayLike<number>): Frame | Matrix {
     // Checked before fitting anything: a sampler (or a model) last has nothing to transform with.
     const [name, final] = this.params.steps[this.params.steps.length - 1] ?? ["", null];
-    if (final !== null && final !== "passthrough" && !hasMethod(final, "transform") && !hasMethod(final, "fitTransform")) {
+    if (final !== null && final !== "passthrough" && !respondsTo(final, "transform") && !respondsTo(final, "fitTransform")) {
       const hint = isSampler(final) ? "; it is a sampler: use fitResample for the resampled X and y" : "";
       throw new DataError(this.message("fitTransform", `the last step ${JSON.stringify(name)} (${final.kind}) has no transform${hint}`));
     }
@@ -151,7 +167,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     const last = state.steps[state.steps.length - 1];
     const data = this.transformThrough(state.steps.slice(0, -1), X, "transform");
     if (last === null || isSampler(last)) return data as Frame | Matrix;
-    if (!hasMethod(last, "transform")) throw new DataError(this.message("transform", `the last step (${last.kind}) has no transform`));
+    if (!respondsTo(last, "transform")) throw new DataError(this.message("transform", `the last step (${last.kind}) has no transform`));
     return this.inStep("transform", state.steps.length - 1, () => callMethod(last, "transform", data));
   }
 
@@ -174,7 +190,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
       if (step instanceof Pipeline) {
         const names = step.namesOut(undefined);
         if (names !== undefined) return names;
-      } else if (step !== null && hasMethod(step, "featureNamesOut")) return callMethod(step, "featureNamesOut");
+      } else if (step !== null && respondsTo(step, "featureNamesOut")) return callMethod(step, "featureNamesOut");
     }
     return inputFeatures === undefined ? undefined : [...inputFeatures];
   }
@@ -223,7 +239,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
     let data = X;
     steps.forEach((step, i) => {
       if (step === null || isSampler(step)) return;
-      if (!hasMethod(step, "transform")) throw new DataError(this.message(method, `step ${step.kind} cannot transform`));
+      if (!respondsTo(step, "transform")) throw new DataError(this.message(method, `step ${step.kind} cannot transform`));
       const input = data;
       data = this.inStep(method, i, () => callMethod(step, "transform", input));
     });
@@ -243,7 +259,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   private finalCall<T>(method: string, X: TableInput): T {
     const state = this.fitted(method);
     const last = state.steps[state.steps.length - 1];
-    if (last === null || !hasMethod(last, method)) {
+    if (last === null || !respondsTo(last, method)) {
       throw new DataError(this.message(method, `the last step (${last?.kind ?? "passthrough"}) has no ${method}`));
     }
     const data = this.transformThrough(state.steps.slice(0, -1), X, method);

@@ -3,15 +3,12 @@ import { isEstimator } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import type { Matrix } from "../core/matrix.js";
 import type { ParamCheck } from "../core/params.js";
+import { respondsTo } from "../core/responds-to.js";
 import { FORBIDDEN_KEYS } from "../core/state-codec.js";
 
 /** Any estimator a composite can hold; its abilities are found by the methods it has. */
 export type Step = Estimator<object, unknown>;
 type Callable = (...args: unknown[]) => unknown;
-
-export function hasMethod(step: unknown, method: string): boolean {
-  return typeof (step as Record<string, unknown> | null)?.[method] === "function";
-}
 
 export function callMethod<T>(step: Step, method: string, ...args: unknown[]): T {
   return ((step as unknown as Record<string, Callable>)[method] as Callable).apply(step, args) as T;
@@ -19,12 +16,12 @@ export function callMethod<T>(step: Step, method: string, ...args: unknown[]): T
 
 /** A sampler changes the rows while fitting (`fitResample`) and is skipped at predict time. */
 export function isSampler(step: unknown): boolean {
-  return hasMethod(step, "fitResample") && !hasMethod(step, "transform");
+  return respondsTo(step, "fitResample") && !respondsTo(step, "transform");
 }
 
 /** Fits a step and returns its output on the same data, through `fitTransform` where it has one. */
 export function fitTransformStep(step: Step, X: unknown, y: unknown): Frame | Matrix {
-  if (hasMethod(step, "fitTransform")) return callMethod(step, "fitTransform", X, y);
+  if (respondsTo(step, "fitTransform")) return callMethod(step, "fitTransform", X, y);
   callMethod(step, "fit", X, y);
   return callMethod(step, "transform", X);
 }

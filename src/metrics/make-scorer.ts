@@ -1,5 +1,6 @@
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
+import { isClassifier, respondsTo } from "../core/responds-to.js";
 import { averagePrecisionScore } from "./average-precision-score.js";
 import { f1Score } from "./f1-score.js";
 import { fbetaScore } from "./fbeta-score.js";
@@ -93,9 +94,10 @@ export function makeScorer<const O extends object = object>(metric: ScoreFunctio
 
 /** scikit-learn's `_get_response_values`: calls the first available method and keeps the positive column of a binary classifier. */
 function responseOf(estimator: ScorableEstimator, X: unknown, methods: readonly ScorerResponseMethod[], posLabel: Label | null): unknown {
-  const method = methods.find((name) => typeof estimator[name] === "function");
+  const method = methods.find((name) => respondsTo(estimator, name));
   if (method === undefined) throw metricError("scorer", `the estimator has no ${methods.join(" or ")} method`);
-  if (!("classes" in estimator) || estimator.classes === undefined) return estimator[method]!(X);
+  // A regressor (a Pipeline ending in one too) has no classes to pick a column from.
+  if (!isClassifier(estimator) || !("classes" in estimator) || estimator.classes === undefined) return estimator[method]!(X);
   const classes = estimator.classes;
   let positive = posLabel;
   if (classes.length <= 2) {

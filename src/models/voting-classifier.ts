@@ -1,4 +1,4 @@
-import { callMethod, checkStepNames, estimatorCheck, hasMethod, type Step } from "../compose/steps.js";
+import { callMethod, checkStepNames, estimatorCheck, type Step } from "../compose/steps.js";
 import { runFit, runFitAsync, type FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError, isTabkitError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
@@ -10,6 +10,7 @@ import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { arrayOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
+import { respondsTo } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { accuracyScore } from "../metrics/accuracy-score.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
@@ -35,7 +36,7 @@ const SCHEMA: ParamSchema<VotingClassifierParams> = {
       const problem = estimatorCheck("drop")(entry[1]);
       if (problem !== undefined) return `member ${JSON.stringify(entry[0])} ${problem}`;
       // tabkit's classifiers have predictProba or decisionFunction; regressors, which cannot vote for a class, neither
-      const classifier = hasMethod(entry[1], "fit") && hasMethod(entry[1], "predict") && (hasMethod(entry[1], "predictProba") || hasMethod(entry[1], "decisionFunction"));
+      const classifier = respondsTo(entry[1], "fit") && respondsTo(entry[1], "predict") && (respondsTo(entry[1], "predictProba") || respondsTo(entry[1], "decisionFunction"));
       if (entry[1] !== "drop" && !classifier) return `member ${JSON.stringify(entry[0])} (${String((entry[1] as Step).kind)}) must be a classifier (fit, predict, and predictProba or decisionFunction)`;
     }
     return checkStepNames(value.map((entry: VotingMember) => entry[0]), Object.keys(SCHEMA));
@@ -85,7 +86,7 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
     if (weights !== null && !(this.activeWeights().reduce((a, b) => a + b, 0) > 0)) {
       throw new ValidationError(this.message(method, "the weights of the active members sum to 0"), [{ path: "weights", message: "must not all be 0" }]);
     }
-    const noProba = estimators.find(([, member]) => member !== "drop" && this.params.voting === "soft" && !hasMethod(member, "predictProba"));
+    const noProba = estimators.find(([, member]) => member !== "drop" && this.params.voting === "soft" && !respondsTo(member, "predictProba"));
     if (noProba !== undefined) {
       throw new ValidationError(this.message(method, `member ${JSON.stringify(noProba[0])} has no predictProba, which soft voting needs; use voting: "hard"`), [{ path: "estimators", message: "soft voting needs predictProba" }]);
     }

@@ -1,6 +1,7 @@
 import { DataError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
+import { respondsTo } from "../core/responds-to.js";
 
 /** Which output of the classifier is thresholded. */
 export type ResponseMethod = "auto" | "predict_proba" | "decision_function";
@@ -16,7 +17,7 @@ export interface BinaryClassifierLike {
 /** The method "auto" resolves to: predict_proba when the estimator has it, else decision_function. */
 export function resolveResponseMethod(estimator: unknown, method: ResponseMethod, owner: string): "predict_proba" | "decision_function" {
   const e = estimator as BinaryClassifierLike;
-  const has = (m: string) => typeof (e as unknown as Record<string, unknown>)[m === "predict_proba" ? "predictProba" : "decisionFunction"] === "function";
+  const has = (m: string) => respondsTo(e, m === "predict_proba" ? "predictProba" : "decisionFunction");
   const kind = (estimator as { kind?: string }).kind ?? "?";
   if (method === "auto" && !has("predict_proba") && !has("decision_function")) {
     throw new DataError(`${owner}: the estimator (${kind}) has neither predictProba nor decisionFunction; threshold tuning needs a binary classifier that has one of them`);

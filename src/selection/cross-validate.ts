@@ -5,8 +5,9 @@ import { ProgressCounter, type ProgressOptions } from "../core/fit-progress.js";
 import { readRecords } from "../core/input.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
+import { isClassifier } from "../core/responds-to.js";
 import { checkCv, type CvOption } from "./check-cv.js";
-import { checkFitFailures, fitAndScore, isClassifier, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
+import { checkFitFailures, fitAndScore, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
 import { checkFoldClasses } from "./search-cv.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
 

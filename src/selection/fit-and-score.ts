@@ -2,7 +2,8 @@ import type { FitProcedure } from "../core/child-fit.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import type { Estimator } from "../core/estimator.js";
 import type { Label } from "../core/labels.js";
-import { withNestedParams } from "./nested-params.js";
+import { isClassifier, respondsTo } from "../core/responds-to.js";
+import { checkNestedParamPaths, withNestedParams } from "./nested-params.js";
 import { resolveScorer, type ResolvedScorer, type Scoring } from "./scoring.js";
 import type { Split } from "./splitter.js";
 import { takeRows, type RowIndexable } from "./take-rows.js";
@@ -19,19 +20,14 @@ export interface ScorerSet {
   multi: boolean;
 }
 
-/** True for estimators that look like classifiers (they expose class probabilities or decisions). */
-export function isClassifier(estimator: unknown): boolean {
-  const e = estimator as Record<string, unknown>;
-  return typeof e.predictProba === "function" || typeof e.decisionFunction === "function";
-}
-
-/** Resolves `scoring`; null means the estimator's `score` method, else accuracy for classifiers. */
+/** Resolves `scoring`; null means the estimator's `score` method, else accuracy for classifiers and r2 for regressors (scikit-learn's mixins' `score`). */
 export function resolveScorers(scoring: MultiScoring | null, estimator: unknown, owner: string): ScorerSet {
   if (scoring === null) {
     if (typeof (estimator as { score?: unknown }).score === "function") {
       return { names: ["score"], scorers: [{ name: "score", score: (e, X, y) => (e as { score(X: unknown, y: unknown): number }).score(X, y), metric: undefined }], multi: false };
     }
     if (isClassifier(estimator)) return { names: ["score"], scorers: [{ ...resolveScorer("accuracy", owner), name: "score" }], multi: false };
+    if (respondsTo(estimator, "predict")) return { names: ["score"], scorers: [{ ...resolveScorer("r2", owner), name: "score" }], multi: false };
     throw new ValidationError(`${owner}: the estimator has no score method; pass scoring (e.g. "accuracy", "f1_weighted")`, [{ path: "scoring", message: "required" }]);
   }
   if (Array.isArray(scoring)) {
@@ -86,16 +82,21 @@ export function* fitAndScore(
   scoring: FoldScoring,
 ): FitProcedure<FoldResult> {
   const { scorers, returnTrain, errorScore } = scoring;
-  const model = withNestedParams(spec.clone(), params, scoring.owner);
+  // scikit-learn's set_params refuses an unknown name before the fit, but a refused value fails the
+  // fit itself (params are validated there): tabkit validates values when the estimator is built,
+  // so only the paths are checked outside the try.
+  checkNestedParamPaths(spec, params, scoring.owner);
+  let model = spec;
   const Xtr = takeRows(X, split.train);
   const ytr = takeRows(y as Label[], split.train);
   const start = now();
   try {
+    model = withNestedParams(spec.clone(), params, scoring.owner);
     yield { child: model, X: Xtr, y: ytr, path };
   } catch (error) {
     if (errorScore === "raise") throw error;
     const failed = scorers.names.map(() => errorScore);
-    return { fitTime: (now() - start) / 1000, scoreTime: 0, test: failed, train: returnTrain ? [...failed] : undefined, model, fitError: error };
+    return { fitTime: (now() - start) / 1000, scoreTime: 0, test: failed, train: returnTrain ? [...failed] : undefined, model: model === spec ? spec.clone() : model, fitError: error };
   }
   const fitTime = (now() - start) / 1000;
   const Xte = takeRows(X, split.test);

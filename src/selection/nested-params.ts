@@ -21,6 +21,19 @@ export function paramPathProblem(path: string): string | undefined {
  * name of a Pipeline step / ColumnTransformer entry (lists of `[name, estimator, ...]`).
  */
 export function withNestedParams<E extends AnyEstimator>(estimator: E, patch: Patch, owner = "withNestedParams"): E {
+  return setNested(estimator, patch, owner, true);
+}
+
+/**
+ * Throws the ValidationError `withNestedParams` would for a path that names no param or step,
+ * without building anything: the values themselves are not checked (scikit-learn's `set_params`).
+ */
+export function checkNestedParamPaths(estimator: AnyEstimator, patch: Patch, owner: string): void {
+  setNested(estimator, patch, owner, false);
+}
+
+/** `withNestedParams`; with `build` false only the paths are followed and the estimator is returned as is. */
+function setNested<E extends AnyEstimator>(estimator: E, patch: Patch, owner: string, build: boolean): E {
   const own: Record<string, unknown> = {};
   const nested = new Map<string, Record<string, unknown>>();
   for (const [path, value] of Object.entries(patch)) {
@@ -51,17 +64,17 @@ export function withNestedParams<E extends AnyEstimator>(estimator: E, patch: Pa
     // when the patch also gave `head` itself ({ clf: new LR(), clf__C: 5 }).
     const child = Object.prototype.hasOwnProperty.call(params, head) ? (own[head] ?? params[head]) : undefined;
     if (isEstimator(child)) {
-      next[head] = withNestedParams(child, subPatch, owner);
+      next[head] = setNested(child, subPatch, owner, build);
       continue;
     }
     if (!replaceNamed(next, head, (current) => {
       if (!isEstimator(current)) throw new ValidationError(`${owner}: "${head}" of ${estimator.kind} is not an estimator, so "${head}__..." cannot be set`, [{ path: head, message: "not an estimator" }]);
-      return withNestedParams(current, subPatch, owner);
+      return setNested(current, subPatch, owner, build);
     })) {
       throw new ValidationError(`${owner}: ${estimator.kind} has no parameter or step named "${head}"`, [{ path: head, message: "unknown" }]);
     }
   }
-  return estimator.withParams(next as never);
+  return build ? estimator.withParams(next as never) : estimator;
 }
 
 /** True when a list param (steps, transformers) has an entry named `name`. */

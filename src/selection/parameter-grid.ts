@@ -68,7 +68,7 @@ export function gridSize(grids: ParamGrid | readonly ParamGrid[]): number {
   return list.reduce((sum, grid) => sum + Object.values(grid).reduce((p, v) => p * v.length, 1), 0);
 }
 
-/** A grid point by its global index, as `ParameterGrid.__getitem__`. */
+/** A grid point by its global index, as `ParameterGrid.__getitem__` (which lists the keys in reverse sorted order). */
 export function gridAt(grids: ParamGrid | readonly ParamGrid[], index: number): Record<string, unknown> {
   const list = (Array.isArray(grids) ? grids : [grids]) as readonly ParamGrid[];
   let rest = index;
@@ -76,7 +76,10 @@ export function gridAt(grids: ParamGrid | readonly ParamGrid[], index: number): 
     const keys = sortedKeys(grid);
     const sizes = keys.map((k) => grid[k].length);
     const total = sizes.reduce((a, b) => a * b, 1);
-    if (rest < total) return gridPoint(grid, keys, sizes, rest);
+    if (rest < total) {
+      const point = gridPoint(grid, keys, sizes, rest);
+      return Object.fromEntries(keys.reverse().map((k) => [k, point[k]]));
+    }
     rest -= total;
   }
   throw new ValidationError(`ParameterGrid: index ${index} is out of range`);

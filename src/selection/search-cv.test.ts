@@ -4,6 +4,10 @@ import type { Label } from "../core/labels.js";
 import { accuracyScore } from "../metrics/accuracy-score.js";
 import { createRegistry } from "../core/model-loader.js";
 import { Pipeline } from "../compose/pipeline.js";
+import { meanAbsoluteError } from "../metrics/mean-absolute-error.js";
+import { DecisionTreeClassifier } from "../models/decision-tree-classifier.js";
+import { DecisionTreeRegressor } from "../models/decision-tree-regressor.js";
+import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { loadModel } from "../load-model.js";
 import { builtinEstimators } from "../registry.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
@@ -11,6 +15,7 @@ import { SoftsignLinear } from "../../test/helpers/softsign.js";
 import { crossValidate, crossValidateAsync } from "./cross-validate.js";
 import { GridSearchCV } from "./grid-search-cv.js";
 import { KFold } from "./k-fold.js";
+import { isClassifier } from "../core/responds-to.js";
 import { withNestedParams } from "./nested-params.js";
 import { sampleParameters } from "./parameter-sampler.js";
 import { RandomizedSearchCV } from "./randomized-search-cv.js";
@@ -75,6 +80,9 @@ describe("searches match scikit-learn", () => {
     }).fit(fx.X, fx.y);
     expectResults(rs.cvResults, fx.random.results);
     expect(rs.bestParams).toEqual(fx.random.bestParams);
+    // ParameterGrid.__getitem__ lists a point's keys in reverse sorted order, and the param_ columns follow the candidates
+    expect(Object.keys(rs.cvResults.params[0] as object)).toEqual(Object.keys(fx.random.results.params[0] as object));
+    expect(Object.keys(rs.cvResults).filter((k) => k.startsWith("param_"))).toEqual(Object.keys(fx.random.results).filter((k) => k.startsWith("param_")));
   });
   it("ParameterSampler: tracking selection, permutation, reservoir and distributions", () => {
     const big = { a: Array.from({ length: 20 }, (_, i) => i), b: Array.from({ length: 10 }, (_, i) => i) };
@@ -167,6 +175,33 @@ class Picky extends SoftsignLinear {
     return super.fit(X, y);
   }
 }
+
+describe("regressions found by the search sweep (search.sweep.test.ts)", () => {
+  it("a candidate value the estimator refuses scores errorScore like a failed fit; an unknown name still throws", () => {
+    const grid = { w0: [1, "bad" as unknown as number] };
+    const gs = new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: grid, cv: 3, errorScore: -1 }).fit(fx.X, fx.y);
+    expect(Array.from(gs.cvResults.mean_test_score as Float64Array)[1]).toBe(-1);
+    expect(gs.bestIndex).toBe(0);
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: grid, cv: 3, errorScore: "raise" }).fit(fx.X, fx.y)).toThrow(ValidationError);
+    expect(() => new GridSearchCV({ estimator: new SoftsignLinear(), paramGrid: [{ w0: [1] }, { nope: [1] }], cv: 3 }).fit(fx.X, fx.y)).toThrow(/has no parameter "nope"/);
+  });
+  it("a Pipeline is a classifier only when its last step is one", () => {
+    expect(isClassifier(new Pipeline({ steps: [["scale", new StandardScaler()], ["tree", new DecisionTreeRegressor()]] }))).toBe(false);
+    expect(isClassifier(new Pipeline({ steps: [["scale", new StandardScaler()], ["tree", new DecisionTreeClassifier()]] }))).toBe(true);
+    // integer-valued regression targets: KFold folds (no class check), as check_cv for a regressor
+    const y = fx.y.map((v, i) => (i === 0 ? 7 : v));
+    const model = new Pipeline({ steps: [["tree", new DecisionTreeRegressor({ maxDepth: 2, randomState: 0 })]] });
+    const mae = (e: unknown, X: unknown, yy: readonly Label[]) => -meanAbsoluteError(yy as number[], (e as Pipeline).predict(X as number[][]) as Float64Array);
+    const out = crossValidate(model, fx.X, y, { cv: 3, scoring: mae });
+    const byKFold = crossValidate(model, fx.X, y, { cv: new KFold({ nSplits: 3 }), scoring: mae });
+    expect(Array.from(out.test_score as Float64Array)).toEqual(Array.from(byKFold.test_score as Float64Array));
+  });
+  it("scoring null scores a regressor by r2, as scikit-learn's RegressorMixin.score", () => {
+    const yr = fx.X.map((row) => row[0] * 2 - row[1]);
+    const tree = new DecisionTreeRegressor({ maxDepth: 3, randomState: 0 });
+    expect(Array.from(crossValidate(tree, fx.X, yr, { cv: 4 }).test_score as Float64Array)).toEqual(Array.from(crossValidate(tree, fx.X, yr, { cv: 4, scoring: "r2" }).test_score as Float64Array));
+  });
+});
 
 describe("failed fits, failed scorers and warnings", () => {
   const collect = () => {

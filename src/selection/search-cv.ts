@@ -7,10 +7,11 @@ import type { JsonObject, JsonValue } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
+import { isClassifier, respondsTo } from "../core/responds-to.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { checkCv, type CvOption } from "./check-cv.js";
 import { decodeChild } from "./child-model.js";
-import { checkFitFailures, fitAndScore, isClassifier, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
+import { checkFitFailures, fitAndScore, resolveScorers, type FoldResult, type FoldScoring, type MultiScoring } from "./fit-and-score.js";
 import { withNestedParams } from "./nested-params.js";
 import type { Splitter } from "./splitter.js";
 import { rowCount, type RowIndexable } from "./take-rows.js";
@@ -47,6 +48,9 @@ interface SearchState {
   nSplits: number;
   refitTime: number | null;
 }
+
+/** The methods a search hands to its best estimator. */
+const DELEGATED_METHODS = new Set(["predict", "predictProba", "decisionFunction"]);
 
 /**
  * The engine of GridSearchCV and RandomizedSearchCV (scikit-learn's `BaseSearchCV`): every
@@ -180,9 +184,19 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
     return state;
   }
 
+  /**
+   * Whether the search can answer `method` (`ConditionalMethods`): a prediction method when its best
+   * estimator can (before fit, or without one, the estimator in params), as scikit-learn's.
+   */
+  respondsTo(method: string): boolean {
+    if (!DELEGATED_METHODS.has(method)) return true;
+    const best = this.isFitted ? this.fitted(method).bestEstimator : null;
+    return respondsTo(best ?? this.params.estimator, method);
+  }
+
   private delegate(method: string, X: unknown): unknown {
     const best = this.best(method).bestEstimator as unknown as Record<string, (X: unknown) => unknown>;
-    if (typeof best[method] !== "function") throw new DataError(this.message(method, `the best estimator (${this.bestEstimator.kind}) has no ${method} method`));
+    if (!respondsTo(best, method)) throw new DataError(this.message(method, `the best estimator (${this.bestEstimator.kind}) has no ${method} method`));
     return best[method](X);
   }
 
@@ -268,7 +282,8 @@ function formatResults(candidates: Record<string, unknown>[], results: FoldResul
   };
   stat("fit_time", (f) => f.fitTime, false, false);
   stat("score_time", (f) => f.scoreTime, false, false);
-  const keys = [...new Set(candidates.flatMap((c) => Object.keys(c)))].sort();
+  // In the order the candidates first name them, as scikit-learn's columns (ParameterSampler's grid points list their keys in reverse order).
+  const keys = [...new Set(candidates.flatMap((c) => Object.keys(c)))];
   for (const key of keys) out[`param_${key}`] = candidates.map((c) => (key in c ? c[key] : null));
   out.params = candidates.map((c) => ({ ...c }));
   names.forEach((name, s) => {

@@ -3,6 +3,7 @@ import { Estimator } from "../core/estimator.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
+import { respondsTo } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { binaryScores, labelsAtThreshold, type BinaryClassifierLike } from "./binary-response.js";
 
@@ -42,12 +43,21 @@ export abstract class ThresholdClassifierBase<P extends object, S extends Thresh
     return this.fitted("estimator").estimator;
   }
 
+  /**
+   * Whether the classifier can answer `method` (`ConditionalMethods`): probabilities and decision
+   * values when its estimator (fitted, else the one in params) can, as scikit-learn's.
+   */
+  respondsTo(method: string): boolean {
+    if (method !== "predictProba" && method !== "decisionFunction") return true;
+    const inner = this.isFitted ? this.fitted(method).estimator : (this.params as { estimator?: unknown }).estimator;
+    return respondsTo(inner, method);
+  }
+
   /** Calls the fitted estimator's `method`; one it lacks is a DataError (scikit-learn: an AttributeError), not a TypeError. */
   private delegate(method: "predictProba" | "decisionFunction", X: unknown): unknown {
     const { estimator } = this.fitted(method);
-    const call = (estimator as unknown as Record<string, unknown>)[method];
-    if (typeof call !== "function") throw new DataError(this.message(method, `the estimator (${estimator.kind}) has no ${method} method`));
-    return (call as (X: unknown) => unknown).call(estimator, X);
+    if (!respondsTo(estimator, method)) throw new DataError(this.message(method, `the estimator (${estimator.kind}) has no ${method} method`));
+    return (estimator as unknown as Record<string, (X: unknown) => unknown>)[method](X);
   }
 
   protected encodeThreshold(state: ThresholdState): JsonObject {

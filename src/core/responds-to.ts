@@ -1,0 +1,21 @@
+/**
+ * Methods a composite answers only when its child does (a Pipeline's `predictProba` when its last
+ * step has one, a search's when its estimator has), as scikit-learn's `available_if`: the composite
+ * defines them all and says here which it can answer now.
+ */
+export interface ConditionalMethods {
+  respondsTo(method: string): boolean;
+}
+
+/** Whether `estimator` can answer `method`: it has the function and, when it is a composite, its child can. */
+export function respondsTo(estimator: unknown, method: string): boolean {
+  if (estimator === null || typeof estimator !== "object") return false;
+  const e = estimator as Record<string, unknown> & Partial<ConditionalMethods>;
+  if (typeof e[method] !== "function") return false;
+  return typeof e.respondsTo === "function" ? e.respondsTo(method) : true;
+}
+
+/** scikit-learn's `is_classifier`, by what the estimator answers: class probabilities or decisions. */
+export function isClassifier(estimator: unknown): boolean {
+  return respondsTo(estimator, "predictProba") || respondsTo(estimator, "decisionFunction");
+}
