@@ -28,12 +28,13 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import { computeClassWeight, weightRows } from "./class-weight.js";
 import { LogisticRegression, type LogisticRegressionParams } from "./logistic-regression.js";
 import { coefficientCount, logisticObjective, type LogisticProblem } from "./logistic-loss.js";
+import { expectTabkitError } from "../../test/helpers/thrown.js";
 
 interface SklearnParams {
   C?: number;
@@ -79,17 +80,6 @@ function fitCase(c: SweepCase, warnings: string[] = []): LogisticRegression {
     sampleWeight: c.sampleWeight ?? undefined,
     onWarning: (message) => warnings.push(message),
   });
-}
-
-/** The DataError or ValidationError `action` throws; fails for anything else (a TypeError, nothing). */
-function expectTabkitError(action: () => unknown, what: string): Error {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DataError || error instanceof ValidationError) return error;
-    throw new Error(`${what}: expected a DataError or ValidationError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error(`${what}: expected a tabkit error, nothing was thrown`);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError } from "../core/errors.js";
 import { Frame, type FrameRecord } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
 import { KNNImputer, type KNNImputerParams } from "./knn-imputer.js";
@@ -17,6 +17,7 @@ import { MinMaxScaler } from "./min-max-scaler.js";
 import { RobustScaler, type RobustScalerParams } from "./robust-scaler.js";
 import { SimpleImputer, type SimpleImputerParams } from "./simple-imputer.js";
 import { StandardScaler } from "./standard-scaler.js";
+import { expectTabkitError } from "../../test/helpers/thrown.js";
 
 type Component = "SimpleImputer" | "KNNImputer" | "StandardScaler" | "MinMaxScaler" | "RobustScaler";
 type Form = "matrix" | "rows" | "frame" | "records";
@@ -113,17 +114,6 @@ function fitWith(estimator: Estimator, c: Case, X: Input, method: "fit" | "fitTr
   const sampleWeight = c.sampleWeight ?? undefined;
   if (estimator instanceof StandardScaler) return estimator[method](X, undefined, { sampleWeight });
   return (estimator[method] as (X: Input) => unknown).call(estimator, X);
-}
-
-/** The DataError or ValidationError `action` throws; fails for anything else (a TypeError, nothing). */
-function expectTabkitError(action: () => unknown, what: string): Error {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DataError || error instanceof ValidationError) return error;
-    throw new Error(`${what}: expected a DataError or ValidationError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error(`${what}: expected a tabkit error, nothing was thrown`);
 }
 
 /** Per component: values compared, how many bit-identical, the worst relative error. */

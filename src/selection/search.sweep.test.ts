@@ -13,7 +13,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
 import { Pipeline } from "../compose/pipeline.js";
-import { DataError, ValidationError } from "../core/errors.js";
+import { DataError } from "../core/errors.js";
 import type { Estimator } from "../core/estimator.js";
 import type { Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -25,6 +25,7 @@ import { GridSearchCV } from "./grid-search-cv.js";
 import type { ParamDistributions } from "./parameter-sampler.js";
 import { RandomizedSearchCV } from "./randomized-search-cv.js";
 import type { CvResults, SearchCV, SearchParams } from "./search-cv.js";
+import { expectTabkitError } from "../../test/helpers/thrown.js";
 
 interface PyError {
   type: string;
@@ -100,17 +101,6 @@ const spaces = (s: Params | Params[]) => (Array.isArray(s) ? s.map(camelParams) 
 
 const tally = new ParityTally();
 const counts = { cases: 0, raised: 0, deviations: 0 };
-
-/** The DataError or ValidationError `action` throws; fails for anything else (a TypeError, nothing). */
-function expectTabkitError(action: () => unknown, what: string): Error {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DataError || error instanceof ValidationError) return error;
-    throw new Error(`${what}: expected a DataError or ValidationError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error(`${what}: expected a tabkit error, nothing was thrown`);
-}
 
 /** A number column at the tier (NaN = NaN). */
 function numbers(got: ArrayLike<number>, want: ArrayLike<number>, what: string): void {

@@ -22,6 +22,7 @@ import { RandomForestClassifier } from "../models/random-forest-classifier.js";
 import { VotingClassifier, type VotingMember } from "../models/voting-classifier.js";
 import { FixedThresholdClassifier, type FixedThresholdClassifierParams } from "./fixed-threshold-classifier.js";
 import { TunedThresholdClassifierCV, type TunedThresholdClassifierCVParams } from "./tuned-threshold-classifier-cv.js";
+import { expectTabkitError } from "../../test/helpers/thrown.js";
 
 type Component = "TunedThresholdClassifierCV" | "FixedThresholdClassifier" | "VotingClassifier";
 type Spec =
@@ -76,17 +77,6 @@ function build(spec: Spec): Estimator<object, unknown> {
 function tables(c: Case): { X: Matrix; X2: Matrix } {
   const cols = c.X.length / c.y.length;
   return { X: new Matrix(c.X, c.y.length, cols), X2: new Matrix(c.X2, c.X2.length / cols, cols) };
-}
-
-/** The DataError or ValidationError `action` throws; fails for anything else (a TypeError, nothing). */
-function expectTabkitError(action: () => unknown, what: string): Error {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DataError || error instanceof ValidationError) return error;
-    throw new Error(`${what}: expected a DataError or ValidationError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error(`${what}: expected a tabkit error, nothing was thrown`);
 }
 
 interface Stats {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { DataError, isTabkitError } from "../../src/core/errors.js";
+import { DataError, isTabkitError, ValidationError } from "../../src/core/errors.js";
 
 /** What `action` throws, as "CODE: message" for tabkit's errors, so that a test can compare both at once. */
 export function thrown(action: () => unknown): string {
@@ -20,6 +20,17 @@ export function thrownDataError(action: () => unknown): DataError {
     throw new Error(`expected a DataError, got ${String(error)}`, { cause: error });
   }
   throw new Error("expected a DataError, nothing was thrown");
+}
+
+/** The DataError or ValidationError `action` throws (a refusal of bad input), failing `what` for anything else (a TypeError, nothing). */
+export function expectTabkitError(action: () => unknown, what: string): Error {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DataError || error instanceof ValidationError) return error;
+    throw new Error(`${what}: expected a DataError or ValidationError, got ${String(error)}`, { cause: error });
+  }
+  throw new Error(`${what}: expected a tabkit error, nothing was thrown`);
 }
 
 /**
