@@ -12,6 +12,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import { callMetricTwin } from "../../test/helpers/metric-twins.js";
 import { DataError, ValidationError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
 import * as metrics from "./index.js";
@@ -34,33 +35,6 @@ interface Case {
 const fixture = readFixture<{ seed: number; cases: Case[] }>("metrics/sweeps/metrics.json");
 const TIER = 1e-12;
 
-// scikit-learn function -> tabkit function (classification_report splits by output_dict).
-const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
-  accuracy_score: metrics.accuracyScore,
-  balanced_accuracy_score: metrics.balancedAccuracyScore,
-  matthews_corrcoef: metrics.matthewsCorrcoef,
-  confusion_matrix: metrics.confusionMatrix,
-  precision_score: metrics.precisionScore,
-  recall_score: metrics.recallScore,
-  f1_score: metrics.f1Score,
-  fbeta_score: metrics.fbetaScore,
-  precision_recall_fscore_support: metrics.precisionRecallFscoreSupport,
-  roc_curve: metrics.rocCurve,
-  precision_recall_curve: metrics.precisionRecallCurve,
-  confusion_matrix_at_thresholds: metrics.confusionMatrixAtThresholds,
-  roc_auc_score: metrics.rocAucScore,
-  average_precision_score: metrics.averagePrecisionScore,
-  log_loss: metrics.logLoss,
-  brier_score_loss: metrics.brierScoreLoss,
-  mean_absolute_error: metrics.meanAbsoluteError,
-  mean_squared_error: metrics.meanSquaredError,
-  root_mean_squared_error: metrics.rootMeanSquaredError,
-  mean_absolute_percentage_error: metrics.meanAbsolutePercentageError,
-  median_absolute_error: metrics.medianAbsoluteError,
-  r2_score: metrics.r2Score,
-  explained_variance_score: metrics.explainedVarianceScore,
-  max_error: metrics.maxError,
-};
 
 const EXACT = new Set([
   "accuracy_score",
@@ -91,17 +65,9 @@ function tier(c: Case): number {
   return TIER;
 }
 
-function camel(key: string): string {
-  return key.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
-}
-
 /** Calls the tabkit twin of a case. */
 function run(c: Case): unknown {
-  const options: Record<string, unknown> = { onWarning: () => {} };
-  for (const [key, value] of Object.entries(c.kwargs)) if (key !== "output_dict") options[camel(key)] = value;
-  let fn = FUNCTIONS[c.fn];
-  if (c.fn === "classification_report") fn = c.kwargs.output_dict === true ? metrics.classificationReport : metrics.classificationReportText;
-  return (fn as (...a: unknown[]) => unknown)(...c.args, options);
+  return callMetricTwin(c.fn, c.args, c.kwargs, () => {});
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DataError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
+import { callMetricTwin } from "../../test/helpers/metric-twins.js";
 import * as metrics from "./index.js";
 
 /** The cases of parity/gen_metrics.py: scikit-learn calls and what they returned. */
@@ -22,52 +23,16 @@ interface Fixture {
 const fixture = readFixture<Fixture>("metrics/cases.json");
 const TOL = 1e-12;
 
-// scikit-learn function -> tabkit function (classification_report splits by output_dict).
-const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
-  accuracy_score: metrics.accuracyScore,
-  balanced_accuracy_score: metrics.balancedAccuracyScore,
-  matthews_corrcoef: metrics.matthewsCorrcoef,
-  confusion_matrix: metrics.confusionMatrix,
-  precision_score: metrics.precisionScore,
-  recall_score: metrics.recallScore,
-  f1_score: metrics.f1Score,
-  fbeta_score: metrics.fbetaScore,
-  precision_recall_fscore_support: metrics.precisionRecallFscoreSupport,
-  roc_curve: metrics.rocCurve,
-  precision_recall_curve: metrics.precisionRecallCurve,
-  confusion_matrix_at_thresholds: metrics.confusionMatrixAtThresholds,
-  roc_auc_score: metrics.rocAucScore,
-  average_precision_score: metrics.averagePrecisionScore,
-  log_loss: metrics.logLoss,
-  brier_score_loss: metrics.brierScoreLoss,
-  mean_absolute_error: metrics.meanAbsoluteError,
-  mean_squared_error: metrics.meanSquaredError,
-  root_mean_squared_error: metrics.rootMeanSquaredError,
-  mean_absolute_percentage_error: metrics.meanAbsolutePercentageError,
-  median_absolute_error: metrics.medianAbsoluteError,
-  r2_score: metrics.r2Score,
-  explained_variance_score: metrics.explainedVarianceScore,
-  max_error: metrics.maxError,
-};
 
 function resolve(value: unknown): unknown {
   return typeof value === "string" && value.startsWith("@") ? fixture.data[value.slice(1)] : value;
 }
 
-function camel(key: string): string {
-  return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
 /** Calls the tabkit twin of a case; returns its result and whether it warned. */
 function run(c: MetricCase): { result: unknown; warnings: string[] } {
   const warnings: string[] = [];
-  const options: Record<string, unknown> = { onWarning: (message: string) => warnings.push(message) };
-  for (const [key, value] of Object.entries(c.kwargs)) if (key !== "output_dict") options[camel(key)] = resolve(value);
-  const args = c.args.map(resolve);
-  let fn = FUNCTIONS[c.fn];
-  if (c.fn === "classification_report") fn = c.kwargs.output_dict === true ? metrics.classificationReport : metrics.classificationReportText;
-  if (c.fn === "max_error") delete options.onWarning;
-  const result = (fn as (...a: unknown[]) => unknown)(...args, options);
+  const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([key, value]) => [key, resolve(value)]));
+  const result = callMetricTwin(c.fn, c.args.map(resolve), kwargs, (message) => warnings.push(message));
   return { result, warnings };
 }
 
