@@ -17,7 +17,6 @@ A few cases hit deliberate refusals where scikit-learn fits (a single class in y
 an integer min_samples_split, an integer max_features above the column count, a class_weight key
 naming no class): they are marked "deviation" and the test expects a DataError.
 """
-import hashlib
 import os
 import sys
 import warnings
@@ -28,6 +27,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_io import f64, write_fixture  # noqa: E402
+from sklearn_trees import tree_arrays, tree_digest  # noqa: E402
 
 warnings.simplefilter("ignore")  # deprecation (friedman_mse), few-OOB and small max_samples warnings
 
@@ -198,32 +198,6 @@ def label_text(params):
 # ---------------------------------------------------------------------------------------------
 # recording
 
-def tree_arrays(est):
-    t = est.tree_
-    leaf = t.children_left == -1
-    n = t.node_count
-    return {
-        "left": t.children_left.astype(np.int32),
-        "right": t.children_right.astype(np.int32),
-        "feature": t.feature.astype(np.int32),
-        "threshold": t.threshold.astype(np.float64),
-        "missingLeft": np.where(leaf, 0, t.missing_go_to_left).astype(np.uint8),
-        "value": t.value.reshape(n, -1).astype(np.float64),
-    }
-
-
-def digest(est, with_values):
-    """SHA-256 of the node arrays (as test/helpers/trees.ts's treeDigest), optionally without the values."""
-    a = tree_arrays(est)
-    h = hashlib.sha256()
-    keys = [("left", "<i4"), ("right", "<i4"), ("feature", "<i4"), ("threshold", "<f8"), ("missingLeft", "u1")]
-    if with_values:
-        keys.append(("value", "<f8"))
-    for key, dtype in keys:
-        h.update(np.ascontiguousarray(a[key], dtype=dtype).tobytes())
-    return h.hexdigest()[:20]
-
-
 def full_tree(est):
     t = est.tree_
     a = tree_arrays(est)
@@ -261,8 +235,8 @@ def run(model, X, y, X_test, sample_weight):
         out["apply"] = model.apply(X_test.astype(np.float32)).tolist()
     else:
         out["trees"] = [full_tree(model.estimators_[0])]
-        out["digests"] = [digest(t, True) for t in model.estimators_]
-        out["shapeDigests"] = [digest(t, False) for t in model.estimators_]
+        out["digests"] = [tree_digest(t)[:20] for t in model.estimators_]
+        out["shapeDigests"] = [tree_digest(t, with_values=False)[:20] for t in model.estimators_]
         if model.oob_score:
             out["oobScore"] = float(model.oob_score_)
             if hasattr(model, "oob_decision_function_"):

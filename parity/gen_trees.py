@@ -15,7 +15,6 @@ Trees are stored as flat arrays for a few of them and as SHA-256 digests of thei
 rest (tests recompute the digest the same way: see treeDigest in the tests).
 """
 import base64
-import hashlib
 import warnings
 import zlib
 
@@ -29,6 +28,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 import churn_pipeline as churn
 from fixture_io import DATA, f64, write_fixture
+from sklearn_trees import tree_arrays, tree_digest
 
 warnings.filterwarnings("ignore", category=FutureWarning)
 
@@ -37,28 +37,6 @@ def f32z(matrix):
     """A matrix as float32 little-endian bytes, zlib-compressed, base64: {"$f32z", shape}."""
     data = np.ascontiguousarray(np.asarray(matrix, dtype="<f4")).tobytes()
     return {"$f32z": base64.b64encode(zlib.compress(data, 9)).decode("ascii"), "shape": list(np.shape(matrix))}
-
-
-def tree_arrays(tree):
-    t = tree.tree_
-    leaf = t.children_left == -1
-    n = t.node_count
-    return {
-        "left": t.children_left.astype(np.int32),
-        "right": t.children_right.astype(np.int32),
-        "feature": t.feature.astype(np.int32),
-        "threshold": t.threshold.astype(np.float64),
-        "missingLeft": np.where(leaf, 0, t.missing_go_to_left).astype(np.uint8),
-        "value": t.value.reshape(n, -1).astype(np.float64),
-    }
-
-
-def tree_digest(tree):
-    a = tree_arrays(tree)
-    h = hashlib.sha256()
-    for key, dtype in [("left", "<i4"), ("right", "<i4"), ("feature", "<i4"), ("threshold", "<f8"), ("missingLeft", "u1"), ("value", "<f8")]:
-        h.update(np.ascontiguousarray(a[key], dtype=dtype).tobytes())
-    return h.hexdigest()
 
 
 def full_tree(tree):
