@@ -126,6 +126,12 @@ describe("DataDriftDetector", () => {
     expect(code(() => new DataDriftDetector().fit(reference.takeRows([])))).toMatch(/^DATA_ERROR: DataDriftDetector.fit: the reference has 0 rows/);
     expect(code(() => new DataDriftDetector({ perColumnMethod: { city: "ks" } }).fit(reference))).toMatch(/^DATA_ERROR: .*method "ks" only applies to numerical columns.*column "city"/);
     expect(code(() => new DataDriftDetector({ perColumnMethod: { nope: "ks" } }).fit(reference))).toMatch(/^VALIDATION_ERROR: .*"nope"/);
+    // Evidently refuses chisquare and z named for a numerical column (StatTestInvalidFeatureTypeError),
+    // although its default applies them to numerical columns with at most 5 distinct values.
+    expect(code(() => new DataDriftDetector({ numMethod: "chisquare" }).fit(reference))).toMatch(/^DATA_ERROR: .*method "chisquare" only applies to categorical columns.*column "x"/);
+    expect(code(() => new DataDriftDetector({ perColumnMethod: { x: "z" } }).fit(reference))).toMatch(/^DATA_ERROR: .*method "z" only applies to categorical columns/);
+    const few = Frame.fromColumns({ v: Array.from({ length: 200 }, (_, i) => (i % 4) + 0.5) });
+    expect(new DataDriftDetector().fit(few).evaluate(few).columns[0]).toMatchObject({ type: "numerical", method: "chisquare" });
     expect(code(() => new DataDriftDetector({ columns: ["x", "zz"] }).fit(reference))).toMatch(/^DATA_ERROR: .*no column "zz"/);
     expect(code(() => new DataDriftDetector({ method: "t_test" as never }))).toMatch(/^VALIDATION_ERROR/);
     expect(code(() => new DataDriftDetector().fit(null as never))).toMatch(/^DATA_ERROR/);

@@ -20,8 +20,10 @@ const BOTH: readonly DriftColumnType[] = ["numerical", "categorical"];
 /** Defaults and directions as in Evidently 0.7 (`legacy/calculations/stattests/*.py`). */
 export const DRIFT_METHODS: Readonly<Record<DriftMethod, DriftMethodInfo>> = Object.freeze({
   ks: { method: "ks", displayName: "K-S p_value", score: "p_value", defaultThreshold: 0.05, rule: "<=", types: ["numerical"] },
-  chisquare: { method: "chisquare", displayName: "chi-square p_value", score: "p_value", defaultThreshold: 0.05, rule: "<", types: BOTH },
-  z: { method: "z", displayName: "Z-test p_value", score: "p_value", defaultThreshold: 0.05, rule: "<", types: BOTH },
+  // Named, chisquare and z are categorical-only as Evidently registers them; only the default
+  // choice applies them to numerical columns (Evidently's default path skips the type check).
+  chisquare: { method: "chisquare", displayName: "chi-square p_value", score: "p_value", defaultThreshold: 0.05, rule: "<", types: ["categorical"] },
+  z: { method: "z", displayName: "Z-test p_value", score: "p_value", defaultThreshold: 0.05, rule: "<", types: ["categorical"] },
   wasserstein: { method: "wasserstein", displayName: "Wasserstein distance (normed)", score: "distance", defaultThreshold: 0.1, rule: ">=", types: ["numerical"] },
   jensenshannon: { method: "jensenshannon", displayName: "Jensen-Shannon distance", score: "distance", defaultThreshold: 0.1, rule: ">=", types: BOTH },
   psi: { method: "psi", displayName: "PSI", score: "distance", defaultThreshold: 0.1, rule: ">=", types: BOTH },
