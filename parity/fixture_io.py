@@ -67,3 +67,13 @@ def attempt(action):
             return action(), None
     except Exception as error:  # noqa: BLE001 - a refusal is a recorded outcome
         return None, {"type": type(error).__name__, "message": str(error)}
+
+
+def fixed_hash_seed():
+    """Re-runs this script with PYTHONHASHSEED=0 unless it has it: sets of strings (categories that
+    Evidently gathers, names in an error message) iterate in the order of the string hashes, which
+    Python randomizes per process, so a fixture written from them would change from run to run."""
+    import sys
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + (["-B"] if sys.flags.dont_write_bytecode else []) + sys.argv)

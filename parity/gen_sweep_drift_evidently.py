@@ -37,14 +37,12 @@ import warnings
 import numpy as np
 import pandas as pd
 
-# Evidently gathers categories in a set, whose order (string hashing is randomized per process)
-# orders its sums and moves scores in the last bits: a fixed hash seed keeps the fixture reproducible.
-if os.environ.get("PYTHONHASHSEED") != "0":
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.execv(sys.executable, [sys.executable] + (["-B"] if sys.flags.dont_write_bytecode else []) + sys.argv)
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixture_io import attempt, write_fixture  # noqa: E402
+from evidently_report import drift_results  # noqa: E402
+from fixture_io import attempt, fixed_hash_seed, write_fixture  # noqa: E402
+
+# Evidently gathers categories in a set, whose order orders its sums: scores move in the last bits.
+fixed_hash_seed()
 
 warnings.filterwarnings("ignore")
 import evidently  # noqa: E402
@@ -56,17 +54,6 @@ from evidently.presets import DataDriftPreset  # noqa: E402
 SEED = 20261207
 rng = np.random.RandomState(SEED)
 
-METHODS = {
-    "Wasserstein distance (normed)": "wasserstein",
-    "Jensen-Shannon distance": "jensenshannon",
-    "K-S p_value": "ks",
-    "chi-square p_value": "chisquare",
-    "Z-test p_value": "z",
-    "PSI": "psi",
-    "Kullback-Leibler divergence": "kl_div",
-    "Hellinger distance": "hellinger",
-    "Anderson-Darling": "anderson",
-}
 NUM_METHODS = ["ks", "wasserstein", "jensenshannon", "psi", "kl_div", "hellinger", "anderson"]
 CAT_METHODS = ["chisquare", "z", "jensenshannon", "psi", "kl_div", "hellinger"]
 LABELS = ["a", "b", "B", "Lisboa", "Porto", "Évora", "x y", "10", "9", "z"]
@@ -270,27 +257,9 @@ def evaluate(reference, current, text, options):
     if error is not None:
         case["error"] = {"type": error["type"], "message": error["message"][:300]}
         return case
-    verdicts, share_test = {}, None
-    for test in doc["tests"]:
-        name = test["name"]
-        if name.startswith("Value Drift for column "):
-            verdicts[name[len("Value Drift for column "):]] = test["status"] == "FAIL"
-        elif "drifted" in name.lower():
-            share_test = test["status"]
-    columns = []
-    for metric in doc["metrics"]:
-        config = metric["config"]
-        if config["type"].endswith("ValueDrift"):
-            column = config["column"]
-            columns.append({
-                "column": column,
-                "method": METHODS.get(config["method"], config["method"]),
-                "threshold": config["threshold"],
-                "score": float(metric["value"]),
-                "drift": verdicts[column],
-            })
-        elif config["type"].endswith("DriftedColumnsCount"):
-            case["drifted"] = {"count": metric["value"]["count"], "share": metric["value"]["share"]}
+    columns, drifted, share_test = drift_results(doc)
+    if drifted is not None:
+        case["drifted"] = drifted
     case["columns"] = columns
     # DriftedColumnsCount's default test passes while share < drift_share: failing = dataset drift.
     case["datasetDrift"] = share_test == "FAIL"

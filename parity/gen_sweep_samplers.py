@@ -21,14 +21,6 @@ integer-dtype X for SMOTE (imbalanced-learn truncates synthetic values; tabkit's
 categorical_encoder / categorical_features as a mask for SMOTENC, k_neighbors as an estimator,
 random_state None or a RandomState object, missing categories in SMOTENC.
 """
-import os
-import sys
-
-# Some recorded messages print Python sets, whose order follows the string hash seed: fix it, so
-# that a rerun writes the same file.
-if os.environ.get("PYTHONHASHSEED") != "0":
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.execv(sys.executable, [sys.executable, *sys.argv])
 
 import numpy as np
 import pandas as pd
@@ -37,7 +29,10 @@ from imblearn.under_sampling import RandomUnderSampler
 from scipy import sparse
 from sklearn.neighbors import NearestNeighbors
 
-from fixture_io import attempt, f64, write_fixture
+from fixture_io import attempt, f64, fixed_hash_seed, write_fixture
+
+# Some recorded messages print Python sets, in the order of the string hash seed.
+fixed_hash_seed()
 
 SEED = 20261207
 rng = np.random.RandomState(SEED)
