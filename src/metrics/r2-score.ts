@@ -1,6 +1,6 @@
 import { explainedFraction } from "./explained-fraction.js";
 import type { WarningOptions } from "./metric-input.js";
-import { checkRegressionTargets, columnMeans, columnSums, type Multioutput, type RegressionInput } from "./regression-targets.js";
+import { checkRegressionTargets, columnMeans, type Multioutput, type RegressionInput } from "./regression-targets.js";
 
 /** Options of `r2Score` and `explainedVarianceScore`. */
 export interface ExplainedScoreOptions extends WarningOptions {
@@ -25,16 +25,14 @@ export function r2Score(yTrue: RegressionInput, yPred: RegressionInput, options:
     return NaN;
   }
   const means = columnMeans(fn, t, n, k, weights);
-  const residual = new Float64Array(n * k);
-  const spread = new Float64Array(n * k);
+  const numerator = new Float64Array(k);
+  const denominator = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const w = weights === undefined ? 1 : weights[i];
     for (let j = 0; j < k; j++) {
-      residual[i * k + j] = w * (t[i * k + j] - p[i * k + j]) ** 2;
-      spread[i * k + j] = w * (t[i * k + j] - means[j]) ** 2;
+      numerator[j] += w * (t[i * k + j] - p[i * k + j]) ** 2;
+      denominator[j] += w * (t[i * k + j] - means[j]) ** 2;
     }
   }
-  const numerator = columnSums(residual, n, k);
-  const denominator = columnSums(spread, n, k);
   return explainedFraction(fn, numerator, denominator, multioutput, options.forceFinite ?? true);
 }
