@@ -10,18 +10,21 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 cd "$here/.."
 if [ "$#" -gt 0 ]; then scripts=("$@"); else scripts=("$here"/gen_*.py); fi
-# Evidently cannot import with pandas 3: its fixtures (gen_*evidently*.py) use a second venv
-# pinned by requirements-evidently.txt.
-evidently_venv="$here/.venv-evidently"
+# Libraries that cannot share that venv have their own, pinned by requirements-<name>.txt: Evidently
+# (it cannot import with pandas 3) for gen_*evidently*.py, river for gen_*river*.py.
+in_own_venv() {
+  local own="$here/.venv-$1"
+  if [ ! -x "$own/bin/python" ]; then python3 -m venv "$own"; fi
+  "$own/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements-$1.txt"
+  "$own/bin/python" "$2"
+}
 for script in "${scripts[@]}"; do
   case "$script" in */*) ;; *) script="$here/$script" ;; esac
   case "$script" in *.py) ;; *) script="$script.py" ;; esac
   echo "fixtures: $(basename "$script")"
   case "$(basename "$script")" in
-    *evidently*)
-      if [ ! -x "$evidently_venv/bin/python" ]; then python3 -m venv "$evidently_venv"; fi
-      "$evidently_venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements-evidently.txt"
-      "$evidently_venv/bin/python" "$script" ;;
+    *evidently*) in_own_venv evidently "$script" ;;
+    *river*) in_own_venv river "$script" ;;
     *) "$venv/bin/python" "$script" ;;
   esac
 done

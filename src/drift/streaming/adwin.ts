@@ -28,7 +28,8 @@ const SCHEMA: ParamSchema<AdwinParams> = {
  * exponential histogram of buckets (size 2^level, total, variance); every `clock` values each
  * split of the window into an older and a newer part is tested with the variance-aware
  * Hoeffding/Bernstein bound, and the older part is dropped while a cut is found. Memory is
- * O(maxBuckets × log(window)).
+ * O(maxBuckets × log(window)). After a detection the shortened window carries on, as classic
+ * ADWIN does; river's `ADWIN` restarts from empty on the next value (call `reset()` for that).
  */
 export class ADWIN implements StreamDetector {
   static readonly kind = "ADWIN";
@@ -149,6 +150,7 @@ export class ADWIN implements StreamDetector {
     if (rest > 0) {
       const restMean = (this.total - this.totals[0]) / rest;
       this.variance -= this.variances[0] + (n * rest * (mean - restMean) ** 2) / (n + rest);
+      // Rounding can leave a tiny negative (river keeps it); a variance is never below 0.
       this.variance = Math.max(this.variance, 0);
     } else this.variance = 0;
     this.total -= this.totals[0];
