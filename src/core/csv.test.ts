@@ -15,8 +15,7 @@ describe("formatCsv", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(field, { minLength: 4, maxLength: 4 }), { maxLength: 5 }), fc.constantFrom(",", ";"), (width, rows, delimiter) => {
         const header = Array.from({ length: width }, (_, j) => `c${j}`);
-        // A record of one empty field is an empty line, which parseCsv skips.
-        const body = rows.map((row) => row.slice(0, width)).filter((row) => !(width === 1 && row[0] === ""));
+        const body = rows.map((row) => row.slice(0, width));
         const parsed = parseCsv(formatCsv(header, body, { delimiter }), { delimiter });
         expect(parsed.header).toEqual(header);
         expect(parsed.rows).toEqual(body);
@@ -42,6 +41,15 @@ describe("parseCsv", () => {
     expect(lines).toEqual([2, 4, 6]);
   });
 
+  it("skips lines of only spaces and tabs as pandas does, but keeps a line holding a quoted field", () => {
+    // pandas 3.1.1 read_csv: "a\n1\n   \n3\n" has rows 1 and 3; 'a\n1\n""\n' has 1 and NaN.
+    const { rows, lines } = parseCsv('  \na,b\n1,2\n \t \r\n3,4\n\t\n"","  "\n\t ');
+    expect(rows).toEqual([["1", "2"], ["3", "4"], ["", "  "]]);
+    expect(lines).toEqual([3, 5, 7]);
+    expect(parseCsv('a\n1\n""\n"  "\n  \n3').rows).toEqual([["1"], [""], ["  "], ["3"]]);
+    expect(Array.from(Frame.fromCSV('a\n1\n""\n   \n3\n').numeric("a"))).toEqual([1, NaN, 3]);
+  });
+
   it("refuses a row of another width, or keeps it with ragged for the caller to report", () => {
     const text = "a,b\n1\n2,3,4\n5,6";
     expect(() => parseCsv(text)).toThrow(/line 2 has 1 fields but the header has 2/);
@@ -60,6 +68,14 @@ describe("Frame.toCSV", () => {
     expect(back.names).toEqual(frame.names);
     expect(Array.from(back.numeric("balance"))).toEqual(Array.from(frame.numeric("balance")));
     expect(back.column("country")).toEqual(frame.column("country"));
+  });
+
+  it("round-trips a one-column frame with missing values and blank text", () => {
+    const frame = Frame.fromColumns({ x: [1, NaN, 2] });
+    expect(frame.toCSV()).toBe('x\n1\n""\n2\n');
+    expect(Array.from(Frame.fromCSV(frame.toCSV()).numeric("x"))).toEqual([1, NaN, 2]);
+    expect(formatCsv(["t"], [[" "], ["\t"], ["a b"]])).toBe('t\n" "\n"\t"\na b\n');
+    expect(parseCsv(formatCsv(["t"], [[" "], [""], ["\t"]])).rows).toEqual([[" "], [""], ["\t"]]);
   });
 
   it("writes ±Infinity in a form Frame.fromCSV reads back as numbers", () => {
