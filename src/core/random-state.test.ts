@@ -201,4 +201,21 @@ describe("RandomState properties", () => {
     expect(() => rs.choice(3, 4, false)).toThrow(/cannot take 4 samples from 3 without replacement/);
     expect(() => rs.choice(0, 1, true)).toThrow(/empty population/);
   });
+
+  // Found by src/core/core.sweep.test.ts: numpy refuses these with a ValueError or OverflowError.
+  it("refuses negative sizes and overflowing uniform ranges as numpy does, and allows choice(0, 0)", () => {
+    const rs = new RandomState(0);
+    for (const draw of [() => rs.randomSample(-1), () => rs.randintArray(0, 3, -2), () => rs.uniform(0, 1, -1), () => rs.choice(3, -3, false), () => rs.choice(3, 1.5)]) {
+      expect(draw).toThrow(/size must be a non-negative integer/);
+    }
+    for (const [low, high] of [[-1e308, 1e308], [0, Infinity], [NaN, 1], [1.7e308, -1.7e308]]) {
+      expect(() => rs.uniform(low, high, 0)).toThrow(/high - low must be finite/);
+    }
+    expect(Array.from(rs.choice(0, 0, true))).toEqual([]);
+    expect(Array.from(rs.choice(0, 0, false))).toEqual([]);
+    // numpy's permutation(-1) permutes the empty arange(-1)
+    expect(Array.from(rs.permutation(-1))).toEqual([]);
+    expect(() => rs.permutation(2.5)).toThrow(/n must be an integer/);
+    expect(rs.nextUint32()).toBe(new RandomState(0).nextUint32());
+  });
 });

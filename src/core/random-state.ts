@@ -70,6 +70,7 @@ export class RandomState {
 
   /** `size` doubles in [0, 1): numpy's `random_sample(size)`. */
   randomSample(size: number): Float64Array {
+    checkSize("randomSample", size);
     const out = new Float64Array(size);
     for (let i = 0; i < size; i++) out[i] = this.nextDouble();
     return out;
@@ -77,6 +78,11 @@ export class RandomState {
 
   /** `size` doubles in [low, high): numpy's `uniform(low, high, size)`. */
   uniform(low: number, high: number, size: number): Float64Array {
+    // numpy refuses a range that overflows (or is NaN) rather than drawing infinities and NaN
+    if (!Number.isFinite(high - low)) {
+      throw new ValidationError(`RandomState.uniform: high - low must be finite, got [${low}, ${high})`);
+    }
+    checkSize("uniform", size);
     const out = new Float64Array(size);
     for (let i = 0; i < size; i++) out[i] = low + (high - low) * this.nextDouble();
     return out;
@@ -112,6 +118,7 @@ export class RandomState {
 
   /** `size` integers in [low, high), drawn in order: numpy's `randint(low, high, size)`. */
   randintArray(low: number, high: number, size: number): Int32Array | Float64Array {
+    checkSize("randintArray", size);
     const out = high <= 0x7fffffff && low >= -0x80000000 ? new Int32Array(size) : new Float64Array(size);
     for (let i = 0; i < size; i++) out[i] = this.randint(low, high);
     return out;
@@ -129,7 +136,9 @@ export class RandomState {
 
   /** A shuffled `[0, 1, ..., n - 1]`: numpy's `permutation(n)`. */
   permutation(n: number): Int32Array {
-    const out = indexRange(n);
+    if (!Number.isInteger(n)) throw new ValidationError(`RandomState.permutation: n must be an integer, got ${String(n)}`);
+    // numpy permutes arange(n), which is empty for a negative n
+    const out = indexRange(Math.max(n, 0));
     this.shuffle(out);
     return out;
   }
@@ -139,16 +148,25 @@ export class RandomState {
    * Without replacement it takes the head of a full permutation, as numpy does.
    */
   choice(n: number, size: number, replace = true): Int32Array {
+    checkSize("choice", size);
     if (!replace && size > n) {
       throw new ValidationError(`RandomState.choice: cannot take ${size} samples from ${n} without replacement`);
     }
     if (replace) {
-      if (n <= 0) throw new ValidationError("RandomState.choice: cannot choose from an empty population");
+      // as numpy, an empty population is fine when no sample is taken
+      if (n <= 0 && size > 0) throw new ValidationError("RandomState.choice: cannot choose from an empty population");
       const out = new Int32Array(size);
       for (let i = 0; i < size; i++) out[i] = this.bounded(n - 1);
       return out;
     }
     return this.permutation(n).slice(0, size);
+  }
+}
+
+/** numpy refuses a negative or fractional size; a typed array would throw a RangeError instead. */
+function checkSize(method: string, size: number): void {
+  if (!Number.isInteger(size) || size < 0) {
+    throw new ValidationError(`RandomState.${method}: size must be a non-negative integer, got ${String(size)}`);
   }
 }
 

@@ -11,8 +11,16 @@ export type TargetType = "binary" | "multiclass" | "continuous";
 export function typeOfTarget(y: readonly Label[]): TargetType {
   const distinct = new Set<Label>();
   for (const value of y) {
-    if (typeof value === "number" && !Number.isInteger(value)) return "continuous";
+    if (typeof value === "number" && !isIntegral(value)) return "continuous";
     distinct.add(value);
   }
   return distinct.size <= 2 ? "binary" : "multiclass";
+}
+
+/**
+ * Whether scikit-learn sees `x` as integral: it compares float y with y cast to int64, and on x86
+ * the cast of a value outside [-2^63, 2^63) gives -2^63, so such a value counts as non-integral.
+ */
+function isIntegral(x: number): boolean {
+  return Number.isInteger(x) && x >= -(2 ** 63) && x < 2 ** 63;
 }
