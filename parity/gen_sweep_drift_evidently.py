@@ -4,7 +4,7 @@ Writes test/fixtures/drift/sweeps/drift-evidently.json: seeded random reference/
 pairs (1 to 3000 rows, crossing the 1000-row reference size where Evidently switches from p-value
 tests to distances) with Evidently 0.7.23's per-column method, threshold, score and verdict, the
 drifted-column count and share and the dataset verdict, or the exception it raised.
-src/drift/data-drift-detector.evidently-sweep.test.ts replays them.
+src/drift/data-drift-detector.evidently.sweep.test.ts replays them.
 
 Runs in parity/.venv-evidently (Evidently needs pandas < 3; see requirements-evidently.txt).
 
