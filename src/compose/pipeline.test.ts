@@ -74,6 +74,14 @@ describe("Pipeline", () => {
     expect(getScorer("roc_auc")(trees, X, y)).toBe(1);
   });
 
+  it("takes a nested pipeline ending in a model as its last step, and one ending in a sampler as a sampler", () => {
+    const nested = new Pipeline({ steps: [["scale", new StandardScaler()], ["inner", new Pipeline({ steps: [["tree", new DecisionTreeClassifier()]] })]] }).fit(X, y);
+    expect(nested.predict(X)).toEqual(y);
+    expect(["fitResample", "fitTransform", "transform"].map((m) => respondsTo(nested, m))).toEqual([false, false, false]);
+    const sampling = new Pipeline({ steps: [["scale", new StandardScaler()], ["repeat", new RepeatRareSampler()]] });
+    expect(["fitResample", "fitTransform", "transform"].map((m) => respondsTo(sampling, m))).toEqual([true, false, true]);
+  });
+
   it("explains misuse", () => {
     expect(() => new Pipeline({ steps: [["clf", new FirstColumnClassifier()], ["scale", new StandardScaler()]] })).toThrow(/intermediate step "clf" must be a transformer or a sampler/);
     expect(() => new Pipeline().fit(X)).toThrow(/no steps/);

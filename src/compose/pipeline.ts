@@ -9,7 +9,7 @@ import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { param, type ParamSchema } from "../core/params.js";
-import { respondsTo } from "../core/responds-to.js";
+import { PREDICTION_METHODS, respondsTo, type ConditionalMethods } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, isSampler, type Step } from "./steps.js";
 
@@ -53,9 +53,6 @@ interface PipelineState {
   steps: (Step | null)[];
 }
 
-/** The methods a Pipeline hands to its last step. */
-const FINAL_METHODS = new Set(["predict", "predictProba", "decisionFunction"]);
-
 /**
  * Chains transformers and samplers with a final estimator, as scikit-learn's Pipeline with
  * imbalanced-learn's sampler semantics: while fitting, each intermediate step is fitted through
@@ -67,7 +64,7 @@ const FINAL_METHODS = new Set(["predict", "predictProba", "decisionFunction"]);
  * sit under its name ("classifier › trees"). `fitAsync` fits the final step through its own
  * `fitAsync` where it has one, so a forest there grows its trees on `options.parallel`.
  */
-export class Pipeline extends Estimator<PipelineParams, PipelineState> {
+export class Pipeline extends Estimator<PipelineParams, PipelineState> implements ConditionalMethods {
   static readonly kind = "Pipeline";
   static readonly schemaVersion = 1;
 
@@ -76,15 +73,19 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   }
 
   /**
-   * Whether the pipeline can answer `method` (`ConditionalMethods`): `predict`, `predictProba` and
-   * `decisionFunction` when its last step can, `transform` when that step transforms or is a
-   * passthrough or a sampler; its other methods always. Judged on the steps in params, so before fit too.
+   * Whether the pipeline can answer `method` (`ConditionalMethods`), as scikit-learn's and
+   * imbalanced-learn's `available_if`: `predict`, `predictProba` and `decisionFunction` when its last
+   * step can; `transform` when that step transforms or is a passthrough or a sampler (skipped);
+   * `fitTransform` when it transforms or is a passthrough; `fitResample` when it is a sampler; its
+   * other methods always. Judged on the steps in params, so before fit too.
    */
   respondsTo(method: string): boolean {
     const last = this.params.steps[this.params.steps.length - 1]?.[1];
     const passthrough = last === null || last === "passthrough";
     if (method === "transform") return passthrough || isSampler(last) || respondsTo(last, "transform");
-    return FINAL_METHODS.has(method) ? !passthrough && respondsTo(last, method) : true;
+    if (method === "fitTransform") return passthrough || respondsTo(last, "transform") || respondsTo(last, "fitTransform");
+    if (method === "fitResample") return !passthrough && isSampler(last);
+    return PREDICTION_METHODS.has(method) ? !passthrough && respondsTo(last, method) : true;
   }
 
   /** True when any step resamples rows while fitting. */

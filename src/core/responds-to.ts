@@ -7,6 +7,9 @@ export interface ConditionalMethods {
   respondsTo(method: string): boolean;
 }
 
+/** The prediction methods a composite hands to its final or best estimator. */
+export const PREDICTION_METHODS: ReadonlySet<string> = new Set(["predict", "predictProba", "decisionFunction"]);
+
 /** Whether `estimator` can answer `method`: it has the function and, when it is a composite, its child can. */
 export function respondsTo(estimator: unknown, method: string): boolean {
   if (estimator === null || typeof estimator !== "object") return false;

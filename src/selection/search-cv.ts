@@ -7,7 +7,7 @@ import type { JsonObject, JsonValue } from "../core/json.js";
 import { toLabels, type Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
-import { isClassifier, respondsTo } from "../core/responds-to.js";
+import { isClassifier, PREDICTION_METHODS, respondsTo, type ConditionalMethods } from "../core/responds-to.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { checkCv, type CvOption } from "./check-cv.js";
 import { decodeChild } from "./child-model.js";
@@ -49,9 +49,6 @@ interface SearchState {
   refitTime: number | null;
 }
 
-/** The methods a search hands to its best estimator. */
-const DELEGATED_METHODS = new Set(["predict", "predictProba", "decisionFunction"]);
-
 /**
  * The engine of GridSearchCV and RandomizedSearchCV (scikit-learn's `BaseSearchCV`): every
  * candidate on every split (candidate-major), `cv_results_` with means, population stds and
@@ -60,7 +57,7 @@ const DELEGATED_METHODS = new Set(["predict", "predictProba", "decisionFunction"
  * Progress (`onProgress`): the task "fits" counts every (candidate, split) fit and the refit; each
  * child's own tasks sit under "candidate c/C › fold k/K" or "refit".
  */
-export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> {
+export abstract class SearchCV<P extends SearchParams> extends Estimator<P, SearchState> implements ConditionalMethods {
   /** The candidate param sets, in scikit-learn's order; `onWarning` receives the sampler's warnings, to be named after `method` ("fit" or "fitAsync"). */
   protected abstract candidates(onWarning: ((message: string) => void) | undefined, method: string): Record<string, unknown>[];
 
@@ -189,7 +186,7 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
    * estimator can (before fit, or without one, the estimator in params), as scikit-learn's.
    */
   respondsTo(method: string): boolean {
-    if (!DELEGATED_METHODS.has(method)) return true;
+    if (!PREDICTION_METHODS.has(method)) return true;
     const best = this.isFitted ? this.fitted(method).bestEstimator : null;
     return respondsTo(best ?? this.params.estimator, method);
   }

@@ -3,7 +3,7 @@ import { Estimator } from "../core/estimator.js";
 import type { JsonObject } from "../core/json.js";
 import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
-import { respondsTo } from "../core/responds-to.js";
+import { respondsTo, type ConditionalMethods } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { binaryScores, labelsAtThreshold, type BinaryClassifierLike } from "./binary-response.js";
 
@@ -19,7 +19,7 @@ export interface ThresholdState {
  * Shared predict path of FixedThresholdClassifier and TunedThresholdClassifierCV: threshold the
  * fitted estimator's positive-class score; probabilities and decision values pass through.
  */
-export abstract class ThresholdClassifierBase<P extends object, S extends ThresholdState> extends Estimator<P, S> {
+export abstract class ThresholdClassifierBase<P extends object, S extends ThresholdState> extends Estimator<P, S> implements ConditionalMethods {
   predict(X: unknown): Label[] {
     const { estimator, method, posLabel, threshold } = this.fitted("predict");
     const classes = (estimator as unknown as BinaryClassifierLike).classes;
