@@ -10,11 +10,15 @@ export interface LoadContext {
   load(json: unknown, path: string): Estimator<object, unknown>;
 }
 
-/** The static side every estimator class has: its stable kind and its state schema version. */
+/**
+ * The static side every estimator class has: its stable kind, its state schema version and, once
+ * that version has moved on, how a document of an older version is upgraded.
+ */
 export interface EstimatorClass<M extends Estimator<object, unknown> = Estimator<object, unknown>> {
   new (params?: never): M;
   readonly kind: string;
   readonly schemaVersion: number;
+  readonly migrate?: (document: ModelJSON) => ModelJSON;
 }
 
 /**

@@ -16,9 +16,9 @@ export interface ModelCodec {
 /** Which kinds a loader accepts: an explicit map, never a lookup by arbitrary name. */
 export type ModelRegistry = ReadonlyMap<string, ModelCodec>;
 
-/** The codec of an estimator class with no migrations. */
+/** The codec of an estimator class, with its migration from older schema versions if it has one. */
 export function codecOf(Ctor: EstimatorClass): ModelCodec {
-  return { kind: Ctor.kind, schemaVersion: Ctor.schemaVersion, create: (params) => new Ctor(params as never) };
+  return { kind: Ctor.kind, schemaVersion: Ctor.schemaVersion, create: (params) => new Ctor(params as never), migrate: Ctor.migrate };
 }
 
 /** A registry of the given classes or codecs; duplicate kinds are a programming error. */

@@ -3,7 +3,9 @@ import { blankedBankFrame, type BlankedSource } from "../../test/helpers/bank-ch
 import { loadEdited } from "../../test/helpers/edited-model.js";
 import { expectFitTransformErrorLikeFit } from "../../test/helpers/thrown.js";
 import { ParityTally, readFixture } from "../../test/helpers/fixtures.js";
+import { sealModel } from "../core/checksum.js";
 import { DataError, NotFittedError, ValidationError } from "../core/errors.js";
+import type { JsonObject } from "../core/json.js";
 import { Frame } from "../core/frame.js";
 import { Matrix } from "../core/matrix.js";
 import { loadModel } from "../load-model.js";
@@ -123,6 +125,17 @@ describe("KNNImputer behaviour", () => {
     const loaded = loadModel<KNNImputer>(json);
     expect((loaded.transform(X) as Frame).toMatrix().data).toEqual((imputer.transform(X) as Frame).toMatrix().data);
     expect(loaded.featureNamesOut()).toEqual(["idade", "saldo", "vazia", "missingindicator_idade", "missingindicator_saldo", "missingindicator_vazia"]);
+  });
+
+  it("loads a schemaVersion 1 document, which summed its norms row-major, as columnMajor false", () => {
+    const imputer = new KNNImputer({ nNeighbors: 2 }).fit(X.toMatrix());
+    const { columnMajor, ...v1State } = imputer.toJSON().state as Record<string, unknown>;
+    expect(columnMajor).toBe(false);
+    const v1 = JSON.parse(JSON.stringify(sealModel({ ...imputer.toJSON(), schemaVersion: 1, state: v1State as JsonObject })));
+    const loaded = loadModel<KNNImputer>(v1);
+    expect(loaded.toJSON().schemaVersion).toBe(2);
+    expect(loaded.toJSON().state).toEqual(imputer.toJSON().state);
+    expect((loaded.transform(X.toMatrix()) as Matrix).data).toEqual((imputer.transform(X.toMatrix()) as Matrix).data);
   });
 
   it("refuses a stored state with the wrong size or infinite values", () => {

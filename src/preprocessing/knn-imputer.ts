@@ -3,7 +3,7 @@ import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
 import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type MatrixInput } from "../core/input.js";
-import type { JsonObject } from "../core/json.js";
+import type { JsonObject, ModelJSON } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { pairwiseSum } from "../core/pairwise-sum.js";
 import { boolean, integer, oneOf, param, type ParamCheck, type ParamSchema } from "../core/params.js";
@@ -86,7 +86,13 @@ interface Donors {
  */
 export class KNNImputer extends Estimator<KNNImputerParams, KNNImputerState> {
   static readonly kind = "KNNImputer";
-  static readonly schemaVersion = 1;
+  static readonly schemaVersion = 2;
+
+  /** Version 1 had no `columnMajor`: its norms were summed as a row-major array's. */
+  static migrate(document: ModelJSON): ModelJSON {
+    const state = document.state === null ? null : { columnMajor: false, ...document.state };
+    return { ...document, schemaVersion: 2, state };
+  }
 
   constructor(params?: Partial<KNNImputerParams>) {
     super(SCHEMA, params);
