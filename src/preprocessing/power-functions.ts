@@ -290,9 +290,9 @@ export function yeoJohnsonLambda(x: Float64Array): number {
     if (llf === Infinity || llf === -Infinity) llf = -Infinity;
     return -llf;
   };
-  // scipy's np.log1p here is correctly rounded but for a tiny share of inputs, V8's Math.log1p
-  // misses on a few percent: a bound one ulp off starts fminbound elsewhere and moves lambda.
-  const logMax = log1pRounded(20 * maxAbs);
+  // scipy takes numpy's log1p (SVML) here, replayed bit for bit; V8's Math.log1p misses on a few
+  // percent of inputs, and a bound one ulp off starts fminbound elsewhere and moves lambda.
+  const logMax = numpyLog1p(20 * maxAbs);
   let lb = LOG_TINY_FLOAT / logMax;
   let ub = LOG_MAX_FLOAT / logMax;
   if (allNegative) [lb, ub] = [2 - ub, 2 - lb];
