@@ -57,10 +57,17 @@ export function checkRegressionTargets(
 
 /** The (weighted) mean of each column of an n x k block, summed as numpy's `average(axis=0)` sums. */
 export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined): Float64Array {
-  const sums = columnSums(weights === undefined ? values : values.map((v, i) => v * weights[Math.floor(i / k)]), n, k);
+  const sums = columnSums(weights === undefined ? values : weightedRows(values, weights, n, k), n, k);
   const total = weights === undefined ? n : pairwiseSum(weights);
   if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
   return sums.map((sum) => sum / total);
+}
+
+/** Each row of an n x k block times its weight (numpy's `a * w` before `average` sums). */
+function weightedRows(values: Float64Array, weights: Float64Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) out[i * k + j] = values[i * k + j] * weights[i];
+  return out;
 }
 
 /**

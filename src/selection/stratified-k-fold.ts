@@ -60,7 +60,7 @@ export class StratifiedKFold implements Splitter {
 export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: RandomState | null, owner: string, onWarning?: (message: string) => void): Int32Array {
   // As scikit-learn: non-integral numbers are a continuous target, not classes to keep in proportion.
   if (typeOfTarget(labels) === "continuous") {
-    throw new DataError(`${owner}.split: y is continuous (it holds non-integer numbers); stratifying needs binary or multiclass labels, use KFold for a continuous target`);
+    throw new DataError(`${owner}.split: y is continuous (it holds non-integer numbers, or whole numbers beyond int64); stratifying needs binary or multiclass labels, use KFold for a continuous target`);
   }
   const n = labels.length;
   const codeOf = new Map<Label, number>();

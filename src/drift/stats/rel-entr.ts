@@ -4,6 +4,7 @@ const MIN_NORMAL = 2 ** -1022;
 
 /** scipy's `rel_entr(x, y)`: x log(x / y), 0 when x = 0, Infinity when y = 0 < x. */
 export function relEntr(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
   if (!(x > 0 && y > 0)) return x === 0 && y >= 0 ? 0 : Infinity;
   // The branches of scipy's (xsf) kernel: log1p near x = y for accuracy, and the difference of
   // logarithms where x / y underflows or overflows (it would give ±Infinity).

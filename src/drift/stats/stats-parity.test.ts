@@ -118,6 +118,7 @@ describe("drift statistics match scipy", () => {
 
   it("rel_entr (so entropy and jensenshannon) where x / y underflows, overflows or is near 1", () => {
     expect(relEntr(1e-300, 1e300)).toBe(-1.3815510557964273e-297);
+    expect([relEntr(NaN, 1), relEntr(1, NaN), relEntr(NaN, 0)]).toEqual([NaN, NaN, NaN]);
     expectClose([relEntr(1, 1e-320), klDivergence([1, 1], [1, 1e-320])], [736.8272408909739, 367.7204732649271], TOL, "rel_entr overflow");
     // log1p near x = y: the relative error of a tiny divergence stays small.
     const kl = klDivergence([0.5, 0.5], [0.5 + 1e-12, 0.5 - 1e-12]);
