@@ -10,6 +10,8 @@ export type { RandomStateLike } from "./random-state.js";
 export { TreeRng } from "./tree-rng.js";
 export { Estimator, isEstimator } from "./estimator.js";
 export type { EstimatorClass, LoadContext } from "./estimator.js";
+export { isClassifier, respondsTo } from "./responds-to.js";
+export type { ConditionalMethods } from "./responds-to.js";
 export { codecOf, createRegistry, deserializeModel } from "./model-loader.js";
 export { modelChecksum, sealModel } from "./checksum.js";
 export type { ModelCodec, ModelRegistry, LoadLimits } from "./model-loader.js";
