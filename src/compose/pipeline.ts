@@ -9,7 +9,7 @@ import type { Label } from "../core/labels.js";
 import type { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { param, type ParamSchema } from "../core/params.js";
-import { PREDICTION_METHODS, respondsTo, type ConditionalMethods } from "../core/responds-to.js";
+import { isClassifier, PREDICTION_METHODS, respondsTo, type ConditionalMethods } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { callMethod, checkStepNames, estimatorCheck, fitTransformStep, isSampler, type Step } from "./steps.js";
 
@@ -76,8 +76,8 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> implement
    * Whether the pipeline can answer `method` (`ConditionalMethods`), as scikit-learn's and
    * imbalanced-learn's `available_if`: `predict`, `predictProba` and `decisionFunction` when its last
    * step can; `transform` when that step transforms or is a passthrough or a sampler (skipped);
-   * `fitTransform` when it transforms or is a passthrough; `fitResample` when it is a sampler; its
-   * other methods always. Judged on the steps in params, so before fit too.
+   * `fitTransform` when it transforms or is a passthrough; `fitResample` when it is a sampler;
+   * `classes` (for `isClassifier`) when it is a classifier; its other methods always. Judged on the steps in params, so before fit too.
    */
   respondsTo(method: string): boolean {
     const last = this.params.steps[this.params.steps.length - 1]?.[1];
@@ -85,6 +85,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> implement
     if (method === "transform") return passthrough || isSampler(last) || respondsTo(last, "transform");
     if (method === "fitTransform") return passthrough || respondsTo(last, "transform") || respondsTo(last, "fitTransform");
     if (method === "fitResample") return !passthrough && isSampler(last);
+    if (method === "classes") return !passthrough && isClassifier(last);
     return PREDICTION_METHODS.has(method) ? !passthrough && respondsTo(last, method) : true;
   }
 

@@ -18,7 +18,14 @@ export function respondsTo(estimator: unknown, method: string): boolean {
   return typeof e.respondsTo === "function" ? e.respondsTo(method) : true;
 }
 
-/** scikit-learn's `is_classifier`, by what the estimator answers: class probabilities or decisions. */
+/**
+ * scikit-learn's `is_classifier`, by what the estimator offers: class probabilities or decisions,
+ * or else classes (a hard-voting ensemble has no probabilities); a composite's `respondsTo("classes")`
+ * says whether its child has them.
+ */
 export function isClassifier(estimator: unknown): boolean {
-  return respondsTo(estimator, "predictProba") || respondsTo(estimator, "decisionFunction");
+  if (respondsTo(estimator, "predictProba") || respondsTo(estimator, "decisionFunction")) return true;
+  if (estimator === null || typeof estimator !== "object" || !("classes" in estimator)) return false;
+  const e = estimator as Partial<ConditionalMethods>;
+  return typeof e.respondsTo === "function" ? e.respondsTo("classes") : true;
 }

@@ -3,6 +3,8 @@ import { Pipeline } from "../compose/pipeline.js";
 import { sealModel } from "../core/checksum.js";
 import { isTabkitError } from "../core/errors.js";
 import type { Label } from "../core/labels.js";
+import { isClassifier, respondsTo } from "../core/responds-to.js";
+import { getScorer } from "../metrics/scorers.js";
 import { loadModel } from "../load-model.js";
 import { StandardScaler } from "../preprocessing/standard-scaler.js";
 import { expectClose, readFixture } from "../../test/helpers/fixtures.js";
@@ -131,9 +133,15 @@ describe("VotingClassifier", () => {
     expect(voting.score(X, y)).toBe(predicted.filter((label, i) => label === y[i]).length / y.length);
   });
 
-  it("refuses predictProba with hard voting", () => {
+  it("refuses predictProba with hard voting, and says so to scorers and searches, while staying a classifier", () => {
     const voting = new VotingClassifier({ estimators: members() }).fit(X, y);
     expect(() => voting.predictProba(X)).toThrow(/predictProba: is not available when voting is "hard"/);
+    expect([respondsTo(voting, "predictProba"), isClassifier(voting)]).toEqual([false, true]);
+    expect(() => getScorer("roc_auc")(voting, X, y)).toThrow(/has no decisionFunction or predictProba method/);
+    const soft = voting.withParams({ voting: "soft" });
+    expect([respondsTo(soft, "predictProba"), isClassifier(soft)]).toEqual([true, true]);
+    // A hard-voting ensemble can itself be a member.
+    expect(new VotingClassifier({ estimators: [["inner", voting.clone()]] }).fit(X, y).predict(X)).toEqual(voting.predict(X));
   });
 
   it("names itself and the member in data errors", () => {

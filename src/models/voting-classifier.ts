@@ -10,7 +10,7 @@ import { encodeLabels, toLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
 import type { AsyncFitOptions } from "../core/parallel.js";
 import { arrayOf, nullable, number, oneOf, param, type ParamSchema } from "../core/params.js";
-import { respondsTo } from "../core/responds-to.js";
+import { isClassifier, respondsTo, type ConditionalMethods } from "../core/responds-to.js";
 import type { StateReader } from "../core/state-codec.js";
 import { accuracyScore } from "../metrics/accuracy-score.js";
 import { encodeClasses, readClasses } from "./class-labels-state.js";
@@ -36,7 +36,7 @@ const SCHEMA: ParamSchema<VotingClassifierParams> = {
       const problem = estimatorCheck("drop")(entry[1]);
       if (problem !== undefined) return `member ${JSON.stringify(entry[0])} ${problem}`;
       // tabkit's classifiers have predictProba or decisionFunction; regressors, which cannot vote for a class, neither
-      const classifier = respondsTo(entry[1], "fit") && respondsTo(entry[1], "predict") && (respondsTo(entry[1], "predictProba") || respondsTo(entry[1], "decisionFunction"));
+      const classifier = respondsTo(entry[1], "fit") && respondsTo(entry[1], "predict") && isClassifier(entry[1]);
       if (entry[1] !== "drop" && !classifier) return `member ${JSON.stringify(entry[0])} (${String((entry[1] as Step).kind)}) must be a classifier (fit, predict, and predictProba or decisionFunction)`;
     }
     return checkStepNames(value.map((entry: VotingMember) => entry[0]), Object.keys(SCHEMA));
@@ -56,7 +56,7 @@ interface VotingClassifierState {
  * on the class indices 0..K-1 of y, hard votes are weighted counts whose ties go to the lowest
  * class index, and soft votes average the members' probabilities with the weights.
  */
-export class VotingClassifier extends Estimator<VotingClassifierParams, VotingClassifierState> {
+export class VotingClassifier extends Estimator<VotingClassifierParams, VotingClassifierState> implements ConditionalMethods {
   static readonly kind = "VotingClassifier";
   static readonly schemaVersion = 1;
 
@@ -113,6 +113,11 @@ export class VotingClassifier extends Estimator<VotingClassifierParams, VotingCl
       progress.advance();
     }
     return this.commit({ classes, members });
+  }
+
+  /** Whether it can answer `method` (`ConditionalMethods`): `predictProba` with soft voting only, as scikit-learn's. */
+  respondsTo(method: string): boolean {
+    return method !== "predictProba" || this.params.voting === "soft";
   }
 
   /** The weighted mean of the members' probabilities (soft voting only). */

@@ -182,13 +182,14 @@ export abstract class SearchCV<P extends SearchParams> extends Estimator<P, Sear
   }
 
   /**
-   * Whether the search can answer `method` (`ConditionalMethods`): a prediction method when its best
-   * estimator can (before fit, or without one, the estimator in params), as scikit-learn's.
+   * Whether the search can answer `method` (`ConditionalMethods`): a prediction method, or
+   * `classes`, when its best estimator can (before fit, or without one, the estimator in params),
+   * as scikit-learn's.
    */
   respondsTo(method: string): boolean {
-    if (!PREDICTION_METHODS.has(method)) return true;
+    if (method !== "classes" && !PREDICTION_METHODS.has(method)) return true;
     const best = this.isFitted ? this.fitted(method).bestEstimator : null;
-    return respondsTo(best ?? this.params.estimator, method);
+    return method === "classes" ? isClassifier(best ?? this.params.estimator) : respondsTo(best ?? this.params.estimator, method);
   }
 
   private delegate(method: string, X: unknown): unknown {
