@@ -75,7 +75,7 @@ function weightedRows(values: Float64Array, weights: Float64Array, n: number, k:
  * for several. The order decides whether a constant target's mean comes out exact, and so whether
  * R² sees a zero denominator.
  */
-export function columnSums(values: Float64Array, n: number, k: number): Float64Array {
+function columnSums(values: Float64Array, n: number, k: number): Float64Array {
   if (k === 1) return Float64Array.of(pairwiseSum(values, 0, n));
   const sums = new Float64Array(k);
   for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[j] += values[i * k + j];

@@ -58,10 +58,6 @@ export class StratifiedKFold implements Splitter {
 
 /** The test fold of every row; `rng` null means no shuffling. Warns, as scikit-learn, when a class has fewer members than nSplits. */
 export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: RandomState | null, owner: string, onWarning?: (message: string) => void): Int32Array {
-  // As scikit-learn: non-integral numbers are a continuous target, not classes to keep in proportion.
-  if (typeOfTarget(labels) === "continuous") {
-    throw new DataError(`${owner}.split: y is continuous (it holds non-integer numbers, or whole numbers beyond int64); stratifying needs binary or multiclass labels, use KFold for a continuous target`);
-  }
   const n = labels.length;
   const codeOf = new Map<Label, number>();
   const codes = new Int32Array(n);
@@ -72,6 +68,11 @@ export function stratifiedFolds(labels: readonly Label[], nSplits: number, rng: 
       codeOf.set(labels[i], code);
     }
     codes[i] = code;
+  }
+  // As scikit-learn: non-integral numbers are a continuous target, not classes to keep in
+  // proportion. The distinct labels tell it, without another pass over y.
+  if (typeOfTarget([...codeOf.keys()]) === "continuous") {
+    throw new DataError(`${owner}.split: y is continuous (it holds non-integer numbers, or whole numbers beyond int64); stratifying needs binary or multiclass labels, use KFold for a continuous target`);
   }
   const nClasses = codeOf.size;
   const counts = new Int32Array(nClasses);
