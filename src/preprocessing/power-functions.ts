@@ -395,12 +395,14 @@ function logVariance(logx: Float64Array, max: number, column: Spread, logN: numb
   return logSumExp(logx, termsMax, column, full, numpy) - logN;
 }
 
-/** out[i] = min(a_i, logMean) − max(a_i, logMean), a = logx (scipy's order of the two terms). */
+/**
+ * out[i] = min(a_i, logMean) − max(a_i, logMean), a = logx (scipy's order of the two terms),
+ * computed as −|a_i − logMean|: rounding is symmetric, so the two are the same value (but for the
+ * sign of a zero, which `exp` ignores), and the absolute value needs no branch, which on
+ * points on both sides of the mean is mispredicted half the time.
+ */
 function smallerMinusLarger(logx: Float64Array, logMean: number, out: Float64Array): void {
-  for (let i = 0; i < logx.length; i++) {
-    const a = logx[i];
-    out[i] = (a > logMean ? logMean : a) - (a > logMean ? a : logMean);
-  }
+  for (let i = 0; i < logx.length; i++) out[i] = -Math.abs(logx[i] - logMean);
 }
 
 /** out[i] = −values[i] (`out` may be `values`). */
@@ -418,7 +420,8 @@ function logDeviations(logx: Float64Array, logMean: number, logs: Float64Array):
   for (let i = 0; i < logx.length; i++) {
     const a = logx[i];
     // Equal terms give m = 0, log(0) = −inf, and scipy's direct fallback log|e^a − e^a| = −inf.
-    let out = a === logMean ? -Infinity : logs[i] + 0 + (a > logMean ? a : logMean);
+    // Math.max: the larger term without a branch (a NaN a gives NaN either way, through logs[i]).
+    let out = a === logMean ? -Infinity : logs[i] + 0 + Math.max(a, logMean);
     if (!Number.isFinite(out) && a !== logMean) out = numpyLog(Math.abs(numpyExp(a) - numpyExp(logMean)));
     const v = 2 * out;
     logx[i] = v;
