@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataDriftDetector, Frame, RandomState, renderDriftReport } from "../dist/index.js";
-import { printTable, timeIt } from "./lib.mjs";
+import { printTable, REFERENCE_ENV, timeIt } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ROWS = 100_000;
@@ -71,7 +71,7 @@ export async function run() {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 26,
-    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    env: REFERENCE_ENV,
   });
   const evidently = JSON.parse(out.trim().split("\n").pop());
 

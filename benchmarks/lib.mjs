@@ -8,6 +8,18 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
+ * glibc's malloc thresholds, the same for both sides. By default glibc maps each large block
+ * afresh and unmaps it when freed (the next one pays a page fault per 4 KB), and it raises those
+ * thresholds as the process frees large blocks, so a case's time depended on the cases before it:
+ * scikit-learn's Box-Cox fit took 776 ms timed alone and 266 ms after the other cases. run.mjs
+ * restarts itself with these; the reference processes inherit them. Other C libraries ignore them.
+ */
+export const ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: String(32 << 20), MALLOC_TRIM_THRESHOLD_: String(64 << 20) };
+
+/** The environment of a Python reference process: the allocator's thresholds, and one thread for BLAS. */
+export const REFERENCE_ENV = { ...process.env, ...ALLOCATOR_ENV, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+
+/**
  * A fast case runs until its measured calls add up to this many milliseconds (at most
  * MAX_CALLS calls), on both sides: a median of five calls of a few milliseconds each reads
  * the machine's and the JIT compiler's moods rather than the code's speed.
@@ -100,7 +112,7 @@ export function runPython(script, args = []) {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 28,
-    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    env: REFERENCE_ENV,
   });
   const lines = out.trim().split("\n");
   return JSON.parse(lines[lines.length - 1]);

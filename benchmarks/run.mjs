@@ -1,10 +1,17 @@
 // Runs benchmark suites: `npm run bench -- <suite> [<suite> ...]` (no suite: all of them).
 // Each suite is benchmarks/<suite>.bench.mjs; it times tabkit (from the built dist/) and the
 // Python reference on the same data in the same run, and prints one table with the ratios.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { ALLOCATOR_ENV } from "./lib.mjs";
+
+// glibc reads its malloc thresholds at start: without them set, run again with them.
+if (Object.entries(ALLOCATOR_ENV).some(([name, value]) => process.env[name] !== value)) {
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, ...ALLOCATOR_ENV } });
+  process.exit(again.status ?? 1);
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(here)
