@@ -1,34 +1,25 @@
 """scikit-learn side of the imputation benchmark.
 
-Usage: imputation_reference.py REPEAT TIMES
+Usage: imputation_reference.py REPEAT TIMES MIN_MS
 Stacks the three bank-churn files, repeats them TIMES times (100,000 rows for 10), blanks cell
 (i, j) when (7i + 3j) % 20 == 0 as imputation.bench.mjs does, and prints one JSON line of median
-timings in ms keyed like its CASES.
+timings in ms keyed like its CASES (at least REPEAT calls each, and more until they add up to MIN_MS).
 """
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import pandas as pd
 from sklearn.impute import SimpleImputer
 from sklearn.preprocessing import StandardScaler
 
-repeat, times = int(sys.argv[1]), int(sys.argv[2])
+from reference_timing import median_ms
+
+repeat, times, min_ms = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "bank_churn")
 NUMERIC = ["idade", "saldo_conta", "salario_estimado", "escore_credito"]
 ALL = NUMERIC + ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"]
-
-
-def median_ms(fn):
-    fn()  # warm-up, as timeIt does
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return float(np.median(samples))
 
 
 frames = [pd.read_csv(os.path.join(data, f)) for f in ["dados_treino.csv", "dados_novos_1.csv", "dados_novos_2.csv"]]
@@ -58,4 +49,4 @@ CASES = {
     "StandardScaler fit+transform (100k x 4, NaN kept)": lambda: StandardScaler().fit_transform(numeric),
     "StandardScaler transform (100k x 4)": lambda: scaler.transform(numeric),
 }
-print(json.dumps({name: median_ms(fn) for name, fn in CASES.items()}))
+print(json.dumps({name: median_ms(fn, repeat, min_ms) for name, fn in CASES.items()}))

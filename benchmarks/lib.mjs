@@ -59,6 +59,11 @@ export function median(values) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** The median over the rounds that timed case `name` of one side (`key`: "ours" or "theirs"). */
+export function roundsMedian(rounds, key, name) {
+  return median(rounds.filter((round) => name in round[key]).map((round) => round[key][name]));
+}
+
 /** Prints, per case of the rounds (each `{ ours, theirs }` keyed by case), the ratio of each round. */
 export function printRoundRatios(rounds, theirName = (name) => name) {
   console.log(`\nmedian of ${rounds.length} alternating rounds; ratio per round (tabkit / scikit-learn):`);

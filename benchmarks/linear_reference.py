@@ -7,10 +7,11 @@ prints one JSON line of median timings in ms, keyed like the cases of linear.ben
 import json
 import os
 import sys
-import time
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+
+from reference_timing import median_ms
 
 repeat = int(sys.argv[1])
 fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "fixtures", "models", "logistic")
@@ -19,16 +20,6 @@ fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test"
 def load(name):
     with open(os.path.join(fixtures, f"{name}-matrix.json"), encoding="utf-8") as handle:
         return json.load(handle)
-
-
-def median_ms(fn):
-    fn()  # warm-up, as timeIt does
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return float(np.median(times))
 
 
 telco = load("telco")
@@ -41,9 +32,9 @@ yb = np.array(bank["products"])
 
 model = LogisticRegression().fit(X, y)
 print(json.dumps({
-    "telco fit (7043 x 40, binary)": median_ms(lambda: LogisticRegression().fit(X, y)),
-    "telco predictProba (7043 rows)": median_ms(lambda: model.predict_proba(X)),
-    "telco x8 fit (56344 x 40, binary)": median_ms(lambda: LogisticRegression().fit(X8, y8)),
-    "bank products fit (6000 x 12, 4 classes)": median_ms(lambda: LogisticRegression().fit(Xb, yb)),
+    "telco fit (7043 x 40, binary)": median_ms(lambda: LogisticRegression().fit(X, y), repeat),
+    "telco predictProba (7043 rows)": median_ms(lambda: model.predict_proba(X), repeat),
+    "telco x8 fit (56344 x 40, binary)": median_ms(lambda: LogisticRegression().fit(X8, y8), repeat),
+    "bank products fit (6000 x 12, 4 classes)": median_ms(lambda: LogisticRegression().fit(Xb, yb), repeat),
     "nIter": int(model.n_iter_[0]),
 }))

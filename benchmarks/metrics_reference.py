@@ -6,20 +6,11 @@ milliseconds under "ms" and the metric values under "values" (to check agreement
 import json
 import os
 import sys
-import time
 
 import numpy as np
 from sklearn import metrics
 
-
-def median_ms(fn, repeat=5):
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)[len(times) // 2]
+from reference_timing import median_ms
 
 
 def main(workdir):

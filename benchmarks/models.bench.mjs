@@ -11,7 +11,7 @@ import { Buffer } from "node:buffer";
 import { inflateSync } from "node:zlib";
 import { Matrix, RandomForestClassifier, rocAucScore } from "../dist/index.js";
 import { WorkerPool } from "../dist/node/index.js";
-import { alternatingRounds, median, peakResidentBytes, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
+import { alternatingRounds, peakResidentBytes, printRoundRatios, printTable, ROUNDS, roundsMedian, runPython, timeIt } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const N_TREES = Number(process.env.TABKIT_BENCH_TREES ?? 1000);
@@ -99,8 +99,8 @@ export async function run() {
   };
   const rounds = await alternatingRounds(ourRound, theirRound);
   const ours = {};
-  for (const name of Object.keys(rounds[0].ours)) ours[name] = median(rounds.map((round) => round.ours[name]));
-  for (const name of Object.keys(rounds[0].theirs).filter((k) => k.startsWith("fit "))) reference[name] = median(rounds.map((round) => round.theirs[name]));
+  for (const name of Object.keys(rounds[0].ours)) ours[name] = roundsMedian(rounds, "ours", name);
+  for (const name of Object.keys(rounds[0].theirs).filter((k) => k.startsWith("fit "))) reference[name] = roundsMedian(rounds, "theirs", name);
   const one = new Matrix(XTest.data.slice(0, X.cols), 1, X.cols);
   ours["predictProba 1 row"] = await timeIt(() => model.predictProba(one), { repeat: 200, warmup: 20 });
   ours["predictProba 900 rows"] = await timeIt(() => model.predictProba(XTest), { repeat: 5 });

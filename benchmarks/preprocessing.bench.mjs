@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Frame, KNNImputer, Matrix, MinMaxScaler, OneHotEncoder, Pipeline, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder, trainTestSplit } from "../dist/index.js";
 import { buildChurnPipeline } from "../examples/churn/churn-pipeline.js";
 import { readCustomers, requireLabels } from "../examples/churn/customers.js";
-import { alternatingRounds, median, MIN_TOTAL_MS, printRoundRatios, printTable, ROUNDS, runPython, timeIt } from "./lib.mjs";
+import { alternatingRounds, MIN_TOTAL_MS, printRoundRatios, printTable, ROUNDS, roundsMedian, runPython, timeIt } from "./lib.mjs";
 
 const REPEAT = 5;
 const TIMES = 10;
@@ -181,7 +181,6 @@ export async function run() {
     return ours;
   };
   const rounds = await alternatingRounds(ourRound, (r) => runPython("preprocessing_reference.py", [REPEAT, TIMES, MIN_TOTAL_MS, only, ...(r > 0 ? ["repeated"] : [])]));
-  const side = (key, name) => median(rounds.filter((round) => name in round[key]).map((round) => round[key][name]));
-  printTable(cases.map(({ name }) => ({ case: name, tabkit: side("ours", name), reference: side("theirs", name) })));
+  printTable(cases.map(({ name }) => ({ case: name, tabkit: roundsMedian(rounds, "ours", name), reference: roundsMedian(rounds, "theirs", name) })));
   if (ROUNDS > 1) printRoundRatios(rounds);
 }

@@ -8,13 +8,14 @@ whose name contains ONLY, when given; without the cases timed once, in a `repeat
 import json
 import os
 import sys
-import time
 import warnings
 
 import numpy as np
 import pandas as pd
 from sklearn.impute import KNNImputer
 from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, PolynomialFeatures, PowerTransformer, RobustScaler, TargetEncoder
+
+from reference_timing import median_ms
 
 warnings.simplefilter("ignore", FutureWarning)  # TargetEncoder random_state is deprecated in 1.9
 
@@ -23,18 +24,6 @@ only = sys.argv[4] if len(sys.argv) > 4 else ""
 repeated = len(sys.argv) > 5 and sys.argv[5] == "repeated"
 data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "bank_churn")
 ENCODED = ["pais", "genero", "cartao_credito", "anos_cliente", "numero_produtos"]
-
-
-def median_ms(fn, runs=None):
-    """Median of `runs` calls, or of at least `repeat` calls after a warm-up and more until they add up to min_ms (at most 200), as timeIt does."""
-    if runs is None:
-        fn()  # warm-up, as timeIt does
-    samples = []
-    while len(samples) < (runs or repeat) or (runs is None and sum(samples) < min_ms and len(samples) < 200):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return float(np.median(samples))
 
 
 frames = [pd.read_csv(os.path.join(data, f)) for f in ["dados_treino.csv", "dados_novos_1.csv", "dados_novos_2.csv"]]
@@ -133,4 +122,4 @@ CASES.update({
     "bank-churn transformation block transform (900 rows)": lambda: churn_block.transform(churn_test_X),
 })
 
-print(json.dumps({name: median_ms(fn, 1 if name in ONCE else None) for name, fn in CASES.items() if only in name and not (repeated and name in ONCE)}))
+print(json.dumps({name: (median_ms(fn, 1, warmup=0) if name in ONCE else median_ms(fn, repeat, min_ms)) for name, fn in CASES.items() if only in name and not (repeated and name in ONCE)}))

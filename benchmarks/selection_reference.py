@@ -18,18 +18,9 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold, cross_validate, train_test_split
 
+from reference_timing import median_ms
+
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-
-
-def median_ms(fn, repeat=5, min_ms=0.0):
-    """Median of at least `repeat` calls after a warm-up, and more until they add up to min_ms (at most 200), as timeIt does."""
-    fn()
-    times = []
-    while len(times) < repeat or (sum(times) < min_ms and len(times) < 200):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)[len(times) // 2]
 
 
 def bank_churn():
