@@ -307,13 +307,12 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
   const variance = new Float64Array(cols);
   const scale = new Float64Array(cols);
   const samplesSeen = new Float64Array(cols);
-  const unit = new Float64Array(rows).fill(1);
   const buffer = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
     const column = data.subarray(j * rows, (j + 1) * rows);
     const overflow = firstInfinite(column);
     if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: overflow }, column[overflow]);
-    const m = columnMoments(column, unit, pairwise, buffer);
+    const m = columnMoments(column, null, pairwise, buffer);
     const n = m.count;
     samplesSeen[j] = n;
     mean[j] = m.mean;

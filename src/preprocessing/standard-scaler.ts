@@ -5,6 +5,7 @@ import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type Mat
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { boolean, param, type ParamSchema } from "../core/params.js";
+import { pairwiseDeviationSum } from "../core/pairwise-sum.js";
 import { checkSampleWeight } from "../core/sample-weight.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { affineColumns } from "./affine-columns.js";
@@ -183,6 +184,12 @@ export interface Moments {
  * weights multiply exactly, 1 * v === v, so one loop serves both cases).
  */
 export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array): Moments {
+  if (weights === null && pairwise) {
+    // The same terms, added as they are computed (no pass through `buffer`).
+    const count = presentCount(values);
+    const mean = pairwiseDeviationSum(values, 0, false) / count;
+    return { count, mean, correction: pairwiseDeviationSum(values, mean, false), squares: pairwiseDeviationSum(values, mean, true) };
+  }
   // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
   const count = weightedDeviations(values, weights, 0, buffer);
   const mean = columnSum(buffer, pairwise) / count;
