@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../test/helpers/fixtures.js";
-import { PAIRWISE_BLOCK, pairwiseDeviationSum, pairwiseSum, pairwiseSumOf } from "./pairwise-sum.js";
+import { PAIRWISE_BLOCK, pairwiseMomentSum, pairwiseSum, pairwiseSumOf } from "./pairwise-sum.js";
 
 const { cases } = readFixture<{ cases: { values: number[]; sum: number }[] }>("models/pairwise-sum.json");
-const deviations = readFixture<{ cases: { values: Float64Array; sums: { center: number; sum: number; squares: number }[] }[] }>("core/pairwise-deviation-sum.json").cases;
+const moments = readFixture<{ cases: { values: Float64Array; count: number; sums: { center: number; sum: number; squares: number }[] }[] }>("core/pairwise-moment-sum.json").cases;
 
 describe("pairwiseSum", () => {
   it.each(cases.map((c) => [c.values.length, c] as const))("matches np.sum bit for bit (n = %i)", (_n, c) => {
@@ -28,15 +28,17 @@ describe("pairwiseSumOf", () => {
   });
 });
 
-describe("pairwiseDeviationSum", () => {
-  it.each(deviations.map((c) => [c.values.length, c] as const))("matches np.nansum(x - c) and np.nansum((x - c) ** 2) bit for bit (n = %i, NaN and -0 among the values)", (_n, c) => {
+describe("pairwiseMomentSum", () => {
+  it.each(moments.map((c) => [c.values.length, c] as const))("matches np.count_nonzero(~np.isnan(x)), np.nansum(x - c) and np.nansum((x - c) ** 2) bit for bit (n = %i, NaN and -0 among the values)", (_n, c) => {
     for (const { center, sum, squares } of c.sums) {
-      expect(pairwiseDeviationSum(c.values, center, false)).toBe(sum);
-      expect(pairwiseDeviationSum(c.values, center, true)).toBe(squares);
+      expect(pairwiseMomentSum(c.values, center, 0)).toBe(c.count);
+      expect(pairwiseMomentSum(c.values, center, 1)).toBe(sum);
+      expect(pairwiseMomentSum(c.values, center, 2)).toBe(squares);
     }
   });
 
   it("sums a slice", () => {
-    expect(pairwiseDeviationSum(Float64Array.of(100, 1, NaN, 3, 100), 1, true, 1, 3)).toBe(4);
+    expect(pairwiseMomentSum(Float64Array.of(100, 1, NaN, 3, 100), 1, 2, 1, 3)).toBe(4);
+    expect(pairwiseMomentSum(Float64Array.of(100, 1, NaN, 3, 100), 1, 0, 1, 3)).toBe(2);
   });
 });

@@ -39,50 +39,51 @@ export function pairwiseSum(values: Float64Array, start = 0, length = values.len
 }
 
 /**
- * `np.nansum(x − center)` of `values[start .. start + length)`, or `np.nansum((x − center)²)` when
- * `squared`, in numpy's order: `pairwiseSum` of those terms (0 where x is NaN), each computed
- * where it is added instead of stored first, which saves writing and reading back a full-length
- * array per sum.
+ * Σ (x − center)^power over the values of `values[start .. start + length)` that are not NaN, for
+ * power 0 (how many; `center` must be finite), 1 (`np.nansum(x − center)`) or 2
+ * (`np.nansum((x − center)²)`), in numpy's order: `pairwiseSum` of those terms (0 where x − center
+ * is NaN), each computed where it is added instead of stored first, which saves writing and
+ * reading back a full-length array per sum.
  */
-export function pairwiseDeviationSum(values: Float64Array, center: number, squared: boolean, start = 0, length = values.length - start): number {
+export function pairwiseMomentSum(values: Float64Array, center: number, power: 0 | 1 | 2, start = 0, length = values.length - start): number {
   if (length < 8) {
     let sum = 0;
-    for (let i = start; i < start + length; i++) sum += deviation(values[i], center, squared);
+    for (let i = start; i < start + length; i++) sum += deviation(values[i], center, power);
     return sum;
   }
   if (length <= 128) {
-    let r0 = deviation(values[start], center, squared);
-    let r1 = deviation(values[start + 1], center, squared);
-    let r2 = deviation(values[start + 2], center, squared);
-    let r3 = deviation(values[start + 3], center, squared);
-    let r4 = deviation(values[start + 4], center, squared);
-    let r5 = deviation(values[start + 5], center, squared);
-    let r6 = deviation(values[start + 6], center, squared);
-    let r7 = deviation(values[start + 7], center, squared);
+    let r0 = deviation(values[start], center, power);
+    let r1 = deviation(values[start + 1], center, power);
+    let r2 = deviation(values[start + 2], center, power);
+    let r3 = deviation(values[start + 3], center, power);
+    let r4 = deviation(values[start + 4], center, power);
+    let r5 = deviation(values[start + 5], center, power);
+    let r6 = deviation(values[start + 6], center, power);
+    let r7 = deviation(values[start + 7], center, power);
     const end = start + length - (length % 8);
     let i = start + 8;
     for (; i < end; i += 8) {
-      r0 += deviation(values[i], center, squared);
-      r1 += deviation(values[i + 1], center, squared);
-      r2 += deviation(values[i + 2], center, squared);
-      r3 += deviation(values[i + 3], center, squared);
-      r4 += deviation(values[i + 4], center, squared);
-      r5 += deviation(values[i + 5], center, squared);
-      r6 += deviation(values[i + 6], center, squared);
-      r7 += deviation(values[i + 7], center, squared);
+      r0 += deviation(values[i], center, power);
+      r1 += deviation(values[i + 1], center, power);
+      r2 += deviation(values[i + 2], center, power);
+      r3 += deviation(values[i + 3], center, power);
+      r4 += deviation(values[i + 4], center, power);
+      r5 += deviation(values[i + 5], center, power);
+      r6 += deviation(values[i + 6], center, power);
+      r7 += deviation(values[i + 7], center, power);
     }
     let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < start + length; i++) sum += deviation(values[i], center, squared);
+    for (; i < start + length; i++) sum += deviation(values[i], center, power);
     return sum;
   }
   const half = pairwiseHalf(length);
-  return pairwiseDeviationSum(values, center, squared, start, half) + pairwiseDeviationSum(values, center, squared, start + half, length - half);
+  return pairwiseMomentSum(values, center, power, start, half) + pairwiseMomentSum(values, center, power, start + half, length - half);
 }
 
-/** x − center, or its square, and 0 for NaN (`np.nansum`'s term; x − 0 keeps −0). */
-function deviation(x: number, center: number, squared: boolean): number {
+/** (x − center)^power, and 0 for NaN (`np.nansum`'s term; x − 0 keeps −0). */
+function deviation(x: number, center: number, power: 0 | 1 | 2): number {
   const d = x - center;
-  return d === d ? (squared ? d * d : d) : 0;
+  return d === d ? (power === 2 ? d * d : power === 1 ? d : 1) : 0;
 }
 
 /** numpy's split of more than 128 terms: the first half, rounded down to a multiple of 8. */

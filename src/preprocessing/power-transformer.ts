@@ -12,7 +12,7 @@ import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeri
 import { DistinctScratch, mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
-import { columnMoments } from "./standard-scaler.js";
+import { columnMoments, momentsBuffer } from "./standard-scaler.js";
 
 export interface PowerTransformerParams {
   /** "yeo-johnson" (the default; any real values) or "box-cox" (strictly positive values only). */
@@ -307,7 +307,7 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
   const variance = new Float64Array(cols);
   const scale = new Float64Array(cols);
   const samplesSeen = new Float64Array(cols);
-  const buffer = new Float64Array(rows);
+  const buffer = momentsBuffer(rows, false, pairwise);
   for (let j = 0; j < cols; j++) {
     const column = data.subarray(j * rows, (j + 1) * rows);
     const overflow = firstInfinite(column);

@@ -1,6 +1,6 @@
-"""np.nansum(x - c) and np.nansum((x - c) ** 2) of contiguous float64 arrays: the sums of
-StandardScaler's moments (sklearn.utils.extmath._incremental_mean_and_var) for one column, at
-numpy's pairwise block edges, with NaN, -0.0 and values of mixed magnitudes."""
+"""How many values are not NaN, np.nansum(x - c) and np.nansum((x - c) ** 2) of contiguous float64
+arrays: the sums of StandardScaler's moments (sklearn.utils.extmath._incremental_mean_and_var) for
+one column, at numpy's pairwise block edges, with NaN, -0.0 and values of mixed magnitudes."""
 import numpy as np
 
 from fixture_io import f64, write_fixture
@@ -15,6 +15,7 @@ for n in [0, 1, 7, 8, 9, 15, 127, 128, 129, 136, 255, 1000, 4099, 20011]:
     centers = [0.0, float(present.mean()) if present.size else 0.0]
     cases.append({
         "values": f64(values),
+        "count": int(np.count_nonzero(~np.isnan(values))),
         "sums": [{"center": c, "sum": float(np.nansum(values - c)), "squares": float(np.nansum((values - c) ** 2))} for c in centers],
     })
-write_fixture("core/pairwise-deviation-sum.json", {"cases": cases})
+write_fixture("core/pairwise-moment-sum.json", {"cases": cases})
