@@ -10,6 +10,8 @@ import { ALLOCATOR_ENV } from "./lib.mjs";
 // glibc reads its malloc thresholds at start: without them set, run again with them.
 if (Object.entries(ALLOCATOR_ENV).some(([name, value]) => process.env[name] !== value)) {
   const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, ...ALLOCATOR_ENV } });
+  if (again.error) throw again.error;
+  if (again.signal) console.error(`the benchmarks were stopped by ${again.signal}`);
   process.exit(again.status ?? 1);
 }
 

@@ -110,6 +110,10 @@ def edge():
     row_major = np.ascontiguousarray(np.random.RandomState(4).lognormal(3, 1.5, (300, 3)))
     row_major[::13, 1] = np.nan
     weights = [0.5, 2.0, 0.0, 1.0, 3.0, 1.5]
+    # Pairwise sums overflow to +inf in one accumulator and -inf in the next: a NaN mean. Every
+    # deviation is then NaN; np.sum keeps it, np.nansum (taken when X has a NaN) skips them all.
+    overflowing = [[v] for v in [1e308, -1e308, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0] * 2]
+    overflowing_with_nan = overflowing[:-1] + [[np.nan]]
     return [
         edge_case("mixed", mixed, names, X_new=new),
         edge_case("mixed without mean", mixed, names, {"with_mean": False}, X_new=new),
@@ -119,6 +123,8 @@ def edge():
         edge_case("row-major array", row_major),
         edge_case("unnamed integers", [[1, 2], [3, 4], [5, 6], [7, 9]]),
         edge_case("one row", [[4.0, -1.0, 0.0]]),
+        edge_case("sum overflowing both ways", overflowing, X_new=[[0.0], [1.0]]),
+        edge_case("sum overflowing both ways, with NaN", overflowing_with_nan, X_new=[[0.0], [1.0]]),
     ]
 
 

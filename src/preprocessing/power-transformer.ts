@@ -12,7 +12,7 @@ import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeri
 import { DistinctScratch, mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
-import { columnMoments, momentsBuffer } from "./standard-scaler.js";
+import { columnMoments, hasNaN, momentsBuffer } from "./standard-scaler.js";
 
 export interface PowerTransformerParams {
   /** "yeo-johnson" (the default; any real values) or "box-cox" (strictly positive values only). */
@@ -312,7 +312,7 @@ function fitScaler(data: Float64Array, rows: number, cols: number, pairwise: boo
     const column = data.subarray(j * rows, (j + 1) * rows);
     const overflow = firstInfinite(column);
     if (overflow >= 0) throw overflowError({ ...site, column: names[j], row: overflow }, column[overflow]);
-    const m = columnMoments(column, null, pairwise, buffer);
+    const m = columnMoments(column, null, pairwise, buffer, () => hasNaN(data));
     const n = m.count;
     samplesSeen[j] = n;
     mean[j] = m.mean;

@@ -67,7 +67,7 @@ export class StandardScaler extends Estimator<StandardScalerParams, StandardScal
     const count = new Float64Array(cols);
     const buffer = momentsBuffer(rows, weights !== undefined, pairwise);
     for (let j = 0; j < cols; j++) {
-      const m = columnMoments(columns[j], weights ?? null, pairwise, buffer);
+      const m = columnMoments(columns[j], weights ?? null, pairwise, buffer, () => columns.some(hasNaN));
       // A non-finite mean comes from ±Infinity in the column, an overflow, or no values.
       if (!Number.isFinite(m.mean)) refuseUncheckedInfinity(X, site);
       if (m.count === 0) {
@@ -186,24 +186,41 @@ export function momentsBuffer(rows: number, weighted: boolean, pairwise: boolean
 /**
  * The sums of `np.nansum`-style reductions over one column (NaN counted as 0), in numpy's order.
  * `buffer` is scratch space from `momentsBuffer`; null `weights` weigh every row 1 (unit
- * weights multiply exactly, 1 * v === v, so one loop serves both cases).
+ * weights multiply exactly, 1 * v === v, so one loop serves both cases). `anyNaN` tells whether
+ * the matrix the column belongs to has a NaN anywhere (asked only when the mean is NaN).
  */
-export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array): Moments {
+export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array, anyNaN: () => boolean): Moments {
+  let count: number;
+  let mean: number;
   if (weights === null && pairwise) {
     // The same terms, added as they are computed (no pass through `buffer`). The count too: as a
     // loop of its own, V8 13 (Node 24) inlined it into this function's mid-tier code, where it
     // took several times as long.
-    const count = pairwiseMomentSum(values, 0, 0);
-    const mean = pairwiseMomentSum(values, 0, 1) / count;
-    return { count, mean, correction: pairwiseMomentSum(values, mean, 1), squares: pairwiseMomentSum(values, mean, 2) };
+    count = pairwiseMomentSum(values, 0, 0);
+    mean = pairwiseMomentSum(values, 0, 1) / count;
+  } else {
+    // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
+    count = weightedDeviations(values, weights, 0, buffer);
+    mean = columnSum(buffer, pairwise) / count;
   }
-  // Deviations from 0 are the values themselves (v - 0 === v, even for -0).
-  const count = weightedDeviations(values, weights, 0, buffer);
-  const mean = columnSum(buffer, pairwise) / count;
+  // A NaN mean (the sum overflowed both ways) makes every term of the two sums NaN. scikit-learn
+  // skips them all (np.nansum) when X has a NaN anywhere and there are no weights; otherwise the
+  // NaN propagates (np.sum, or the matrix products of the weighted sums).
+  if (mean !== mean) {
+    const skipped = weights === null && anyNaN();
+    return { count, mean, correction: skipped ? 0 : NaN, squares: skipped ? 0 : NaN };
+  }
+  if (weights === null && pairwise) return { count, mean, correction: pairwiseMomentSum(values, mean, 1), squares: pairwiseMomentSum(values, mean, 2) };
   weightedDeviations(values, weights, mean, buffer);
   const correction = columnSum(buffer, pairwise);
   weightedSquares(values, weights, mean, buffer);
   return { count, mean, correction, squares: columnSum(buffer, pairwise) };
+}
+
+/** Whether any value is NaN. */
+export function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
 }
 
 // Each pass is a function of its own, so V8 optimizes it whole instead of on-stack-replacing it
