@@ -16,6 +16,7 @@ export const WASM_SOURCES = [
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-fma-kernels-binary.ts", name: "POWER_FMA_KERNELS_BASE64", relaxedSimd: true },
   { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
   { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64", relaxedSimd: true },
+  { source: "src/preprocessing/distinct-values.wat", module: "src/preprocessing/distinct-values-binary.ts", name: "DISTINCT_VALUES_BASE64" },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DistinctScratch, distinctValues, mapDistinct, nearlyAllDistinct } from "./distinct-values.js";
+import { DistinctScratch, distinctValues, distinctValuesLookUpRunsInWebAssembly, mapDistinct, nearlyAllDistinct } from "./distinct-values.js";
 import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
 
 describe("distinctValues", () => {
@@ -8,11 +8,15 @@ describe("distinctValues", () => {
     expect(Array.from(d!.values)).toEqual([3, 1, 2]);
     expect(Array.from(d!.index)).toEqual([0, 1, 0, 0, 1, 2, 0, 0, 1, 1, 2, 0]);
   });
-  it("keeps 0 apart from −0 and takes every NaN as one value", () => {
-    const d = distinctValues(Float64Array.from([0, -0, NaN, -0, NaN, 0, 0, 0]), 0.5);
+  it.each([true, false])("keeps 0 apart from −0 and takes every NaN as one value (WebAssembly: %s)", (useWebAssembly) => {
+    const d = distinctValues(Float64Array.from([0, -0, NaN, -0, NaN, 0, 0, 0]), 0.5, null, useWebAssembly);
     expect(d!.values.length).toBe(3);
     expect(Object.is(d!.values[1], -0)).toBe(true);
     expect(Array.from(d!.index)).toEqual([0, 1, 2, 1, 2, 0, 0, 0]);
+  });
+  it("runs its lookup in WebAssembly here", () => {
+    // Node and current browsers run the module; a runtime without it takes the JavaScript lookup.
+    expect(distinctValuesLookUpRunsInWebAssembly()).toBe(true);
   });
   it("gives the same values and positions through a scratch reused column after column", () => {
     const columns = [
@@ -48,7 +52,8 @@ describe("distinctValues", () => {
         if (!positions.has(key)) positions.set(key, positions.size);
         return positions.get(key)!;
       });
-      for (const d of [distinctValues(column), distinctValues(column, 0.25, scratch)]) {
+      // WebAssembly's lookup where it runs (here), and the JavaScript one.
+      for (const d of [distinctValues(column), distinctValues(column, 0.25, scratch), distinctValues(column, 0.25, scratch, false), distinctValues(column, 0.25, null, false)]) {
         expect(d, `${distinct} values`).not.toBeNull();
         expect(d!.values.length).toBe(positions.size);
         expect(Array.from(d!.index)).toEqual(wantIndex);
@@ -56,9 +61,9 @@ describe("distinctValues", () => {
       }
     }
   });
-  it("gives up when too many values are distinct", () => {
-    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25)).toBeNull();
-    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 20), 0.25)).not.toBeNull();
+  it.each([true, false])("gives up when too many values are distinct (WebAssembly: %s)", (useWebAssembly) => {
+    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 30), 0.25, null, useWebAssembly)).toBeNull();
+    expect(distinctValues(Float64Array.from({ length: 100 }, (_, i) => i % 20), 0.25, null, useWebAssembly)).not.toBeNull();
   });
   it("gives up on a long column at once when a sample shows it nearly all distinct, and only then", () => {
     const n = 60000;
