@@ -24,3 +24,9 @@ export function firstInfinite(values: Float64Array): number {
   for (let i = 0; i < values.length; i++) if (values[i] === Infinity || values[i] === -Infinity) return i;
   return -1;
 }
+
+/** Whether any value is NaN. */
+export function hasNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}

@@ -44,15 +44,20 @@ function slotOf(slots: Int32Array, keys: Int32Array, low: number, high: number, 
  * 100k entries). The `index` returned with them is valid until the next column.
  */
 export class DistinctScratch {
-  readonly slots: Int32Array;
   readonly found: Float64Array;
   readonly index: Int32Array;
+  private table: Int32Array | null = null;
 
   constructor(n: number) {
     const limit = Math.floor(n * MAX_SHARE);
-    this.slots = new Int32Array(1 << tableBits(limit));
     this.found = new Float64Array(limit);
     this.index = new Int32Array(n);
+  }
+
+  /** The JavaScript lookup's table, zeroed; made on first use (the WebAssembly lookup has its own). */
+  zeroedSlots(): Int32Array {
+    this.table ??= new Int32Array(1 << tableBits(this.found.length));
+    return this.table.fill(0);
   }
 }
 
@@ -116,7 +121,7 @@ export function nearlyAllDistinct(words: Int32Array, n: number): boolean {
  *
  * Values are found by their bit patterns in an open-addressing table (linear probing): a `Map`
  * keyed by doubles costs several times the correctly rounded functions this lookup saves. The
- * lookup runs in WebAssembly (distinct-values.wat) where it can, about three times as fast as
+ * lookup runs in WebAssembly (distinct-values.wat) where it can, two to three times as fast as
  * V8's JavaScript even with the column copied in and the index out, and in JavaScript elsewhere
  * or when `useWebAssembly` is false; both give the same values and positions.
  */
@@ -133,7 +138,7 @@ export function distinctValues(column: Float64Array, maxShare = MAX_SHARE, scrat
   let count = useWebAssembly ? lookUpInWebAssembly(column, found, index, bits) : null;
   if (count === null) {
     /** Slot → 1 + the position of the value it holds (0: empty). */
-    const slots = reuse ? scratch.slots.fill(0) : new Int32Array(1 << bits);
+    const slots = reuse ? scratch.zeroedSlots() : new Int32Array(1 << bits);
     count = lookUpByHash(column, words, slots, found, index, 32 - bits);
   }
   if (count < 0) return null;

@@ -1,4 +1,4 @@
-import { firstInfinite } from "../core/all-finite.js";
+import { firstInfinite, hasNaN } from "../core/all-finite.js";
 import { DataError, type ErrorSite } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -12,7 +12,7 @@ import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeri
 import { DistinctScratch, mapDistinct } from "./distinct-values.js";
 import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
 import { BracketFailure } from "./scalar-minimize.js";
-import { columnMoments, hasNaN, momentsBuffer } from "./standard-scaler.js";
+import { columnMoments, momentsBuffer } from "./standard-scaler.js";
 
 export interface PowerTransformerParams {
   /** "yeo-johnson" (the default; any real values) or "box-cox" (strictly positive values only). */

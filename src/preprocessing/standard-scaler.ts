@@ -1,3 +1,4 @@
+import { hasNaN } from "../core/all-finite.js";
 import { DataError } from "../core/errors.js";
 import { Estimator, type LoadContext } from "../core/estimator.js";
 import type { Frame } from "../core/frame.js";
@@ -190,9 +191,10 @@ export function momentsBuffer(rows: number, weighted: boolean, pairwise: boolean
  * the matrix the column belongs to has a NaN anywhere (asked only when the mean is NaN).
  */
 export function columnMoments(values: Float64Array, weights: Float64Array | null, pairwise: boolean, buffer: Float64Array, anyNaN: () => boolean): Moments {
+  const fused = weights === null && pairwise;
   let count: number;
   let mean: number;
-  if (weights === null && pairwise) {
+  if (fused) {
     // The same terms, added as they are computed (no pass through `buffer`). The count too: as a
     // loop of its own, V8 13 (Node 24) inlined it into this function's mid-tier code, where it
     // took several times as long.
@@ -210,17 +212,11 @@ export function columnMoments(values: Float64Array, weights: Float64Array | null
     const skipped = weights === null && anyNaN();
     return { count, mean, correction: skipped ? 0 : NaN, squares: skipped ? 0 : NaN };
   }
-  if (weights === null && pairwise) return { count, mean, correction: pairwiseMomentSum(values, mean, 1), squares: pairwiseMomentSum(values, mean, 2) };
+  if (fused) return { count, mean, correction: pairwiseMomentSum(values, mean, 1), squares: pairwiseMomentSum(values, mean, 2) };
   weightedDeviations(values, weights, mean, buffer);
   const correction = columnSum(buffer, pairwise);
   weightedSquares(values, weights, mean, buffer);
   return { count, mean, correction, squares: columnSum(buffer, pairwise) };
-}
-
-/** Whether any value is NaN. */
-export function hasNaN(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
-  return false;
 }
 
 // Each pass is a function of its own, so V8 optimizes it whole instead of on-stack-replacing it
