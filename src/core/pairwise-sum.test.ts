@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../test/helpers/fixtures.js";
-import { PAIRWISE_BLOCK, pairwiseMomentSum, pairwiseSum, pairwiseSumOf } from "./pairwise-sum.js";
+import { PAIRWISE_BLOCK, pairwiseMomentSum, pairwiseSquaredDifferenceSum, pairwiseSum, pairwiseSumOf } from "./pairwise-sum.js";
 
 const { cases } = readFixture<{ cases: { values: number[]; sum: number }[] }>("models/pairwise-sum.json");
+const differences = readFixture<{ cases: { x: Float64Array; y: Float64Array; sum: number }[] }>("core/pairwise-squared-differences.json").cases;
 const moments = readFixture<{ cases: { values: Float64Array; count: number; sums: { center: number; sum: number; squares: number }[] }[] }>("core/pairwise-moment-sum.json").cases;
 
 describe("pairwiseSum", () => {
@@ -40,5 +41,15 @@ describe("pairwiseMomentSum", () => {
   it("sums a slice", () => {
     expect(pairwiseMomentSum(Float64Array.of(100, 1, NaN, 3, 100), 1, 2, 1, 3)).toBe(4);
     expect(pairwiseMomentSum(Float64Array.of(100, 1, NaN, 3, 100), 1, 0, 1, 3)).toBe(2);
+  });
+});
+
+describe("pairwiseSquaredDifferenceSum", () => {
+  it.each(differences.map((c) => [c.x.length, c] as const))("matches np.sum((x - y) ** 2) bit for bit (n = %i)", (_n, c) => {
+    expect(pairwiseSquaredDifferenceSum(c.x, c.y)).toBe(c.sum);
+  });
+
+  it("sums a slice", () => {
+    expect(pairwiseSquaredDifferenceSum(Float64Array.of(100, 1, 2, 3, 100), Float64Array.of(0, 1, 4, 0, 0), 1, 3)).toBe(13);
   });
 });

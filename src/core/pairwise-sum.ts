@@ -80,6 +80,51 @@ export function pairwiseMomentSum(values: Float64Array, center: number, power: 0
   return pairwiseMomentSum(values, center, power, start, half) + pairwiseMomentSum(values, center, power, start + half, length - half);
 }
 
+/**
+ * Σ (x[i] − y[i])² over `start .. start + length`, in numpy's order for `np.sum((x - y) ** 2)`:
+ * `pairwiseSum` of the squared differences, each computed where it is added rather than stored
+ * first (a full-length array costs more to write and read back than the sum itself).
+ */
+export function pairwiseSquaredDifferenceSum(x: Float64Array, y: Float64Array, start = 0, length = x.length - start): number {
+  if (length < 8) {
+    let sum = 0;
+    for (let i = start; i < start + length; i++) sum += squaredDifference(x, y, i);
+    return sum;
+  }
+  if (length <= 128) {
+    let r0 = squaredDifference(x, y, start);
+    let r1 = squaredDifference(x, y, start + 1);
+    let r2 = squaredDifference(x, y, start + 2);
+    let r3 = squaredDifference(x, y, start + 3);
+    let r4 = squaredDifference(x, y, start + 4);
+    let r5 = squaredDifference(x, y, start + 5);
+    let r6 = squaredDifference(x, y, start + 6);
+    let r7 = squaredDifference(x, y, start + 7);
+    const end = start + length - (length % 8);
+    let i = start + 8;
+    for (; i < end; i += 8) {
+      r0 += squaredDifference(x, y, i);
+      r1 += squaredDifference(x, y, i + 1);
+      r2 += squaredDifference(x, y, i + 2);
+      r3 += squaredDifference(x, y, i + 3);
+      r4 += squaredDifference(x, y, i + 4);
+      r5 += squaredDifference(x, y, i + 5);
+      r6 += squaredDifference(x, y, i + 6);
+      r7 += squaredDifference(x, y, i + 7);
+    }
+    let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + length; i++) sum += squaredDifference(x, y, i);
+    return sum;
+  }
+  const half = pairwiseHalf(length);
+  return pairwiseSquaredDifferenceSum(x, y, start, half) + pairwiseSquaredDifferenceSum(x, y, start + half, length - half);
+}
+
+function squaredDifference(x: Float64Array, y: Float64Array, i: number): number {
+  const d = x[i] - y[i];
+  return d * d;
+}
+
 /** (x − center)^power, and 0 for NaN (`np.nansum`'s term; x − 0 keeps −0). */
 function deviation(x: number, center: number, power: 0 | 1 | 2): number {
   const d = x - center;
