@@ -1,6 +1,6 @@
 import { explainedFraction } from "./explained-fraction.js";
 import type { ExplainedScoreOptions } from "./r2-score.js";
-import { checkRegressionTargets, columnMeans, type RegressionInput } from "./regression-targets.js";
+import { checkRegressionTargets, columnMeans, squaredDeviations, type RegressionInput } from "./regression-targets.js";
 
 /**
  * Explained variance 1 − Var(y − ŷ) / Var(y), weighted variances (scikit-learn's
@@ -15,15 +15,8 @@ export function explainedVarianceScore(yTrue: RegressionInput, yPred: Regression
   for (let i = 0; i < diff.length; i++) diff[i] = t[i] - p[i];
   const diffMeans = columnMeans(fn, diff, n, k, weights);
   const trueMeans = columnMeans(fn, t, n, k, weights);
-  const residual = new Float64Array(n * k);
-  const spread = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) {
-      residual[i * k + j] = (t[i * k + j] - p[i * k + j] - diffMeans[j]) ** 2;
-      spread[i * k + j] = (t[i * k + j] - trueMeans[j]) ** 2;
-    }
-  }
-  const numerator = columnMeans(fn, residual, n, k, weights);
-  const denominator = columnMeans(fn, spread, n, k, weights);
+  // (y − ŷ − mean(y − ŷ))² and (y − ȳ)², averaged in numpy's order.
+  const numerator = columnMeans(fn, squaredDeviations(diff, diffMeans, n, k), n, k, weights, true);
+  const denominator = columnMeans(fn, squaredDeviations(t, trueMeans, n, k), n, k, weights, true);
   return explainedFraction(fn, numerator, denominator, multioutput, options.forceFinite ?? true);
 }

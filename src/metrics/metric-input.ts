@@ -1,3 +1,4 @@
+import { allFinite } from "../core/all-finite.js";
 import { DataError, showValue, ValidationError } from "../core/errors.js";
 import { compareLabels, type Label } from "../core/labels.js";
 import { Matrix } from "../core/matrix.js";
@@ -94,11 +95,10 @@ export function checkWeights(fn: string, weights: ArrayLike<number> | undefined,
  */
 export function checkFinite(fn: string, name: string, values: ArrayLike<unknown>, cols = 1): Float64Array {
   if (values instanceof Float64Array) {
-    for (let i = 0; i < values.length; i++) {
-      // v - v is NaN exactly for NaN and ±Infinity.
-      if (values[i] - values[i] !== 0) throw notFinite(fn, name, values[i], i, cols);
-    }
-    return values;
+    if (allFinite(values)) return values;
+    // v - v is NaN exactly for NaN and ±Infinity.
+    const bad = values.findIndex((v) => v - v !== 0);
+    throw notFinite(fn, name, values[bad], bad, cols);
   }
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -1,6 +1,7 @@
+import { pairwiseMomentSum, pairwiseSquaredDifferenceSum } from "../core/pairwise-sum.js";
 import { explainedFraction } from "./explained-fraction.js";
 import type { WarningOptions } from "./metric-input.js";
-import { checkRegressionTargets, columnMeans, type Multioutput, type RegressionInput } from "./regression-targets.js";
+import { cellErrors, checkRegressionTargets, columnMeans, squaredDeviations, weightedColumnSums, type Multioutput, type RegressionInput } from "./regression-targets.js";
 
 /** Options of `r2Score` and `explainedVarianceScore`. */
 export interface ExplainedScoreOptions extends WarningOptions {
@@ -25,14 +26,11 @@ export function r2Score(yTrue: RegressionInput, yPred: RegressionInput, options:
     return NaN;
   }
   const means = columnMeans(fn, t, n, k, weights);
-  const numerator = new Float64Array(k);
-  const denominator = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    for (let j = 0; j < k; j++) {
-      numerator[j] += w * (t[i * k + j] - p[i * k + j]) ** 2;
-      denominator[j] += w * (t[i * k + j] - means[j]) ** 2;
-    }
-  }
+  // numpy's sum(weight * (y − ŷ)², axis=0) and sum(weight * (y − ȳ)², axis=0). One output without
+  // weights adds the terms as it computes them (with a finite mean, no term is NaN for
+  // pairwiseMomentSum to skip); otherwise over arrays of them.
+  const fused = k === 1 && weights === undefined && Number.isFinite(means[0]);
+  const numerator = fused ? Float64Array.of(pairwiseSquaredDifferenceSum(t, p)) : weightedColumnSums(cellErrors("squared", t, p), n, k, weights, true);
+  const denominator = fused ? Float64Array.of(pairwiseMomentSum(t, means[0], 2)) : weightedColumnSums(squaredDeviations(t, means, n, k), n, k, weights, true);
   return explainedFraction(fn, numerator, denominator, multioutput, options.forceFinite ?? true);
 }

@@ -1,5 +1,5 @@
 import type { Matrix } from "../core/matrix.js";
-import { pairwiseSum } from "../core/pairwise-sum.js";
+import { pairwiseSquaredDifferenceSum, pairwiseSum } from "../core/pairwise-sum.js";
 import { checkFinite, checkNumericBlock, checkWeights, metricError, optionError } from "./metric-input.js";
 import { weightedMean } from "./weighted-mean.js";
 
@@ -55,19 +55,26 @@ export function checkRegressionTargets(
   return { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked };
 }
 
-/** The (weighted) mean of each column of an n x k block, summed as numpy's `average(axis=0)` sums. */
-export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined): Float64Array {
-  const sums = columnSums(weights === undefined ? values : weightedRows(values, weights, n, k), n, k);
+/**
+ * The (weighted) mean of each column of an n x k block, summed as numpy's `average(axis=0)` sums.
+ * `owned`: `values` is the caller's scratch, which the weighting may overwrite.
+ */
+export function columnMeans(fn: string, values: Float64Array, n: number, k: number, weights: Float64Array | undefined, owned = false): Float64Array {
+  const sums = weightedColumnSums(values, n, k, weights, owned);
   const total = weights === undefined ? n : pairwiseSum(weights);
   if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
   return sums.map((sum) => sum / total);
 }
 
-/** Each row of an n x k block times its weight (numpy's `a * w` before `average` sums). */
-function weightedRows(values: Float64Array, weights: Float64Array, n: number, k: number): Float64Array {
-  const out = new Float64Array(n * k);
+/**
+ * numpy's `sum(w[:, None] * values, axis=0)`, or `sum(values, axis=0)` without weights. `owned`:
+ * `values` is the caller's scratch, weighted in place.
+ */
+export function weightedColumnSums(values: Float64Array, n: number, k: number, weights: Float64Array | undefined, owned: boolean): Float64Array {
+  if (weights === undefined) return columnSums(values, n, k);
+  const out = owned ? values : new Float64Array(n * k);
   for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) out[i * k + j] = values[i * k + j] * weights[i];
-  return out;
+  return columnSums(out, n, k);
 }
 
 /**
@@ -80,6 +87,26 @@ function columnSums(values: Float64Array, n: number, k: number): Float64Array {
   const sums = new Float64Array(k);
   for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[j] += values[i * k + j];
   return sums;
+}
+
+/** (values − means[j])² for each cell of an n x k block, j its column. */
+export function squaredDeviations(values: Float64Array, means: Float64Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(n * k);
+  if (k === 1) {
+    const mean = means[0];
+    for (let i = 0; i < n; i++) {
+      const d = values[i] - mean;
+      out[i] = d * d;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < k; j++) {
+        const d = values[i * k + j] - means[j];
+        out[i * k + j] = d * d;
+      }
+    }
+  }
+  return out;
 }
 
 /** Combines per-output values as `multioutput` asks; `denominators` serve "variance_weighted". */
@@ -96,22 +123,26 @@ export function combineOutputs(fn: string, perOutput: Float64Array, multioutput:
 /** How `cellErrors` measures one prediction against its target. */
 export type CellError = "absolute" | "squared" | "relative";
 
-/** The (weighted) mean error of each output, in one pass without materialising the errors. */
+/** The (weighted) mean error of each output: numpy's `average(errors, axis=0, weights)`, in its order. */
 export function meanCellErrors(fn: string, targets: RegressionTargets, kind: CellError): Float64Array {
   const { yTrue, yPred, n, k, weights } = targets;
-  const sums = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    total += w;
-    for (let j = 0; j < k; j++) {
-      const t = yTrue[i * k + j];
-      const d = yPred[i * k + j] - t;
-      const e = kind === "squared" ? d * d : kind === "absolute" ? Math.abs(d) : Math.abs(d) / Math.max(Math.abs(t), Number.EPSILON);
-      sums[j] += weights === undefined ? e : e * w;
+  // The common case, one output and no weights, adds the squared errors as it computes them.
+  if (kind === "squared" && k === 1 && weights === undefined) return Float64Array.of(pairwiseSquaredDifferenceSum(yPred, yTrue) / n);
+  return columnMeans(fn, cellErrors(kind, yTrue, yPred), n, k, weights, true);
+}
+
+/** The error of `kind` of each cell: (ŷ − y)², |ŷ − y| or |ŷ − y| / max(|y|, ε). */
+export function cellErrors(kind: CellError, yTrue: Float64Array, yPred: Float64Array): Float64Array {
+  const out = new Float64Array(yTrue.length);
+  if (kind === "squared") {
+    for (let i = 0; i < out.length; i++) {
+      const d = yPred[i] - yTrue[i];
+      out[i] = d * d;
     }
+  } else if (kind === "absolute") {
+    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]);
+  } else {
+    for (let i = 0; i < out.length; i++) out[i] = Math.abs(yPred[i] - yTrue[i]) / Math.max(Math.abs(yTrue[i]), Number.EPSILON);
   }
-  if (total === 0) throw metricError(fn, "the weights sum to zero, so the weighted mean is undefined");
-  for (let j = 0; j < k; j++) sums[j] /= total;
-  return sums;
+  return out;
 }
