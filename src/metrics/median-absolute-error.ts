@@ -1,3 +1,4 @@
+import { orderStatistics } from "../core/order-statistics.js";
 import { checkRegressionTargets, combineOutputs, type RegressionInput, type RegressionMetricOptions } from "./regression-targets.js";
 
 /**
@@ -20,46 +21,11 @@ export function medianAbsoluteError(yTrue: RegressionInput, yPred: RegressionInp
   return combineOutputs(fn, perOutput, targets.multioutput);
 }
 
-/** numpy's median: the middle value, or the mean of the two middle values (selection, not a full sort; reorders `work`). */
-function median(work: Float64Array): number {
-  const mid = work.length >> 1;
-  const upper = selectInPlace(work, mid);
-  if (work.length % 2 === 1) return upper;
-  // After selection everything before `mid` is <= upper: the lower middle is their maximum.
-  let lower = work[0];
-  for (let i = 1; i < mid; i++) if (work[i] > lower) lower = work[i];
-  return (lower + upper) / 2;
-}
-
-/** Moves the k-th smallest value to index k, smaller ones before it (quickselect), and returns it. */
-function selectInPlace(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    // Median of three as pivot keeps sorted and reversed inputs linear.
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) swap(a, i++, j--);
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
+/** numpy's median: the middle value, or the mean of the two middle values. */
+function median(values: Float64Array): number {
+  const n = values.length;
+  const [lower, upper] = orderStatistics(values, [(n - 1) >> 1, n >> 1]);
+  return n % 2 === 1 ? upper : (lower + upper) / 2;
 }
 
 /** scikit-learn's `_weighted_percentile(values, weights, 50, average=True)` for one column. */

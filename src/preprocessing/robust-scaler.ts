@@ -5,7 +5,7 @@ import { checkFeatures, decodeSchema, encodeSchema, type FeatureSchema, type Mat
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { arrayOf, boolean, number, param, type ParamSchema } from "../core/params.js";
-import { selectKth } from "../core/select.js";
+import { orderStatistics } from "../core/order-statistics.js";
 import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { affineColumns } from "./affine-columns.js";
 import { normalQuantile } from "./normal-quantile.js";
@@ -76,11 +76,12 @@ export class RobustScaler extends Estimator<RobustScalerParams, RobustScalerStat
       const n = copyPresent(columns[j], buffer);
       if (n < 0) refuseUncheckedInfinity(X, site);
       if (n === 0) throw DataError.at({ ...site, column: names[j] }, `column "${names[j]}" has no values to scale (every value is NaN); drop the column or impute it first`);
-      const values = buffer.subarray(0, n);
-      selectRanks(values, neededRanks(n, center !== null, scale !== null ? [qLow, qHigh] : []), 0, n - 1);
-      if (center !== null) center[j] = median(values);
+      const ranks = neededRanks(n, center !== null, scale !== null ? [qLow, qHigh] : []);
+      const found = orderStatistics(buffer.subarray(0, n), ranks);
+      const at = (rank: number): number => found[ranks.indexOf(rank)];
+      if (center !== null) center[j] = median(n, at);
       if (scale !== null) {
-        const range = percentile(values, qHigh) - percentile(values, qLow);
+        const range = percentile(n, qHigh, at) - percentile(n, qLow, at);
         const s = range < 10 * EPS ? 1 : range;
         scale[j] = unitVariance ? s / adjust : s;
       }
@@ -176,25 +177,10 @@ function neededRanks(n: number, median: boolean, percentiles: readonly number[])
   return [...new Set(ranks)].sort((a, b) => a - b);
 }
 
-/**
- * Selects each of `ranks` (ascending) into place within `values[lo..hi]`: the middle rank first,
- * then the lower ranks among the values below it and the higher ones among those above, so each
- * selection works on a range that earlier ones have already narrowed.
- */
-function selectRanks(values: Float64Array, ranks: readonly number[], lo: number, hi: number): void {
-  if (ranks.length === 0) return;
-  const middle = ranks.length >> 1;
-  const k = ranks[middle];
-  selectKth(values, k, lo, hi);
-  selectRanks(values, ranks.slice(0, middle), lo, k - 1);
-  selectRanks(values, ranks.slice(middle + 1), k + 1, hi);
-}
-
-/** numpy's median from values whose middle ranks are in place: the middle one, or the mean `(a + b) / 2` of the two middle ones. */
-function median(values: Float64Array): number {
-  const n = values.length;
-  const upper = values[n >> 1];
-  return n % 2 === 1 ? upper : (values[(n >> 1) - 1] + upper) / 2;
+/** numpy's median of n values from their order statistics `at`: the middle one, or the mean `(a + b) / 2` of the two middle ones. */
+function median(n: number, at: (rank: number) => number): number {
+  const upper = at(n >> 1);
+  return n % 2 === 1 ? upper : (at((n >> 1) - 1) + upper) / 2;
 }
 
 /**
@@ -209,15 +195,15 @@ function percentilePosition(n: number, q: number): { below: number; above: numbe
 }
 
 /**
- * numpy's `percentile(values, q)` with the default linear method, from values whose ranks of
- * `neededRanks` are in place: the order statistics around the virtual index, interpolated as
+ * numpy's `percentile(values, q)` of n values with the default linear method, from their order
+ * statistics `at` (those of `neededRanks`): the two around the virtual index, interpolated as
  * numpy's `_lerp` does.
  */
-function percentile(values: Float64Array, q: number): number {
-  const { below, above, gamma } = percentilePosition(values.length, q);
-  const a = values[below];
+function percentile(n: number, q: number, at: (rank: number) => number): number {
+  const { below, above, gamma } = percentilePosition(n, q);
+  const a = at(below);
   if (above === below) return a;
-  const b = values[above];
+  const b = at(above);
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }

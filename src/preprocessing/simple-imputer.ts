@@ -5,7 +5,7 @@ import { checkFeatures, decodeSchema, encodeSchema, hasNames, refuseInfinity, sc
 import type { JsonObject } from "../core/json.js";
 import type { Matrix } from "../core/matrix.js";
 import { compareCodePoints } from "../core/ordering.js";
-import { selectKth } from "../core/select.js";
+import { orderStatistics } from "../core/order-statistics.js";
 import { anyOf, boolean, nullable, number, oneOf, param, string, type ParamCheck, type ParamSchema } from "../core/params.js";
 import { encodeFloat64Array, encodeInt32Array, type StateReader } from "../core/state-codec.js";
 import { columnSumOf, isRowMajorInput, sumsColumnsPairwise } from "./column-sum.js";
@@ -265,14 +265,7 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     copyUnmasked(column, mask, values);
     if (strategy === "median") {
       // numpy's masked median averages the two middle values (the middle one twice for an odd count).
-      const high = present >> 1;
-      const upper = selectKth(values, high);
-      let lower = upper;
-      if (present % 2 === 0) {
-        // Everything before the selected value is no larger: the lower middle is their maximum.
-        lower = values[0];
-        for (let i = 1; i < high; i++) if (values[i] > lower) lower = values[i];
-      }
+      const [lower, upper] = orderStatistics(values, [(present - 1) >> 1, present >> 1]);
       return (lower + upper) / 2;
     }
     const mode = mostFrequentSorted(values.sort());
