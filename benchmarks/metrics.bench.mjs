@@ -18,7 +18,9 @@ import {
   rocAucScore,
   rocCurve,
 } from "../dist/index.js";
-import { printTable, runPython, timeIt } from "./lib.mjs";
+import { alternatingRounds, MIN_TOTAL_MS, printRoundRatios, printTable, ROUNDS, roundsMedian, runPython, timeIt } from "./lib.mjs";
+
+const REPEAT = 5;
 
 function read(dir, name, Type) {
   const bytes = readFileSync(join(dir, `${name}.bin`));
@@ -27,7 +29,7 @@ function read(dir, name, Type) {
 
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), "tabkit-metrics-"));
-  const ref = runPython("metrics_reference.py", [dir]);
+  const values = runPython("metrics_reference.py", [dir, "write"]);
   const y = Array.from(read(dir, "y", Int32Array));
   const pred = Array.from(read(dir, "pred", Int32Array));
   const score = read(dir, "score", Float64Array);
@@ -55,14 +57,18 @@ export async function run() {
     r2: ["r2Score, 1e6", () => r2Score(regTrue, regPred)],
     median_ae: ["medianAbsoluteError, 1e6", () => medianAbsoluteError(regTrue, regPred)],
   };
-  const rows = [];
   let worst = 0;
-  for (const [key, [label, fn]] of Object.entries(cases)) {
-    const value = fn();
-    const expected = ref.values[key];
-    worst = Math.max(worst, Math.abs(value - expected) / Math.max(1, Math.abs(expected)));
-    rows.push({ case: label, tabkit: await timeIt(fn, { repeat: key.startsWith("roc_auc_ov") ? 3 : 5 }), reference: ref.ms[key] });
+  for (const [key, [, fn]] of Object.entries(cases)) {
+    const expected = values[key];
+    worst = Math.max(worst, Math.abs(fn() - expected) / Math.max(1, Math.abs(expected)));
   }
-  printTable(rows);
+  const ourRound = async () => {
+    const ours = {};
+    for (const [key, [, fn]] of Object.entries(cases)) ours[key] = await timeIt(fn, { repeat: REPEAT, minTotalMs: MIN_TOTAL_MS });
+    return ours;
+  };
+  const rounds = await alternatingRounds(ourRound, () => runPython("metrics_reference.py", [dir, "time", REPEAT, MIN_TOTAL_MS]));
+  printTable(Object.entries(cases).map(([key, [label]]) => ({ case: label, tabkit: roundsMedian(rounds, "ours", key), reference: roundsMedian(rounds, "theirs", key) })));
+  if (ROUNDS > 1) printRoundRatios(rounds);
   console.log(`largest relative difference of the metric values: ${worst.toExponential(2)}`);
 }

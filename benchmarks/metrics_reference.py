@@ -1,8 +1,10 @@
 """scikit-learn side of benchmarks/metrics.bench.mjs.
 
-Usage: metrics_reference.py <workdir>. Writes the inputs to <workdir> as little-endian binary
-files (so that tabkit times the same values), then prints one JSON line: median timings in
-milliseconds under "ms" and the metric values under "values" (to check agreement)."""
+Usage: metrics_reference.py <workdir> write, which writes the inputs to <workdir> as little-endian
+binary files (so that tabkit times the same values) and prints the metric values as one JSON line
+(to check agreement); or metrics_reference.py <workdir> time REPEAT MIN_MS, which prints median
+timings in milliseconds as one JSON line (at least REPEAT calls each, and more until they add up
+to MIN_MS)."""
 import json
 import os
 import sys
@@ -13,7 +15,7 @@ from sklearn import metrics
 from reference_timing import median_ms
 
 
-def main(workdir):
+def main(workdir, mode, repeat=5, min_ms=0.0):
     rng = np.random.RandomState(0)
     n = 1_000_000
     y = (rng.rand(n) < 0.2).astype(np.int32)
@@ -28,7 +30,7 @@ def main(workdir):
     reg_true = rng.randn(n) * 10 + 50
     reg_pred = reg_true + rng.randn(n) * 3
     arrays = {"y": y, "score": score, "pred": pred, "weight": weight, "mc_true": mc_true, "mc_proba": mc_proba, "reg_true": reg_true, "reg_pred": reg_pred}
-    for name, array in arrays.items():
+    for name, array in arrays.items() if mode == "write" else ():
         np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<")).tofile(os.path.join(workdir, f"{name}.bin"))
     y_str = np.where(y == 1, "Yes", "No")
     pred_str = np.where(pred == 1, "Yes", "No")
@@ -49,10 +51,14 @@ def main(workdir):
         "r2": lambda: metrics.r2_score(reg_true, reg_pred),
         "median_ae": lambda: metrics.median_absolute_error(reg_true, reg_pred),
     }
-    timings = {name: median_ms(fn, repeat=3 if name.startswith("roc_auc_ov") else 5) for name, fn in cases.items()}
-    values = {name: float(fn()) for name, fn in cases.items()}
-    print(json.dumps({"ms": timings, "values": values}))
+    if mode == "write":
+        print(json.dumps({name: float(fn()) for name, fn in cases.items()}))
+    else:
+        print(json.dumps({name: median_ms(fn, repeat=repeat, min_ms=min_ms) for name, fn in cases.items()}))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[2] == "write":
+        main(sys.argv[1], "write")
+    else:
+        main(sys.argv[1], "time", int(sys.argv[3]), float(sys.argv[4]))
