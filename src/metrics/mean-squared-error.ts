@@ -5,6 +5,6 @@ export function meanSquaredError(yTrue: RegressionInput, yPred: RegressionInput,
 export function meanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options?: RegressionMetricOptions): number;
 export function meanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "meanSquaredError";
-  const targets = checkRegressionTargets(fn, yTrue, yPred, options);
+  const targets = checkRegressionTargets(fn, yTrue, yPred, options, false, true);
   return combineOutputs(fn, meanCellErrors(fn, targets, "squared"), targets.multioutput);
 }

@@ -46,6 +46,32 @@ describe("bad input gets a clear error naming the function and the argument", ()
     expectError(() => m.logLoss([0, 1], [[0.5, 0.5], [NaN, 1]]), DataError, /^logLoss: yProba value NaN \(row 1, column 0\)/);
     expectError(() => m.meanAbsoluteError([1, NaN], [1, 2]), DataError, /^meanAbsoluteError: yTrue value NaN \(row 1\)/);
     expectError(() => m.meanAbsoluteError(["1", "2"] as never, [1, 2]), DataError, /^meanAbsoluteError: yTrue value "1" \(row 0\) is not a finite number/);
+  });
+
+  it("NaN or infinite typed-array targets of MSE, RMSE and R², whose check follows their first sum", () => {
+    const values = (n: number, at: number, bad: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i === at ? bad : i / 7));
+    const metrics = { meanSquaredError: m.meanSquaredError, rootMeanSquaredError: m.rootMeanSquaredError, r2Score: m.r2Score } as Record<string, (yTrue: Float64Array, yPred: Float64Array) => unknown>;
+    for (const fn of Object.keys(metrics)) {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const n of [1, 5, 3000]) {
+          const at = n - 1;
+          const shown = String(bad);
+          expectError(() => metrics[fn](values(n, at, bad), values(n, -1, 0)), DataError, new RegExp(`^${fn}: yTrue value ${shown} \\(row ${at}\\) is not a finite number`));
+          expectError(() => metrics[fn](values(n, -1, 0), values(n, at, bad)), DataError, new RegExp(`^${fn}: yPred value ${shown} \\(row ${at}\\) is not a finite number`));
+        }
+      }
+      // Both arrays infinite at the same row: their difference is NaN, the first infinity is named.
+      expectError(() => metrics[fn](values(4, 2, Infinity), values(4, 2, Infinity)), DataError, new RegExp(`^${fn}: yTrue value Infinity \\(row 2\\)`));
+    }
+    // Several outputs are checked before any sum.
+    const twoOutputs = (bad: number): Matrix => new Matrix(Float64Array.of(1, 2, 3, bad), 2, 2);
+    expectError(() => m.meanSquaredError(twoOutputs(NaN), twoOutputs(0)), DataError, /^meanSquaredError: yTrue value NaN \(row 1, column 1\)/);
+    expectError(() => m.r2Score(twoOutputs(0), twoOutputs(Infinity)), DataError, /^r2Score: yPred value Infinity \(row 1, column 1\)/);
+    // Finite values whose errors overflow are no error: scikit-learn also returns inf.
+    expect(m.meanSquaredError(Float64Array.of(1e308, 0), Float64Array.of(-1e308, 0))).toBe(Infinity);
+    // scikit-learn 1.9.1: r2_score([1, 2, 3], [1e308, -1e308, 0]) is -inf; [1e308, -1e308, 0] against [1, 2, 3] is nan.
+    expect(m.r2Score(Float64Array.of(1, 2, 3), Float64Array.of(1e308, -1e308, 0))).toBe(-Infinity);
+    expect(m.r2Score(Float64Array.of(1e308, -1e308, 0), Float64Array.of(1, 2, 3))).toBeNaN();
     expectError(() => m.accuracyScore([0, NaN], [0, 1]), DataError, /^accuracyScore: yTrue has a missing value \(row 1\)/);
   });
 

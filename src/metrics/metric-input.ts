@@ -123,10 +123,14 @@ export interface NumericBlock {
   oneD: boolean;
 }
 
-/** Reads scores, probabilities or regression targets given as a flat array, a Matrix or rows of numbers. */
-export function checkNumericBlock(fn: string, name: string, value: unknown): NumericBlock {
+/**
+ * Reads scores, probabilities or regression targets given as a flat array, a Matrix or rows of
+ * numbers. `scan` false leaves a Float64Array's values (a flat one or a Matrix's) unchecked for
+ * the caller to check later; other inputs are checked as they are copied.
+ */
+export function checkNumericBlock(fn: string, name: string, value: unknown, scan = true): NumericBlock {
   if (value instanceof Matrix) {
-    return { data: checkFinite(fn, name, value.data, value.cols), rows: value.rows, cols: value.cols, oneD: false };
+    return { data: scan ? checkFinite(fn, name, value.data, value.cols) : value.data, rows: value.rows, cols: value.cols, oneD: false };
   }
   if (!isArrayLike(value)) throw metricError(fn, `${name} must be an array of numbers or a Matrix`);
   if (value.length > 0 && isArrayLike(value[0])) {
@@ -140,7 +144,7 @@ export function checkNumericBlock(fn: string, name: string, value: unknown): Num
     }
     return { data: checkFinite(fn, name, flat, cols), rows: rows.length, cols, oneD: false };
   }
-  return { data: checkFinite(fn, name, value), rows: value.length, cols: 1, oneD: true };
+  return { data: scan || !(value instanceof Float64Array) ? checkFinite(fn, name, value) : value, rows: value.length, cols: 1, oneD: true };
 }
 
 /** The distinct labels of the given arrays, sorted as numpy sorts them. */

@@ -23,18 +23,27 @@ export interface RegressionTargets {
   k: number;
   weights: Float64Array | undefined;
   multioutput: "raw_values" | "uniform_average" | "variance_weighted" | Float64Array;
+  /** Whether yTrue and yPred are still to be checked for NaN and ±Infinity (`scanTargets`). */
+  unscanned: boolean;
 }
 
-/** scikit-learn's `_check_reg_targets`: same shapes, finite values, valid multioutput and weights. */
+/**
+ * scikit-learn's `_check_reg_targets`: same shapes, finite values, valid multioutput and weights.
+ * `squaredErrorsFirst`: the caller (MSE, RMSE, R²) sums Σ(ŷ − y)² first, which is finite only
+ * where every target and prediction is; for one output without weights the values are then left
+ * `unscanned`, for the caller to `scanTargets` where that sum (or R²'s mean) is not finite, which
+ * saves a pass over each array (scikit-learn's own check sums first too).
+ */
 export function checkRegressionTargets(
   fn: string,
   yTrueIn: RegressionInput,
   yPredIn: RegressionInput,
   options: { sampleWeight?: ArrayLike<number>; multioutput?: Multioutput | "variance_weighted" },
   allowVarianceWeighted = false,
+  squaredErrorsFirst = false,
 ): RegressionTargets {
-  const t = checkNumericBlock(fn, "yTrue", yTrueIn);
-  const p = checkNumericBlock(fn, "yPred", yPredIn);
+  const t = checkNumericBlock(fn, "yTrue", yTrueIn, !squaredErrorsFirst);
+  const p = checkNumericBlock(fn, "yPred", yPredIn, !squaredErrorsFirst);
   if (t.rows === 0) throw metricError(fn, "yTrue is empty; at least one sample is needed");
   if (p.rows !== t.rows) throw metricError(fn, `yPred has ${p.rows} values but yTrue has ${t.rows}`);
   if (p.cols !== t.cols) throw metricError(fn, `yTrue and yPred have different numbers of outputs (${t.cols} != ${p.cols})`);
@@ -52,7 +61,17 @@ export function checkRegressionTargets(
     if (t.cols === 1) throw optionError(fn, "multioutput", "custom output weights are useful only with several outputs");
     if (checked.length !== t.cols) throw optionError(fn, "multioutput", `${checked.length} output weights given for ${t.cols} outputs`);
   }
-  return { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked };
+  const targets = { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked, unscanned: squaredErrorsFirst };
+  // Only one output without weights is summed first; the other shapes are checked now.
+  if (squaredErrorsFirst && (t.cols !== 1 || weights !== undefined)) scanTargets(fn, targets);
+  return targets;
+}
+
+/** The check that `squaredErrorsFirst` deferred: a DataError naming the first NaN or ±Infinity of yTrue, then of yPred. */
+export function scanTargets(fn: string, targets: RegressionTargets): void {
+  checkFinite(fn, "yTrue", targets.yTrue, targets.k);
+  checkFinite(fn, "yPred", targets.yPred, targets.k);
+  targets.unscanned = false;
 }
 
 /**
@@ -127,7 +146,11 @@ export type CellError = "absolute" | "squared" | "relative";
 export function meanCellErrors(fn: string, targets: RegressionTargets, kind: CellError): Float64Array {
   const { yTrue, yPred, n, k, weights } = targets;
   // The common case, one output and no weights, adds the squared errors as it computes them.
-  if (kind === "squared" && k === 1 && weights === undefined) return Float64Array.of(pairwiseSquaredDifferenceSum(yPred, yTrue) / n);
+  if (kind === "squared" && k === 1 && weights === undefined) {
+    const sum = pairwiseSquaredDifferenceSum(yPred, yTrue);
+    if (targets.unscanned && !Number.isFinite(sum)) scanTargets(fn, targets);
+    return Float64Array.of(sum / n);
+  }
   return columnMeans(fn, cellErrors(kind, yTrue, yPred), n, k, weights, true);
 }
 

@@ -5,6 +5,6 @@ export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionIn
 export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options?: RegressionMetricOptions): number;
 export function rootMeanSquaredError(yTrue: RegressionInput, yPred: RegressionInput, options: RegressionMetricOptions = {}): number | Float64Array {
   const fn = "rootMeanSquaredError";
-  const targets = checkRegressionTargets(fn, yTrue, yPred, options);
+  const targets = checkRegressionTargets(fn, yTrue, yPred, options, false, true);
   return combineOutputs(fn, meanCellErrors(fn, targets, "squared").map(Math.sqrt), targets.multioutput);
 }
