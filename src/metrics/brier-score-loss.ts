@@ -54,7 +54,7 @@ export function brierScoreLoss(yTrue: LabelArray, yProba: ScoreInput, options: B
 }
 
 /** scikit-learn's positive class for a flat yProba: posLabel, else 1 for {0, 1}/{-1, 1}, else the greater number. */
-function binaryPositive(fn: string, labels: Label[], posLabel: Label | null | undefined): Label {
+function binaryPositive(fn: string, labels: readonly Label[], posLabel: Label | null | undefined): Label {
   const present = sortedLabels(labels);
   if (present.length > 2) throw metricError(fn, `yTrue holds ${present.length} labels but yProba has one column; pass one probability column per class`);
   if (posLabel !== undefined && posLabel !== null) {

@@ -27,7 +27,7 @@ export function checkProbabilityRange(fn: string, name: string, values: Float64A
  */
 export function alignProbabilities(
   fn: string,
-  yTrue: Label[],
+  yTrue: readonly Label[],
   block: NumericBlock,
   labels: readonly Label[] | undefined,
   onWarning: ((message: string) => void) | undefined,

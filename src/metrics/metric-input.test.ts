@@ -153,3 +153,15 @@ describe("undefined metrics warn through onWarning and return the zeroDivision v
     expect(m.f1Score([0, 0], [0, 0], { zeroDivision: 1 })).toBe(1);
   });
 });
+
+describe("label arrays", () => {
+  it("are read, never changed, and typed arrays give the same results as plain ones", () => {
+    const yTrue = [2, 0, 1, 1, 2, 0, 0, 1];
+    const yPred = [2, 1, 1, 0, 2, 0, 2, 1];
+    const before = [[...yTrue], [...yPred]];
+    const plain = [m.confusionMatrix(yTrue, yPred).data, m.f1Score(yTrue, yPred, { average: "macro" }), m.accuracyScore(yTrue, yPred)];
+    const typed = [m.confusionMatrix(Int32Array.from(yTrue), Int32Array.from(yPred)).data, m.f1Score(Int32Array.from(yTrue), Int32Array.from(yPred), { average: "macro" }), m.accuracyScore(Int32Array.from(yTrue), Int32Array.from(yPred))];
+    expect(typed).toEqual(plain);
+    expect([yTrue, yPred]).toEqual(before);
+  });
+});

@@ -3,7 +3,7 @@ import { checkLabels, formatLabels, metricError, sortedLabels } from "./metric-i
 
 /** yTrue checked, and its distinct labels sorted. */
 export interface CheckedTruth {
-  labels: Label[];
+  labels: readonly Label[];
   present: Label[];
 }
 

@@ -94,7 +94,7 @@ function binaryRocAuc(
 
 function multiclassAuc(
   fn: string,
-  labels: Label[],
+  labels: readonly Label[],
   present: Label[],
   scores: Float64Array,
   n: number,
@@ -139,7 +139,7 @@ function multiclassAuc(
 /** Hand & Till's pairwise AUC: for each pair of classes present, the mean of both one-sided AUCs. */
 function oneVsOneAuc(
   fn: string,
-  labels: Label[],
+  labels: readonly Label[],
   classes: Label[],
   scores: Float64Array,
   n: number,
