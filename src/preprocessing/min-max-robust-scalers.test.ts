@@ -116,6 +116,14 @@ afterAll(() => {
 describe("scalers: behaviour and bad input", () => {
   const X = Frame.fromColumns({ idade: [30, 40, 50, NaN], saldo: [0, 100.5, NaN, 3] });
 
+  it("RobustScaler centers a column of zeros, -0 among them, on +0 as scikit-learn", () => {
+    // scikit-learn 1.9.1: center_ of [[-0], [-0], [-0]], of [[-0]] * 4 and of 3000 x -0 with 1096 x 0 is 0.0
+    for (const column of [[-0, -0, -0], [-0, -0, -0, -0], Array.from({ length: 4096 }, (_, i) => (i < 3000 ? -0 : 0))]) {
+      const center = new RobustScaler().fit(Frame.fromColumns({ v: Float64Array.from(column) })).center!;
+      expect(Object.is(center[0], 0)).toBe(true);
+    }
+  });
+
   it("normalQuantile matches scipy's ndtri", () => {
     expect(normalQuantile(0.75)).toBe(0.6744897501960817);
     expect(normalQuantile(0.975)).toBe(1.959963984540054);

@@ -177,10 +177,13 @@ function neededRanks(n: number, median: boolean, percentiles: readonly number[])
   return [...new Set(ranks)].sort((a, b) => a - b);
 }
 
-/** numpy's median of n values from their order statistics `at`: the middle one, or the mean `(a + b) / 2` of the two middle ones. */
+/**
+ * numpy's median of n values from their order statistics `at`: the middle one, or the mean
+ * `(a + b) / 2` of the two middle ones; its mean starts from +0, so a median of zeros is +0.
+ */
 function median(n: number, at: (rank: number) => number): number {
   const upper = at(n >> 1);
-  return n % 2 === 1 ? upper : (at((n >> 1) - 1) + upper) / 2;
+  return (n % 2 === 1 ? upper : (at((n >> 1) - 1) + upper) / 2) + 0;
 }
 
 /**

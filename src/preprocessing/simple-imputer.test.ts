@@ -321,6 +321,13 @@ describe("SimpleImputer review fixes", () => {
     );
   });
 
+  it("gives +0 for a median of zeros, -0 among them, as scikit-learn", () => {
+    // scikit-learn 1.9.1: [[-0], [-0], [-0], [nan]] -> 0.0; 3000 x -0 and 1096 x 0 -> 0.0
+    expect(Object.is(new SimpleImputer({ strategy: "median" }).fit([[-0], [-0], [-0], [NaN]]).statistics[0], 0)).toBe(true);
+    const many = Frame.fromColumns({ v: Float64Array.from({ length: 4096 }, (_, i) => (i < 3000 ? -0 : 0)) });
+    expect(Object.is(new SimpleImputer({ strategy: "median" }).fit(many).statistics[0], 0)).toBe(true);
+  });
+
   it("most_frequent names 0 and -0 by the first seen, as scikit-learn", () => {
     // scikit-learn 1.9.1: [0, -0, nan] -> 0.0, [-0, 0, nan] -> -0.0
     expect(Object.is(new SimpleImputer({ strategy: "most_frequent" }).fit([[0], [-0], [NaN]]).statistics[0], 0)).toBe(true);

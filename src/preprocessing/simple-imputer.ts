@@ -264,9 +264,10 @@ export class SimpleImputer extends Estimator<SimpleImputerParams, SimpleImputerS
     const values = scratch!.subarray(0, present);
     copyUnmasked(column, mask, values);
     if (strategy === "median") {
-      // numpy's masked median averages the two middle values (the middle one twice for an odd count).
+      // numpy's masked median averages the two middle values (the middle one twice for an odd
+      // count); its mean starts from +0, so a median of zeros is +0 whichever zeros they are.
       const [lower, upper] = orderStatistics(values, [(present - 1) >> 1, present >> 1]);
-      return (lower + upper) / 2;
+      return (lower + upper) / 2 + 0;
     }
     const mode = mostFrequentSorted(values.sort());
     // 0 and -0 are one value, named as numpy's sort (stable on small arrays) names it: by the first seen.
