@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataError, ValidationError } from "../core/errors.js";
 import { Matrix } from "../core/matrix.js";
@@ -63,6 +64,27 @@ describe("bad input gets a clear error naming the function and the argument", ()
       // Both arrays infinite at the same row: their difference is NaN, the first infinity is named.
       expectError(() => metrics[fn](values(4, 2, Infinity), values(4, 2, Infinity)), DataError, new RegExp(`^${fn}: yTrue value Infinity \\(row 2\\)`));
     }
+    // A NaN or ±Infinity is named before any error of shape or option, and the same error comes
+    // whether the values arrive as Float64Arrays (checked after the first sum) or as plain arrays
+    // (checked as they are copied).
+    const errorOf = (call: () => unknown): string => {
+      try {
+        call();
+        return "no error";
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+    };
+    const cell = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e308), fc.double({ noNaN: true, min: -10, max: 10 }));
+    const options = fc.constantFrom<Record<string, unknown>>({}, { multioutput: "bogus" }, { multioutput: [1] }, { multioutput: "raw_values" }, { sampleWeight: [1] }, { sampleWeight: [1, NaN, 1, 1, 1, 1] }, { sampleWeight: [1, 2, 3, 4, 5, 6] });
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(metrics)), fc.array(cell, { minLength: 1, maxLength: 6 }), fc.array(cell, { minLength: 1, maxLength: 6 }), options, fc.boolean(), fc.boolean(), (fn, yTrue, yPred, option, typedTrue, typedPred) => {
+        const metric = metrics[fn] as (a: unknown, b: unknown, o: unknown) => unknown;
+        const given = (values: number[], typed: boolean): unknown => (typed ? Float64Array.from(values) : [...values]);
+        expect(errorOf(() => metric(given(yTrue, typedTrue), given(yPred, typedPred), option))).toBe(errorOf(() => metric([...yTrue], [...yPred], option)));
+      }),
+      { numRuns: 3000 },
+    );
     // Several outputs are checked before any sum.
     const twoOutputs = (bad: number): Matrix => new Matrix(Float64Array.of(1, 2, 3, bad), 2, 2);
     expectError(() => m.meanSquaredError(twoOutputs(NaN), twoOutputs(0)), DataError, /^meanSquaredError: yTrue value NaN \(row 1, column 1\)/);

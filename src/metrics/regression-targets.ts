@@ -1,6 +1,6 @@
 import type { Matrix } from "../core/matrix.js";
 import { pairwiseSquaredDifferenceSum, pairwiseSum } from "../core/pairwise-sum.js";
-import { checkFinite, checkNumericBlock, checkWeights, metricError, optionError } from "./metric-input.js";
+import { checkFinite, checkNumericBlock, checkWeights, metricError, type NumericBlock, optionError } from "./metric-input.js";
 import { weightedMean } from "./weighted-mean.js";
 
 /** Regression targets: one number per sample, or one row per sample for several outputs. */
@@ -30,9 +30,11 @@ export interface RegressionTargets {
 /**
  * scikit-learn's `_check_reg_targets`: same shapes, finite values, valid multioutput and weights.
  * `squaredErrorsFirst`: the caller (MSE, RMSE, R²) sums Σ(ŷ − y)² first, which is finite only
- * where every target and prediction is; for one output without weights the values are then left
- * `unscanned`, for the caller to `scanTargets` where that sum (or R²'s mean) is not finite, which
- * saves a pass over each array (scikit-learn's own check sums first too).
+ * where every target and prediction is. For one output without weights, Float64Array and Matrix
+ * values are then left `unscanned` (others are checked as they are copied), for the caller to
+ * `scanTargets` where that sum is not finite, which saves a pass over each array (scikit-learn's
+ * own check sums first too). Errors come in the same order either way: a NaN or ±Infinity of
+ * yTrue, then of yPred, before any error of shape or option.
  */
 export function checkRegressionTargets(
   fn: string,
@@ -43,28 +45,48 @@ export function checkRegressionTargets(
   squaredErrorsFirst = false,
 ): RegressionTargets {
   const t = checkNumericBlock(fn, "yTrue", yTrueIn, !squaredErrorsFirst);
-  const p = checkNumericBlock(fn, "yPred", yPredIn, !squaredErrorsFirst);
+  let p: NumericBlock | undefined;
+  try {
+    p = checkNumericBlock(fn, "yPred", yPredIn, !squaredErrorsFirst);
+    const { weights, multioutput } = checkShapesAndOptions(fn, t, p, options, allowVarianceWeighted);
+    const targets = { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput, unscanned: squaredErrorsFirst };
+    // Only one output without weights is summed first; the other shapes are checked now.
+    if (squaredErrorsFirst && (t.cols !== 1 || weights !== undefined)) scanTargets(fn, targets);
+    return targets;
+  } catch (error) {
+    // A NaN or ±Infinity is named first, as when the values are checked on reading.
+    if (squaredErrorsFirst) {
+      checkFinite(fn, "yTrue", t.data, t.cols);
+      if (p !== undefined) checkFinite(fn, "yPred", p.data, p.cols);
+    }
+    throw error;
+  }
+}
+
+/** The checks of `checkRegressionTargets` after reading the values: matching shapes, the weights and `multioutput`. */
+function checkShapesAndOptions(
+  fn: string,
+  t: NumericBlock,
+  p: NumericBlock,
+  options: { sampleWeight?: ArrayLike<number>; multioutput?: Multioutput | "variance_weighted" },
+  allowVarianceWeighted: boolean,
+): { weights: Float64Array | undefined; multioutput: RegressionTargets["multioutput"] } {
   if (t.rows === 0) throw metricError(fn, "yTrue is empty; at least one sample is needed");
   if (p.rows !== t.rows) throw metricError(fn, `yPred has ${p.rows} values but yTrue has ${t.rows}`);
   if (p.cols !== t.cols) throw metricError(fn, `yTrue and yPred have different numbers of outputs (${t.cols} != ${p.cols})`);
   const weights = checkWeights(fn, options.sampleWeight, t.rows);
   const multioutput = options.multioutput ?? "uniform_average";
-  let checked: RegressionTargets["multioutput"];
   if (typeof multioutput === "string") {
     const allowed = allowVarianceWeighted ? ["raw_values", "uniform_average", "variance_weighted"] : ["raw_values", "uniform_average"];
     if (!allowed.includes(multioutput)) {
       throw optionError(fn, "multioutput", `multioutput must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} or an array of output weights; got ${JSON.stringify(multioutput)}`);
     }
-    checked = multioutput;
-  } else {
-    checked = checkFinite(fn, "multioutput", multioutput);
-    if (t.cols === 1) throw optionError(fn, "multioutput", "custom output weights are useful only with several outputs");
-    if (checked.length !== t.cols) throw optionError(fn, "multioutput", `${checked.length} output weights given for ${t.cols} outputs`);
+    return { weights, multioutput };
   }
-  const targets = { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput: checked, unscanned: squaredErrorsFirst };
-  // Only one output without weights is summed first; the other shapes are checked now.
-  if (squaredErrorsFirst && (t.cols !== 1 || weights !== undefined)) scanTargets(fn, targets);
-  return targets;
+  const checked = checkFinite(fn, "multioutput", multioutput);
+  if (t.cols === 1) throw optionError(fn, "multioutput", "custom output weights are useful only with several outputs");
+  if (checked.length !== t.cols) throw optionError(fn, "multioutput", `${checked.length} output weights given for ${t.cols} outputs`);
+  return { weights, multioutput: checked };
 }
 
 /** The check that `squaredErrorsFirst` deferred: a DataError naming the first NaN or ±Infinity of yTrue, then of yPred. */
