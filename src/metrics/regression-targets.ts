@@ -46,13 +46,11 @@ export function checkRegressionTargets(
 ): RegressionTargets {
   const t = checkNumericBlock(fn, "yTrue", yTrueIn, !squaredErrorsFirst);
   let p: NumericBlock | undefined;
+  let targets: RegressionTargets;
   try {
     p = checkNumericBlock(fn, "yPred", yPredIn, !squaredErrorsFirst);
     const { weights, multioutput } = checkShapesAndOptions(fn, t, p, options, allowVarianceWeighted);
-    const targets = { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput, unscanned: squaredErrorsFirst };
-    // Only one output without weights is summed first; the other shapes are checked now.
-    if (squaredErrorsFirst && (t.cols !== 1 || weights !== undefined)) scanTargets(fn, targets);
-    return targets;
+    targets = { yTrue: t.data, yPred: p.data, n: t.rows, k: t.cols, weights, multioutput, unscanned: squaredErrorsFirst };
   } catch (error) {
     // A NaN or ±Infinity is named first, as when the values are checked on reading.
     if (squaredErrorsFirst) {
@@ -61,6 +59,9 @@ export function checkRegressionTargets(
     }
     throw error;
   }
+  // Only one output without weights is summed first; the other shapes are checked now.
+  if (squaredErrorsFirst && (targets.k !== 1 || targets.weights !== undefined)) scanTargets(fn, targets);
+  return targets;
 }
 
 /** The checks of `checkRegressionTargets` after reading the values: matching shapes, the weights and `multioutput`. */
