@@ -16,6 +16,7 @@ export const WASM_SOURCES = [
   { source: "src/preprocessing/power-kernels.wat", module: "src/preprocessing/power-fma-kernels-binary.ts", name: "POWER_FMA_KERNELS_BASE64", relaxedSimd: true },
   { source: "src/preprocessing/numpy-kernels.wat", module: "src/preprocessing/numpy-kernels-binary.ts", name: "NUMPY_KERNELS_BASE64" },
   { source: "src/preprocessing/numpy-fma-kernels.wat", module: "src/preprocessing/numpy-fma-kernels-binary.ts", name: "NUMPY_FMA_KERNELS_BASE64", relaxedSimd: true },
+  { source: "src/preprocessing/yeo-johnson-transform.wat", module: "src/preprocessing/yeo-johnson-transform-binary.ts", name: "YEO_JOHNSON_TRANSFORM_BASE64" },
   { source: "src/preprocessing/distinct-values.wat", module: "src/preprocessing/distinct-values-binary.ts", name: "DISTINCT_VALUES_BASE64" },
 ];
 
@@ -26,7 +27,7 @@ export const WASM_SOURCES = [
  */
 export async function assemble(path, relaxedSimd = false) {
   const wabt = await initWabt();
-  const text = expandMultiplyAdds(readFileSync(join(root, path), "utf8"), relaxedSimd);
+  const text = expandMultiplyAdds(expandInterleaved(readFileSync(join(root, path), "utf8")), relaxedSimd);
   const parsed = wabt.parseWat(path, text, { simd: true, relaxed_simd: relaxedSimd });
   try {
     parsed.validate();
@@ -34,6 +35,61 @@ export async function assemble(path, relaxedSimd = false) {
   } finally {
     parsed.destroy();
   }
+}
+
+/** A local of two lanes, `(local $name@ type)`, and the region whose statements run for both. */
+const LANE_LOCAL = /\(local (\$[\w.]+)@ (\w+)\)/g;
+const INTERLEAVED = /^[ \t]*;; interleave \{[^\n]*\n([\s\S]*?)^[ \t]*;; \} interleave[^\n]*\n/gm;
+
+/**
+ * Rewrites a source's interleaved regions, so that a loop can work on two independent pairs of
+ * values at once (the processor then overlaps their dependency chains) from one copy of its
+ * statements: each `(local $name@ type)` declares `$nameA` and `$nameB`, and each statement
+ * between the lines `;; interleave {` and `;; } interleave` is written twice, first with every
+ * `@` read as `A`, then as `B` (comments before a statement stay once, with the A copy). An `@`
+ * left anywhere else is an error.
+ */
+export function expandInterleaved(text) {
+  const out = text.replace(LANE_LOCAL, "(local $1A $2) (local $1B $2)").replace(INTERLEAVED, (_, region) => interleave(region));
+  const stray = out.indexOf("@");
+  if (stray >= 0) throw new Error(`an @ outside an interleaved region or a two-lane local, at offset ${stray}: ${out.slice(stray - 20, stray + 20)}`);
+  return out;
+}
+
+/** The statements of a region, each written for lane A then lane B. */
+function interleave(region) {
+  let out = "";
+  let at = 0;
+  while ((at = skipSpaceAndComments(region, at, (comment) => (out += comment))) < region.length) {
+    const end = formEnd(region, at);
+    const statement = region.slice(at, end);
+    out += `${statement.replaceAll("@", "A")}\n${statement.replaceAll("@", "B")}\n`;
+    at = end;
+  }
+  return out;
+}
+
+/** Past the blank space and line comments at `at`, each comment line handed to `keep`. */
+function skipSpaceAndComments(text, at, keep) {
+  for (;;) {
+    at = skipSpace(text, at);
+    if (!text.startsWith(";;", at)) return at;
+    const end = text.indexOf("\n", at) + 1 || text.length;
+    keep(text.slice(at, end));
+    at = end;
+  }
+}
+
+/** The end (past its closing parenthesis) of the statement at `start` of an interleaved region. */
+function formEnd(text, start) {
+  if (text[start] !== "(") throw new Error(`an interleaved region holds statements in parentheses, not ${text.slice(start, start + 20)}`);
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text.startsWith(";;", i)) throw new Error(`no comment inside an interleaved statement: ${text.slice(start, start + 40)}`);
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i + 1;
+  }
+  throw new Error(`unbalanced parentheses in an interleaved statement: ${text.slice(start, start + 40)}`);
 }
 
 /** `(f64x2.madd a b c)` and `(f64x2.nmadd a b c)`, each at the start of its match. */

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without types
-import { WASM_SOURCES, assemble, embedding, expandMultiplyAdds } from "../scripts/assemble-wasm.mjs";
+import { WASM_SOURCES, assemble, embedding, expandInterleaved, expandMultiplyAdds } from "../scripts/assemble-wasm.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -33,6 +33,34 @@ describe("embedded WebAssembly", () => {
     expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b) (local.get $c)", false)).toThrow(/takes three operands/);
     expect(() => expandMultiplyAdds("(f64x2.madd (local.get $a) (local.get $b) (f64x2.abs (local.get $c)", false)).toThrow(/unbalanced/);
     expect(() => expandMultiplyAdds("(f64x2.nmadd (local.get $a) (local.tee $b (local.get $c)) (local.get $c))", false)).toThrow(/no side effects/);
+  });
+
+  it("writes each statement of an interleaved region for lane A, then lane B, and declares both lanes' locals", () => {
+    const source = [
+      "(func (local $x@ v128) (local $i i32)",
+      "  ;; interleave {",
+      "  ;; load",
+      "  (local.set $x@ (v128.load (local.get $at@)))",
+      "  (local.set $x@ (f64x2.add (local.get $x@)",
+      "    (local.get $x@)))",
+      "  ;; } interleave",
+      "  (br 0))",
+    ].join("\n");
+    expect(expandInterleaved(source)).toBe(
+      [
+        "(func (local $xA v128) (local $xB v128) (local $i i32)",
+        ";; load",
+        "(local.set $xA (v128.load (local.get $atA)))",
+        "(local.set $xB (v128.load (local.get $atB)))",
+        "(local.set $xA (f64x2.add (local.get $xA)\n    (local.get $xA)))",
+        "(local.set $xB (f64x2.add (local.get $xB)\n    (local.get $xB)))",
+        "  (br 0))",
+      ].join("\n"),
+    );
+    expect(() => expandInterleaved("(local.get $x@)")).toThrow(/an @ outside an interleaved region/);
+    expect(() => expandInterleaved(";; interleave {\n(local.set $x@ ;; no\n (local.get $y@))\n;; } interleave\n")).toThrow(/no comment inside/);
+    expect(() => expandInterleaved(";; interleave {\nlocal.get $x@\n;; } interleave\n")).toThrow(/statements in parentheses/);
+    expect(() => expandInterleaved(";; interleave {\n(local.set $x@ (local.get $y@)\n;; } interleave\n")).toThrow(/no comment inside|unbalanced/);
   });
 
   it.each(WASM_SOURCES as WasmSource[])("$source never grows its memory (a grow detaches the buffer JavaScript holds, which slows every typed array access after)", (entry) => {
