@@ -1,9 +1,9 @@
 /**
  * The memory layout shared by the kernels that compute a value per input and list the inputs
- * they leave to JavaScript (power-kernels.wat, numpy-kernels.wat, numpy-fma-kernels.wat): after
- * the module's tables,
- * the inputs, the results and the list of undecided positions, each with room for one value
- * past `capacity` because the kernels read and write pairs.
+ * they leave to JavaScript (power-kernels.wat, numpy-kernels.wat, numpy-fma-kernels.wat,
+ * yeo-johnson-transform.wat): after the module's tables, the inputs, the results and the list of
+ * undecided positions, each with room for one value past `capacity` because the kernels read and
+ * write pairs (a kernel that reads four at a time asks for a capacity of a multiple of four).
  *
  * @module
  */
@@ -39,10 +39,11 @@ export abstract class ListingKernels<Exports> {
     return source.take(tableBytes + (capacity + 1) * BYTES_PER_VALUE);
   }
 
-  /** The first `count` listed positions, but for the lane past the values of an odd `n`. */
+  /** The first `count` listed positions, but for the lanes past the `n` values (the list is in order). */
   protected listed(n: number, count: number): Int32Array {
     const { list } = this;
-    return count > 0 && list[count - 1] >= n ? list.subarray(0, count - 1) : list.subarray(0, count);
+    while (count > 0 && list[count - 1] >= n) count--;
+    return list.subarray(0, count);
   }
 
   /** Hands the instance back; the views are not to be used after. */

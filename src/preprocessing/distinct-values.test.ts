@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DistinctScratch, distinctValues, distinctValuesLookUpRunsInWebAssembly, mapDistinct, nearlyAllDistinct } from "./distinct-values.js";
-import { yeoJohnson, yeoJohnsonColumn } from "./power-functions.js";
+import { yeoJohnsonTransform, yeoJohnsonTransformColumn } from "./yeo-johnson-transform.js";
 
 describe("distinctValues", () => {
   it("lists the distinct values in order of first appearance, with each entry's position", () => {
@@ -90,10 +90,10 @@ describe("mapDistinct", () => {
       let evaluated = 0;
       mapDistinct(values, out, (points, results) => {
         evaluated += points.length;
-        yeoJohnsonColumn(points, lambda, results);
+        yeoJohnsonTransformColumn(points, lambda, results);
       });
       expect(evaluated).toBe(7);
-      values.forEach((x, i) => expect(Object.is(out[i], yeoJohnson(x, lambda))).toBe(true));
+      values.forEach((x, i) => expect(Object.is(out[i], yeoJohnsonTransform(x, lambda))).toBe(true));
     }
   });
   it("passes the column itself when too many values are distinct", () => {

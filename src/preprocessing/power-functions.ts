@@ -4,7 +4,8 @@
  * `boxcox_normmax(method="mle")`, `scipy.special.boxcox`/`inv_boxcox`) and scikit-learn 1.9.1
  * inverts Yeo-Johnson. The operations follow scipy's order. numpy's `log1p`, `expm1` and `log`
  * (SVML on AVX-512 machines) are correctly rounded on all but a tiny share of inputs while V8's
- * fdlibm versions are not, so the Yeo-Johnson paths use the correctly rounded versions. Box-Cox's
+ * fdlibm versions are not, so the Yeo-Johnson lambda search uses the correctly rounded versions
+ * (the transform of data, where an ulp does not move a lambda, is yeo-johnson-transform.ts). Box-Cox's
  * likelihood, whose flat maximum turns single ulps into lambda differences of 1e-7, replays
  * numpy's `exp`, `log` and `log1p` bit for bit instead; Python's `math.log` (the C library's) and
  * `scipy.special.boxcox`'s `log` are taken correctly rounded, which they are but for a tiny share.
@@ -54,44 +55,11 @@ function spread(perPoint: Float64Array, { index, n }: Spread, out: Float64Array)
 }
 
 /**
- * Applies `yeoJohnson` to a whole column, then (y − mean) / scale (the standardization; mean 0
- * and scale 1 leave y). Returns whether every value and every y is free of ±Infinity (NaN passes
- * through); where not, the caller looks for the culprit itself.
+ * The contract of `yeoJohnsonTransformColumn` (yeo-johnson-transform.ts) for a `transform` from
+ * `values` into `out` in JavaScript: checks `values` for ±Infinity before (`out` may be `values`)
+ * and the transforms after, then standardizes them.
  */
-export function yeoJohnsonColumn(values: Float64Array, lambda: number, out: Float64Array, mean = 0, scale = 1): boolean {
-  const n = values.length;
-  const kernel = lambdaTakesLogs(lambda) ? null : PowerKernels.create(n);
-  if (kernel === null) {
-    return standardizedInJavaScript(values, out, mean, scale, () => {
-      const logs = new Float64Array(n);
-      const positive = new Uint8Array(n);
-      logsOfMagnitudes(values, logs, positive);
-      yeoJohnsonFromLogs(logs, positive, lambda, out, new Float64Array(n));
-    });
-  }
-  kernel.input.set(values);
-  // Infinite values and transforms are outside the kernel's fast paths: listed.
-  const undecided = kernel.yeoJohnson(n, lambda, true, mean, scale);
-  const results = kernel.out;
-  let finite = true;
-  for (let u = 0; u < undecided.length; u++) {
-    const x = values[undecided[u]];
-    const y = yeoJohnson(x, lambda);
-    if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) finite = false;
-    results[undecided[u]] = (y - mean) / scale;
-  }
-  // Finished in the kernel's memory, so that `out` may be `values`.
-  out.set(results.subarray(0, n));
-  kernel.release();
-  return finite;
-}
-
-/**
- * The contract of `yeoJohnsonColumn` for a `transform` from `values` into `out` in JavaScript:
- * checks `values` for ±Infinity before (`out` may be `values`) and the transforms after, then
- * standardizes them.
- */
-function standardizedInJavaScript(values: Float64Array, out: Float64Array, mean: number, scale: number, transform: () => void): boolean {
+export function standardizedInJavaScript(values: Float64Array, out: Float64Array, mean: number, scale: number, transform: () => void): boolean {
   const finite = firstInfinite(values) < 0;
   transform();
   const transformsFinite = firstInfinite(out) < 0;
@@ -105,7 +73,7 @@ export function standardizeColumn(values: Float64Array, mean: number, scale: num
 }
 
 /** Whether λ is 0 or 2 (to within eps), where one side of the transform is the log itself. */
-function lambdaTakesLogs(lambda: number): boolean {
+export function lambdaTakesLogs(lambda: number): boolean {
   return Math.abs(lambda) < EPS || !(Math.abs(lambda - 2) > EPS);
 }
 
@@ -145,7 +113,7 @@ class YeoJohnsonPoints {
       yeoJohnsonFromLogs(logs, positive, lambda, results, this.scratch ?? new Float64Array(logs.length));
       return results;
     }
-    const undecided = kernel.yeoJohnson(logs.length, lambda, false);
+    const undecided = kernel.yeoJohnson(logs.length, lambda);
     for (let u = 0; u < undecided.length; u++) {
       const i = undecided[u];
       results[i] = positive[i] === 1 ? expm1Rounded(lambda * logs[i]) / lambda : -expm1Rounded((2 - lambda) * logs[i]) / (2 - lambda);
@@ -227,7 +195,7 @@ export function boxCox(x: number, lambda: number): number {
   return Math.sign(lambda) * Math.exp(l - Math.log(Math.abs(lambda))) - 1 / lambda;
 }
 
-/** Applies `boxCox` to a whole column, then standardizes, as `yeoJohnsonColumn` does (same result). */
+/** Applies `boxCox` to a whole column, then standardizes, as `yeoJohnsonTransformColumn` does (same contract). */
 export function boxCoxColumn(values: Float64Array, lambda: number, out: Float64Array, mean = 0, scale = 1): boolean {
   return standardizedInJavaScript(values, out, mean, scale, () => {
     for (let i = 0; i < values.length; i++) out[i] = boxCox(values[i], lambda);

@@ -1,25 +1,22 @@
 import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { ListingKernels } from "../core/listing-kernels.js";
 import { SPLITTER } from "../core/product-error.js";
-import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_FAST_BOUND, LOG_TABLE } from "./correctly-rounded.js";
+import { EXPM1_BOUND, EXPM1_BOUND_SQUARE, EXPM1_TABLE, LN2_256_HI, LN2_256_LO } from "./correctly-rounded.js";
 import { POWER_FMA_KERNELS_BASE64 } from "./power-fma-kernels-binary.js";
 import { POWER_KERNELS_BASE64 } from "./power-kernels-binary.js";
 
 /** The exports of power-kernels.wat. */
 interface PowerKernelExports {
-  setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number, logTableAt: number, logLn2Hi: number, logLn2Lo: number, logBound: number): void;
-  signedLogs(values: number, n: number): void;
-  yeoJohnson(logs: number, out: number, n: number, lambda: number, shift: number, divisor: number, list: number): number;
+  setup(tableAt: number, ln2Hi: number, ln2Lo: number, splitter: number, boundSquare: number, bound: number): void;
+  yeoJohnson(logs: number, out: number, n: number, lambda: number, list: number): number;
 }
 
-/** The expm1 table, then the log1p table, at the start of the memory. */
-const LOG_TABLE_AT = EXPM1_TABLE.length * 8;
-const TABLE_BYTES = 16 * Math.ceil((LOG_TABLE_AT + LOG_TABLE.length * 8) / 16);
+/** The expm1 table, at the start of the memory. */
+const TABLE_BYTES = EXPM1_TABLE.length * 8;
 
 function prepare({ exports, memory }: KernelInstance<PowerKernelExports>): void {
   new Float64Array(memory.buffer, 0, EXPM1_TABLE.length).set(EXPM1_TABLE);
-  new Float64Array(memory.buffer, LOG_TABLE_AT, LOG_TABLE.length).set(LOG_TABLE);
-  exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND, LOG_TABLE_AT, LN2_HI, LN2_LO, LOG_FAST_BOUND);
+  exports.setup(0, LN2_256_HI, LN2_256_LO, SPLITTER, EXPM1_BOUND_SQUARE, EXPM1_BOUND);
 }
 
 /**
@@ -40,7 +37,7 @@ export function powerKernelsAvailable(variant: PowerKernelVariant): boolean {
 }
 
 /**
- * The module the Yeo-Johnson kernels run in here: `fma` where it compiles, else `plain` where
+ * The module the lambda search's kernel runs in here: `fma` where it compiles, else `plain` where
  * WebAssembly SIMD does, else null. Only compiling is checked (once): `create` makes the one
  * instance it needs, or returns null where the runtime refuses its memory.
  */
@@ -50,9 +47,9 @@ export function powerKernelsVariant(): PowerKernelVariant | null {
 }
 
 /**
- * The Yeo-Johnson kernels in WebAssembly (power-kernels.wat) for up to `capacity` values: the
- * caller writes the values or their signed logs (log1p(|x|) negated where x < 0) into `input`;
- * see ListingKernels.
+ * The lambda search's Yeo-Johnson kernel in WebAssembly (power-kernels.wat) for up to `capacity`
+ * values: the caller writes their signed logs (log1p(|x|) correctly rounded, negated where x < 0)
+ * into `input`; see ListingKernels.
  */
 export class PowerKernels extends ListingKernels<PowerKernelExports> {
   /**
@@ -67,14 +64,12 @@ export class PowerKernels extends ListingKernels<PowerKernelExports> {
   }
 
   /**
-   * Sets out[i], for the first `n` inputs (values if `fromValues`, which are then overwritten
-   * by their signed logs; else signed logs), to the Yeo-Johnson transform y with `lambda` (for λ
-   * neither 0 nor 2), standardized as (y − mean) / scale, wherever the fast paths decide y;
-   * returns the positions they do not (among them every infinite value and transform).
+   * Sets out[i], for the first `n` signed logs, to the correctly rounded Yeo-Johnson transform
+   * with `lambda` (neither 0 nor 2) wherever the fast path decides it; returns the positions it
+   * does not (among them every infinite log and transform).
    */
-  yeoJohnson(n: number, lambda: number, fromValues: boolean, mean = 0, scale = 1): Int32Array {
+  yeoJohnson(n: number, lambda: number): Int32Array {
     const { exports } = this.instance;
-    if (fromValues) exports.signedLogs(this.input.byteOffset, n);
-    return this.listed(n, exports.yeoJohnson(this.input.byteOffset, this.out.byteOffset, n, lambda, mean, scale, this.list.byteOffset));
+    return this.listed(n, exports.yeoJohnson(this.input.byteOffset, this.out.byteOffset, n, lambda, this.list.byteOffset));
   }
 }

@@ -47,17 +47,19 @@ interface PowerFixture {
 }
 
 /**
- * Tolerances per method (relative to max(1, |expected|); lambdas absolute). Yeo-Johnson evaluates
- * `log1p`/`expm1`/`log` correctly rounded, as numpy's SVML kernels return them on all but a tiny
- * share of inputs, so its lambdas, scaler statistics and outputs are identical to scikit-learn's on
- * every fixture column; only the inverse's `pow` (V8's against numpy's) may differ in the last bit.
+ * Tolerances per method (relative to max(1, |expected|); lambdas absolute). Yeo-Johnson's lambda
+ * search evaluates `log1p`/`expm1`/`log` correctly rounded, as numpy's SVML kernels return them on
+ * all but a tiny share of inputs, so its lambdas are identical to scikit-learn's on every fixture
+ * column; the transform of the data (yeo-johnson-transform.ts) is within 4·(1 + |λ·log1p(x)|) ulps
+ * of the correctly rounded one (equal on about 99% of values), which the 1e-12 tier covers, and
+ * the inverse's `pow` (V8's against numpy's) may differ in the last bit.
  * Box-Cox's likelihood replays numpy's SVML `exp`/`log`/`log1p` bit for bit (numpy-exp.ts,
  * numpy-log.ts), so its lambdas and scaler statistics are identical too; its transform runs
  * through the C library's `expm1` (scipy.special.boxcox), which V8's misses by an ulp on a few
  * inputs, and the inverse through the C library's `exp`.
  */
 const TOLERANCES = {
-  "yeo-johnson": { lambda: 0, value: 0, inverse: 1e-15, given: 0, givenInverse: 1e-15 },
+  "yeo-johnson": { lambda: 0, value: 1e-12, inverse: 1e-15, given: 1e-12, givenInverse: 1e-15 },
   "box-cox": { lambda: 0, value: 1e-14, inverse: 1e-14, given: 1e-14, givenInverse: 1e-14 },
 } as const;
 const fixture = readFixture<PowerFixture>("preprocessing/power-transformer.json");

@@ -10,7 +10,8 @@ import { encodeFloat64Array, type StateReader } from "../core/state-codec.js";
 import { columnSum, squaredDeviationsInto, sumsColumnsPairwise } from "./column-sum.js";
 import { numericColumns, numericOutput, refuseUncheckedInfinity } from "./numeric-columns.js";
 import { DistinctScratch, mapDistinct } from "./distinct-values.js";
-import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonColumn, yeoJohnsonLambda } from "./power-functions.js";
+import { boxCoxColumn, boxCoxLambda, inverseBoxCox, inverseYeoJohnsonColumn, standardizeColumn, yeoJohnsonLambda } from "./power-functions.js";
+import { yeoJohnsonTransformColumn } from "./yeo-johnson-transform.js";
 import { BracketFailure } from "./scalar-minimize.js";
 import { columnMoments, momentsBuffer } from "./standard-scaler.js";
 
@@ -222,7 +223,7 @@ export class PowerTransformer extends Estimator<PowerTransformerParams, PowerTra
 
   /** The transform of `points` standardized by `mean` and `scale` (none by default); whether no point or transform is infinite. */
   private powerPoints(points: Float64Array, lambda: number, out: Float64Array, mean?: number, scale?: number): boolean {
-    return this.params.method === "yeo-johnson" ? yeoJohnsonColumn(points, lambda, out, mean, scale) : boxCoxColumn(points, lambda, out, mean, scale);
+    return this.params.method === "yeo-johnson" ? yeoJohnsonTransformColumn(points, lambda, out, mean, scale) : boxCoxColumn(points, lambda, out, mean, scale);
   }
 
   protected encodeState(state: PowerTransformerState): JsonObject {

@@ -113,8 +113,8 @@ describe("tabkit in headless Chromium", () => {
     expect(inPage.data).toEqual(bytesOf((inNode.X as { data: Float64Array }).data));
   });
 
-  it("fits and applies a Yeo-Johnson PowerTransformer in the page, through the kernels with relaxed SIMD's multiply-adds, exactly as Node does", async () => {
-    // 3001 distinct values per column (odd: the kernel's last pair is half outside), both signs.
+  it("fits a Yeo-Johnson PowerTransformer in the page through the lambda search's kernel with relaxed SIMD's multiply-adds, and applies it through the transform's kernel, exactly as Node does", async () => {
+    // 3001 distinct values per column (the lambda kernel's last pair is half outside, the transform kernel's last four three quarters), both signs.
     const rows = Array.from({ length: 3001 }, (_, i) => [Math.sinh(i * 0.004 - 5) * 30, (i * 0.37) ** 1.7 - 400]);
     const inPage = await page.evaluate((X) => {
       const { PowerTransformer: PagePowerTransformer } = (window as unknown as { tabkit: typeof import("../../src/index.js") }).tabkit;
