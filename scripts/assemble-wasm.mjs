@@ -46,8 +46,9 @@ const INTERLEAVED = /^[ \t]*;; interleave \{[^\n]*\n([\s\S]*?)^[ \t]*;; \} inter
  * values at once (the processor then overlaps their dependency chains) from one copy of its
  * statements: each `(local $name@ type)` declares `$nameA` and `$nameB`, and each statement
  * between the lines `;; interleave {` and `;; } interleave` is written twice, first with every
- * `@` read as `A`, then as `B` (comments before a statement stay once, with the A copy). An `@`
- * left anywhere else is an error.
+ * `@` read as `A`, then as `B` (comments before a statement stay once, with the A copy). A
+ * statement without an `@` in a region (which would run twice) and an `@` left anywhere else are
+ * errors.
  */
 export function expandInterleaved(text) {
   const out = text.replace(LANE_LOCAL, "(local $1A $2) (local $1B $2)").replace(INTERLEAVED, (_, region) => interleave(region));
@@ -63,6 +64,7 @@ function interleave(region) {
   while ((at = skipSpaceAndComments(region, at, (comment) => (out += comment))) < region.length) {
     const end = formEnd(region, at);
     const statement = region.slice(at, end);
+    if (!statement.includes("@")) throw new Error(`an interleaved statement that names no lane would run twice: ${statement.slice(0, 60)}`);
     out += `${statement.replaceAll("@", "A")}\n${statement.replaceAll("@", "B")}\n`;
     at = end;
   }

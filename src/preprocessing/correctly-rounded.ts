@@ -431,7 +431,7 @@ for (let j = 0; j < 256; j++) {
 const BITS = new Float64Array(1);
 const BITS_WORDS = new Uint32Array(BITS.buffer);
 /** 2^-66: the bound for `log1pRounded`'s fast path error, rounding included (about 2^-68.3). */
-export const LOG_FAST_BOUND = 2 ** -66;
+const LOG_FAST_BOUND = 2 ** -66;
 
 /**
  * `log1p(a)` correctly rounded: `log1pExact`'s result, through a table-driven evaluation where
@@ -447,9 +447,8 @@ export const LOG_FAST_BOUND = 2 ** -66;
  * roundings; then 2^-70.9 each rounding err + lo and low ± bound. About 2^-68.3 in all. The
  * evaluation is inline, in one function of about 400 bytes of bytecode, so that V8 inlines it into
  * the callers' loops, even at two call sites in one loop (a budget of about 418 each): a call
- * would box the argument and the result. power-kernels.wat replays the fast path for a >= 0.07
- * (its inner polynomial in another order, and some multiply-adds fused in its relaxed build,
- * within these bounds); a change here is a change there (power-kernels.test.ts compares them).
+ * would box the argument and the result. yeo-johnson-transform.ts evaluates log1p the same way,
+ * from this table, without the extra-precise terms and the test (to within an ulp or two).
  */
 export function log1pRounded(a: number): number {
   if (a >= 0.07 ? a <= 1e300 : a > -1 && a <= -0.06) {

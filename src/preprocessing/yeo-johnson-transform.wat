@@ -20,7 +20,8 @@
 ;; (256 entries c, m_j·c − 1, −log(c) high and low, with c = 1 at j = 0), then the input, the
 ;; results and the list of undecided positions (32-bit). The input and results are read and
 ;; written four at a time: a count that is not a multiple of four needs room for the rest of
-;; the last four, and the caller's zeros there (which are listed and then ignored).
+;; the last four, whose values (whatever the memory holds) are transformed and ignored, and
+;; whose listed positions come last in the list, for the caller to drop.
 ;;
 ;; The loop reads its constants from locals set before it: V8's optimizing compiler in Node 24
 ;; rebuilt each v128.const inside a loop (see power-kernels.wat).
