@@ -3,6 +3,7 @@ import { yeoJohnson, yeoJohnsonLambda } from "./power-functions.js";
 import { log1pRounded } from "./correctly-rounded.js";
 import { relaxedSimdRuns } from "../../test/helpers/processor.js";
 import { withoutKernelMemory } from "../../test/helpers/without-kernel-memory.js";
+import { signedSweep } from "../../test/helpers/signed-sweep.js";
 import { powerKernelsAvailable, powerKernelsVariant, PowerKernels, type PowerKernelVariant } from "./power-kernels.js";
 
 /**
@@ -11,16 +12,6 @@ import { powerKernelsAvailable, powerKernelsVariant, PowerKernels, type PowerKer
  * `relaxed-simd` test project passes).
  */
 const VARIANTS = (["plain", "fma"] as const).filter((variant: PowerKernelVariant) => powerKernelsAvailable(variant));
-
-/** n values from 0 to ±1.1e26 (a third negative), distinct, by a multiplicative hash of their index. */
-function sweep(n: number): Float64Array {
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
-    values[i] = (i % 3 === 0 ? -1 : 1) * Math.expm1(60 * u * u) * (1 + i * 1e-12);
-  }
-  return values;
-}
 
 /** The kernel's input: log1p(|x|) correctly rounded, negated where x < 0. */
 function signedLogs(values: Float64Array): Float64Array {
@@ -47,7 +38,7 @@ describe("the lambda search's Yeo-Johnson kernel in WebAssembly", () => {
 
   it.each(VARIANTS)("decides only the correctly rounded transforms in its %s module (seeded sweep, both signs)", (variant) => {
     const n = 200001;
-    const values = sweep(n);
+    const values = signedSweep(n);
     const logs = signedLogs(values);
     const kernel = PowerKernels.create(n, variant)!;
     // With lambda 30 or −20 most transforms are outside the exponential's fast path.

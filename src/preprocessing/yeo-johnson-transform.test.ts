@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { withoutKernelMemory } from "../../test/helpers/without-kernel-memory.js";
+import { signedSweep } from "../../test/helpers/signed-sweep.js";
 import { LOG_TABLE, log1pRounded } from "./correctly-rounded.js";
 import { yeoJohnson } from "./power-functions.js";
 import { YEO_JOHNSON_LOG_TABLE, YeoJohnsonTransformKernel, yeoJohnsonTransform, yeoJohnsonTransformColumn } from "./yeo-johnson-transform.js";
@@ -42,16 +43,6 @@ const value = fc.oneof(
 const lambda = fc.oneof(fc.double({ min: -30, max: 30, noNaN: true }), fc.constantFrom(0, 2, 1, 1e-17, -1e-17, 2 + 4e-16, 2 - 4e-16, 1e-15, 2 - 1e-15));
 const LAMBDAS = [1.3, 0.7, -0.4, 2.6, 1.0000001, 30, -20, 1e-12, -3, 5];
 
-/** n values from 0 to ±1.1e26 (a third negative), distinct, by a multiplicative hash of their index. */
-function sweep(n: number): Float64Array {
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
-    values[i] = (i % 3 === 0 ? -1 : 1) * Math.expm1(60 * u * u) * (1 + i * 1e-12);
-  }
-  return values;
-}
-
 /** 40,000 values a seed draws, a quarter each near 0, in ±10, in [−3e4, 7e4] and spread over e^0..e^700 with both signs. */
 function seeded(seed: number): Float64Array {
   let state = seed;
@@ -81,7 +72,7 @@ describe("the Yeo-Johnson transform of data", () => {
     let equal = 0;
     let compared = 0;
     for (const l of LAMBDAS) {
-      for (const values of [seeded(7 + l * 1000), sweep(40001)]) {
+      for (const values of [seeded(7 + l * 1000), signedSweep(40001)]) {
         for (const x of values) {
           const want = yeoJohnson(x, l);
           if (!Number.isFinite(want)) continue;
@@ -146,7 +137,7 @@ describe("the Yeo-Johnson transform of data", () => {
   });
 
   it("equals it on seeded sweeps of 200,000 values per lambda", () => {
-    const values = sweep(200001);
+    const values = signedSweep(200001);
     for (const l of LAMBDAS) expect(misses(yeoJohnsonTransformColumn, values, l), `lambda ${l}`).toEqual([]);
     expect(misses(yeoJohnsonTransformColumn, seeded(3), 0.6, 2.5, 0.8)).toEqual([]);
   });
