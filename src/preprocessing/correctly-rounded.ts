@@ -278,11 +278,11 @@ function expFast(t: number): void {
 }
 
 /** 256/ln2, and ln2/256 = LN2_256_HI + LN2_256_LO, the high part a multiple of 2^-43 (35 bits). */
-const INV_LN2_256 = 256 / Math.LN2;
+export const INV_LN2_256 = 256 / Math.LN2;
 export const LN2_256_HI = Math.round(Math.LN2 * 2 ** 35) / 2 ** 43;
 export const LN2_256_LO = Math.LN2 / 256 - LN2_256_HI + LN2_TAIL / 256;
 /** Adding and subtracting 1.5·2^52 rounds a double below 2^51 in magnitude to the nearest integer. */
-const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
+export const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
 /** `expm1Fast`'s bounds, relative to h·r² and to the result (see there). */
 export const EXPM1_BOUND_SQUARE = 2 ** -49;
 export const EXPM1_BOUND = 2 ** -64;

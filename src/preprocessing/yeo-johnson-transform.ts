@@ -22,7 +22,7 @@
  */
 import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { ListingKernels } from "../core/listing-kernels.js";
-import { EXPM1_TABLE, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_TABLE } from "./correctly-rounded.js";
+import { EXPM1_TABLE, INV_LN2_256, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_TABLE, ROUND_TO_INTEGER } from "./correctly-rounded.js";
 import { HIGH_WORD } from "./double-words.js";
 import { lambdaTakesLogs, standardizedInJavaScript, yeoJohnson } from "./power-functions.js";
 import { POW2, POW2_ZERO } from "./powers-of-two.js";
@@ -36,9 +36,6 @@ import { YEO_JOHNSON_TRANSFORM_BASE64 } from "./yeo-johnson-transform-binary.js"
 export const YEO_JOHNSON_LOG_TABLE = LOG_TABLE.slice();
 YEO_JOHNSON_LOG_TABLE.set([1, 0, 0, 0], 0);
 
-/** 256/ln2, and 1.5·2^52, which rounds a double below 2^51 in magnitude to an integer when added and subtracted. */
-const INV_LN2_256 = 256 / Math.LN2;
-const ROUND_TO_INTEGER = 1.5 * 2 ** 52;
 /** |x| from which the transform is left to `yeoJohnson` (2^-k for 1 + |x| = 2^k·m would be subnormal). */
 const X_LIMIT = 2 ** 1023;
 
