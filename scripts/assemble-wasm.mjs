@@ -62,7 +62,7 @@ function interleave(region) {
   let out = "";
   let at = 0;
   while ((at = skipSpaceAndComments(region, at, (comment) => (out += comment))) < region.length) {
-    const end = formEnd(region, at);
+    const end = expressionEnd(region, at, "an interleaved region", "statement");
     const statement = region.slice(at, end);
     if (!statement.includes("@")) throw new Error(`an interleaved statement that names no lane would run twice: ${statement.slice(0, 60)}`);
     out += `${statement.replaceAll("@", "A")}\n${statement.replaceAll("@", "B")}\n`;
@@ -82,17 +82,6 @@ function skipSpaceAndComments(text, at, keep) {
   }
 }
 
-/** The end (past its closing parenthesis) of the statement at `start` of an interleaved region. */
-function formEnd(text, start) {
-  if (text[start] !== "(") throw new Error(`an interleaved region holds statements in parentheses, not ${text.slice(start, start + 20)}`);
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    if (text.startsWith(";;", i)) throw new Error(`no comment inside an interleaved statement: ${text.slice(start, start + 40)}`);
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")" && --depth === 0) return i + 1;
-  }
-  throw new Error(`unbalanced parentheses in an interleaved statement: ${text.slice(start, start + 40)}`);
-}
 
 /** `(f64x2.madd a b c)` and `(f64x2.nmadd a b c)`, each at the start of its match. */
 const MULTIPLY_ADD = /\(f64x2\.(n?madd)\s/g;
@@ -115,7 +104,7 @@ export function expandMultiplyAdds(text, relaxedSimd) {
     let next = match.index + match[0].length;
     while (operands.length < 3) {
       next = skipSpace(text, next);
-      const end = operandEnd(text, next, match);
+      const end = expressionEnd(text, next, `f64x2.${match[1]} at offset ${match.index}`, "operand");
       const operand = text.slice(next, end);
       // The unfused c − a·b evaluates c first: operands with effects would differ between builds.
       if (SIDE_EFFECT.test(operand)) throw new Error(`f64x2.${match[1]} at offset ${match.index}: its operands must have no side effects (${operand})`);
@@ -139,16 +128,19 @@ function skipSpace(text, at) {
   return at;
 }
 
-/** The end (past its closing parenthesis) of the parenthesized operand at `start` of the multiply-add `match`. */
-function operandEnd(text, start, match) {
-  if (text[start] !== "(") throw new Error(`f64x2.${match[1]} at offset ${match.index}: each operand must be an expression in parentheses`);
+/**
+ * The end (past its closing parenthesis) of the expression at `start`, an `item` ("operand",
+ * "statement") of the construct `where` names in errors; it may hold no comment.
+ */
+function expressionEnd(text, start, where, item) {
+  if (text[start] !== "(") throw new Error(`${where}: each ${item} must be an expression in parentheses, not ${text.slice(start, start + 20)}`);
   let depth = 0;
   for (let i = start; i < text.length; i++) {
-    if (text[i] === ";") throw new Error(`f64x2.${match[1]} at offset ${match.index}: no comment inside its operands`);
+    if (text[i] === ";") throw new Error(`${where}: no comment inside its ${item}s (${text.slice(start, start + 40)})`);
     if (text[i] === "(") depth++;
     else if (text[i] === ")" && --depth === 0) return i + 1;
   }
-  throw new Error(`f64x2.${match[1]} at offset ${match.index}: unbalanced parentheses`);
+  throw new Error(`${where}: unbalanced parentheses in the ${item} (${text.slice(start, start + 40)})`);
 }
 
 /** The TypeScript module embedding a binary. */

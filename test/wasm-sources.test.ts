@@ -59,7 +59,7 @@ describe("embedded WebAssembly", () => {
     );
     expect(() => expandInterleaved("(local.get $x@)")).toThrow(/an @ outside an interleaved region/);
     expect(() => expandInterleaved(";; interleave {\n(local.set $x@ ;; no\n (local.get $y@))\n;; } interleave\n")).toThrow(/no comment inside/);
-    expect(() => expandInterleaved(";; interleave {\nlocal.get $x@\n;; } interleave\n")).toThrow(/statements in parentheses/);
+    expect(() => expandInterleaved(";; interleave {\nlocal.get $x@\n;; } interleave\n")).toThrow(/each statement must be an expression in parentheses/);
     expect(() => expandInterleaved(";; interleave {\n(local.set $i (i32.const 1))\n;; } interleave\n")).toThrow(/names no lane/);
     expect(() => expandInterleaved(";; interleave {\n(local.set $x@ (local.get $y@)\n;; } interleave\n")).toThrow(/no comment inside|unbalanced/);
   });

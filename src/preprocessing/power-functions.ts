@@ -63,8 +63,13 @@ export function standardizedInJavaScript(values: Float64Array, out: Float64Array
   const finite = firstInfinite(values) < 0;
   transform();
   const transformsFinite = firstInfinite(out) < 0;
-  if (mean !== 0 || scale !== 1) standardizeColumn(out, mean, scale);
+  if (standardizes(mean, scale)) standardizeColumn(out, mean, scale);
   return finite && transformsFinite;
+}
+
+/** Whether (y − mean) / scale is applied: mean ±0 and scale 1 leave y as it is (a −0 too), as the kernels do. */
+export function standardizes(mean: number, scale: number): boolean {
+  return mean !== 0 || scale !== 1;
 }
 
 /** values[i] = (values[i] − mean) / scale (scikit-learn's `-=` then `/=`). */

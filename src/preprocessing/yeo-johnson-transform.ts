@@ -24,7 +24,7 @@ import { EmbeddedKernels, type KernelInstance } from "../core/embedded-wasm.js";
 import { ListingKernels } from "../core/listing-kernels.js";
 import { EXPM1_TABLE, INV_LN2_256, LN2_256_HI, LN2_256_LO, LN2_HI, LN2_LO, LOG_TABLE, ROUND_TO_INTEGER } from "./correctly-rounded.js";
 import { HIGH_WORD } from "./double-words.js";
-import { lambdaTakesLogs, standardizedInJavaScript, yeoJohnson } from "./power-functions.js";
+import { lambdaTakesLogs, standardizedInJavaScript, standardizes, yeoJohnson } from "./power-functions.js";
 import { POW2, POW2_ZERO } from "./powers-of-two.js";
 import { YEO_JOHNSON_TRANSFORM_BASE64 } from "./yeo-johnson-transform-binary.js";
 
@@ -100,14 +100,13 @@ export function yeoJohnsonTransformColumn(values: Float64Array, lambda: number, 
   // A decided y is finite: |y| = |expm1(t) / t|·log1p(|x|) with t <= 708 and log1p(|x|) < 709.8.
   const listed = kernel.transform(n, lambda, mean, scale);
   const results = kernel.out;
-  // As the kernel and `standardizedInJavaScript` do: mean ±0 and scale 1 leave y (and its −0).
-  const standardizes = mean !== 0 || scale !== 1;
+  const standardized = standardizes(mean, scale);
   let finite = true;
   for (let l = 0; l < listed.length; l++) {
     const x = values[listed[l]];
     const y = yeoJohnson(x, lambda);
     if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) finite = false;
-    results[listed[l]] = standardizes ? (y - mean) / scale : y;
+    results[listed[l]] = standardized ? (y - mean) / scale : y;
   }
   // Finished in the kernel's memory, so that `out` may be `values`.
   out.set(results.subarray(0, n));
